@@ -1,0 +1,56 @@
+package io.epiwatch.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The single entry point. Exit codes (for schedulers): 0 success, 1 the job failed (one line on
+ * stderr names the file, table or option at fault), 2 usage error, 3 another run holds the
+ * warehouse lock.
+ */
+@Command(name = "epiwatch", mixinStandardHelpOptions = true, version = "epiwatch 0.1.0",
+    description = "School epidemic-prevention data warehouse: ingest extracts, build Delta tables, render briefings.",
+    subcommands = {IngestCommand.class, TransformCommand.class, MetricsCommand.class, BriefCommand.class,
+        RunDailyCommand.class, SqlCommand.class, GenerateCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main {
+  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_LOCKED = 3;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.registerConverter(LocalDate.class, s -> {
+      try {
+        return LocalDate.parse(s);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("'" + s + "' is not a date (expected YYYY-MM-DD)");
+      }
+    });
+    cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+      Throwable root = ex;
+      while (root.getCause() != null && root.getMessage() == null) root = root.getCause();
+      cmd.getErr().println("error: " + cmd.getCommandName() + ": " + oneLine(root));
+      if (Boolean.getBoolean("epiwatch.trace")) ex.printStackTrace(cmd.getErr());
+      return root instanceof LockedException ? EXIT_LOCKED : EXIT_FAILED;
+    });
+    return cl.execute(args);
+  }
+
+  static String oneLine(Throwable t) {
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** Thrown when another run holds the warehouse; exit code 3. */
+  public static final class LockedException extends RuntimeException {
+    public LockedException(String message) { super(message); }
+  }
+}

@@ -1,0 +1,13 @@
+package io.epiwatch.cli;
+
+import io.epiwatch.spark.JobContext;
+import picocli.CommandLine.Command;
+
+/** Placeholder until the stage lands: fails loudly rather than pretending to work. */
+@Command(name = "metrics", mixinStandardHelpOptions = true, description = "(not built yet)")
+final class MetricsCommand extends SparkCommand {
+  @Override
+  protected int run(JobContext ctx) {
+    throw new UnsupportedOperationException("metrics: not built yet");
+  }
+}

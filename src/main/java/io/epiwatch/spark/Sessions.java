@@ -1,0 +1,41 @@
+package io.epiwatch.spark;
+
+import io.epiwatch.config.AppConfig;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the one SparkSession of a process, with Delta configured. Under spark-submit the
+ * master and deploy settings come from the cluster and are left alone; embedded runs use the
+ * configured master (local[*] by default) and stay on loopback.
+ */
+public final class Sessions {
+  private Sessions() {}
+
+  public static SparkSession create(AppConfig config, String appName) {
+    SparkConf probe = new SparkConf(); // sees spark.* system properties set by spark-submit
+    SparkSession.Builder b = SparkSession.builder().appName(appName);
+    boolean submitted = probe.contains("spark.master");
+    if (!submitted) {
+      String master = config.sparkMaster();
+      b.master(master);
+      if (master.startsWith("local")) {
+        b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      }
+    }
+    return configure(b, config.sparkConf(), config.warehouse()).getOrCreate();
+  }
+
+  /** The settings every session needs, shared with the test base. */
+  public static SparkSession.Builder configure(SparkSession.Builder b, Map<String, String> extra, String warehouse) {
+    b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        // The warehouse folder layout is the catalog; no metastore to lock (docs/decisions.md).
+        .config("spark.sql.catalogImplementation", "in-memory")
+        .config("spark.sql.warehouse.dir", warehouse + "/_spark")
+        .config("spark.sql.legacy.timeParserPolicy", "CORRECTED");
+    extra.forEach(b::config);
+    return b;
+  }
+}
