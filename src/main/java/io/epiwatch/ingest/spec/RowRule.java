@@ -1,0 +1,15 @@
+package io.epiwatch.ingest.spec;
+
+/** Checks across columns of one row (contract 2, 7), each with the reason code it raises. */
+public enum RowRule {
+  /** daily_reports: students_present <= students_expected. */
+  PRESENT_GT_EXPECTED,
+  /** daily_reports: present + absent_illness + absent_other <= expected. */
+  ABSENCES_GT_EXPECTED,
+  /** travel_records: return_date >= departure_date. */
+  RETURN_BEFORE_DEPARTURE,
+  /** travel_records: linked_student_id is required when person_type = household (MISSING_REQUIRED). */
+  HOUSEHOLD_NEEDS_LINKED_STUDENT,
+  /** travel_records: an abroad trip has a 2-letter country code, a domestic one a division code (UNKNOWN_CODE). */
+  DESTINATION_MATCHES_ABROAD
+}
