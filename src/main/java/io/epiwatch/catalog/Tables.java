@@ -151,11 +151,32 @@ public final class Tables {
       "flag STRING COMMENT 'ZERO_REPORT_CONTRADICTION, LINE_LIST_COUNT_MISMATCH, INTERVAL_TOO_SHORT, MISSING_PRIOR_DOSE, NOT_ON_ROSTER, ...', source STRING, record_key STRING COMMENT 'natural key of the flagged row', "
           + "business_date DATE, school_code STRING, detail STRING, source_file STRING, source_line BIGINT, detected_at TIMESTAMP");
 
+  public static final TableSpec OPS_INGEST_MANIFEST = TableSpec.of(TableId.ops("ingest_manifest"), null,
+      List.of("sha256"),
+      "One row per inbox file taken in (contract 5): loaded files satisfy rows_in = rows_loaded + rows_quarantined; rejected files loaded nothing. A file whose SHA-256 is here is skipped on later runs.",
+      "source STRING, file STRING COMMENT 'path of the file in the inbox', sha256 STRING, encoding STRING COMMENT 'UTF-8, UTF-8-BOM, GB18030 or xlsx', "
+          + "status STRING COMMENT 'loaded, rejected', rows_in BIGINT, rows_loaded BIGINT, rows_quarantined BIGINT, message STRING COMMENT 'why a file was rejected; warnings (unknown columns)', "
+          + "ingest_batch_id STRING, ingested_at TIMESTAMP, run_date DATE");
+
+  public static final TableSpec OPS_QUARANTINE = TableSpec.of(TableId.ops("quarantine"), null,
+      List.of("source_sha256", "source_line"),
+      "Rows that failed validation, with every reason that applies (contract 1). Identity cells of raw_line are masked; the inbox file keeps the original at source_file:source_line.",
+      "source STRING, source_file STRING, source_line BIGINT, source_sha256 STRING, reasons ARRAY<STRING> COMMENT 'reason codes, e.g. BAD_DATE, INVALID_ID_CHECKSUM', "
+          + "details ARRAY<STRING> COMMENT 'one message per reason naming the column and the value', raw_line STRING COMMENT 'the row as read, ID and name masked', "
+          + "ingest_batch_id STRING, quarantined_at TIMESTAMP");
+
+  public static final TableSpec RESTRICTED_PERSON_IDENTITY = TableSpec.of(new TableId("restricted", "person_identity"), null,
+      List.of("person_key"),
+      "The only table with raw identity numbers and names (contract 1, Privacy); every other table carries person_key.",
+      "person_key STRING COMMENT 'hex HMAC-SHA256(secret, id_type:upper(id_number))', id_type STRING, id_number STRING, name STRING, "
+          + "birth_date DATE COMMENT 'from the resident ID', sex STRING COMMENT 'from the resident ID', first_seen_source STRING, updated_at TIMESTAMP");
+
   public static final List<TableSpec> SILVER = List.of(SILVER_SCHOOLS, SILVER_ROSTER, SILVER_DAILY_REPORTS, SILVER_ABSENCE_CASES,
       SILVER_TRAVEL_RECORDS, SILVER_RISK_AREAS, SILVER_VACCINATIONS, SILVER_CONTRAINDICATIONS);
   public static final List<TableSpec> GOLD = List.of(GOLD_REPORTING_COMPLIANCE, GOLD_ATTENDANCE, GOLD_ABSENCE_BY_CAUSE,
       GOLD_CLUSTER_ALERTS, GOLD_VACCINATION_COVERAGE, GOLD_CAMPAIGN_PROGRESS, GOLD_RISK_EXPOSURE);
 
-  public static final Map<TableId, TableSpec> BY_ID = Stream.of(SILVER, GOLD, List.of(OPS_DATA_QUALITY))
+  public static final Map<TableId, TableSpec> BY_ID = Stream.of(SILVER, GOLD,
+          List.of(OPS_DATA_QUALITY, OPS_INGEST_MANIFEST, OPS_QUARANTINE, RESTRICTED_PERSON_IDENTITY))
       .flatMap(List::stream).collect(Collectors.toUnmodifiableMap(TableSpec::id, Function.identity()));
 }

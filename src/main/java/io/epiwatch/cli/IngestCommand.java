@@ -1,13 +1,24 @@
 package io.epiwatch.cli;
 
+import io.epiwatch.ingest.IngestJob;
 import io.epiwatch.spark.JobContext;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until the stage lands: fails loudly rather than pretending to work. */
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** jobs/ingest: new inbox files into bronze, bad rows into ops.quarantine. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = "Read new files of inbox/<source>/ (CSV or XLSX) into bronze.<source>; bad rows go to ops.quarantine.")
 final class IngestCommand extends SparkCommand {
+  @Option(names = "--source", paramLabel = "NAME", description = "Only this source (schools, roster, daily_reports, absence_cases, travel_records, risk_areas, vaccinations, contraindications).")
+  String source;
+
   @Override
   protected int run(JobContext ctx) {
-    throw new UnsupportedOperationException("ingest: not built yet");
+    IngestJob.IngestResult r = IngestJob.run(ctx, Optional.ofNullable(source));
+    long rejected = r.files().stream().filter(f -> f.status().equals("rejected")).count();
+    System.err.printf("ingest: %d file(s), %d rows in, %d loaded, %d quarantined, %d file(s) rejected%n",
+        r.files().size(), r.rows("in"), r.rows("loaded"), r.rows("quarantined"), rejected);
+    return 0;
   }
 }

@@ -1,0 +1,153 @@
+package io.epiwatch.ingest;
+
+import static io.epiwatch.testing.DatasetAssert.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.epiwatch.catalog.TableId;
+import io.epiwatch.catalog.Tables;
+import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.common.ResidentId;
+import io.epiwatch.config.AppConfig;
+import io.epiwatch.spark.JobContext;
+import io.epiwatch.testing.DatasetAssert;
+import io.epiwatch.testing.SparkExtension;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SparkExtension.class)
+class IngestJobTest {
+  static final String ID1 = ResidentId.build("330102", LocalDate.of(2008, 3, 1), 123);
+  static final String ID2 = ResidentId.build("330105", LocalDate.of(2010, 7, 9), 456);
+  static final String BAD_ID = ID1.substring(0, 17) + (ID1.charAt(17) == '0' ? '1' : '0');
+
+  SparkSession spark;
+  Path inbox;
+  Warehouse wh;
+  JobContext ctx;
+
+  @BeforeEach
+  void setUp(SparkSession spark) {
+    this.spark = spark;
+    inbox = SparkExtension.newFolder("inbox");
+    Path warehouse = SparkExtension.newFolder("wh");
+    AppConfig config = AppConfig.fromString("epiwatch.secret.value = \"test-secret\"")
+        .withPaths(warehouse.toString(), inbox.toString(), null);
+    ctx = JobContext.of(config, spark, LocalDate.of(2021, 10, 5),
+        Clock.fixed(Instant.parse("2021-10-05T01:00:00Z"), ZoneId.of("Asia/Shanghai")));
+    wh = ctx.warehouse();
+  }
+
+  void write(String source, String file, String text, Charset cs) throws Exception {
+    Path dir = Files.createDirectories(inbox.resolve(source));
+    Files.write(dir.resolve(file), text.getBytes(cs));
+  }
+
+  void schools() throws Exception {
+    write("schools", "s.csv", "学校标识码,学校名称,学校类型,区县代码,统计日期\n"
+        + "3301020001,第一小学,小学,330102,2021-09-01\n"
+        + "3301050002,第二中学,初中,330105,2021-09-01\n", StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void goodRowsLoadBadRowsAreQuarantinedWithEveryReasonAndTheManifestAddsUp() throws Exception {
+    schools();
+    write("daily_reports", "d1.csv", " report_date ,school_code,submitted_at,students_expected,students_present,students_absent_illness,zero_report,note\n"
+        + "2021-10-04,3301020001,2021-10-04 09:30,100,98,2,N,ok\n"
+        + "2021/10/4,3301050002,20211004 x,100,101,-1,Y,\n"
+        + "2021-10-09,9999999999,2021-10-04 09:00,10,5,9,maybe,\n"
+        + "20211004,3301050002,2021-10-04 10:00:00,50,49,1,否,\n", StandardCharsets.UTF_8);
+
+    IngestJob.IngestResult r = IngestJob.run(ctx, Optional.empty());
+
+    DatasetAssert.assertRows(wh.read(TableId.bronze("daily_reports")),
+        new String[] {"CAST(report_date AS STRING)", "school_code", "students_present", "zero_report", "source_line", "extra_columns['note']"},
+        row("2021-10-04", "3301020001", 98, false, 2L, "ok"),
+        row("2021-10-04", "3301050002", 49, false, 5L, ""));
+    DatasetAssert.assertRows(wh.read(Tables.OPS_QUARANTINE.id()), new String[] {"source_line", "array_join(reasons, ',')"},
+        row(3L, "BAD_DATE,NEGATIVE_COUNT,PRESENT_GT_EXPECTED,ABSENCES_GT_EXPECTED"),
+        row(4L, "FUTURE_DATE,UNKNOWN_CODE,ABSENCES_GT_EXPECTED,UNKNOWN_SCHOOL"));
+    Row q = wh.read(Tables.OPS_QUARANTINE.id()).filter("source_line = 3").first();
+    assertTrue(q.<String>getList(q.fieldIndex("details")).get(0).contains("d1.csv:3 submitted_at(填报时间): '20211004 x'"));
+    FileResultCheck.assertManifest(wh, "d1.csv", "loaded", 4, 2, 2);
+    assertEquals(6L, r.rows("in"));
+  }
+
+  @Test
+  void gb18030AndBomFilesDecodeWithChineseHeadersAndAFileMissingARequiredColumnIsRejectedWhole() throws Exception {
+    schools();
+    write("roster", "gbk.csv", "身份证号,姓名,人员类别,学校标识码,状态,统计日期\n" + ID1 + ",张小三,学生,3301020001,在籍,2021-09-01\n",
+        Charset.forName("GB18030"));
+    write("roster", "bom.csv", "\uFEFFid_number,name,person_type,school_code,as_of\n" + ID2.toLowerCase() + ",李四,staff,3301050002,2021-09-01\n",
+        StandardCharsets.UTF_8);
+    write("roster", "nohdr.csv", "身份证号,姓名,学校标识码\n" + ID1 + ",张小三,3301020001\n", StandardCharsets.UTF_8);
+
+    IngestJob.run(ctx, Optional.empty());
+
+    DatasetAssert.assertRows(wh.read(TableId.bronze("roster")), new String[] {"person_type", "status", "CAST(birth_date AS STRING)", "sex"},
+        row("student", "active", "2008-03-01", "male"),
+        row("staff", "active", "2010-07-09", "female"));
+    DatasetAssert.assertRows(wh.read(new TableId("restricted", "person_identity")), new String[] {"id_number", "name"},
+        row(ID1, "张小三"), row(ID2, "李四"));
+    FileResultCheck.assertManifest(wh, "gbk.csv", "loaded", 1, 1, 0);
+    Row m = wh.read(Tables.OPS_INGEST_MANIFEST.id()).filter("file LIKE '%nohdr.csv'").first();
+    assertEquals("rejected", m.getString(m.fieldIndex("status")));
+    assertTrue(m.getString(m.fieldIndex("message")).contains("person_type (人员类别), as_of (统计日期)"), m.getString(m.fieldIndex("message")));
+    assertEquals("GB18030", wh.read(Tables.OPS_INGEST_MANIFEST.id()).filter("file LIKE '%gbk.csv'").first().getAs("encoding"));
+  }
+
+  @Test
+  void rerunSkipsIngestedFilesAndNoRawIdOrNameLeavesRestrictedStorage() throws Exception {
+    schools();
+    write("absence_cases", "a.csv", "report_date,school_code,id_number,name,class_name,symptoms,diagnosis,followed_up\n"
+        + "2021-10-04,3301020001," + ID1 + ",张小三,一(1)班,发热；咳嗽、rash,流感,是\n"
+        + "2021-10-04,3301020001," + BAD_ID + ",王五,一(1)班,发热,不明,否\n", StandardCharsets.UTF_8);
+    IngestJob.run(ctx, Optional.empty());
+    long version = wh.version(TableId.bronze("absence_cases"));
+
+    IngestJob.IngestResult again = IngestJob.run(ctx, Optional.empty());
+
+    assertTrue(again.files().isEmpty());
+    assertEquals(version, wh.version(TableId.bronze("absence_cases")));
+    DatasetAssert.assertRows(wh.read(TableId.bronze("absence_cases")), new String[] {"array_join(symptoms, ',')", "diagnosis", "followed_up"},
+        row("fever,cough,rash", "influenza", true));
+    DatasetAssert.assertRows(wh.read(Tables.OPS_QUARANTINE.id()), new String[] {"array_join(reasons, ',')"}, row("INVALID_ID_CHECKSUM"));
+    for (String layer : List.of("bronze", "ops")) {
+      for (TableId t : wh.list(List.of(layer))) {
+        Dataset<Row> df = wh.read(t);
+        for (StructField f : df.schema().fields()) {
+          if (f.dataType() != DataTypes.StringType) continue;
+          long hits = df.filter(df.col(f.name()).contains(ID1.substring(6, 14)).or(df.col(f.name()).contains("张小三"))
+              .or(df.col(f.name()).contains("王五")).or(df.col(f.name()).contains(BAD_ID.substring(6)))).count();
+          assertEquals(0L, hits, t + "." + f.name() + " holds a raw ID or name");
+        }
+      }
+    }
+    assertFalse(wh.list(List.of("restricted")).isEmpty());
+  }
+
+  /** Manifest assertions shared by the tests. */
+  static final class FileResultCheck {
+    static void assertManifest(Warehouse wh, String file, String status, long in, long loaded, long quarantined) {
+      DatasetAssert.assertRows(wh.read(Tables.OPS_INGEST_MANIFEST.id()).filter("file LIKE '%" + file + "'"),
+          new String[] {"status", "rows_in", "rows_loaded", "rows_quarantined"}, row(status, in, loaded, quarantined));
+    }
+  }
+}
