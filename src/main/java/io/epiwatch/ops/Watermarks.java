@@ -1,0 +1,54 @@
+package io.epiwatch.ops;
+
+import io.delta.tables.DeltaTable;
+import io.epiwatch.catalog.TableId;
+import io.epiwatch.catalog.Warehouse;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * ops.watermarks: the input table versions a stage last built from. A stage whose inputs are
+ * all at their watermark has nothing new and writes nothing (no new table versions).
+ */
+public final class Watermarks {
+  public static final TableId ID = TableId.ops("watermarks");
+  private static final StructType SCHEMA = StructType.fromDDL(
+      "consumer STRING COMMENT 'stage that read the table', table_name STRING, version BIGINT COMMENT 'Delta version last consumed', updated_at TIMESTAMP");
+
+  private Watermarks() {}
+
+  public static Map<String, Long> read(Warehouse wh, String consumer) {
+    Map<String, Long> m = new HashMap<>();
+    if (!wh.exists(ID)) return m;
+    wh.read(ID).filter(org.apache.spark.sql.functions.col("consumer").equalTo(consumer)).collectAsList()
+        .forEach(r -> m.put(r.getString(1), r.getLong(2)));
+    return m;
+  }
+
+  /** Current versions of the given tables (-1 = absent). */
+  public static Map<String, Long> current(Warehouse wh, List<TableId> tables) {
+    Map<String, Long> m = new HashMap<>();
+    for (TableId t : tables) m.put(t.toString(), wh.version(t));
+    return m;
+  }
+
+  public static void write(Warehouse wh, String consumer, Map<String, Long> versions, Timestamp at) {
+    List<Row> rows = new ArrayList<>();
+    versions.forEach((t, v) -> rows.add(RowFactory.create(consumer, t, v, at)));
+    Dataset<Row> src = wh.spark().createDataFrame(rows, SCHEMA);
+    if (!wh.exists(ID)) {
+      src.write().format("delta").save(wh.path(ID));
+      return;
+    }
+    DeltaTable.forPath(wh.spark(), wh.path(ID)).as("t")
+        .merge(src.as("s"), "t.consumer = s.consumer AND t.table_name = s.table_name")
+        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+  }
+}
