@@ -1,13 +1,30 @@
 package io.epiwatch.cli;
 
+import io.epiwatch.brief.BriefJob;
 import io.epiwatch.spark.JobContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until the stage lands: fails loudly rather than pretending to work. */
-@Command(name = "brief", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** jobs/brief: the leadership briefing PDF(s) from the gold tables. */
+@Command(name = "brief", mixinStandardHelpOptions = true,
+    description = "Render the briefing PDF for --date from the gold tables (Chinese by default).")
 final class BriefCommand extends SparkCommand {
+  @Option(names = "--scope", defaultValue = "city", description = "city, district:CODE or all-districts (default: ${DEFAULT-VALUE}).")
+  String scope;
+
+  @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
+  String lang;
+
+  @Option(names = "--reproduce", paramLabel = "RUN_ID", description = "Render a past briefing again from the table versions it read.")
+  String reproduce;
+
   @Override
   protected int run(JobContext ctx) {
-    throw new UnsupportedOperationException("brief: not built yet");
+    BriefJob.BriefResult r = reproduce != null
+        ? BriefJob.reproduce(ctx, reproduce, ctx.config().out())
+        : BriefJob.run(ctx, scope, lang, ctx.config().out());
+    r.outputs().forEach(System.out::println);
+    System.err.println("brief: run " + r.runId());
+    return 0;
   }
 }

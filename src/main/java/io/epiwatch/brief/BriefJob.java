@@ -1,0 +1,119 @@
+package io.epiwatch.brief;
+
+import io.epiwatch.catalog.Tables;
+import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.ops.JobRuns;
+import io.epiwatch.spark.JobContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 4: the briefing PDFs for a date. Pins the Delta versions of every table it reads, reads
+ * the gold slices once, renders each scope (the city; one district; or every district plus the
+ * city), and records the run with its versions in ops.job_runs so that {@link #reproduce}
+ * renders the same briefing again from those versions.
+ */
+public final class BriefJob {
+  private static final Logger LOG = LoggerFactory.getLogger(BriefJob.class);
+
+  public record BriefResult(String runId, List<String> outputs, Map<String, Long> versions) {}
+
+  private BriefJob() {}
+
+  public static BriefResult run(JobContext ctx, String scope, String lang, String outDir) {
+    return render(ctx, ctx.runDate(), scope, lang, outDir, BriefingData.currentVersions(ctx.warehouse()), null);
+  }
+
+  /** Renders a past run again from the table versions it recorded (Delta time travel). */
+  public static BriefResult reproduce(JobContext ctx, String runId, String outDir) {
+    Row r = JobRuns.find(ctx.warehouse(), runId, "brief")
+        .orElseThrow(() -> new IllegalArgumentException("--reproduce " + runId + ": no briefing run with that id in ops.job_runs"));
+    Map<String, Long> versions = JobRuns.javaMap(r, "tables_read");
+    Map<String, String> opts = JobRuns.javaMap(r, "options");
+    LocalDate date = ((java.sql.Date) r.getAs("run_date")).toLocalDate();
+    LOG.info("reproducing briefing run {} of {} from table versions {}", runId, date, versions);
+    return render(ctx, date, opts.getOrDefault("scope", "city"), opts.getOrDefault("lang", "zh"), outDir, versions, runId);
+  }
+
+  private static BriefResult render(JobContext ctx, LocalDate date, String scope, String lang, String outDir,
+      Map<String, Long> versions, String reproducedFrom) {
+    if (!lang.equals("zh") && !lang.equals("en")) throw new IllegalArgumentException("--lang " + lang + ": expected zh or en");
+    Instant started = Instant.now(ctx.clock());
+    String runId = "brief-" + date + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Warehouse wh = ctx.warehouse();
+    BriefingData data = BriefingData.read(wh, date, versions);
+    BriefingRenderer renderer = new BriefingRenderer(data, lang, ctx.config().zone());
+    List<BriefingRenderer.Scope> scopes = scopes(data, scope);
+    List<String> outputs = new ArrayList<>();
+    Timestamp at = Timestamp.from(started);
+    for (BriefingRenderer.Scope s : scopes) {
+      byte[] pdf = renderer.render(s, at, reproducedFrom == null ? runId : reproducedFrom + " (reproduced as " + runId + ")");
+      String name = "briefing-" + date + "-" + s.code() + "-" + lang + (reproducedFrom == null ? "" : "-reproduced") + ".pdf";
+      outputs.add(write(ctx, outDir, name, pdf));
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("scope", scope);
+    options.put("lang", lang);
+    if (reproducedFrom != null) options.put("reproduces", reproducedFrom);
+    JobRuns.append(wh, new JobRuns.Run(runId, "brief", "brief", date, "succeeded", started, Instant.now(ctx.clock()),
+        Map.of("pdfs", (long) outputs.size()), versions, new HashMap<>(), outputs, options, null));
+    LOG.info("briefing run {}: {}", runId, outputs);
+    return new BriefResult(runId, outputs, versions);
+  }
+
+  /** city: the city; district:CODE: that district; all-districts: every district, then the city. */
+  static List<BriefingRenderer.Scope> scopes(BriefingData data, String scope) {
+    Map<String, String> cities = new LinkedHashMap<>();
+    Map<String, String> districts = new LinkedHashMap<>();
+    for (Row r : data.compliance) {
+      if ("city".equals(r.getAs("org_level"))) cities.put(r.getAs("org_code"), r.getAs("org_name"));
+      if ("district".equals(r.getAs("org_level"))) districts.put(r.getAs("org_code"), r.getAs("org_name"));
+    }
+    List<BriefingRenderer.Scope> out = new ArrayList<>();
+    if (scope.equals("city") || scope.equals("all-districts")) {
+      if (scope.equals("all-districts")) districts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> out.add(new BriefingRenderer.Scope("district", e.getKey(), e.getValue())));
+      cities.forEach((code, name) -> out.add(new BriefingRenderer.Scope("city", code, name)));
+    } else if (scope.startsWith("district:")) {
+      String code = scope.substring("district:".length());
+      if (!districts.containsKey(code)) {
+        throw new IllegalArgumentException("--scope " + scope + ": no district " + code + " in " + Tables.GOLD_REPORTING_COMPLIANCE.id()
+            + " (known: " + districts.keySet() + ")");
+      }
+      out.add(new BriefingRenderer.Scope("district", code, districts.get(code)));
+    } else {
+      throw new IllegalArgumentException("--scope " + scope + ": expected city, district:CODE or all-districts");
+    }
+    if (out.isEmpty()) throw new IllegalStateException("no city rows in gold.reporting_compliance for " + data.date);
+    return out;
+  }
+
+  private static String write(JobContext ctx, String outDir, String name, byte[] pdf) {
+    Path p = new Path(outDir, name);
+    try {
+      FileSystem fs = p.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
+      fs.mkdirs(p.getParent());
+      try (OutputStream o = fs.create(p, true)) {
+        o.write(pdf);
+      }
+      return p.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(outDir + ": cannot write " + name, e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.epiwatch.ops;
+
+import io.epiwatch.catalog.TableId;
+import io.epiwatch.catalog.Warehouse;
+import java.net.InetAddress;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * ops.job_runs (contract 5): one row per job stage run with its status, timing, row counts and
+ * the Delta versions it read and wrote. A briefing's row is what --reproduce reads back.
+ */
+public final class JobRuns {
+  public static final TableId ID = TableId.ops("job_runs");
+  public static final StructType SCHEMA = StructType.fromDDL(
+      "run_id STRING COMMENT 'one id per job run; stages of a run-daily share it', job STRING COMMENT 'run-daily, ingest, transform, metrics, brief, ...', "
+          + "stage STRING, run_date DATE, status STRING COMMENT 'succeeded, failed', started_at TIMESTAMP, finished_at TIMESTAMP, duration_ms BIGINT, "
+          + "row_counts MAP<STRING, BIGINT> COMMENT 'e.g. rows_in, rows_loaded, rows_quarantined', tables_read MAP<STRING, BIGINT> COMMENT 'table -> Delta version read', "
+          + "tables_written MAP<STRING, BIGINT> COMMENT 'table -> Delta version written', outputs ARRAY<STRING> COMMENT 'files written (briefings)', "
+          + "options MAP<STRING, STRING> COMMENT 'scope, lang, ...', error STRING, user STRING, host STRING");
+
+  public record Run(String runId, String job, String stage, LocalDate runDate, String status, Instant started, Instant finished,
+      Map<String, Long> rowCounts, Map<String, Long> tablesRead, Map<String, Long> tablesWritten, List<String> outputs,
+      Map<String, String> options, String error) {}
+
+  private JobRuns() {}
+
+  public static void append(Warehouse wh, Run r) {
+    Row row = RowFactory.create(r.runId(), r.job(), r.stage(), Date.valueOf(r.runDate()), r.status(),
+        Timestamp.from(r.started()), Timestamp.from(r.finished()), r.finished().toEpochMilli() - r.started().toEpochMilli(),
+        scalaMap(r.rowCounts()), scalaMap(r.tablesRead()), scalaMap(r.tablesWritten()),
+        r.outputs() == null ? null : CollectionConverters.asScala(r.outputs()).toSeq(),
+        scalaMap(r.options()), r.error(), System.getProperty("user.name"), host());
+    wh.spark().createDataFrame(List.of(row), SCHEMA).write().format("delta").mode("append").save(wh.path(ID));
+  }
+
+  /** The tables_read and options of a run's brief stage, for --reproduce. */
+  public static Optional<Row> find(Warehouse wh, String runId, String stage) {
+    if (!wh.exists(ID)) return Optional.empty();
+    List<Row> rows = wh.read(ID).filter("run_id = '" + runId.replace("'", "") + "' AND stage = '" + stage + "'").collectAsList();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  public static <V> Map<String, V> javaMap(Row r, String field) {
+    scala.collection.Map<String, V> m = r.getMap(r.fieldIndex(field));
+    return m == null ? new HashMap<>() : new HashMap<>(CollectionConverters.asJava(m));
+  }
+
+  private static <V> scala.collection.Map<String, V> scalaMap(Map<String, V> m) {
+    return m == null ? null : CollectionConverters.asScala(m);
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+}
