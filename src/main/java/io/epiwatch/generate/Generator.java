@@ -1,0 +1,436 @@
+package io.epiwatch.generate;
+
+import io.epiwatch.common.ResidentId;
+import io.epiwatch.ingest.spec.ColumnSpec;
+import io.epiwatch.ingest.spec.SourceSpec;
+import io.epiwatch.ingest.spec.Sources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Synthetic inboxes in the contract's formats (issue 7): schools, rosters, daily reports,
+ * absence line lists with planted clusters and near misses, risk areas announced, re-graded and
+ * lifted, holiday travel, vaccination along the campaign deadlines, contraindications, and a
+ * controlled share of bad rows listed in _generator/planted_rows.csv. Deterministic: every unit
+ * draws from a SplittableRandom seeded by (seed, unit); output is streamed school by school.
+ */
+public final class Generator {
+  static final Charset GB18030 = Charset.forName("GB18030");
+  private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "欧阳", "司马"};
+  private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞", "平", "刚", "桂", "子", "涵", "轩", "宇", "欣", "怡", "浩", "然"};
+  private static final String[][] DISTRICTS = {{"330102", "上城区"}, {"330105", "拱墅区"}, {"330106", "西湖区"}, {"330108", "滨江区"},
+      {"330109", "萧山区"}, {"330110", "余杭区"}, {"330111", "富阳区"}, {"330112", "临安区"}, {"330113", "临平区"}, {"330114", "钱塘区"}};
+
+  record Params(long persons, int days, LocalDate start, long seed, Path out) {}
+
+  record Person(String id, String name, String type, String grade, String className, LocalDate birth, int age) {}
+
+  private final Params p;
+  private final LocalDate end;
+  private final List<String[]> planted = new ArrayList<>();
+  private final List<String[]> clusters = new ArrayList<>();
+  private final Map<String, CsvOut> daily = new LinkedHashMap<>();
+  private long counter;
+
+  Generator(Params p) {
+    this.p = p;
+    this.end = p.start().plusDays(p.days() - 1);
+  }
+
+  /** Schools for a number of persons: the sample has 30; larger scales ~525 persons per school. */
+  int schoolCount() {
+    return p.persons() <= 6000 ? 30 : (int) Math.max(30, p.persons() / 525);
+  }
+
+  String[] district(int school, int schools) {
+    int nd = p.persons() <= 6000 ? 3 : schools < 20000 ? DISTRICTS.length : 0;
+    if (nd > 0) return DISTRICTS[school % nd];
+    int city = 1 + school % 11;
+    int d = 2 + (school / 11) % 10;
+    return new String[] {String.format("33%02d%02d", city, d), String.format("%02d区", d)};
+  }
+
+  static String schoolCode(String district, int school) {
+    return "3" + district + String.format("%03d", school % 1000);
+  }
+
+  public Map<String, long[]> run() {
+    try {
+      Files.createDirectories(p.out());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int schools = schoolCount();
+    long perSchool = Math.max(40, p.persons() / schools);
+    writeSchools(schools);
+    writeRiskAreas();
+    try (CsvOut roster = out("roster", "roster-2021-09-01.csv", StandardCharsets.UTF_8, false, Sources.ROSTER, true);
+         CsvOut roster2 = out("roster", "roster-2021-09-20.csv", GB18030, false, Sources.ROSTER, true);
+         CsvOut travel = out("travel_records", "travel.csv", StandardCharsets.UTF_8, true, Sources.TRAVEL_RECORDS, true);
+         CsvOut vacc = out("vaccinations", "vaccinations.csv", StandardCharsets.UTF_8, false, Sources.VACCINATIONS, false);
+         CsvOut contra = out("contraindications", "contraindications.csv", GB18030, false, Sources.CONTRAINDICATIONS, true)) {
+      for (int s = 0; s < schools; s++) {
+        String[] d = district(s, schools);
+        String code = schoolCode(d[0], s);
+        SplittableRandom rnd = new SplittableRandom(p.seed() * 1_000_003L + s);
+        List<Person> persons = persons(s, d[0], perSchool, rnd);
+        rosterRows(roster, roster2, s, code, persons, rnd);
+        dailyRows(s, code, persons, rnd);
+        travelRows(travel, s, code, d[0], persons, rnd);
+        vaccinationRows(vacc, contra, s, code, persons, rnd);
+      }
+      plantBad(roster, "roster", List.of("INVALID_ID_CHECKSUM"), badId(), "王*", "学生", schoolCode(district(0, schools)[0], 0), "", "", "在籍", "2021-09-01");
+      plantBad(vacc, "vaccinations", List.of("UNKNOWN_CODE"), ResidentId.build("330102", LocalDate.of(2007, 1, 1), 999), "李*",
+          schoolCode(district(0, schools)[0], 0), "学生", "5", "2021-09-01", "CoronaVac", "科兴", "B9", "站");
+      plantBad(travel, "travel_records", List.of("RETURN_BEFORE_DEPARTURE"), "TBAD1", ResidentId.build("330102", LocalDate.of(2008, 2, 2), 998), "赵*",
+          "学生", "", schoolCode(district(0, schools)[0], 0), "310115", "上海浦东", "否", "2021-09-20", "2021-09-18", "是", "", "");
+      plantBad(travel, "travel_records", List.of("MISSING_REQUIRED"), "TBAD2", ResidentId.build("330102", LocalDate.of(1980, 2, 2), 997), "钱*",
+          "同住亲属", "", schoolCode(district(0, schools)[0], 0), "330106", "西湖区", "否", "2021-09-20", "2021-09-21", "是", "", "");
+    }
+    daily.values().forEach(CsvOut::close);
+    writeManifests();
+    return summary();
+  }
+
+  private CsvOut out(String source, String file, Charset cs, boolean bom, SourceSpec spec, boolean chinese) {
+    List<String> header = new ArrayList<>();
+    for (ColumnSpec c : spec.columns()) header.add(chinese && !c.aliases().isEmpty() ? c.aliases().get(0) : c.name());
+    return new CsvOut(p.out(), source, file, cs, bom, header);
+  }
+
+  private void plantBad(CsvOut f, String source, List<String> reasons, Object... values) {
+    long line = f.row(values);
+    planted.add(new String[] {source, f.relative, String.valueOf(line), String.join(";", reasons)});
+  }
+
+  private String badId() {
+    String ok = ResidentId.build("330102", LocalDate.of(2008, 5, 5), 321);
+    return ok.substring(0, 17) + (ok.charAt(17) == '1' ? '2' : '1');
+  }
+
+  // ------------------------------------------------------------------ schools and risk areas
+  private void writeSchools(int schools) {
+    String[] types = {"小学", "初中", "高中", "九年一贯制", "幼儿园", "中职"};
+    try (CsvOut a = out("schools", "schools-2021-09-01.csv", StandardCharsets.UTF_8, false, Sources.SCHOOLS, true);
+         CsvOut b = out("schools", "schools-2021-09-20.csv", StandardCharsets.UTF_8, true, Sources.SCHOOLS, false)) {
+      for (int s = 0; s < schools; s++) {
+        String[] d = district(s, schools);
+        String name = d[1].replace("区", "") + "第" + (s + 1) + types[s % types.length].replace("九年一贯制", "实验学校").replace("中职", "职业学校");
+        String type = types[s % types.length];
+        String boarding = type.equals("高中") ? "是" : "否";
+        a.row(schoolCode(d[0], s), name, type, d[0], d[1], "", "否", boarding, "", "", "2021-09-01");
+        if (s == 7 % schools) continue; // closed at the second snapshot
+        String[] d2 = s == 4 % schools ? district(s + 1, schools) : d; // moved to another district
+        b.row(schoolCode(d[0], s), name, Sources.SCHOOL_TYPE.lookup(type).orElseThrow(), d2[0], d2[1], "", "N", boarding.equals("是") ? "Y" : "N", "", "", "2021-09-20");
+      }
+    }
+  }
+
+  private void writeRiskAreas() {
+    try (CsvOut a = out("risk_areas", "risk-areas-2021-09-10.csv", GB18030, false, Sources.RISK_AREAS, true);
+         CsvOut b = out("risk_areas", "risk-areas-2021-09-25.csv", StandardCharsets.UTF_8, false, Sources.RISK_AREAS, false);
+         CsvOut c = out("risk_areas", "risk-areas-2021-10-03.csv", StandardCharsets.UTF_8, false, Sources.RISK_AREAS, true)) {
+      a.row("310115001", "上海市浦东新区潍坊新村街道", "中风险", "2021-09-10", "", "2021-09-10 08:00");
+      a.row("420102", "武汉市江岸区", "高风险", "2021-09-12", "", "2021-09-12 08:00");
+      b.row("420102", "武汉市江岸区", "medium", "2021-09-25", "", "2021-09-25 08:00");
+      b.row("310115001", "上海市浦东新区潍坊新村街道", "medium", "2021-09-10", "2021-09-28", "2021-09-25 09:00");
+      c.row("310115001", "上海市浦东新区潍坊新村街道", "高", "2021-10-03", "", "2021-10-03 08:00");
+      c.row("440106", "广州市天河区", "中", "2021-09-15", "2021-09-30", "2021-10-03 08:00");
+      long line = c.row("320102", "南京市玄武区", "很高", "2021-09-15", "", "2021-10-03 08:00");
+      planted.add(new String[] {"risk_areas", c.relative, String.valueOf(line), "UNKNOWN_CODE"});
+    }
+  }
+
+  // ------------------------------------------------------------------ persons
+  private List<Person> persons(int s, String district, long n, SplittableRandom rnd) {
+    String[][] grades = switch (s % 6) {
+      case 0 -> new String[][] {{"一年级", "6"}, {"二年级", "7"}, {"三年级", "8"}, {"四年级", "9"}, {"五年级", "10"}, {"六年级", "11"}};
+      case 1 -> new String[][] {{"初一", "12"}, {"初二", "13"}, {"初三", "14"}};
+      case 2, 5 -> new String[][] {{"高一", "15"}, {"高二", "16"}, {"高三", "17"}};
+      case 3 -> new String[][] {{"五年级", "10"}, {"六年级", "11"}, {"初一", "12"}, {"初二", "13"}, {"初三", "14"}};
+      default -> new String[][] {{"小班", "3"}, {"中班", "4"}, {"大班", "5"}};
+    };
+    List<Person> out = new ArrayList<>();
+    long staff = Math.max(4, n / 12);
+    long students = n - staff - 2;
+    int perClass = 30;
+    for (long i = 0; i < students; i++) {
+      String[] g = grades[(int) (i % grades.length)];
+      int age = Integer.parseInt(g[1]);
+      String cls = (1 + (i / grades.length) / perClass) + "班";
+      out.add(person(district, age, "student", g[0], cls, rnd));
+    }
+    for (long i = 0; i < staff; i++) out.add(person(district, 25 + rnd.nextInt(35), "staff", null, null, rnd));
+    for (int i = 0; i < 2; i++) out.add(person(district, 40 + rnd.nextInt(25), "contractor", null, null, rnd));
+    return out;
+  }
+
+  private Person person(String district, int age, String type, String grade, String cls, SplittableRandom rnd) {
+    LocalDate birth = LocalDate.of(2021 - age, 1, 1).minusDays(rnd.nextInt(365) - 243);
+    int ageOnStart = java.time.Period.between(birth, p.start()).getYears();
+    String id = ResidentId.build(district, birth, (int) (counter++ % 1000));
+    return new Person(id, name(rnd), type, grade, cls, birth, ageOnStart);
+  }
+
+  private String name(SplittableRandom rnd) {
+    String n = SURNAMES[rnd.nextInt(SURNAMES.length)] + GIVEN[rnd.nextInt(GIVEN.length)];
+    return rnd.nextInt(3) == 0 ? n : n + GIVEN[rnd.nextInt(GIVEN.length)];
+  }
+
+  private void rosterRows(CsvOut a, CsvOut b, int s, String code, List<Person> persons, SplittableRandom rnd) {
+    boolean second = s % 10 == 2;
+    for (int i = 0; i < persons.size(); i++) {
+      Person x = persons.get(i);
+      String type = Sources.PERSON_TYPE.chinese(x.type());
+      a.row(x.id(), "", x.name(), type, code, x.grade(), x.className(), x.birth().toString(), "", "否", "在籍", "2021-09-01");
+      if (second) {
+        if (i == 1) continue; // left without notice: absent from the later snapshot
+        b.row(x.id(), "", x.name(), type, code, x.grade(), x.className(), x.birth().toString(), "", "否", i == 2 ? "离校" : "在籍", "2021-09-20");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ daily reports and line lists
+  private CsvOut dailyFile(String source, LocalDate day) {
+    String key = source + day;
+    return daily.computeIfAbsent(key, k -> {
+      int n = day.getDayOfMonth();
+      boolean chinese = n % 2 == 1;
+      Charset cs = n % 4 == 1 ? GB18030 : StandardCharsets.UTF_8;
+      SourceSpec spec = source.equals("daily_reports") ? Sources.DAILY_REPORTS : Sources.ABSENCE_CASES;
+      return out(source, source.replace("_", "-") + "-" + day + ".csv", cs, n % 3 == 0 && cs == StandardCharsets.UTF_8, spec, chinese);
+    });
+  }
+
+  private static final String[][] SYMPTOMS = {{"发热;咳嗽", "流感"}, {"咳嗽、流涕", "普通感冒"}, {"腹泻；呕吐", "不明"}, {"发热", "不明"},
+      {"咽痛", "普通感冒"}, {"头痛;乏力", "其他"}, {"皮疹;发热", "水痘"}};
+
+  private void dailyRows(int s, String code, List<Person> persons, SplittableRandom rnd) {
+    List<Person> students = persons.stream().filter(x -> x.type().equals("student")).toList();
+    List<Person> staff = persons.stream().filter(x -> !x.type().equals("student")).toList();
+    // Planted clusters (and near misses): which class, which day offset, how many, what.
+    Map<Integer, List<Person>> plantedSick = new LinkedHashMap<>();
+    String[] plan = switch (s % 10) {
+      case 3 -> new String[] {"4", "0", "发热;咳嗽", "流感", "class_same_day"};
+      case 6 -> new String[] {"6", "2", "腹泻;呕吐", "诺如病毒", "class_3day"};
+      case 8 -> new String[] {"2", "0", "发热;咳嗽", "不明", "near_miss"};
+      case 9 -> new String[] {"4", "2", "咳嗽、流涕", "普通感冒", "near_miss"};
+      case 5 -> new String[] {"2", "0", "皮疹;发热", "手足口病", "school_disease"};
+      default -> null;
+    };
+    int clusterDay = 8 + s % 17;
+    if (plan != null && students.size() > 40 && clusterDay < p.days()) {
+      int k = Integer.parseInt(plan[0]);
+      int spread = Integer.parseInt(plan[1]);
+      String cls = students.get(0).className();
+      String grade = students.get(0).grade();
+      List<Person> inClass = students.stream().filter(x -> cls.equals(x.className()) && grade.equals(x.grade())).toList();
+      for (int i = 0; i < Math.min(k, inClass.size()); i++) {
+        plantedSick.computeIfAbsent(clusterDay + (spread == 0 ? 0 : i % (spread + 1)), d -> new ArrayList<>()).add(inClass.get(i));
+      }
+      clusters.add(new String[] {code, grade, cls, plan[3], p.start().plusDays(clusterDay).toString(),
+          p.start().plusDays(clusterDay + spread).toString(), String.valueOf(Math.min(k, inClass.size())), plan[4]});
+    }
+    for (int day = 0; day < p.days(); day++) {
+      LocalDate date = p.start().plusDays(day);
+      boolean weekend = date.getDayOfWeek().getValue() >= 6;
+      if (rnd.nextInt(100) < (weekend ? 8 : 3)) continue; // missing report
+      List<Person> sick = new ArrayList<>(plantedSick.getOrDefault(day, List.of()));
+      int background = binomial(students.size(), weekend ? 0.002 : 0.005, rnd);
+      for (int i = 0; i < background; i++) sick.add(students.get(rnd.nextInt(students.size())));
+      int staffSick = rnd.nextInt(200) == 0 ? 1 : 0;
+      if (staffSick > 0) sick.add(staff.get(rnd.nextInt(staff.size())));
+      sick = sick.stream().distinct().toList();
+      CsvOut cases = dailyFile("absence_cases", date);
+      String dateText = dateText(date);
+      int studentsSick = 0;
+      for (Person x : sick) {
+        boolean planted = plantedSick.getOrDefault(day, List.of()).contains(x);
+        String[] sym = planted ? new String[] {plan[2], plan[3]} : SYMPTOMS[rnd.nextInt(SYMPTOMS.length)];
+        if (x.type().equals("student")) studentsSick++;
+        cases.row(dateText, code, x.id(), "", x.name(), Sources.PERSON_TYPE.chinese(x.type()), x.grade(), x.className(), dateText,
+            sym[0], sym[1], rnd.nextInt(3) == 0 ? "是" : "否", rnd.nextInt(10) < 8 ? "是" : "否",
+            date.plusDays(3).toString(), date + " 09:" + String.format("%02d", rnd.nextInt(60)));
+      }
+      int expected = students.size();
+      int other = binomial(expected, 0.003, rnd);
+      int fever = rnd.nextInt(20) == 0 ? 1 : 0;
+      boolean late = rnd.nextInt(100) < (weekend ? 15 : 6);
+      String submitted = date + (late ? " 1" + (1 + rnd.nextInt(8)) + ":" : " 0" + (7 + rnd.nextInt(3)) + ":") + String.format("%02d", rnd.nextInt(60));
+      boolean zero = studentsSick == 0 && fever == 0 && sick.isEmpty();
+      boolean contradiction = !zero && rnd.nextInt(60) == 0;
+      CsvOut reports = dailyFile("daily_reports", date);
+      reports.row(dateText, code, submitted, expected, expected - studentsSick - other, studentsSick, other, staff.size(),
+          sick.size() - studentsSick, fever, 0, 0, zero || contradiction ? "是" : "否", "填报员");
+      if (rnd.nextInt(50) == 0 && day + 1 < p.days()) { // a correction arriving in the next day's file
+        CsvOut next = dailyFile("daily_reports", date.plusDays(1));
+        next.row(dateText, code, date.plusDays(1) + " 08:30", expected, expected - studentsSick - other, studentsSick, other,
+            staff.size(), sick.size() - studentsSick, fever, 0, 0, zero ? "是" : "否", "填报员");
+      }
+    }
+    if (s == 0) plantDailyBad(code);
+  }
+
+  private void plantDailyBad(String code) {
+    LocalDate d = p.start().plusDays(2);
+    CsvOut f = dailyFile("daily_reports", d);
+    plantBad(f, "daily_reports", List.of("NEGATIVE_COUNT"), d.toString(), code, d + " 09:00", 100, 90, -1, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of("PRESENT_GT_EXPECTED"), d.toString(), code, d + " 09:01", 100, 120, 0, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of("ABSENCES_GT_EXPECTED"), d.toString(), code, d + " 09:02", 100, 95, 6, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of("BAD_DATE"), "2021-02-30", code, d + " 09:03", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of("UNKNOWN_SCHOOL"), d.toString(), "3999999999", d + " 09:04", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of("FUTURE_DATE"), end.plusDays(30).toString(), code, d + " 09:05", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
+    CsvOut a = dailyFile("absence_cases", d);
+    plantBad(a, "absence_cases", List.of("INVALID_ID_CHECKSUM"), d.toString(), code, badId(), "", "张*", "学生", "", "", d.toString(), "发热", "", "否", "否", "", "");
+    plantBad(a, "absence_cases", List.of("UNKNOWN_CODE"), d.toString(), code, ResidentId.build("330102", LocalDate.of(2010, 3, 3), 996), "", "孙*",
+        "学生", "", "", d.toString(), "打喷嚏", "", "否", "否", "", "");
+    plantBad(a, "absence_cases", List.of("MISSING_REQUIRED"), d.toString(), code, "", "", "周*", "学生", "", "", d.toString(), "发热", "", "否", "否", "", "");
+  }
+
+  private String dateText(LocalDate d) {
+    return switch (d.getDayOfMonth() % 7) {
+      case 3 -> d.format(DateTimeFormatter.ofPattern("yyyy/M/d"));
+      case 5 -> d.format(DateTimeFormatter.BASIC_ISO_DATE);
+      default -> d.toString();
+    };
+  }
+
+  static int binomial(int n, double prob, SplittableRandom rnd) {
+    double mean = n * prob;
+    double l = Math.exp(-mean);
+    int k = 0;
+    double q = 1;
+    do {
+      k++;
+      q *= rnd.nextDouble();
+    } while (q > l && k < n + 1);
+    return Math.min(n, k - 1);
+  }
+
+  // ------------------------------------------------------------------ travel
+  private static final String[][] DESTINATIONS = {{"330106", "杭州市西湖区", "否"}, {"330212", "宁波市鄞州区", "否"}, {"310104", "上海市徐汇区", "否"},
+      {"110105", "北京市朝阳区", "否"}, {"310115001012", "上海市浦东新区潍坊新村街道某社区", "否"}, {"310115", "上海市浦东新区", "否"},
+      {"420102", "武汉市江岸区", "否"}, {"440106", "广州市天河区", "否"}, {"SG", "新加坡", "是"}, {"US", "美国", "是"}};
+
+  private void travelRows(CsvOut f, int s, String code, String district, List<Person> persons, SplittableRandom rnd) {
+    LocalDate[][] holidays = {{LocalDate.of(2021, 9, 18), LocalDate.of(2021, 9, 21)}, {LocalDate.of(2021, 9, 30), LocalDate.of(2021, 10, 7)}};
+    for (Person x : persons) {
+      if (rnd.nextInt(100) >= 4) continue;
+      LocalDate[] h = holidays[rnd.nextInt(2)];
+      LocalDate dep = h[0].plusDays(rnd.nextInt(2));
+      if (dep.isAfter(end)) continue;
+      LocalDate ret = h[1].minusDays(rnd.nextInt(2));
+      String[] dest = DESTINATIONS[rnd.nextInt(DESTINATIONS.length)];
+      String retText = ret.isAfter(end) || rnd.nextInt(30) == 0 ? "" : ret.toString();
+      String approved = rnd.nextInt(100) < 85 ? "是" : rnd.nextInt(2) == 0 ? "否" : "待审批";
+      boolean tested = !retText.isEmpty() && rnd.nextInt(100) < 80;
+      String id = "T" + code + "-" + (counter++);
+      f.row(id, x.id(), "", x.name(), Sources.TRAVELLER_TYPE.chinese(x.type()), "", code, dest[0], dest[1], dest[2], dep.toString(), retText,
+          approved, tested ? ret.plusDays(1).toString() : "", tested ? "阴性" : "", dep.minusDays(1) + " 20:00");
+      if (x.type().equals("student") && rnd.nextInt(3) == 0) {
+        Person parent = person(district, 35 + rnd.nextInt(15), "household", null, null, rnd);
+        f.row(id + "-H", parent.id(), "", parent.name(), "同住亲属", x.id(), code, dest[0], dest[1], dest[2], dep.toString(), retText,
+            approved, tested ? ret.plusDays(1).toString() : "", tested ? "阴性" : "", dep.minusDays(1) + " 20:05");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ vaccination
+  private static final String[][] PRODUCTS = {{"新冠病毒灭活疫苗(Vero细胞) CoronaVac", "北京科兴中维", "2", "21"},
+      {"新冠病毒灭活疫苗(Vero细胞) BBIBP-CorV", "北京生物", "2", "21"}, {"重组新冠病毒疫苗(5型腺病毒载体) Ad5-nCoV", "康希诺", "1", "0"},
+      {"重组新冠病毒蛋白疫苗 ZF2001", "智飞龙科马", "3", "28"}};
+
+  private void vaccinationRows(CsvOut f, CsvOut contra, int s, String code, List<Person> persons, SplittableRandom rnd) {
+    for (Person x : persons) {
+      if (x.age() < 12) continue;
+      if (rnd.nextInt(100) < 2) {
+        boolean expired = rnd.nextInt(2) == 0;
+        contra.row(x.id(), "", code, "过敏史", expired ? "2021-09-15" : "", "2021-07-0" + (1 + rnd.nextInt(8)) + " 10:00");
+        continue;
+      }
+      int take = x.age() <= 14 ? 85 : x.age() <= 17 ? 93 : 96;
+      if (rnd.nextInt(100) >= take) continue;
+      LocalDate first = x.age() <= 14 ? LocalDate.of(2021, 8, 10).plusDays(rnd.nextInt(45))
+          : x.age() <= 17 ? LocalDate.of(2021, 7, 15).plusDays(rnd.nextInt(45)) : LocalDate.of(2021, 6, 1).plusDays(rnd.nextInt(40));
+      String[] prod = PRODUCTS[rnd.nextInt(100) < 55 ? 0 : rnd.nextInt(100) < 80 ? 1 : rnd.nextInt(2) == 0 ? 2 : 3];
+      int doses = Integer.parseInt(prod[2]);
+      LocalDate d = first;
+      for (int n = 1; n <= doses; n++) {
+        if (d.isAfter(end)) break;
+        if (n > 1 && rnd.nextInt(100) < 8) break; // dropout
+        boolean skipFirst = n == 1 && rnd.nextInt(400) == 0; // a dose 2 without dose 1
+        if (!skipFirst) f.row(x.id(), "", x.name(), code, Sources.PERSON_TYPE.chinese(x.type()), n, d.toString(), prod[0], prod[1],
+            "B" + d.format(DateTimeFormatter.BASIC_ISO_DATE), "杭州市接种点" + (1 + s % 9));
+        int interval = Math.max(21, Integer.parseInt(prod[3])) + rnd.nextInt(20);
+        if (rnd.nextInt(150) == 0) interval = 14; // too short
+        d = d.plusDays(interval);
+      }
+    }
+    if (s == 1) { // a person not on any roster
+      Person stranger = person("330102", 16, "student", null, null, rnd);
+      f.row(stranger.id(), "", stranger.name(), code, "学生", 1, "2021-08-20", PRODUCTS[0][0], PRODUCTS[0][1], "B0", "杭州市接种点1");
+    }
+  }
+
+  // ------------------------------------------------------------------ manifests
+  private void writeManifests() {
+    Path g = p.out().resolve("_generator");
+    try {
+      Files.createDirectories(g);
+      StringBuilder b = new StringBuilder("source,file,line,reason_codes\n");
+      planted.forEach(r -> b.append(String.join(",", r)).append('\n'));
+      Files.writeString(g.resolve("planted_rows.csv"), b.toString(), StandardCharsets.UTF_8);
+      StringBuilder c = new StringBuilder("school_code,grade,class_name,diagnosis,first_onset,last_onset,persons,expected_rule\n");
+      clusters.forEach(r -> c.append(String.join(",", r)).append('\n'));
+      Files.writeString(g.resolve("planted_clusters.csv"), c.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Map<String, long[]> summary() {
+    Map<String, long[]> m = new java.util.TreeMap<>();
+    try (var files = Files.walk(p.out())) {
+      files.filter(Files::isRegularFile).filter(f -> !f.getParent().getFileName().toString().startsWith("_")).forEach(f -> {
+        long[] s = m.computeIfAbsent(f.getParent().getFileName().toString(), k -> new long[3]);
+        s[0]++;
+        try {
+          s[1] += Math.max(0, Files.lines(f, f.toString().contains("2021-09-20") || isGb(f) ? GB18030 : StandardCharsets.UTF_8).count() - 1);
+        } catch (Exception e) {
+          s[1] += 0;
+        }
+        s[2] += f.toFile().length();
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    StringBuilder b = new StringBuilder("source,files,rows,bytes\n");
+    m.forEach((k, v) -> b.append(k).append(',').append(v[0]).append(',').append(v[1]).append(',').append(v[2]).append('\n'));
+    try {
+      Files.writeString(p.out().resolve("_generator/summary.csv"), b.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return m;
+  }
+
+  private static boolean isGb(Path f) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f)));
+      return false;
+    } catch (Exception e) {
+      return true;
+    }
+  }
+}
