@@ -71,11 +71,11 @@ public final class TransformJob {
     LOG.info("transform: new bronze versions in {}", changes.keySet());
     Run run = new Run(ctx, changes);
     run.schools();
-    Dataset<Row> rosterPersons = run.roster();
+    run.roster();
     run.reportsAndLineList();
-    run.travel(rosterPersons);
+    run.travel(run.rosterRebuiltPersons);
     run.riskAreas();
-    run.vaccinations(rosterPersons);
+    run.vaccinations(run.rosterNewRowPersons);
     run.contraindications();
     run.dataQuality();
     run.createMissingTables();
@@ -109,12 +109,15 @@ public final class TransformJob {
 
     Dataset<Row> bronze(SourceSpec s) { return BronzeChanges.bronze(wh, s); }
 
-    void write(TableSpec spec, Dataset<Row> rows, java.util.function.UnaryOperator<Dataset<Row>> scope) {
-      if (SilverWriter.replace(wh, spec, rows, scope)) {
-        long v = wh.version(spec.id());
-        versions.put(spec.id().toString(), v);
-        LOG.info("{} written (version {})", spec.id(), v);
-      }
+    /** Replaces the scope; true when a new table version was committed (a MERGE changing nothing commits none). */
+    boolean write(TableSpec spec, Dataset<Row> rows, java.util.function.UnaryOperator<Dataset<Row>> scope) {
+      long before = wh.version(spec.id());
+      if (!SilverWriter.replace(wh, spec, rows, scope)) return false;
+      long v = wh.version(spec.id());
+      if (v == before) return false;
+      versions.put(spec.id().toString(), v);
+      LOG.info("{} written (version {})", spec.id(), v);
+      return true;
     }
 
     void noteFrom(TableSpec spec, LocalDate d) {
@@ -128,18 +131,26 @@ public final class TransformJob {
 
     void schools() {
       if (!changed(Sources.SCHOOLS)) return;
-      write(Tables.SILVER_SCHOOLS, SchoolsDimension.build(bronze(Sources.SCHOOLS)), t -> t);
-      noteFrom(Tables.SILVER_SCHOOLS, minDate(changes(Sources.SCHOOLS), col("as_of")));
+      if (write(Tables.SILVER_SCHOOLS, SchoolsDimension.build(bronze(Sources.SCHOOLS)), t -> t)) {
+        noteFrom(Tables.SILVER_SCHOOLS, minDate(changes(Sources.SCHOOLS), col("as_of")));
+      }
     }
 
-    /** Rebuilds the roster of the affected schools; returns the persons whose roster rows changed. */
-    Dataset<Row> roster() {
-      if (!changed(Sources.ROSTER)) return null;
+    /** Persons of the rebuilt schools: their roster rows may have changed (a person dropped by a new snapshot too). */
+    Dataset<Row> rosterRebuiltPersons;
+    /** Persons in the new roster rows: the only ones whose "ever on the roster" can have changed. */
+    Dataset<Row> rosterNewRowPersons;
+
+    /** Rebuilds the roster of the affected schools. */
+    void roster() {
+      if (!changed(Sources.ROSTER)) return;
       Dataset<Row> schools = changes(Sources.ROSTER).select("school_code").distinct();
-      Dataset<Row> rows = RosterDimension.build(bronze(Sources.ROSTER).join(schools, Latest.seq("school_code"), "left_semi"));
-      write(Tables.SILVER_ROSTER, rows, t -> t.join(schools, Latest.seq("school_code"), "left_semi"));
-      noteFrom(Tables.SILVER_ROSTER, minDate(changes(Sources.ROSTER), col("as_of")));
-      return changes(Sources.ROSTER).select("person_key").distinct();
+      Dataset<Row> schoolRows = bronze(Sources.ROSTER).join(schools, Latest.seq("school_code"), "left_semi");
+      if (write(Tables.SILVER_ROSTER, RosterDimension.build(schoolRows), t -> t.join(schools, Latest.seq("school_code"), "left_semi"))) {
+        noteFrom(Tables.SILVER_ROSTER, minDate(changes(Sources.ROSTER), col("as_of")));
+      }
+      rosterRebuiltPersons = schoolRows.select("person_key").distinct();
+      rosterNewRowPersons = changes(Sources.ROSTER).select("person_key").distinct();
     }
 
     void reportsAndLineList() {
@@ -158,14 +169,8 @@ public final class TransformJob {
       Dataset<Row> silverCases = AbsenceCasesSilver.build(inPairs.apply(bronze(Sources.ABSENCE_CASES)));
       affected.select("report_date").distinct().collectAsList().forEach(r -> reportDates.add(r.getDate(0).toLocalDate()));
       LocalDate from = reportDates.isEmpty() ? null : reportDates.first();
-      if (reports) {
-        write(Tables.SILVER_DAILY_REPORTS, silverReports, inPairs);
-        noteFrom(Tables.SILVER_DAILY_REPORTS, from);
-      }
-      if (cases) {
-        write(Tables.SILVER_ABSENCE_CASES, silverCases, inPairs);
-        noteFrom(Tables.SILVER_ABSENCE_CASES, from);
-      }
+      if (reports && write(Tables.SILVER_DAILY_REPORTS, silverReports, inPairs)) noteFrom(Tables.SILVER_DAILY_REPORTS, from);
+      if (cases && write(Tables.SILVER_ABSENCE_CASES, silverCases, inPairs)) noteFrom(Tables.SILVER_ABSENCE_CASES, from);
       dqRows.add(DataQualityFlags.ofReports(silverReports, silverCases));
       Dataset<Row> flagScope = affected.withColumnRenamed("report_date", "business_date");
       dqScopes.add(t -> t.filter(col("source").equalTo(DataQualityFlags.DAILY_REPORTS))
@@ -187,17 +192,18 @@ public final class TransformJob {
       java.util.function.UnaryOperator<Dataset<Row>> inKeys = t -> t.join(affected, Latest.seq("record_key"), "left_semi");
       Dataset<Row> roster = wh.exists(Tables.SILVER_ROSTER.id()) ? wh.read(Tables.SILVER_ROSTER.id()) : SilverWriter.empty(wh, Tables.SILVER_ROSTER);
       Dataset<Row> rows = TravelSilver.build(inKeys.apply(keyed), roster);
-      noteFrom(Tables.SILVER_TRAVEL_RECORDS, minDate(rows.select("departure_date")
-          .unionByName(existing(Tables.SILVER_TRAVEL_RECORDS, inKeys).select("departure_date")), col("departure_date")));
-      write(Tables.SILVER_TRAVEL_RECORDS, rows, inKeys);
+      LocalDate from = minDate(rows.select("departure_date")
+          .unionByName(existing(Tables.SILVER_TRAVEL_RECORDS, inKeys).select("departure_date")), col("departure_date"));
+      if (write(Tables.SILVER_TRAVEL_RECORDS, rows, inKeys)) noteFrom(Tables.SILVER_TRAVEL_RECORDS, from);
     }
 
     void riskAreas() {
       if (!changed(Sources.RISK_AREAS)) return;
       Dataset<Row> areas = changes(Sources.RISK_AREAS).select("area_code").distinct();
       java.util.function.UnaryOperator<Dataset<Row>> inAreas = t -> t.join(areas, Latest.seq("area_code"), "left_semi");
-      noteFrom(Tables.SILVER_RISK_AREAS, minDate(changes(Sources.RISK_AREAS), col("effective_from")));
-      write(Tables.SILVER_RISK_AREAS, RiskAreasSilver.build(inAreas.apply(bronze(Sources.RISK_AREAS))), inAreas);
+      if (write(Tables.SILVER_RISK_AREAS, RiskAreasSilver.build(inAreas.apply(bronze(Sources.RISK_AREAS))), inAreas)) {
+        noteFrom(Tables.SILVER_RISK_AREAS, minDate(changes(Sources.RISK_AREAS), col("effective_from")));
+      }
     }
 
     void vaccinations(Dataset<Row> rosterPersons) {
@@ -210,11 +216,9 @@ public final class TransformJob {
       Dataset<Row> doses = VaccinationsSilver.build(inPersons.apply(bronze(Sources.VACCINATIONS)),
           inPersons.apply(bronze(Sources.ROSTER)).select("person_key"), ctx.config().policy().vaccineProducts())
           .persist(StorageLevel.MEMORY_AND_DISK());
-      if (changed(Sources.VACCINATIONS)) {
-        noteFrom(Tables.SILVER_VACCINATIONS, minDate(doses.select("vaccination_date")
-            .unionByName(existing(Tables.SILVER_VACCINATIONS, inPersons).select("vaccination_date")), col("vaccination_date")));
-      }
-      write(Tables.SILVER_VACCINATIONS, doses, inPersons);
+      LocalDate from = minDate(doses.select("vaccination_date")
+          .unionByName(existing(Tables.SILVER_VACCINATIONS, inPersons).select("vaccination_date")), col("vaccination_date"));
+      if (write(Tables.SILVER_VACCINATIONS, doses, inPersons)) noteFrom(Tables.SILVER_VACCINATIONS, from);
       dqRows.add(DataQualityFlags.ofDoses(doses));
       dqScopes.add(t -> t.filter(col("source").equalTo(DataQualityFlags.VACCINATIONS))
           .withColumn("person_key", substring_index(col("record_key"), "|", 1))
@@ -226,9 +230,9 @@ public final class TransformJob {
       Dataset<Row> persons = changes(Sources.CONTRAINDICATIONS).select("person_key").distinct();
       java.util.function.UnaryOperator<Dataset<Row>> inPersons = t -> t.join(persons, Latest.seq("person_key"), "left_semi");
       Dataset<Row> rows = ContraindicationsSilver.build(inPersons.apply(bronze(Sources.CONTRAINDICATIONS)));
-      noteFrom(Tables.SILVER_CONTRAINDICATIONS, minDate(rows.select("recorded_at")
-          .unionByName(existing(Tables.SILVER_CONTRAINDICATIONS, inPersons).select("recorded_at")), to_date(col("recorded_at"))));
-      write(Tables.SILVER_CONTRAINDICATIONS, rows, inPersons);
+      LocalDate from = minDate(rows.select("recorded_at")
+          .unionByName(existing(Tables.SILVER_CONTRAINDICATIONS, inPersons).select("recorded_at")), to_date(col("recorded_at")));
+      if (write(Tables.SILVER_CONTRAINDICATIONS, rows, inPersons)) noteFrom(Tables.SILVER_CONTRAINDICATIONS, from);
     }
 
     /** One MERGE of ops.data_quality: the flags of every affected scope are replaced. */
