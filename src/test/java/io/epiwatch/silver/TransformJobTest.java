@@ -80,6 +80,8 @@ class TransformJobTest {
         row("NOT_ON_ROSTER", "x9|1"));
     assertRows(wh.read(Tables.SILVER_TRAVEL_RECORDS.id()), cols("record_key", "attributed_school_code"), row("R1", A));
     for (var spec : Tables.SILVER) assertTrue(wh.exists(spec.id()), spec.id() + " created");
+    assertEquals("first four digits of district_code + 00",
+        wh.read(Tables.SILVER_SCHOOLS.id()).schema().apply("city_code").getComment().get(), "declared column comments kept");
 
     // ---- a correction a week late, its line list, and a new roster snapshot of school A
     //      (x9 joins, s1 is gone: s1 left, so h1 still counts under A, s1's last school)
@@ -126,6 +128,32 @@ class TransformJobTest {
 
     assertFalse(third.changed());
     assertEquals(settled, versions(wh));
+  }
+
+  @Test
+  void anIngestRerunThatRewritesABatchIsPickedUpThroughTheChangeFeed(SparkSession spark) {
+    String root = SparkExtension.newFolder("wh").toString();
+    Warehouse wh = new Warehouse(spark, root);
+    JobContext ctx = JobContext.of(AppConfig.fromString("epiwatch.warehouse = \"" + root + "\""), spark, LocalDate.of(2021, 9, 10),
+        Clock.fixed(Instant.parse("2021-09-10T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+    String[] c = cols("person_key", "school_code", "reason", "valid_until", "recorded_at");
+    append(wh, Sources.CONTRAINDICATIONS, BronzeRows.of(spark, Sources.CONTRAINDICATIONS, c,
+        new Object[] {"p1", A, "fever", d("2021-06-30"), ts("2021-06-01 10:00")},
+        new Object[] {"p2", A, "allergy", null, ts("2021-06-01 10:00")}));
+    TransformJob.run(ctx);
+
+    // the crashed batch is redone: its rows replaced (same sha256), p2's row corrected
+    BronzeRows.of(spark, Sources.CONTRAINDICATIONS, c,
+            new Object[] {"p1", A, "fever", d("2021-06-30"), ts("2021-06-01 10:00")},
+            new Object[] {"p2", A, "allergy (confirmed)", null, ts("2021-06-01 10:00")})
+        .write().format("delta").mode("overwrite").option("replaceWhere", "source_sha256 = 'sha-contraindications'")
+        .save(wh.path(TableId.bronze("contraindications")));
+    TransformResult r = TransformJob.run(ctx);
+
+    assertEquals(Set.of("silver.contraindications"), r.versions().keySet());
+    assertEquals(LocalDate.of(2021, 6, 1), r.affectedFrom().get("silver.contraindications"));
+    assertRows(wh.read(Tables.SILVER_CONTRAINDICATIONS.id()), cols("person_key", "reason", "valid_until"),
+        row("p1", "fever", d("2021-06-30")), row("p2", "allergy (confirmed)", null));
   }
 
   /** Appends to a bronze table created as ingest creates it: BronzeSchema, change data feed on. */
