@@ -1,13 +1,17 @@
 package io.epiwatch.cli;
 
+import io.epiwatch.gold.MetricsJob;
 import io.epiwatch.spark.JobContext;
 import picocli.CommandLine.Command;
 
-/** Placeholder until the stage lands: fails loudly rather than pretending to work. */
-@Command(name = "metrics", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** jobs/metrics: silver -> gold for the run date. */
+@Command(name = "metrics", mixinStandardHelpOptions = true,
+    description = "Compute the gold metrics for --date (compliance, attendance, causes, alerts, coverage, campaigns, risk exposure).")
 final class MetricsCommand extends SparkCommand {
   @Override
   protected int run(JobContext ctx) {
-    throw new UnsupportedOperationException("metrics: not built yet");
+    MetricsJob.MetricsResult r = MetricsJob.run(ctx);
+    System.err.println(r.changed() ? "metrics: gold written " + r.goldVersions() : "metrics: nothing new");
+    return 0;
   }
 }

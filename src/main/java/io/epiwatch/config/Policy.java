@@ -22,7 +22,8 @@ public record Policy(
     int quietGapDays,
     List<ClusterRule> clusterRules,
     EarsC2 earsC2,
-    List<VaccineProduct> vaccineProducts) {
+    List<VaccineProduct> vaccineProducts,
+    Map<String, String> cityNames) {
 
   /** A value that holds from a date on, until the next entry's date. */
   public record Dated<T>(LocalDate from, T value) {}
@@ -90,7 +91,16 @@ public record Policy(
         .toList();
     return new Policy(cutoffs, p.getString("home-province"), bands, p.getInt("vaccination-min-age"),
         campaigns, p.getDouble("lagging-threshold"), monitoring, p.getInt("exposure-window-days"),
-        cl.getInt("quiet-gap-days"), rules, ears, products);
+        cl.getInt("quiet-gap-days"), rules, ears, products, cityNames(p));
+  }
+
+  private static Map<String, String> cityNames(Config p) {
+    Map<String, String> m = new TreeMap<>();
+    if (p.hasPath("city-names")) {
+      Config c = p.getConfig("city-names");
+      c.root().keySet().forEach(k -> m.put(k, c.getString("\"" + k + "\"")));
+    }
+    return m;
   }
 
   private static String str(Config c, String path) {

@@ -1,0 +1,105 @@
+package io.epiwatch.gold;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.epiwatch.catalog.TableId;
+import io.epiwatch.catalog.TableSpec;
+import io.epiwatch.catalog.Tables;
+import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.config.Policy;
+import io.epiwatch.ops.Watermarks;
+import io.epiwatch.silver.SilverTables;
+import io.epiwatch.spark.JobContext;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 3: silver -> gold for run date D. Daily tables (compliance, attendance, absence by
+ * cause) are recomputed over every date up to D and cluster alerts as a whole when silver
+ * changed; the as-of tables (coverage, campaigns, risk exposure) replace their D partition.
+ * With silver unchanged and D already computed, nothing is written.
+ */
+public final class MetricsJob {
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsJob.class);
+  static final String CONSUMER = "metrics";
+
+  public record MetricsResult(boolean changed, Map<String, Long> goldVersions) {}
+
+  private MetricsJob() {}
+
+  public static MetricsResult run(JobContext ctx) {
+    Warehouse wh = ctx.warehouse();
+    LocalDate d = ctx.runDate();
+    Policy policy = ctx.config().policy();
+    List<TableId> inputs = Tables.SILVER.stream().map(TableSpec::id).toList();
+    for (TableId t : inputs) {
+      if (!wh.exists(t)) throw new IllegalStateException(t + " does not exist yet: run jobs/transform (or run-daily) first");
+    }
+    Map<String, Long> current = Watermarks.current(wh, inputs);
+    boolean silverChanged = !current.equals(Watermarks.read(wh, CONSUMER));
+    boolean asOfPresent = wh.exists(Tables.GOLD_RISK_EXPOSURE.id())
+        && !wh.read(Tables.GOLD_RISK_EXPOSURE.id()).filter(col("as_of").equalTo(lit(Date.valueOf(d)))).isEmpty();
+    if (!silverChanged && asOfPresent) {
+      LOG.info("metrics: silver unchanged and {} already computed; gold unchanged", d);
+      return new MetricsResult(false, Map.of());
+    }
+    Dataset<Row> schools = wh.read(Tables.SILVER_SCHOOLS.id()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> reports = wh.read(Tables.SILVER_DAILY_REPORTS.id()).filter(col("report_date").leq(lit(Date.valueOf(d))));
+    Dataset<Row> cases = wh.read(Tables.SILVER_ABSENCE_CASES.id()).filter(col("report_date").leq(lit(Date.valueOf(d))));
+    Map<String, Long> versions = new LinkedHashMap<>();
+
+    if (silverChanged || !wh.exists(Tables.GOLD_ATTENDANCE.id())) {
+      Dataset<Row> compliance = DailyMetrics.reportingCompliance(schools, reports, d, policy);
+      if (compliance.columns().length > 0) {
+        writeAll(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, versions);
+      }
+      Dataset<Row> attendance = DailyMetrics.attendance(schools, reports, cases, policy).persist(StorageLevel.MEMORY_AND_DISK());
+      writeAll(wh, Tables.GOLD_ATTENDANCE, attendance, versions);
+      writeAll(wh, Tables.GOLD_ABSENCE_BY_CAUSE, DailyMetrics.absenceByCause(schools, cases, attendance, policy), versions);
+      attendance.unpersist();
+      writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, ClusterAlerts.alerts(schools, cases, reports, policy, d), versions);
+    }
+
+    Dataset<Row> persons = Vaccination.persons(wh.read(Tables.SILVER_ROSTER.id()), wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
+        wh.read(Tables.SILVER_VACCINATIONS.id()), policy, d).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> coverage = Vaccination.coverage(schools, persons, policy, d).persist(StorageLevel.MEMORY_AND_DISK());
+    Vaccination.assertRatesAtMostOne(coverage);
+    writeAsOf(wh, Tables.GOLD_VACCINATION_COVERAGE, coverage, d, versions);
+    writeAsOf(wh, Tables.GOLD_CAMPAIGN_PROGRESS, Vaccination.campaigns(schools, persons, policy, d), d, versions);
+    writeAsOf(wh, Tables.GOLD_RISK_EXPOSURE, RiskExposure.exposure(schools, wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+        wh.read(Tables.SILVER_RISK_AREAS.id()), policy, d), d, versions);
+    persons.unpersist();
+    coverage.unpersist();
+    schools.unpersist();
+    Watermarks.write(wh, CONSUMER, current, Timestamp.from(Instant.now(ctx.clock())));
+    return new MetricsResult(true, versions);
+  }
+
+  private static void writeAll(Warehouse wh, TableSpec spec, Dataset<Row> rows, Map<String, Long> versions) {
+    io.epiwatch.silver.TransformJob.write(wh, spec, rows, versions);
+  }
+
+  /** Replaces the as_of = D partition only (earlier as-of snapshots stay). */
+  private static void writeAsOf(Warehouse wh, TableSpec spec, Dataset<Row> rows, LocalDate d, Map<String, Long> versions) {
+    Dataset<Row> conformed = SilverTables.conform(rows, spec);
+    if (!wh.exists(spec.id())) {
+      conformed.write().format("delta").partitionBy(spec.partitionColumn()).save(wh.path(spec.id()));
+    } else {
+      conformed.write().format("delta").mode("overwrite").option("replaceWhere", spec.partitionColumn() + " = '" + d + "'")
+          .save(wh.path(spec.id()));
+    }
+    versions.put(spec.id().toString(), wh.version(spec.id()));
+    LOG.info("{} as of {} written (version {})", spec.id(), d, versions.get(spec.id().toString()));
+  }
+}

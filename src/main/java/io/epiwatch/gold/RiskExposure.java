@@ -1,0 +1,89 @@
+package io.epiwatch.gold;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+
+import io.epiwatch.config.Policy;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Risk exposure as of D per distinct person (contract 4.6, 7): each trip departed by D gets the
+ * highest category its stay [departure, return or D] reaches (abroad > high direct > high
+ * possible > medium direct > medium possible > out_of_province > in_province); a person counts
+ * once, under the category of their highest trip, at attributed_school_code (household members
+ * under the linked student's school).
+ */
+public final class RiskExposure {
+  private RiskExposure() {}
+
+  private static final String[] CATEGORY = {null, "abroad", "high", "high", "medium", "medium", "out_of_province", "in_province"};
+  private static final String[] MATCH = {null, null, "direct", "possible", "direct", "possible", null, null};
+
+  public static Dataset<Row> exposure(Dataset<Row> schools, Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
+    Column day = lit(Date.valueOf(d));
+    Dataset<Row> t = trips.filter(col("departure_date").leq(day))
+        .withColumn("_away", col("return_date").isNull().or(col("return_date").gt(day)))
+        .withColumn("_end", when(col("_away"), day).otherwise(col("return_date")));
+    Dataset<Row> a = areas.filter(col("risk_level").isin("high", "medium"))
+        .select(col("area_code"), col("risk_level"), col("period_from"), col("period_to"));
+    Column overlap = col("period_from").leq(col("_end")).and(col("period_to").isNull().or(col("period_to").geq(col("departure_date"))));
+    Column direct = col("destination_code").startsWith(col("area_code"));
+    Column possible = col("area_code").startsWith(col("destination_code")).and(direct.unary_$bang());
+    Dataset<Row> hits = t.select("record_key", "destination_code", "departure_date", "_end")
+        .join(a, overlap.and(direct.or(possible)), "inner")
+        .withColumn("_rank", when(col("risk_level").equalTo("high").and(direct), 2).when(col("risk_level").equalTo("high"), 3)
+            .when(direct, 4).otherwise(5))
+        .groupBy(col("record_key").as("_rk")).agg(min("_rank").as("_risk_rank"));
+    Dataset<Row> ranked = t.join(hits, col("record_key").equalTo(col("_rk")), "left")
+        .withColumn("_rank", when(coalesce(col("abroad"), lit(false)), 1)
+            .when(col("_risk_rank").isNotNull(), col("_risk_rank"))
+            .when(substring(col("destination_code"), 1, 2).notEqual(policy.homeProvince()), 6).otherwise(7));
+    Column category = lit(null).cast("string");
+    Column match = lit(null).cast("string");
+    for (int r = 7; r >= 1; r--) {
+      category = when(col("_rank").equalTo(r), lit(CATEGORY[r])).otherwise(category);
+      match = when(col("_rank").equalTo(r), lit(MATCH[r]).cast("string")).otherwise(match);
+    }
+    Column days = lit(0);
+    for (var e : policy.monitoringDays().entrySet()) days = when(col("_category").equalTo(e.getKey()), lit(e.getValue())).otherwise(days);
+    Dataset<Row> perTrip = ranked.withColumn("_category", category).withColumn("_match", match)
+        .withColumn("_monitoring", col("_away").unary_$bang().and(datediff(day, col("return_date")).lt(days)))
+        .withColumn("_recent", col("_end").geq(lit(Date.valueOf(d.minusDays(policy.exposureWindowDays() - 1)))))
+        .withColumn("_unapproved", coalesce(col("approved"), lit("pending")).notEqual("yes"))
+        .withColumn("_missing_test", col("_away").unary_$bang().and(col("nucleic_test_date").isNull().or(col("nucleic_test_date").lt(col("return_date")))));
+    Dataset<Row> best = perTrip.withColumn("_rn", row_number().over(Window.partitionBy("person_key").orderBy(col("_rank"), col("departure_date").desc())))
+        .filter("_rn = 1").select(col("person_key").as("_p"), col("person_type"), col("attributed_school_code").as("school_code"),
+            col("_category").as("category"), col("_match").as("match_type"));
+    Dataset<Row> flags = perTrip.groupBy("person_key").agg(
+        max(col("_away").cast("int")).as("_any_away"), max(col("_monitoring").cast("int")).as("_any_monitoring"),
+        max(col("_recent").cast("int")).as("_any_recent"), max(col("_unapproved").cast("int")).as("_any_unapproved"),
+        max(col("_missing_test").cast("int")).as("_any_missing"));
+    Dataset<Row> persons = best.join(flags, col("_p").equalTo(col("person_key")))
+        .withColumn("as_of", day)
+        .withColumn("persons", lit(1L))
+        .withColumn("away", col("_any_away").cast("long"))
+        .withColumn("in_monitoring", when(col("_any_away").equalTo(0).and(col("_any_monitoring").equalTo(1)), 1L).otherwise(0L))
+        .withColumn("completed", when(col("_any_away").equalTo(0).and(col("_any_monitoring").equalTo(0)), 1L).otherwise(0L))
+        .withColumn("persons_14d", col("_any_recent").cast("long"))
+        .withColumn("unapproved", col("_any_unapproved").cast("long"))
+        .withColumn("missing_test", col("_any_missing").cast("long"))
+        .withColumn("match_type", coalesce(col("match_type"), lit("")));
+    Dataset<Row> school = OrgRollup.withSchoolInForce(persons, schools, "as_of");
+    return OrgRollup.rollup(school, List.of("as_of", "person_type", "category", "match_type"),
+            List.of("persons", "persons_14d", "away", "in_monitoring", "completed", "unapproved", "missing_test"), policy.cityNames())
+        .withColumn("match_type", when(col("match_type").equalTo(""), lit(null).cast("string")).otherwise(col("match_type")));
+  }
+}
