@@ -36,6 +36,13 @@ public final class SilverWriter {
         .map(f -> col(f.name()).cast(f.dataType()).as(f.name(), f.metadata())).toArray(Column[]::new));
   }
 
+  /** Replaces a whole table with rows conformed to its declared schema (one commit). */
+  public static void overwrite(Warehouse wh, TableSpec spec, Dataset<Row> rows) {
+    var w = conform(rows, spec).write().format("delta").mode("overwrite").option("overwriteSchema", "true");
+    if (spec.partitionColumn() != null) w = w.partitionBy(spec.partitionColumn());
+    w.save(wh.path(spec.id()));
+  }
+
   /** An empty frame with the table's schema. */
   public static Dataset<Row> empty(Warehouse wh, TableSpec spec) {
     return wh.spark().createDataFrame(List.of(), spec.schema());
