@@ -8,7 +8,6 @@ import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
-import io.epiwatch.ingest.spec.BronzeSchema;
 import io.epiwatch.ingest.spec.SourceSpec;
 import io.epiwatch.ingest.spec.Sources;
 import io.epiwatch.ops.Watermarks;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -94,7 +94,7 @@ public final class TransformJob {
     final Map<String, LocalDate> affectedFrom = new LinkedHashMap<>();
     final SortedSet<LocalDate> reportDates = new TreeSet<>();
     final List<Dataset<Row>> dqRows = new ArrayList<>();
-    final List<java.util.function.UnaryOperator<Dataset<Row>>> dqScopes = new ArrayList<>();
+    final List<UnaryOperator<Dataset<Row>>> dqScopes = new ArrayList<>();
 
     Run(JobContext ctx, Map<String, Dataset<Row>> changes) {
       this.ctx = ctx;
@@ -110,7 +110,7 @@ public final class TransformJob {
     Dataset<Row> bronze(SourceSpec s) { return BronzeChanges.bronze(wh, s); }
 
     /** Replaces the scope; true when a new table version was committed (a MERGE changing nothing commits none). */
-    boolean write(TableSpec spec, Dataset<Row> rows, java.util.function.UnaryOperator<Dataset<Row>> scope) {
+    boolean write(TableSpec spec, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope) {
       long before = wh.version(spec.id());
       if (!SilverWriter.replace(wh, spec, rows, scope)) return false;
       long v = wh.version(spec.id());
@@ -125,7 +125,7 @@ public final class TransformJob {
     }
 
     /** Current rows of a silver table in a scope (empty when the table is new). */
-    Dataset<Row> existing(TableSpec spec, java.util.function.UnaryOperator<Dataset<Row>> scope) {
+    Dataset<Row> existing(TableSpec spec, UnaryOperator<Dataset<Row>> scope) {
       return wh.exists(spec.id()) ? scope.apply(wh.read(spec.id())) : SilverWriter.empty(wh, spec);
     }
 
@@ -164,7 +164,7 @@ public final class TransformJob {
         pairs = pairs == null ? p : pairs.unionByName(p).distinct();
       }
       Dataset<Row> affected = pairs.persist(StorageLevel.MEMORY_AND_DISK());
-      java.util.function.UnaryOperator<Dataset<Row>> inPairs = t -> t.join(affected, Latest.seq("report_date", "school_code"), "left_semi");
+      UnaryOperator<Dataset<Row>> inPairs = t -> t.join(affected, Latest.seq("report_date", "school_code"), "left_semi");
       Dataset<Row> silverReports = DailyReportsSilver.build(inPairs.apply(bronze(Sources.DAILY_REPORTS)));
       Dataset<Row> silverCases = AbsenceCasesSilver.build(inPairs.apply(bronze(Sources.ABSENCE_CASES)));
       affected.select("report_date").distinct().collectAsList().forEach(r -> reportDates.add(r.getDate(0).toLocalDate()));
@@ -189,7 +189,7 @@ public final class TransformJob {
       }
       Dataset<Row> affected = keys.distinct().persist(StorageLevel.MEMORY_AND_DISK());
       if (affected.isEmpty()) return;
-      java.util.function.UnaryOperator<Dataset<Row>> inKeys = t -> t.join(affected, Latest.seq("record_key"), "left_semi");
+      UnaryOperator<Dataset<Row>> inKeys = t -> t.join(affected, Latest.seq("record_key"), "left_semi");
       Dataset<Row> roster = wh.exists(Tables.SILVER_ROSTER.id()) ? wh.read(Tables.SILVER_ROSTER.id()) : SilverWriter.empty(wh, Tables.SILVER_ROSTER);
       Dataset<Row> rows = TravelSilver.build(inKeys.apply(keyed), roster);
       LocalDate from = minDate(rows.select("departure_date")
@@ -200,7 +200,7 @@ public final class TransformJob {
     void riskAreas() {
       if (!changed(Sources.RISK_AREAS)) return;
       Dataset<Row> areas = changes(Sources.RISK_AREAS).select("area_code").distinct();
-      java.util.function.UnaryOperator<Dataset<Row>> inAreas = t -> t.join(areas, Latest.seq("area_code"), "left_semi");
+      UnaryOperator<Dataset<Row>> inAreas = t -> t.join(areas, Latest.seq("area_code"), "left_semi");
       if (write(Tables.SILVER_RISK_AREAS, RiskAreasSilver.build(inAreas.apply(bronze(Sources.RISK_AREAS))), inAreas)) {
         noteFrom(Tables.SILVER_RISK_AREAS, minDate(changes(Sources.RISK_AREAS), col("effective_from")));
       }
@@ -212,7 +212,7 @@ public final class TransformJob {
       if (changed(Sources.VACCINATIONS)) persons = changes(Sources.VACCINATIONS).select("person_key");
       if (rosterPersons != null) persons = persons == null ? rosterPersons : persons.unionByName(rosterPersons);
       Dataset<Row> affected = persons.distinct().persist(StorageLevel.MEMORY_AND_DISK());
-      java.util.function.UnaryOperator<Dataset<Row>> inPersons = t -> t.join(affected, Latest.seq("person_key"), "left_semi");
+      UnaryOperator<Dataset<Row>> inPersons = t -> t.join(affected, Latest.seq("person_key"), "left_semi");
       Dataset<Row> doses = VaccinationsSilver.build(inPersons.apply(bronze(Sources.VACCINATIONS)),
           inPersons.apply(bronze(Sources.ROSTER)).select("person_key"), ctx.config().policy().vaccineProducts())
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -228,7 +228,7 @@ public final class TransformJob {
     void contraindications() {
       if (!changed(Sources.CONTRAINDICATIONS)) return;
       Dataset<Row> persons = changes(Sources.CONTRAINDICATIONS).select("person_key").distinct();
-      java.util.function.UnaryOperator<Dataset<Row>> inPersons = t -> t.join(persons, Latest.seq("person_key"), "left_semi");
+      UnaryOperator<Dataset<Row>> inPersons = t -> t.join(persons, Latest.seq("person_key"), "left_semi");
       Dataset<Row> rows = ContraindicationsSilver.build(inPersons.apply(bronze(Sources.CONTRAINDICATIONS)));
       LocalDate from = minDate(rows.select("recorded_at")
           .unionByName(existing(Tables.SILVER_CONTRAINDICATIONS, inPersons).select("recorded_at")), to_date(col("recorded_at")));
