@@ -1,17 +1,20 @@
 package io.epiwatch.cli;
 
 import io.epiwatch.silver.TransformJob;
+import io.epiwatch.silver.TransformResult;
 import io.epiwatch.spark.JobContext;
 import picocli.CommandLine.Command;
 
-/** jobs/transform: bronze -> silver and ops.data_quality. */
+/** jobs/transform: bronze -> silver and ops.data_quality, incrementally. */
 @Command(name = "transform", mixinStandardHelpOptions = true,
-    description = "Build the silver tables and ops.data_quality from bronze (nothing is written when bronze has nothing new).")
+    description = "Update the silver tables and ops.data_quality from the new bronze rows (nothing is written when bronze has nothing new).")
 final class TransformCommand extends SparkCommand {
   @Override
   protected int run(JobContext ctx) {
-    TransformJob.TransformResult r = TransformJob.run(ctx);
-    System.err.println(r.changed() ? "transform: silver rebuilt " + r.silverVersions() : "transform: nothing new");
+    TransformResult r = TransformJob.run(ctx);
+    System.err.println(r.changed()
+        ? "transform: written " + r.versions() + "; report dates " + r.reportDates() + "; affected from " + r.affectedFrom()
+        : "transform: nothing new in bronze; nothing written");
     return 0;
   }
 }

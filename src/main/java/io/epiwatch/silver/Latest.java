@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,10 +22,19 @@ final class Latest {
   static Dataset<Row> perKey(Dataset<Row> rows, List<String> key, String orderingColumn) {
     List<Column> order = new ArrayList<>();
     if (orderingColumn != null) order.add(col(orderingColumn).desc_nulls_last());
-    order.add(col("source_file").desc());
+    // Byte order of the file name: compare the UTF-8 bytes, not the collation of the string.
+    order.add(col("source_file").cast("binary").desc());
     order.add(col("source_line").desc());
-    return rows.withColumn("_rn", row_number().over(Window.partitionBy(key.stream().map(org.apache.spark.sql.functions::col)
-            .toArray(Column[]::new)).orderBy(order.toArray(Column[]::new))))
+    return rows.withColumn("_rn", row_number().over(Window.partitionBy(cols(key)).orderBy(order.toArray(Column[]::new))))
         .filter(col("_rn").equalTo(1)).drop("_rn");
+  }
+
+  static Column[] cols(List<String> names) {
+    return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
+
+  /** Column names as the Scala Seq that Dataset.join(other, usingColumns, type) takes. */
+  static scala.collection.immutable.Seq<String> seq(String... names) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(names)).toList();
   }
 }

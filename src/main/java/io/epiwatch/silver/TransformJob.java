@@ -1,19 +1,28 @@
 package io.epiwatch.silver;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.to_date;
+
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
-import io.epiwatch.ingest.spec.BronzeSchema;
 import io.epiwatch.ingest.spec.SourceSpec;
 import io.epiwatch.ingest.spec.Sources;
 import io.epiwatch.ops.Watermarks;
 import io.epiwatch.spark.JobContext;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -21,63 +30,240 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 2: bronze -> silver and ops.data_quality. When no bronze table has a version beyond the
- * stage's watermark nothing is written. Otherwise every silver table is rebuilt from bronze
- * (latest-wins per natural key, type-2 dimensions) and replaced in one commit each.
- * Known limit: the rebuild is full, not per affected key (docs/decisions.md).
+ * Stage 2, bronze -> silver and ops.data_quality, incremental (issue 4).
+ *
+ * <p>Per bronze table a watermark in ops.watermarks (consumer "transform") holds the last
+ * version consumed. Only bronze tables with newer versions are read, through the Delta change
+ * data feed (all change rows: a replaceWhere rerun of an ingest batch shows as deletes and
+ * inserts, and both mark their keys as affected); a table never consumed is read whole. The
+ * affected units are rebuilt from every bronze version of them (so latest-wins and
+ * first_submitted_at are exact) and MERGEd into silver, one commit per table:
+ * schools whole; roster per affected school; daily reports and line list per (report_date,
+ * school_code); travel per record (plus records of household members whose linked student's
+ * roster changed); risk areas per area; vaccinations per person (plus persons whose roster
+ * changed); contraindications per person. ops.data_quality flags of the affected report
+ * (date, school) pairs and persons are replaced in one MERGE. Watermarks are MERGEd last, so a
+ * crashed run is redone whole next time (every write is an idempotent replace). When no bronze
+ * table changed nothing is written, not even the watermarks.
  */
 public final class TransformJob {
   private static final Logger LOG = LoggerFactory.getLogger(TransformJob.class);
-  static final String CONSUMER = "transform";
-
-  public record TransformResult(boolean changed, Map<String, Long> silverVersions) {}
+  public static final String CONSUMER = "transform";
 
   private TransformJob() {}
 
   public static TransformResult run(JobContext ctx) {
     Warehouse wh = ctx.warehouse();
     List<TableId> inputs = Sources.ALL.stream().map(s -> TableId.bronze(s.name())).toList();
+    Map<String, Long> marks = Watermarks.read(wh, CONSUMER);
     Map<String, Long> current = Watermarks.current(wh, inputs);
-    if (current.equals(Watermarks.read(wh, CONSUMER)) ) {
-      LOG.info("transform: no new bronze data; silver unchanged");
-      return new TransformResult(false, Map.of());
+    Map<String, Dataset<Row>> changes = new HashMap<>();
+    for (SourceSpec s : Sources.ALL) {
+      String id = TableId.bronze(s.name()).toString();
+      long mark = marks.getOrDefault(id, -1L);
+      long now = current.get(id);
+      if (now > mark) changes.put(s.name(), BronzeChanges.read(wh, s, mark, now).persist(StorageLevel.MEMORY_AND_DISK()));
     }
-    Timestamp now = Timestamp.from(Instant.now(ctx.clock()));
-    Dataset<Row> schools = SilverTables.schools(bronze(wh, Sources.SCHOOLS));
-    Dataset<Row> roster = SilverTables.roster(bronze(wh, Sources.ROSTER)).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> reports = SilverTables.dailyReports(bronze(wh, Sources.DAILY_REPORTS)).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> cases = SilverTables.absenceCases(bronze(wh, Sources.ABSENCE_CASES)).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> doses = SilverTables.vaccinations(bronze(wh, Sources.VACCINATIONS), roster, ctx.config().policy())
-        .persist(StorageLevel.MEMORY_AND_DISK());
-
-    Map<String, Long> versions = new LinkedHashMap<>();
-    write(wh, Tables.SILVER_SCHOOLS, schools, versions);
-    write(wh, Tables.SILVER_ROSTER, roster, versions);
-    write(wh, Tables.SILVER_DAILY_REPORTS, reports, versions);
-    write(wh, Tables.SILVER_ABSENCE_CASES, cases, versions);
-    write(wh, Tables.SILVER_TRAVEL_RECORDS, SilverTables.travel(bronze(wh, Sources.TRAVEL_RECORDS), roster), versions);
-    write(wh, Tables.SILVER_RISK_AREAS, SilverTables.riskAreas(bronze(wh, Sources.RISK_AREAS)), versions);
-    write(wh, Tables.SILVER_VACCINATIONS, doses, versions);
-    write(wh, Tables.SILVER_CONTRAINDICATIONS, SilverTables.contraindications(bronze(wh, Sources.CONTRAINDICATIONS)), versions);
-    write(wh, Tables.OPS_DATA_QUALITY, SilverTables.dataQuality(reports, cases, doses, now), versions);
-    Watermarks.write(wh, CONSUMER, current, now);
-    for (Dataset<Row> d : List.of(roster, reports, cases, doses)) d.unpersist();
-    return new TransformResult(true, versions);
+    if (changes.isEmpty()) {
+      LOG.info("transform: no new bronze versions; nothing written");
+      return TransformResult.unchanged();
+    }
+    LOG.info("transform: new bronze versions in {}", changes.keySet());
+    Run run = new Run(ctx, changes);
+    run.schools();
+    run.roster();
+    run.reportsAndLineList();
+    run.travel(run.rosterRebuiltPersons);
+    run.riskAreas();
+    run.vaccinations(run.rosterNewRowPersons);
+    run.contraindications();
+    run.dataQuality();
+    run.createMissingTables();
+    Watermarks.write(wh, CONSUMER, current, run.at);
+    changes.values().forEach(Dataset::unpersist);
+    return new TransformResult(true, run.versions, run.reportDates, run.affectedFrom);
   }
 
-  /** A bronze table, or an empty frame with its schema before its first file arrives. */
-  static Dataset<Row> bronze(Warehouse wh, SourceSpec spec) {
-    TableId id = TableId.bronze(spec.name());
-    return wh.exists(id) ? wh.read(id) : wh.spark().createDataFrame(List.of(), BronzeSchema.of(spec));
+  /** The state of one run: its change rows and what it wrote. */
+  private static final class Run {
+    final Warehouse wh;
+    final JobContext ctx;
+    final Map<String, Dataset<Row>> changes;
+    final Timestamp at;
+    final Map<String, Long> versions = new LinkedHashMap<>();
+    final Map<String, LocalDate> affectedFrom = new LinkedHashMap<>();
+    final SortedSet<LocalDate> reportDates = new TreeSet<>();
+    final List<Dataset<Row>> dqRows = new ArrayList<>();
+    final List<UnaryOperator<Dataset<Row>>> dqScopes = new ArrayList<>();
+
+    Run(JobContext ctx, Map<String, Dataset<Row>> changes) {
+      this.ctx = ctx;
+      this.wh = ctx.warehouse();
+      this.changes = changes;
+      this.at = Timestamp.from(ctx.clock().instant());
+    }
+
+    boolean changed(SourceSpec s) { return changes.containsKey(s.name()); }
+
+    Dataset<Row> changes(SourceSpec s) { return changes.get(s.name()); }
+
+    Dataset<Row> bronze(SourceSpec s) { return BronzeChanges.bronze(wh, s); }
+
+    /** Replaces the scope; true when a new table version was committed (a MERGE changing nothing commits none). */
+    boolean write(TableSpec spec, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope) {
+      long before = wh.version(spec.id());
+      if (!SilverWriter.replace(wh, spec, rows, scope)) return false;
+      long v = wh.version(spec.id());
+      if (v == before) return false;
+      versions.put(spec.id().toString(), v);
+      LOG.info("{} written (version {})", spec.id(), v);
+      return true;
+    }
+
+    void noteFrom(TableSpec spec, LocalDate d) {
+      if (d != null) affectedFrom.merge(spec.id().toString(), d, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    /** Current rows of a silver table in a scope (empty when the table is new). */
+    Dataset<Row> existing(TableSpec spec, UnaryOperator<Dataset<Row>> scope) {
+      return wh.exists(spec.id()) ? scope.apply(wh.read(spec.id())) : SilverWriter.empty(wh, spec);
+    }
+
+    void schools() {
+      if (!changed(Sources.SCHOOLS)) return;
+      if (write(Tables.SILVER_SCHOOLS, SchoolsDimension.build(bronze(Sources.SCHOOLS)), t -> t)) {
+        noteFrom(Tables.SILVER_SCHOOLS, minDate(changes(Sources.SCHOOLS), col("as_of")));
+      }
+    }
+
+    /** Persons of the rebuilt schools: their roster rows may have changed (a person dropped by a new snapshot too). */
+    Dataset<Row> rosterRebuiltPersons;
+    /** Persons in the new roster rows: the only ones whose "ever on the roster" can have changed. */
+    Dataset<Row> rosterNewRowPersons;
+
+    /** Rebuilds the roster of the affected schools. */
+    void roster() {
+      if (!changed(Sources.ROSTER)) return;
+      Dataset<Row> schools = changes(Sources.ROSTER).select("school_code").distinct();
+      Dataset<Row> schoolRows = bronze(Sources.ROSTER).join(schools, Latest.seq("school_code"), "left_semi");
+      if (write(Tables.SILVER_ROSTER, RosterDimension.build(schoolRows), t -> t.join(schools, Latest.seq("school_code"), "left_semi"))) {
+        noteFrom(Tables.SILVER_ROSTER, minDate(changes(Sources.ROSTER), col("as_of")));
+      }
+      rosterRebuiltPersons = schoolRows.select("person_key").distinct();
+      rosterNewRowPersons = changes(Sources.ROSTER).select("person_key").distinct();
+    }
+
+    void reportsAndLineList() {
+      boolean reports = changed(Sources.DAILY_REPORTS);
+      boolean cases = changed(Sources.ABSENCE_CASES);
+      if (!reports && !cases) return;
+      Dataset<Row> pairs = null;
+      for (SourceSpec s : List.of(Sources.DAILY_REPORTS, Sources.ABSENCE_CASES)) {
+        if (!changed(s)) continue;
+        Dataset<Row> p = changes(s).select("report_date", "school_code").distinct();
+        pairs = pairs == null ? p : pairs.unionByName(p).distinct();
+      }
+      Dataset<Row> affected = pairs.persist(StorageLevel.MEMORY_AND_DISK());
+      UnaryOperator<Dataset<Row>> inPairs = t -> t.join(affected, Latest.seq("report_date", "school_code"), "left_semi");
+      Dataset<Row> silverReports = DailyReportsSilver.build(inPairs.apply(bronze(Sources.DAILY_REPORTS)));
+      Dataset<Row> silverCases = AbsenceCasesSilver.build(inPairs.apply(bronze(Sources.ABSENCE_CASES)));
+      affected.select("report_date").distinct().collectAsList().forEach(r -> reportDates.add(r.getDate(0).toLocalDate()));
+      LocalDate from = reportDates.isEmpty() ? null : reportDates.first();
+      if (reports && write(Tables.SILVER_DAILY_REPORTS, silverReports, inPairs)) noteFrom(Tables.SILVER_DAILY_REPORTS, from);
+      if (cases && write(Tables.SILVER_ABSENCE_CASES, silverCases, inPairs)) noteFrom(Tables.SILVER_ABSENCE_CASES, from);
+      dqRows.add(DataQualityFlags.ofReports(silverReports, silverCases));
+      Dataset<Row> flagScope = affected.withColumnRenamed("report_date", "business_date");
+      dqScopes.add(t -> t.filter(col("source").equalTo(DataQualityFlags.DAILY_REPORTS))
+          .join(flagScope, Latest.seq("business_date", "school_code"), "left_semi"));
+    }
+
+    void travel(Dataset<Row> rosterPersons) {
+      if (!changed(Sources.TRAVEL_RECORDS) && rosterPersons == null) return;
+      Dataset<Row> keyed = TravelSilver.withRecordKey(bronze(Sources.TRAVEL_RECORDS));
+      Dataset<Row> keys = null;
+      if (changed(Sources.TRAVEL_RECORDS)) keys = TravelSilver.withRecordKey(changes(Sources.TRAVEL_RECORDS)).select("record_key");
+      if (rosterPersons != null) {
+        Dataset<Row> linked = keyed.join(rosterPersons.withColumnRenamed("person_key", "linked_person_key"),
+            Latest.seq("linked_person_key"), "left_semi").select("record_key");
+        keys = keys == null ? linked : keys.unionByName(linked);
+      }
+      Dataset<Row> affected = keys.distinct().persist(StorageLevel.MEMORY_AND_DISK());
+      if (affected.isEmpty()) return;
+      UnaryOperator<Dataset<Row>> inKeys = t -> t.join(affected, Latest.seq("record_key"), "left_semi");
+      Dataset<Row> roster = wh.exists(Tables.SILVER_ROSTER.id()) ? wh.read(Tables.SILVER_ROSTER.id()) : SilverWriter.empty(wh, Tables.SILVER_ROSTER);
+      Dataset<Row> rows = TravelSilver.build(inKeys.apply(keyed), roster);
+      LocalDate from = minDate(rows.select("departure_date")
+          .unionByName(existing(Tables.SILVER_TRAVEL_RECORDS, inKeys).select("departure_date")), col("departure_date"));
+      if (write(Tables.SILVER_TRAVEL_RECORDS, rows, inKeys)) noteFrom(Tables.SILVER_TRAVEL_RECORDS, from);
+    }
+
+    void riskAreas() {
+      if (!changed(Sources.RISK_AREAS)) return;
+      Dataset<Row> areas = changes(Sources.RISK_AREAS).select("area_code").distinct();
+      UnaryOperator<Dataset<Row>> inAreas = t -> t.join(areas, Latest.seq("area_code"), "left_semi");
+      if (write(Tables.SILVER_RISK_AREAS, RiskAreasSilver.build(inAreas.apply(bronze(Sources.RISK_AREAS))), inAreas)) {
+        noteFrom(Tables.SILVER_RISK_AREAS, minDate(changes(Sources.RISK_AREAS), col("effective_from")));
+      }
+    }
+
+    void vaccinations(Dataset<Row> rosterPersons) {
+      if (!changed(Sources.VACCINATIONS) && rosterPersons == null) return;
+      Dataset<Row> persons = null;
+      if (changed(Sources.VACCINATIONS)) persons = changes(Sources.VACCINATIONS).select("person_key");
+      if (rosterPersons != null) persons = persons == null ? rosterPersons : persons.unionByName(rosterPersons);
+      Dataset<Row> affected = persons.distinct().persist(StorageLevel.MEMORY_AND_DISK());
+      UnaryOperator<Dataset<Row>> inPersons = t -> t.join(affected, Latest.seq("person_key"), "left_semi");
+      Dataset<Row> doses = VaccinationsSilver.build(inPersons.apply(bronze(Sources.VACCINATIONS)),
+          inPersons.apply(bronze(Sources.ROSTER)).select("person_key"), ctx.config().policy().vaccineProducts())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      LocalDate from = minDate(doses.select("vaccination_date")
+          .unionByName(existing(Tables.SILVER_VACCINATIONS, inPersons).select("vaccination_date")), col("vaccination_date"));
+      if (write(Tables.SILVER_VACCINATIONS, doses, inPersons)) noteFrom(Tables.SILVER_VACCINATIONS, from);
+      dqRows.add(DataQualityFlags.ofDoses(doses));
+      dqScopes.add(t -> t.filter(col("source").equalTo(DataQualityFlags.VACCINATIONS))
+          .withColumn("person_key", substring_index(col("record_key"), "|", 1))
+          .join(affected, Latest.seq("person_key"), "left_semi").drop("person_key"));
+    }
+
+    void contraindications() {
+      if (!changed(Sources.CONTRAINDICATIONS)) return;
+      Dataset<Row> persons = changes(Sources.CONTRAINDICATIONS).select("person_key").distinct();
+      UnaryOperator<Dataset<Row>> inPersons = t -> t.join(persons, Latest.seq("person_key"), "left_semi");
+      Dataset<Row> rows = ContraindicationsSilver.build(inPersons.apply(bronze(Sources.CONTRAINDICATIONS)));
+      LocalDate from = minDate(rows.select("recorded_at")
+          .unionByName(existing(Tables.SILVER_CONTRAINDICATIONS, inPersons).select("recorded_at")), to_date(col("recorded_at")));
+      if (write(Tables.SILVER_CONTRAINDICATIONS, rows, inPersons)) noteFrom(Tables.SILVER_CONTRAINDICATIONS, from);
+    }
+
+    /** One MERGE of ops.data_quality: the flags of every affected scope are replaced. */
+    void dataQuality() {
+      if (dqRows.isEmpty()) return;
+      Dataset<Row> flags = dqRows.stream().reduce(Dataset::unionByName).orElseThrow();
+      write(Tables.OPS_DATA_QUALITY, DataQualityFlags.stamped(flags, at),
+          t -> dqScopes.stream().map(s -> s.apply(t)).reduce(Dataset::unionByName).orElseThrow());
+    }
+
+    /** Gold can read every silver table from the first run on, even before its source arrives. */
+    void createMissingTables() {
+      List<TableSpec> all = new ArrayList<>(Tables.SILVER);
+      all.add(Tables.OPS_DATA_QUALITY);
+      for (TableSpec spec : all) {
+        if (!wh.exists(spec.id())) write(spec, SilverWriter.empty(wh, spec), t -> t);
+      }
+    }
   }
 
-  /** Replaces a whole table with rows conformed to its declared schema (one commit). */
+  /**
+   * Whole-table replace (one commit), recording the version written. Not used by the silver
+   * stage itself (it MERGEs per scope); kept because the gold stage writes through it.
+   */
   public static void write(Warehouse wh, TableSpec spec, Dataset<Row> rows, Map<String, Long> versions) {
-    var w = SilverTables.conform(rows, spec).write().format("delta").mode("overwrite").option("overwriteSchema", "true");
-    if (spec.partitionColumn() != null) w = w.partitionBy(spec.partitionColumn());
-    w.save(wh.path(spec.id()));
-    long v = wh.version(spec.id());
-    versions.put(spec.id().toString(), v);
-    LOG.info("{} written (version {})", spec.id(), v);
+    SilverWriter.overwrite(wh, spec, rows);
+    versions.put(spec.id().toString(), wh.version(spec.id()));
+  }
+
+  static LocalDate minDate(Dataset<Row> rows, Column date) {
+    Row r = rows.agg(org.apache.spark.sql.functions.min(date)).head();
+    return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
   }
 }

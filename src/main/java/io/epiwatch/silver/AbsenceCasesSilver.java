@@ -1,0 +1,41 @@
+package io.epiwatch.silver;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * silver.absence_cases, the illness-absence line list (contract 2, 4.3): latest version per
+ * (report_date, school_code, person) by submitted_at; symptoms arrive as code arrays and get
+ * their symptom group by the contract's first-match-wins rule.
+ */
+public final class AbsenceCasesSilver {
+  private AbsenceCasesSilver() {}
+
+  public static final List<String> KEY = List.of("report_date", "school_code", "person_key");
+
+  public static Dataset<Row> build(Dataset<Row> bronze) {
+    return Latest.perKey(bronze, KEY, "submitted_at").withColumn("symptom_group", symptomGroup(col("symptoms")));
+  }
+
+  /**
+   * Contract 4.3, first match wins: rash; gi = diarrhea or vomiting; ili = fever and (cough or
+   * sore_throat); fever; respiratory = cough, sore_throat or runny_nose; other.
+   */
+  public static Column symptomGroup(Column symptoms) {
+    Column s = coalesce(symptoms, functions.array().cast("array<string>"));
+    return when(array_contains(s, "rash"), "rash")
+        .when(array_contains(s, "diarrhea").or(array_contains(s, "vomiting")), "gi")
+        .when(array_contains(s, "fever").and(array_contains(s, "cough").or(array_contains(s, "sore_throat"))), "ili")
+        .when(array_contains(s, "fever"), "fever")
+        .when(array_contains(s, "cough").or(array_contains(s, "sore_throat")).or(array_contains(s, "runny_nose")), "respiratory")
+        .otherwise("other");
+  }
+}
