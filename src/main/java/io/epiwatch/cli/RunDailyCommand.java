@@ -45,7 +45,7 @@ final class RunDailyCommand extends SparkCommand {
       IngestJob.IngestResult in = stage(ctx, runId, 1, "ingest", () -> IngestJob.run(ctx, Optional.empty()),
           r -> Map.of("rows_in", r.rows("in"), "rows_loaded", r.rows("loaded"), "rows_quarantined", r.rows("quarantined"),
               "files", (long) r.files().size()));
-      TransformJob.TransformResult tr = stage(ctx, runId, 2, "transform", () -> TransformJob.run(ctx), r -> Map.of());
+      io.epiwatch.silver.TransformResult tr = stage(ctx, runId, 2, "transform", () -> TransformJob.run(ctx), r -> Map.of());
       MetricsJob.MetricsResult mr = stage(ctx, runId, 3, "metrics", () -> MetricsJob.run(ctx), r -> Map.of());
       BriefJob.BriefResult br = stage(ctx, runId, 4, "brief", () -> BriefJob.run(ctx, scope, lang, ctx.config().out()),
           r -> Map.of("pdfs", (long) r.outputs().size()));
