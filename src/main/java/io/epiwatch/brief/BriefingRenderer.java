@@ -290,7 +290,7 @@ public final class BriefingRenderer {
         .sorted(Comparator.comparing((Row r) -> (Date) r.getAs("first_detected")).reversed())
         .map(r -> row(tOr("rule." + r.getAs("rule"), r.getAs("rule")) + " / " + r.getAs("school_name"),
             r.getAs("grade") == null ? t("none") : r.getAs("grade") + " " + r.getAs("class_name"),
-            r.getAs("diagnosis") != null ? (String) r.getAs("diagnosis") : r.getAs("symptom_group") == null ? t("none")
+            r.getAs("diagnosis") != null ? tOr("diagnosis." + r.getAs("diagnosis"), r.getAs("diagnosis")) : r.getAs("symptom_group") == null ? t("none")
                 : tOr("cause." + r.getAs("symptom_group"), r.getAs("symptom_group")),
             String.valueOf((Object) r.getAs("first_detected")), String.valueOf((Object) r.getAs("last_detected")), String.valueOf((Long) r.getAs("cases"))))
         .collect(Collectors.toList());

@@ -28,7 +28,9 @@ public final class Warehouse {
 
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
-    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    // A relative local path is made absolute (Delta rejects relative table locations).
+    String r = root.contains(":") || root.startsWith("/") ? root : java.nio.file.Path.of(root).toAbsolutePath().toString();
+    this.root = r.endsWith("/") ? r.substring(0, r.length() - 1) : r;
   }
 
   public SparkSession spark() { return spark; }
