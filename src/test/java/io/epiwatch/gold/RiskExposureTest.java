@@ -1,0 +1,57 @@
+package io.epiwatch.gold;
+
+import static io.epiwatch.testing.DatasetAssert.row;
+import static io.epiwatch.testing.Frames.cols;
+import static io.epiwatch.testing.Frames.d;
+
+import io.epiwatch.catalog.Tables;
+import io.epiwatch.config.AppConfig;
+import io.epiwatch.config.Policy;
+import io.epiwatch.testing.DatasetAssert;
+import io.epiwatch.testing.Frames;
+import io.epiwatch.testing.SparkExtension;
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Contract 4.6 and 7: highest category per person, both prefix directions, status and flags. */
+@ExtendWith(SparkExtension.class)
+class RiskExposureTest {
+  static final Policy POLICY = AppConfig.fromString("").policy();
+
+  @Test
+  void categoriesStatusesAndFlagsPerDistinctPerson(SparkSession spark) {
+    Dataset<Row> schools = Frames.of(spark, Tables.SILVER_SCHOOLS.schema(),
+        cols("school_code", "school_name", "district_code", "district_name", "city_code", "valid_from"),
+        new Object[] {"3301020001", "甲校", "330102", "上城区", "330100", d("2021-09-01")},
+        new Object[] {"3301050002", "乙校", "330105", "拱墅区", "330100", d("2021-09-01")});
+    Dataset<Row> areas = Frames.of(spark, Tables.SILVER_RISK_AREAS.schema(), cols("area_code", "risk_level", "period_from", "period_to"),
+        new Object[] {"310115001", "high", d("2021-09-20"), d("2021-09-25")},
+        new Object[] {"420102", "medium", d("2021-09-10"), null});
+    String[] c = cols("record_key", "person_key", "person_type", "attributed_school_code", "destination_code", "abroad",
+        "departure_date", "return_date", "approved", "nucleic_test_date");
+    Dataset<Row> trips = Frames.of(spark, Tables.SILVER_TRAVEL_RECORDS.schema(), c,
+        // p1: stay 09-18..09-21 overlaps the high period 09-20..25 only partly -> high direct (12-digit inside 9-digit)
+        new Object[] {"t1", "p1", "student", "3301020001", "310115001012", false, d("2021-09-18"), d("2021-09-21"), "yes", d("2021-09-22")},
+        // p2: stay ends 09-19, the day before the high period begins; 310115 contains the area -> would be possible; out of province
+        new Object[] {"t2", "p2", "student", "3301020001", "310115", false, d("2021-09-15"), d("2021-09-19"), "yes", d("2021-09-20")},
+        // p3: 6-digit destination containing the 9-digit area, overlapping -> high possible; no test after return
+        new Object[] {"t3", "p3", "staff", "3301020001", "310115", false, d("2021-09-24"), d("2021-09-26"), "pending", null},
+        // p4: household member counted under the linked student's school, medium direct, still away
+        new Object[] {"t4", "p4", "household", "3301050002", "420102003", false, d("2021-09-27"), null, "yes", null},
+        // p5: abroad beats an in-province trip of the same person
+        new Object[] {"t5", "p5", "student", "3301050002", "US", true, d("2021-09-01"), d("2021-09-20"), "yes", d("2021-09-21")},
+        new Object[] {"t6", "p5", "student", "3301050002", "330106", false, d("2021-09-25"), d("2021-09-26"), "no", null});
+    Dataset<Row> g = RiskExposure.exposure(schools, trips, areas, POLICY, LocalDate.of(2021, 9, 30));
+    DatasetAssert.assertRows(g.filter("org_level = 'school'"),
+        cols("org_code", "person_type", "category", "match_type", "persons", "persons_14d", "away", "in_monitoring", "completed", "unapproved", "missing_test"),
+        row("3301020001", "student", "high", "direct", 1L, 1L, 0L, 1L, 0L, 0L, 0L),
+        row("3301020001", "student", "out_of_province", null, 1L, 1L, 0L, 0L, 1L, 0L, 0L),
+        row("3301020001", "staff", "high", "possible", 1L, 1L, 0L, 1L, 0L, 1L, 1L),
+        row("3301050002", "household", "medium", "direct", 1L, 1L, 1L, 0L, 0L, 0L, 0L),
+        row("3301050002", "student", "abroad", null, 1L, 1L, 0L, 1L, 0L, 1L, 1L));
+  }
+}

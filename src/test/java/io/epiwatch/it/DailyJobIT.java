@@ -1,0 +1,121 @@
+package io.epiwatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.epiwatch.catalog.TableId;
+import io.epiwatch.catalog.Tables;
+import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.testing.ChildJvm;
+import io.epiwatch.testing.DatasetAssert;
+import io.epiwatch.testing.SparkExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The README's first command, end to end in processes of their own: run-daily over the shipped
+ * sample, then checks on the tables, the manifest accounting, the roll-up invariant, the PDF,
+ * jobs/sql in a new process, and that a rerun changes nothing.
+ */
+@ExtendWith(SparkExtension.class)
+class DailyJobIT {
+  static Path work;
+  static Path wh;
+  static Path out;
+
+  @BeforeAll
+  static void runDaily() throws Exception {
+    work = SparkExtension.newFolder("daily");
+    wh = work.resolve("warehouse");
+    out = work.resolve("out");
+    int rc = ChildJvm.runCli(work.resolve("run1.log"), Map.of(), 900, "run-daily", "--inbox", "data-sample/inbox",
+        "--warehouse", wh.toString(), "--out", out.toString(), "--date", "2021-10-05");
+    assertEquals(0, rc, "run-daily exit code; log " + work.resolve("run1.log"));
+  }
+
+  @Test
+  void everyFileAddsUpAndEveryPlantedBadRowIsQuarantined(SparkSession spark) throws Exception {
+    Warehouse w = new Warehouse(spark, wh.toString());
+    Dataset<Row> m = w.read(Tables.OPS_INGEST_MANIFEST.id());
+    assertEquals(0L, m.filter("status = 'loaded' AND rows_in <> rows_loaded + rows_quarantined").count());
+    long planted = Files.readAllLines(ChildJvm.projectDir().resolve("data-sample/inbox/_generator/planted_rows.csv")).size() - 1;
+    assertEquals(planted, w.read(Tables.OPS_QUARANTINE.id()).count(), "quarantined rows = planted bad rows");
+    DatasetAssert.assertRows(m.selectExpr("sum(rows_quarantined) AS q"), new String[] {"q"}, DatasetAssert.row(planted));
+  }
+
+  @Test
+  void districtAndCityRowsEqualTheSumOfTheirSchools(SparkSession spark) {
+    Warehouse w = new Warehouse(spark, wh.toString());
+    for (String[] t : new String[][] {{"reporting_compliance", "report_date", "expected", "reported"},
+        {"attendance", "report_date", "students_expected", "students_absent_illness"},
+        {"vaccination_coverage", "as_of", "eligible", "dose1"}, {"risk_exposure", "as_of", "persons", "in_monitoring"}}) {
+      Dataset<Row> g = w.read(TableId.gold(t[0]));
+      g.createOrReplaceTempView("g");
+      String byLevel = "SELECT " + t[1] + ", org_level, sum(" + t[2] + ") a, sum(" + t[3] + ") b FROM g GROUP BY 1, 2";
+      long distinctTotals = spark.sql("SELECT " + t[1] + ", count(DISTINCT a), count(DISTINCT b) FROM (" + byLevel + ") GROUP BY 1 "
+          + "HAVING count(DISTINCT a) > 1 OR count(DISTINCT b) > 1").count();
+      assertEquals(0L, distinctTotals, "gold." + t[0] + ": a level's total differs from the schools' total");
+    }
+  }
+
+  @Test
+  void briefingHasTheChineseTitleTheDateTheFiguresAndTheEmbeddedFont() throws Exception {
+    Path pdf = out.resolve("briefing-2021-10-05-330100-zh.pdf");
+    assertTrue(Files.exists(pdf), "briefing written: " + pdf);
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertTrue(text.contains("杭州市中小学校疫情防控工作简报"), text);
+      assertTrue(text.contains("2021-10-05"));
+      assertTrue(text.contains("报告率") && text.contains("%"));
+      assertTrue(doc.getNumberOfPages() >= 2 && doc.getNumberOfPages() <= 4, "2-4 pages");
+      boolean embeddedCjk = false;
+      for (PDPage page : doc.getPages()) {
+        for (var name : page.getResources().getFontNames()) {
+          PDFont f = page.getResources().getFont(name);
+          embeddedCjk |= f.getName().contains("NotoSansHans") && f.isEmbedded();
+        }
+      }
+      assertTrue(embeddedCjk, "the CJK font is embedded");
+    }
+  }
+
+  @Test
+  void sqlInANewProcessPrintsCsvAndARerunChangesNothing(SparkSession spark) throws Exception {
+    Path csv = work.resolve("sql.csv");
+    Process p = ChildJvm.builder("io.epiwatch.cli.Main", Map.of(), "sql", "--warehouse", wh.toString(), "--format", "csv",
+        "SELECT org_code, reporting_rate FROM gold.reporting_compliance WHERE org_level = 'city' AND report_date = DATE'2021-10-05'")
+        .redirectOutput(csv.toFile()).redirectError(work.resolve("sql.err").toFile()).start();
+    assertEquals(0, p.waitFor());
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertEquals("org_code,reporting_rate", lines.get(0));
+    assertEquals(2, lines.size(), "header + one city row, nothing else on stdout");
+
+    Warehouse w = new Warehouse(spark, wh.toString());
+    Map<String, Long> before = new HashMap<>();
+    for (TableId t : w.list(List.of("bronze", "silver", "gold"))) before.put(t.toString(), w.version(t));
+    int rc = ChildJvm.runCli(work.resolve("run2.log"), Map.of(), 900, "run-daily", "--inbox", "data-sample/inbox",
+        "--warehouse", wh.toString(), "--out", out.toString(), "--date", "2021-10-05");
+    assertEquals(0, rc, "second run; log " + work.resolve("run2.log"));
+    for (TableId t : w.list(List.of("bronze", "silver", "gold"))) {
+      assertEquals(before.get(t.toString()), w.version(t), t + " got a new version on a rerun with nothing new");
+    }
+    assertFalse(before.isEmpty());
+  }
+
+}
