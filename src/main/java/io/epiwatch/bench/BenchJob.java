@@ -1,0 +1,139 @@
+package io.epiwatch.bench;
+
+import io.epiwatch.brief.BriefJob;
+import io.epiwatch.config.AppConfig;
+import io.epiwatch.generate.GenerateJob;
+import io.epiwatch.gold.MetricsJob;
+import io.epiwatch.ingest.IngestJob;
+import io.epiwatch.silver.TransformJob;
+import io.epiwatch.spark.JobContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.commons.io.FileUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * jobs/bench: generates (or reuses a cached) inbox at a scale, runs the daily job's stages in
+ * this process on a fresh warehouse, and appends per-stage wall time, rows per second, peak JVM
+ * heap and peak process RSS to docs/benchmarks.md.
+ */
+public final class BenchJob {
+  private static final Logger LOG = LoggerFactory.getLogger(BenchJob.class);
+
+  public record StageResult(String stage, double seconds, long rows, long peakHeapMb, long peakRssMb) {}
+
+  private BenchJob() {}
+
+  public static List<StageResult> run(JobContext base, String scale, int days, LocalDate start, long seed, Path cache, Path report) {
+    Path data = cache.resolve(scale + "-" + days + "d-" + start + "-" + seed);
+    Path inbox = data.resolve("inbox");
+    if (!Files.isDirectory(inbox.resolve("daily_reports"))) {
+      LOG.info("bench: generating {} into {}", scale, inbox);
+      GenerateJob.run(scale, days, start, seed, inbox);
+    } else {
+      LOG.info("bench: reusing cached inbox {}", inbox);
+    }
+    Path wh = data.resolve("warehouse");
+    try {
+      FileUtils.deleteDirectory(wh.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LocalDate runDate = start.plusDays(days - 1);
+    AppConfig config = base.config().withPaths(wh.toString(), inbox.toString(), data.resolve("out").toString());
+    JobContext ctx = JobContext.of(config, base.spark(), runDate, base.clock());
+    List<StageResult> out = new ArrayList<>();
+    long[] rowsIn = new long[1];
+    out.add(stage("ingest", () -> {
+      IngestJob.IngestResult r = IngestJob.run(ctx, Optional.empty());
+      rowsIn[0] = r.rows("in");
+      return rowsIn[0];
+    }));
+    out.add(stage("transform", () -> {
+      TransformJob.run(ctx);
+      return rowsIn[0];
+    }));
+    out.add(stage("metrics", () -> {
+      MetricsJob.run(ctx);
+      return rowsIn[0];
+    }));
+    out.add(stage("brief", () -> (long) BriefJob.run(ctx, "city", "zh", config.out()).outputs().size()));
+    append(report, scale, days, runDate, out);
+    return out;
+  }
+
+  private static StageResult stage(String name, Supplier<Long> work) {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+    long t0 = System.nanoTime();
+    long rows = work.get();
+    double secs = (System.nanoTime() - t0) / 1e9;
+    long heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1 << 20);
+    StageResult r = new StageResult(name, secs, rows, heap, peakRssMb());
+    LOG.info("bench: {} {} s, {} rows, peak heap {} MB, peak RSS {} MB", name, String.format("%.1f", secs), rows, heap, r.peakRssMb());
+    return r;
+  }
+
+  /** VmHWM of /proc/self/status (Linux), -1 elsewhere. */
+  static long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private static void append(Path report, String scale, int days, LocalDate runDate, List<StageResult> results) {
+    StringBuilder b = new StringBuilder();
+    if (!Files.exists(report)) {
+      b.append("# Benchmarks\n\nWritten by `jobs/bench`; every run appends a section, so progress shows.\n");
+    }
+    b.append("\n## ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(": scale ").append(scale)
+        .append(", ").append(days).append(" days, run date ").append(runDate).append("\n\n")
+        .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(totalMemoryGb()).append(" GiB memory; Java ").append(System.getProperty("java.version"))
+        .append("; Spark ").append(org.apache.spark.package$.MODULE$.SPARK_VERSION()).append(".\n")
+        .append("Command: `jobs/bench --scale ").append(scale).append(" --days ").append(days).append("`\n\n")
+        .append("| stage | wall time (s) | rows | rows/s | peak heap (MB) | peak RSS (MB) |\n|---|---|---|---|---|---|\n");
+    for (StageResult r : results) {
+      b.append("| ").append(r.stage()).append(" | ").append(String.format("%.1f", r.seconds())).append(" | ").append(r.rows())
+          .append(" | ").append(r.stage().equals("brief") ? "—" : String.format("%.0f", r.rows() / r.seconds()))
+          .append(" | ").append(r.peakHeapMb()).append(" | ").append(r.peakRssMb()).append(" |\n");
+    }
+    try {
+      Files.createDirectories(report.toAbsolutePath().getParent());
+      Files.writeString(report, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(report + ": cannot write", e);
+    }
+  }
+
+  private static long totalMemoryGb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 / 1024;
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+}
