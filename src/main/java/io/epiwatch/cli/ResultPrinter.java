@@ -22,7 +22,7 @@ final class ResultPrinter {
     switch (format) {
       case csv -> {
         try {
-          CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(cols).get());
+          CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(cols).setRecordSeparator("\n").get());
           Iterator<Row> it = df.toLocalIterator();
           while (it.hasNext()) {
             Row r = it.next();

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = "Run a Spark SQL query over the warehouse tables (e.g. SELECT * FROM gold.attendance).")
 final class SqlCommand extends SparkCommand {
-  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "The query; omit it to use -f.")
+  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "The query; omit it (and -f) for an interactive shell.")
   String query;
 
   @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the query from a file.")
@@ -34,17 +34,23 @@ final class SqlCommand extends SparkCommand {
   @Override
   protected int run(JobContext ctx) throws Exception {
     String sql = query != null ? query : file != null ? Files.readString(file, StandardCharsets.UTF_8) : null;
-    if (sql == null || sql.isBlank()) {
-      throw new IllegalArgumentException("no query: give QUERY or -f FILE");
-    }
     if (restricted) {
       org.slf4j.LoggerFactory.getLogger(SqlCommand.class).warn(
           "restricted tables registered for user {} (personal data access)", System.getProperty("user.name"));
     }
     List<?> tables = ctx.warehouse().registerAll(restricted);
     org.slf4j.LoggerFactory.getLogger(SqlCommand.class).debug("{} tables registered", tables.size());
-    Dataset<Row> result = ctx.spark().sql(sql);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    if (sql == null) {
+      new SqlShell(ctx.spark(), ctx.warehouse(), format, limit).interactive();
+      return 0;
+    }
+    Dataset<Row> result;
+    try {
+      result = ctx.spark().sql(sql.strip().replaceAll(";\\s*$", ""));
+    } catch (Exception e) {
+      throw new IllegalArgumentException(SqlShell.describeError(e), e);
+    }
     ResultPrinter.print(result, format, limit, out);
     return 0;
   }

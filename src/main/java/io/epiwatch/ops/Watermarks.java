@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class Watermarks {
   public static final TableId ID = TableId.ops("watermarks");
-  private static final StructType SCHEMA = StructType.fromDDL(
+  public static final StructType SCHEMA = StructType.fromDDL(
       "consumer STRING COMMENT 'stage that read the table', table_name STRING, version BIGINT COMMENT 'Delta version last consumed', updated_at TIMESTAMP");
 
   private Watermarks() {}

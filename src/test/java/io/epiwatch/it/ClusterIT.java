@@ -63,10 +63,7 @@ class ClusterIT {
       for (Process d : daemons) d.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
-    Path localWh = work.resolve("wh-local");
-    int rc = ChildJvm.runCli(work.resolve("local.log"), Map.of(), 900, "run-daily", "--inbox", "data-sample/inbox",
-        "--warehouse", localWh.toString(), "--out", work.resolve("out-local").toString(), "--date", "2021-10-05");
-    assertEquals(0, rc, "local run exit code; log " + work.resolve("local.log"));
+    Path localWh = SampleRun.warehouse();
 
     Warehouse cluster = new Warehouse(spark, work.resolve("wh-cluster").toString());
     Warehouse local = new Warehouse(spark, localWh.toString());

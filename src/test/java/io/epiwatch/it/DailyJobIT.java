@@ -41,12 +41,9 @@ class DailyJobIT {
 
   @BeforeAll
   static void runDaily() throws Exception {
-    work = SparkExtension.newFolder("daily");
-    wh = work.resolve("warehouse");
-    out = work.resolve("out");
-    int rc = ChildJvm.runCli(work.resolve("run1.log"), Map.of(), 900, "run-daily", "--inbox", "data-sample/inbox",
-        "--warehouse", wh.toString(), "--out", out.toString(), "--date", "2021-10-05");
-    assertEquals(0, rc, "run-daily exit code; log " + work.resolve("run1.log"));
+    work = SampleRun.work();
+    wh = SampleRun.warehouse();
+    out = SampleRun.out();
   }
 
   @Test

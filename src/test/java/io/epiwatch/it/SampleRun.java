@@ -1,0 +1,31 @@
+package io.epiwatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.epiwatch.testing.ChildJvm;
+import io.epiwatch.testing.SparkExtension;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** One local run-daily over the shipped sample, shared by the integration tests of this JVM. */
+final class SampleRun {
+  static final String DATE = "2021-10-05";
+  private static Path work;
+
+  private SampleRun() {}
+
+  static synchronized Path work() throws Exception {
+    if (work == null) {
+      Path w = SparkExtension.newFolder("sample-run");
+      int rc = ChildJvm.runCli(w.resolve("run1.log"), Map.of(), 900, "run-daily", "--inbox", "data-sample/inbox",
+          "--warehouse", w.resolve("warehouse").toString(), "--out", w.resolve("out").toString(), "--date", DATE);
+      assertEquals(0, rc, "run-daily exit code; log " + w.resolve("run1.log"));
+      work = w;
+    }
+    return work;
+  }
+
+  static Path warehouse() throws Exception { return work().resolve("warehouse"); }
+
+  static Path out() throws Exception { return work().resolve("out"); }
+}
