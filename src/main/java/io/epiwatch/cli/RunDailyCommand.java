@@ -46,7 +46,7 @@ final class RunDailyCommand extends SparkCommand {
           r -> Map.of("rows_in", r.rows("in"), "rows_loaded", r.rows("loaded"), "rows_quarantined", r.rows("quarantined"),
               "files", (long) r.files().size()));
       io.epiwatch.silver.TransformResult tr = stage(ctx, runId, 2, "transform", () -> TransformJob.run(ctx), r -> Map.of());
-      MetricsJob.MetricsResult mr = stage(ctx, runId, 3, "metrics", () -> MetricsJob.run(ctx), r -> Map.of());
+      MetricsJob.MetricsResult mr = stage(ctx, runId, 3, "metrics", () -> MetricsJob.run(ctx, Optional.of(tr)), r -> Map.of());
       BriefJob.BriefResult br = stage(ctx, runId, 4, "brief", () -> BriefJob.run(ctx, scope, lang, ctx.config().out()),
           r -> Map.of("pdfs", (long) r.outputs().size()));
       LOG.info("run-daily {} for {} finished in {} s: {} file(s) ingested, silver {}, gold {}, briefing {}", runId, ctx.runDate(),

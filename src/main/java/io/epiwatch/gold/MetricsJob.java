@@ -38,7 +38,17 @@ public final class MetricsJob {
 
   private MetricsJob() {}
 
+  /** Standalone (jobs/metrics): what silver changed is unknown, so the daily tables are recomputed whole. */
   public static MetricsResult run(JobContext ctx) {
+    return run(ctx, java.util.Optional.empty());
+  }
+
+  /**
+   * With the transform stage's result (run-daily), only the report dates that silver rebuilt,
+   * plus the run date, are recomputed in the daily tables (replaceWhere on those partitions); a
+   * change of the schools dimension, whose roll-up reaches every date, recomputes them whole.
+   */
+  public static MetricsResult run(JobContext ctx, java.util.Optional<io.epiwatch.silver.TransformResult> changes) {
     Warehouse wh = ctx.warehouse();
     LocalDate d = ctx.runDate();
     Policy policy = ctx.config().policy();
@@ -60,15 +70,27 @@ public final class MetricsJob {
     Map<String, Long> versions = new LinkedHashMap<>();
 
     if (silverChanged || !wh.exists(Tables.GOLD_ATTENDANCE.id())) {
+      boolean full = changes.isEmpty() || !wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id()) || !wh.exists(Tables.GOLD_ATTENDANCE.id())
+          || !wh.exists(Tables.GOLD_ABSENCE_BY_CAUSE.id()) || changes.get().versions().containsKey(Tables.SILVER_SCHOOLS.id().toString());
+      java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
+      if (!full) {
+        dates.addAll(changes.get().reportDates());
+        dates.add(d);
+        dates.removeIf(x -> x.isAfter(d));
+        LOG.info("metrics: recomputing daily tables for {} date(s): {}", dates.size(), dates);
+      }
       Dataset<Row> compliance = DailyMetrics.reportingCompliance(schools, reports, d, policy);
       if (compliance.columns().length > 0) {
-        writeAll(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, versions);
+        writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, dates, versions);
       }
       Dataset<Row> attendance = DailyMetrics.attendance(schools, reports, cases, policy).persist(StorageLevel.MEMORY_AND_DISK());
-      writeAll(wh, Tables.GOLD_ATTENDANCE, attendance, versions);
-      writeAll(wh, Tables.GOLD_ABSENCE_BY_CAUSE, DailyMetrics.absenceByCause(schools, cases, attendance, policy), versions);
+      writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, dates, versions);
+      writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE, DailyMetrics.absenceByCause(schools, cases, attendance, policy), full, dates, versions);
       attendance.unpersist();
-      writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, ClusterAlerts.alerts(schools, cases, reports, policy, d), versions);
+      Dataset<Row> alerts = SilverTables.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts)) writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
+      alerts.unpersist();
     }
 
     Dataset<Row> persons = Vaccination.persons(wh.read(Tables.SILVER_ROSTER.id()), wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
@@ -88,6 +110,28 @@ public final class MetricsJob {
 
   private static void writeAll(Warehouse wh, TableSpec spec, Dataset<Row> rows, Map<String, Long> versions) {
     io.epiwatch.silver.TransformJob.write(wh, spec, rows, versions);
+  }
+
+  /** The whole table, or only the given report dates (replaceWhere on those partitions). */
+  private static void writeDaily(Warehouse wh, TableSpec spec, Dataset<Row> rows, boolean full, java.util.SortedSet<LocalDate> dates,
+      Map<String, Long> versions) {
+    if (full) {
+      writeAll(wh, spec, rows, versions);
+      return;
+    }
+    String in = dates.stream().map(x -> "DATE'" + x + "'").collect(java.util.stream.Collectors.joining(", "));
+    String predicate = spec.partitionColumn() + " IN (" + in + ")";
+    SilverTables.conform(rows.filter(predicate), spec).write().format("delta").mode("overwrite")
+        .option("replaceWhere", predicate).save(wh.path(spec.id()));
+    versions.put(spec.id().toString(), wh.version(spec.id()));
+    LOG.info("{} rewritten for {} (version {})", spec.id(), dates, versions.get(spec.id().toString()));
+  }
+
+  /** True when the table holds exactly these rows (then nothing is written). */
+  private static boolean sameContent(Warehouse wh, TableSpec spec, Dataset<Row> rows) {
+    if (!wh.exists(spec.id())) return false;
+    Dataset<Row> old = SilverTables.conform(wh.read(spec.id()), spec);
+    return old.exceptAll(rows).isEmpty() && rows.exceptAll(old).isEmpty();
   }
 
   /** Replaces the as_of = D partition only (earlier as-of snapshots stay). */

@@ -143,6 +143,45 @@ class IngestJobTest {
     assertFalse(wh.list(List.of("restricted")).isEmpty());
   }
 
+  @Test
+  void xlsxLoadsWithRowNumbersAndAFileInNeitherEncodingIsRejected() throws Exception {
+    schools();
+    Path dir = Files.createDirectories(inbox.resolve("contraindications"));
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+      var sheet = wb.createSheet("禁忌");
+      String[][] cells = {{"身份证号", "学校标识码", "禁忌原因", "有效期至", "登记时间"},
+          {ID1, "3301020001", "过敏", "", "2021-07-01 10:00"},
+          {"123", "3301020001", "过敏", "", "2021-07-01 10:00"}};
+      for (int r = 0; r < cells.length; r++) {
+        var row = sheet.createRow(r);
+        for (int c = 0; c < cells[r].length; c++) row.createCell(c).setCellValue(cells[r][c]);
+      }
+      var dateRow = sheet.createRow(3);
+      dateRow.createCell(0).setCellValue(ID2);
+      dateRow.createCell(1).setCellValue("3301020001");
+      var valid = dateRow.createCell(3);
+      valid.setCellValue(java.time.LocalDate.of(2022, 1, 31));
+      var style = wb.createCellStyle();
+      style.setDataFormat(wb.createDataFormat().getFormat("yyyy/m/d"));
+      valid.setCellStyle(style);
+      try (var out = Files.newOutputStream(dir.resolve("c.xlsx"))) {
+        wb.write(out);
+      }
+    }
+    // Bytes that are neither UTF-8 nor GB18030 (0x80 alone is invalid in both).
+    Files.write(dir.resolve("broken.csv"), new byte[] {'a', ',', 'b', '\n', (byte) 0x80, (byte) 0xFF, '\n'});
+
+    IngestJob.run(ctx, Optional.empty());
+
+    DatasetAssert.assertRows(wh.read(TableId.bronze("contraindications")), new String[] {"source_line", "CAST(valid_until AS STRING)"},
+        row(2L, null), row(4L, "2022-01-31"));
+    DatasetAssert.assertRows(wh.read(Tables.OPS_QUARANTINE.id()), new String[] {"source_line", "array_join(reasons, ',')"},
+        row(3L, "INVALID_ID_CHECKSUM"));
+    Row broken = wh.read(Tables.OPS_INGEST_MANIFEST.id()).filter("file LIKE '%broken.csv'").first();
+    assertEquals("rejected", broken.getAs("status"));
+    assertTrue(((String) broken.getAs("message")).contains("neither UTF-8 nor GB18030"), (String) broken.getAs("message"));
+  }
+
   /** Manifest assertions shared by the tests. */
   static final class FileResultCheck {
     static void assertManifest(Warehouse wh, String file, String status, long in, long loaded, long quarantined) {

@@ -54,7 +54,7 @@ class ClusterIT {
           "--conf", "spark.driver.extraJavaOptions=" + flags, "--conf", "spark.executor.extraJavaOptions=" + flags,
           "--conf", "spark.executor.memory=1g", "--conf", "spark.driver.host=127.0.0.1",
           ChildJvm.projectDir().resolve("target/epiwatch.jar").toString(),
-          "run-daily", "--inbox", "data-sample/inbox", "--warehouse", clusterWh.toString(),
+          "run-daily", "--conf", SampleRun.conf(), "--inbox", "data-sample/inbox", "--warehouse", clusterWh.toString(),
           "--out", work.resolve("out-cluster").toString(), "--date", "2021-10-05")
           .redirectErrorStream(true).redirectOutput(work.resolve("submit.log").toFile()).start();
       assertEquals(true, submit.waitFor(15, TimeUnit.MINUTES), "spark-submit finished; log " + work.resolve("submit.log"));

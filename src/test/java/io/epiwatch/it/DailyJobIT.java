@@ -106,7 +106,7 @@ class DailyJobIT {
     Warehouse w = new Warehouse(spark, wh.toString());
     Map<String, Long> before = new HashMap<>();
     for (TableId t : w.list(List.of("bronze", "silver", "gold"))) before.put(t.toString(), w.version(t));
-    int rc = ChildJvm.runCli(work.resolve("run2.log"), Map.of(), 900, "run-daily", "--inbox", "data-sample/inbox",
+    int rc = ChildJvm.runCli(work.resolve("run2.log"), Map.of(), 900, "run-daily", "--conf", SampleRun.conf(), "--inbox", "data-sample/inbox",
         "--warehouse", wh.toString(), "--out", out.toString(), "--date", "2021-10-05");
     assertEquals(0, rc, "second run; log " + work.resolve("run2.log"));
     for (TableId t : w.list(List.of("bronze", "silver", "gold"))) {

@@ -17,12 +17,17 @@ final class SampleRun {
   static synchronized Path work() throws Exception {
     if (work == null) {
       Path w = SparkExtension.newFolder("sample-run");
-      int rc = ChildJvm.runCli(w.resolve("run1.log"), Map.of(), 900, "run-daily", "--inbox", "data-sample/inbox",
+      int rc = ChildJvm.runCli(w.resolve("run1.log"), Map.of(), 900, "run-daily", "--conf", conf(), "--inbox", "data-sample/inbox",
           "--warehouse", w.resolve("warehouse").toString(), "--out", w.resolve("out").toString(), "--date", DATE);
       assertEquals(0, rc, "run-daily exit code; log " + w.resolve("run1.log"));
       work = w;
     }
     return work;
+  }
+
+  /** The integration tests' configuration (defaults sized for the tiny sample). */
+  static String conf() {
+    return ChildJvm.projectDir().resolve("src/test/resources/it.conf").toString();
   }
 
   static Path warehouse() throws Exception { return work().resolve("warehouse"); }
