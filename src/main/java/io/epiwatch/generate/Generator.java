@@ -53,16 +53,24 @@ public final class Generator {
     return p.persons() <= 6000 ? 30 : (int) Math.max(30, p.persons() / 525);
   }
 
+  /** Districts a scale spreads its schools over (0 = province: 11 cities x 10 districts). */
+  int districtCount(int schools) {
+    return p.persons() <= 6000 ? 3 : schools < 20000 ? DISTRICTS.length : 0;
+  }
+
   String[] district(int school, int schools) {
-    int nd = p.persons() <= 6000 ? 3 : schools < 20000 ? DISTRICTS.length : 0;
+    int nd = districtCount(schools);
     if (nd > 0) return DISTRICTS[school % nd];
     int city = 1 + school % 11;
     int d = 2 + (school / 11) % 10;
     return new String[] {String.format("33%02d%02d", city, d), String.format("%02d区", d)};
   }
 
-  static String schoolCode(String district, int school) {
-    return "3" + district + String.format("%03d", school % 1000);
+  /** 3 + district + the school's 3-digit number within its district (unique while < 1,000 per district). */
+  String schoolCode(String district, int school) {
+    int nd = districtCount(schoolCount());
+    int within = nd > 0 ? school / nd : school / 110;
+    return "3" + district + String.format("%03d", within % 1000);
   }
 
   public Map<String, long[]> run() {
