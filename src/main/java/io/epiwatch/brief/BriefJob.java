@@ -66,6 +66,14 @@ public final class BriefJob {
       String name = "briefing-" + date + "-" + s.code() + "-" + lang + (reproducedFrom == null ? "" : "-reproduced") + ".pdf";
       outputs.add(write(ctx, outDir, name, pdf));
     }
+    if (reproducedFrom == null) {
+      List<FollowUpList.Item> items = FollowUpList.read(wh, ctx.config().policy(), date);
+      outputs.add(write(ctx, outDir, "followup-" + date + "-" + lang + ".pdf",
+          FollowUpList.renderPdf(items, date, lang, ctx.config().zone())));
+      java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+      FollowUpList.writeXlsx(items, FollowUpList.bundle(lang), xlsx);
+      outputs.add(write(ctx, outDir, "followup-" + date + "-" + lang + ".xlsx", xlsx.toByteArray()));
+    }
     Map<String, String> options = new LinkedHashMap<>();
     options.put("scope", scope);
     options.put("lang", lang);

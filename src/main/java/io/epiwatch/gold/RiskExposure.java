@@ -33,6 +33,18 @@ public final class RiskExposure {
   private static final String[] MATCH = {null, null, "direct", "possible", "direct", "possible", null, null};
 
   public static Dataset<Row> exposure(Dataset<Row> schools, Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
+    Dataset<Row> school = OrgRollup.withSchoolInForce(persons(trips, areas, policy, d), schools, "as_of");
+    return OrgRollup.rollup(school, List.of("as_of", "person_type", "category", "match_type"),
+            List.of("persons", "persons_14d", "away", "in_monitoring", "completed", "unapproved", "missing_test"), policy.cityNames())
+        .withColumn("match_type", when(col("match_type").equalTo(""), lit(null).cast("string")).otherwise(col("match_type")));
+  }
+
+  /**
+   * One row per person with a trip departed by D: person_key, person_type, school_code
+   * (attributed), category, match_type ("" when none), the 0/1 counts persons, persons_14d,
+   * away, in_monitoring, completed, unapproved, missing_test, and last_return.
+   */
+  public static Dataset<Row> persons(Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
     Column day = lit(Date.valueOf(d));
     Dataset<Row> t = trips.filter(col("departure_date").leq(day))
         .withColumn("_away", col("return_date").isNull().or(col("return_date").gt(day)))
@@ -70,7 +82,7 @@ public final class RiskExposure {
     Dataset<Row> flags = perTrip.groupBy("person_key").agg(
         max(col("_away").cast("int")).as("_any_away"), max(col("_monitoring").cast("int")).as("_any_monitoring"),
         max(col("_recent").cast("int")).as("_any_recent"), max(col("_unapproved").cast("int")).as("_any_unapproved"),
-        max(col("_missing_test").cast("int")).as("_any_missing"));
+        max(col("_missing_test").cast("int")).as("_any_missing"), max("return_date").as("last_return"));
     Dataset<Row> persons = best.join(flags, col("_p").equalTo(col("person_key")))
         .withColumn("as_of", day)
         .withColumn("persons", lit(1L))
@@ -81,9 +93,7 @@ public final class RiskExposure {
         .withColumn("unapproved", col("_any_unapproved").cast("long"))
         .withColumn("missing_test", col("_any_missing").cast("long"))
         .withColumn("match_type", coalesce(col("match_type"), lit("")));
-    Dataset<Row> school = OrgRollup.withSchoolInForce(persons, schools, "as_of");
-    return OrgRollup.rollup(school, List.of("as_of", "person_type", "category", "match_type"),
-            List.of("persons", "persons_14d", "away", "in_monitoring", "completed", "unapproved", "missing_test"), policy.cityNames())
-        .withColumn("match_type", when(col("match_type").equalTo(""), lit(null).cast("string")).otherwise(col("match_type")));
+    return persons.select("as_of", "person_key", "person_type", "school_code", "category", "match_type", "persons", "persons_14d",
+        "away", "in_monitoring", "completed", "unapproved", "missing_test", "last_return");
   }
 }

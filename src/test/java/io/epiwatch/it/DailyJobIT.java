@@ -93,6 +93,18 @@ class DailyJobIT {
   }
 
   @Test
+  void followUpListShowsMaskedNamesAndNeverAnIdNumber() throws Exception {
+    Path pdf = out.resolve("followup-2021-10-05-zh.pdf");
+    assertTrue(Files.exists(pdf) && Files.exists(out.resolve("followup-2021-10-05-zh.xlsx")));
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      String text = new PDFTextStripper().getText(doc);
+      assertTrue(text.contains("疫情防控跟进名单") && text.contains("未追查病因"), text);
+      assertTrue(java.util.regex.Pattern.compile("\\p{IsHan}\\*").matcher(text).find(), "masked names like 张*三");
+      assertFalse(java.util.regex.Pattern.compile("\\d{17}[\\dX]").matcher(text).find(), "no ID numbers");
+    }
+  }
+
+  @Test
   void sqlInANewProcessPrintsCsvAndARerunChangesNothing(SparkSession spark) throws Exception {
     Path csv = work.resolve("sql.csv");
     Process p = ChildJvm.builder("io.epiwatch.cli.Main", Map.of(), "sql", "--warehouse", wh.toString(), "--format", "csv",
