@@ -71,7 +71,7 @@ public final class BriefJob {
       outputs.add(write(ctx, outDir, "followup-" + date + "-" + lang + ".pdf",
           FollowUpList.renderPdf(items, date, lang, ctx.config().zone())));
       java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
-      FollowUpList.writeXlsx(items, FollowUpList.bundle(lang), xlsx);
+      FollowUpList.writeXlsx(items, BriefingRenderer.bundle(lang), xlsx);
       outputs.add(write(ctx, outDir, "followup-" + date + "-" + lang + ".xlsx", xlsx.toByteArray()));
     }
     Map<String, String> options = new LinkedHashMap<>();

@@ -60,9 +60,30 @@ public final class BriefingRenderer {
   public BriefingRenderer(BriefingData data, String lang, ZoneId zone) {
     this.data = data;
     this.locale = lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-    this.bundle = ResourceBundle.getBundle("reports/briefing", locale, BriefingRenderer.class.getClassLoader(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle = bundle(lang);
     this.zone = zone;
+  }
+
+  /** The texts of a language: reports/briefing_<lang>.properties (no fallback to another language). */
+  static ResourceBundle bundle(String lang) {
+    return ResourceBundle.getBundle("reports/briefing", lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE,
+        BriefingRenderer.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /** Fills a template and exports it as PDF; metadata may be null. */
+  static byte[] pdf(String template, Map<String, Object> params, SimplePdfExporterConfiguration metadata) {
+    try {
+      JasperPrint print = JasperFillManager.fillReport(template(template), params, new net.sf.jasperreports.engine.JREmptyDataSource(1));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      JRPdfExporter exporter = new JRPdfExporter();
+      exporter.setExporterInput(new SimpleExporterInput(print));
+      exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+      if (metadata != null) exporter.setConfiguration(metadata);
+      exporter.exportReport();
+      return out.toByteArray();
+    } catch (JRException e) {
+      throw new IllegalStateException("reports/" + template + ".jrxml: " + e.getMessage(), e);
+    }
   }
 
   static synchronized JasperReport template(String name) {
@@ -111,23 +132,12 @@ public final class BriefingRenderer {
     section(p, "COVERAGE", "section.coverage", coverage(scope), "col.ageBand", "col.eligible", "col.contraindicated", "col.dose1", "col.completed");
     section(p, "CAMPAIGNS", "section.campaigns", campaigns(scope), "col.campaign", "col.deadline", "col.achieved", "col.gap", "col.daysLeft", "col.lagging");
 
-    try {
-      JasperPrint print = JasperFillManager.fillReport(template("briefing"), p, new net.sf.jasperreports.engine.JREmptyDataSource(1));
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      JRPdfExporter exporter = new JRPdfExporter();
-      exporter.setExporterInput(new SimpleExporterInput(print));
-      exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-      SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
-      conf.setMetadataTitle(t("title", scopeName) + " " + data.date);
-      conf.setMetadataSubject("epiwatch run " + runId);
-      conf.setMetadataKeywords("epiwatch-run=" + runId + "; tables=" + data.versions);
-      conf.setMetadataCreator("epiwatch");
-      exporter.setConfiguration(conf);
-      exporter.exportReport();
-      return out.toByteArray();
-    } catch (JRException e) {
-      throw new IllegalStateException("briefing " + scope.code() + ": " + e.getMessage(), e);
-    }
+    SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
+    conf.setMetadataTitle(t("title", scopeName) + " " + data.date);
+    conf.setMetadataSubject("epiwatch run " + runId);
+    conf.setMetadataKeywords("epiwatch-run=" + runId + "; tables=" + data.versions);
+    conf.setMetadataCreator("epiwatch");
+    return pdf("briefing", p, conf);
   }
 
   private String asOf() {

@@ -118,7 +118,7 @@ public final class FollowUpList {
   /** The PDF: the same table template as the briefing, one section per kind of item. */
   static byte[] renderPdf(List<Item> items, LocalDate d, String lang, java.time.ZoneId zone) {
     java.util.Locale locale = lang.equals("en") ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE;
-    ResourceBundle b = bundle(lang);
+    ResourceBundle b = BriefingRenderer.bundle(lang);
     Map<String, Object> p = new java.util.HashMap<>();
     p.put(net.sf.jasperreports.engine.JRParameter.REPORT_RESOURCE_BUNDLE, b);
     p.put(net.sf.jasperreports.engine.JRParameter.REPORT_LOCALE, locale);
@@ -136,23 +136,7 @@ public final class FollowUpList {
       p.put(key + "_PARAMS", sub);
       p.put(key + "_DS", new net.sf.jasperreports.engine.data.JRMapCollectionDataSource(new ArrayList<>(rows(items, s, b))));
     }
-    try {
-      var print = net.sf.jasperreports.engine.JasperFillManager.fillReport(BriefingRenderer.template("followup"), p,
-          new net.sf.jasperreports.engine.JREmptyDataSource(1));
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      var exporter = new net.sf.jasperreports.pdf.JRPdfExporter();
-      exporter.setExporterInput(new net.sf.jasperreports.export.SimpleExporterInput(print));
-      exporter.setExporterOutput(new net.sf.jasperreports.export.SimpleOutputStreamExporterOutput(out));
-      exporter.exportReport();
-      return out.toByteArray();
-    } catch (net.sf.jasperreports.engine.JRException e) {
-      throw new IllegalStateException("follow-up list: " + e.getMessage(), e);
-    }
-  }
-
-  static ResourceBundle bundle(String lang) {
-    return ResourceBundle.getBundle("reports/briefing", lang.equals("en") ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE,
-        FollowUpList.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return BriefingRenderer.pdf("followup", p, null);
   }
 
   private static String nz(String s) {

@@ -3,7 +3,6 @@ package io.epiwatch.cli;
 import io.epiwatch.bench.BenchJob;
 import io.epiwatch.spark.JobContext;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,17 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Generate (or reuse) an inbox at a scale, run the daily job's stages, append timings to docs/benchmarks.md.")
 final class BenchCommand extends SparkCommand {
-  @Option(names = "--scale", defaultValue = "small", description = "small, city, province or a number of persons (default: ${DEFAULT-VALUE}).")
-  String scale;
-
-  @Option(names = "--days", defaultValue = "35", description = "Days of data (default: ${DEFAULT-VALUE}).")
-  int days;
-
-  @Option(names = "--start", defaultValue = "2021-09-01", description = "First day (default: ${DEFAULT-VALUE}).")
-  LocalDate start;
-
-  @Option(names = "--seed", defaultValue = "20210901", description = "Generator seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @picocli.CommandLine.Mixin GeneratorOptions gen;
 
   @Option(names = "--cache", defaultValue = "bench-cache", description = "Where generated inboxes are kept for reuse (default: ${DEFAULT-VALUE}).")
   Path cache;
@@ -31,7 +20,7 @@ final class BenchCommand extends SparkCommand {
 
   @Override
   protected int run(JobContext ctx) {
-    BenchJob.run(ctx, scale, days, start, seed, cache, report).forEach(r -> System.out.printf("%-10s %8.1f s %10d rows%n", r.stage(), r.seconds(), r.rows()));
+    BenchJob.run(ctx, gen.scale, gen.days, gen.start, gen.seed, cache, report).forEach(r -> System.out.printf("%-10s %8.1f s %10d rows%n", r.stage(), r.seconds(), r.rows()));
     return 0;
   }
 }
