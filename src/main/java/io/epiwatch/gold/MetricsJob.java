@@ -9,7 +9,7 @@ import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.config.Policy;
 import io.epiwatch.ops.Watermarks;
-import io.epiwatch.silver.SilverTables;
+import io.epiwatch.silver.SilverWriter;
 import io.epiwatch.spark.JobContext;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -87,7 +87,7 @@ public final class MetricsJob {
       writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, dates, versions);
       writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE, DailyMetrics.absenceByCause(schools, cases, attendance, policy), full, dates, versions);
       attendance.unpersist();
-      Dataset<Row> alerts = SilverTables.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
+      Dataset<Row> alerts = SilverWriter.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
           .persist(StorageLevel.MEMORY_AND_DISK());
       if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts)) writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
       alerts.unpersist();
@@ -109,7 +109,9 @@ public final class MetricsJob {
   }
 
   private static void writeAll(Warehouse wh, TableSpec spec, Dataset<Row> rows, Map<String, Long> versions) {
-    io.epiwatch.silver.TransformJob.write(wh, spec, rows, versions);
+    SilverWriter.overwrite(wh, spec, rows);
+    versions.put(spec.id().toString(), wh.version(spec.id()));
+    LOG.info("{} written (version {})", spec.id(), versions.get(spec.id().toString()));
   }
 
   /** The whole table, or only the given report dates (replaceWhere on those partitions). */
@@ -121,7 +123,7 @@ public final class MetricsJob {
     }
     String in = dates.stream().map(x -> "DATE'" + x + "'").collect(java.util.stream.Collectors.joining(", "));
     String predicate = spec.partitionColumn() + " IN (" + in + ")";
-    SilverTables.conform(rows.filter(predicate), spec).write().format("delta").mode("overwrite")
+    SilverWriter.conform(rows.filter(predicate), spec).write().format("delta").mode("overwrite")
         .option("replaceWhere", predicate).save(wh.path(spec.id()));
     versions.put(spec.id().toString(), wh.version(spec.id()));
     LOG.info("{} rewritten for {} (version {})", spec.id(), dates, versions.get(spec.id().toString()));
@@ -130,13 +132,13 @@ public final class MetricsJob {
   /** True when the table holds exactly these rows (then nothing is written). */
   private static boolean sameContent(Warehouse wh, TableSpec spec, Dataset<Row> rows) {
     if (!wh.exists(spec.id())) return false;
-    Dataset<Row> old = SilverTables.conform(wh.read(spec.id()), spec);
+    Dataset<Row> old = SilverWriter.conform(wh.read(spec.id()), spec);
     return old.exceptAll(rows).isEmpty() && rows.exceptAll(old).isEmpty();
   }
 
   /** Replaces the as_of = D partition only (earlier as-of snapshots stay). */
   private static void writeAsOf(Warehouse wh, TableSpec spec, Dataset<Row> rows, LocalDate d, Map<String, Long> versions) {
-    Dataset<Row> conformed = SilverTables.conform(rows, spec);
+    Dataset<Row> conformed = SilverWriter.conform(rows, spec);
     if (!wh.exists(spec.id())) {
       conformed.write().format("delta").partitionBy(spec.partitionColumn()).save(wh.path(spec.id()));
     } else {

@@ -253,15 +253,6 @@ public final class TransformJob {
     }
   }
 
-  /**
-   * Whole-table replace (one commit), recording the version written. Not used by the silver
-   * stage itself (it MERGEs per scope); kept because the gold stage writes through it.
-   */
-  public static void write(Warehouse wh, TableSpec spec, Dataset<Row> rows, Map<String, Long> versions) {
-    SilverWriter.overwrite(wh, spec, rows);
-    versions.put(spec.id().toString(), wh.version(spec.id()));
-  }
-
   static LocalDate minDate(Dataset<Row> rows, Column date) {
     Row r = rows.agg(org.apache.spark.sql.functions.min(date)).head();
     return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
