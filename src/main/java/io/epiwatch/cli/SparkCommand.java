@@ -4,6 +4,7 @@ import io.epiwatch.config.AppConfig;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.spark.Sessions;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,7 @@ abstract class SparkCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     Logging.configure(common.verbose);
     AppConfig config = common.config();
-    SparkSession spark = Sessions.create(config, "epiwatch " + getClass().getSimpleName());
+    SparkSession spark = Sessions.create(config, "epiwatch " + getClass().getSimpleName(), sessionConf());
     try {
       return run(JobContext.of(config, spark, common.runDate(config), Clock.system(config.zone())));
     } finally {
@@ -25,4 +26,9 @@ abstract class SparkCommand implements Callable<Integer> {
   }
 
   protected abstract int run(JobContext ctx) throws Exception;
+
+  /** Spark settings this command needs on top of conf/ (none by default). */
+  protected Map<String, String> sessionConf() {
+    return Map.of();
+  }
 }

@@ -14,6 +14,11 @@ public final class Sessions {
   private Sessions() {}
 
   public static SparkSession create(AppConfig config, String appName) {
+    return create(config, appName, Map.of());
+  }
+
+  /** As {@link #create(AppConfig, String)}, with settings a command adds (they win over conf/). */
+  public static SparkSession create(AppConfig config, String appName, Map<String, String> commandConf) {
     SparkConf probe = new SparkConf(); // sees spark.* system properties set by spark-submit
     SparkSession.Builder b = SparkSession.builder().appName(appName);
     boolean submitted = probe.contains("spark.master");
@@ -24,7 +29,9 @@ public final class Sessions {
         b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
       }
     }
-    return configure(b, config.sparkConf(), config.warehouse()).getOrCreate();
+    configure(b, config.sparkConf(), config.warehouse());
+    commandConf.forEach(b::config);
+    return b.getOrCreate();
   }
 
   /** The settings every session needs, shared with the test base. */
