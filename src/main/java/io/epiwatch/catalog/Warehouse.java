@@ -55,7 +55,8 @@ public final class Warehouse {
 
   /** Latest committed version, or -1 when the table does not exist yet. */
   public long version(TableId id) {
-    return table(id).map(t -> t.history(1).select("version").head().getLong(0)).orElse(-1L);
+    // From the transaction log listing, without running a Spark job.
+    return org.apache.spark.sql.delta.DeltaLog.forTable(spark, path(id)).update(false, scala.Option.empty(), scala.Option.empty()).version();
   }
 
   /** Every Delta table under the given layers. */
@@ -93,7 +94,7 @@ public final class Warehouse {
   }
 
   public void register(TableId t) {
-    spark.sql("CREATE DATABASE IF NOT EXISTS `" + t.layer() + "`");
+    if (!spark.catalog().databaseExists(t.layer())) spark.sql("CREATE DATABASE IF NOT EXISTS `" + t.layer() + "`");
     // External table: dropping the name never touches the data; re-creating it points the
     // name at this warehouse even when the session saw another warehouse before.
     spark.sql("DROP TABLE IF EXISTS `" + t.layer() + "`.`" + t.name() + "`");

@@ -1,7 +1,10 @@
 package io.epiwatch.cli;
 
 import io.epiwatch.ingest.IngestJob;
+import io.epiwatch.ops.Stages;
 import io.epiwatch.spark.JobContext;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +18,8 @@ final class IngestCommand extends SparkCommand {
 
   @Override
   protected int run(JobContext ctx) {
-    IngestJob.IngestResult r = IngestJob.run(ctx, Optional.ofNullable(source));
+    IngestJob.IngestResult r = Stages.single(ctx, "ingest", List.of("bronze", "ops"), () -> IngestJob.run(ctx, Optional.ofNullable(source)),
+        x -> Map.of("rows_in", x.rows("in"), "rows_loaded", x.rows("loaded"), "rows_quarantined", x.rows("quarantined")));
     long rejected = r.files().stream().filter(f -> f.status().equals("rejected")).count();
     System.err.printf("ingest: %d file(s), %d rows in, %d loaded, %d quarantined, %d file(s) rejected%n",
         r.files().size(), r.rows("in"), r.rows("loaded"), r.rows("quarantined"), rejected);

@@ -3,17 +3,17 @@ package io.epiwatch.cli;
 import io.epiwatch.brief.BriefJob;
 import io.epiwatch.gold.MetricsJob;
 import io.epiwatch.ingest.IngestJob;
-import io.epiwatch.ops.JobRuns;
+import io.epiwatch.ops.Stages;
 import io.epiwatch.ops.WarehouseLock;
 import io.epiwatch.silver.TransformJob;
 import io.epiwatch.spark.JobContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +42,12 @@ final class RunDailyCommand extends SparkCommand {
     Instant start = Instant.now();
     try (WarehouseLock lock = WarehouseLock.acquire(ctx.config().warehouse(), ctx.spark().sparkContext().hadoopConfiguration(),
         "run-daily " + runId, ctx.clock())) {
-      IngestJob.IngestResult in = stage(ctx, runId, 1, "ingest", () -> IngestJob.run(ctx, Optional.empty()),
+      IngestJob.IngestResult in = stage(ctx, runId, 1, "ingest", List.of("bronze", "ops"), () -> IngestJob.run(ctx, Optional.empty()),
           r -> Map.of("rows_in", r.rows("in"), "rows_loaded", r.rows("loaded"), "rows_quarantined", r.rows("quarantined"),
               "files", (long) r.files().size()));
-      io.epiwatch.silver.TransformResult tr = stage(ctx, runId, 2, "transform", () -> TransformJob.run(ctx), r -> Map.of());
-      MetricsJob.MetricsResult mr = stage(ctx, runId, 3, "metrics", () -> MetricsJob.run(ctx, Optional.of(tr)), r -> Map.of());
-      BriefJob.BriefResult br = stage(ctx, runId, 4, "brief", () -> BriefJob.run(ctx, scope, lang, ctx.config().out()),
+      io.epiwatch.silver.TransformResult tr = stage(ctx, runId, 2, "transform", List.of("bronze"), () -> TransformJob.run(ctx), r -> Map.of());
+      MetricsJob.MetricsResult mr = stage(ctx, runId, 3, "metrics", List.of("silver"), () -> MetricsJob.run(ctx, Optional.of(tr)), r -> Map.of());
+      BriefJob.BriefResult br = stage(ctx, runId, 4, "brief", List.of("gold"), () -> BriefJob.run(ctx, scope, lang, ctx.config().out()),
           r -> Map.of("pdfs", (long) r.outputs().size()));
       LOG.info("run-daily {} for {} finished in {} s: {} file(s) ingested, silver {}, gold {}, briefing {}", runId, ctx.runDate(),
           Duration.between(start, Instant.now()).toSeconds(), in.files().size(), tr.changed() ? "rebuilt" : "unchanged",
@@ -57,24 +57,8 @@ final class RunDailyCommand extends SparkCommand {
     return 0;
   }
 
-  private <T> T stage(JobContext ctx, String runId, int n, String name, Supplier<T> work, java.util.function.Function<T, Map<String, Long>> counts) {
-    LOG.info("stage {}/4 {}: started", n, name);
-    Instant started = Instant.now();
-    try {
-      T result = work.get();
-      LOG.info("stage {}/4 {}: done in {} s", n, name, Duration.between(started, Instant.now()).toSeconds());
-      JobRuns.append(ctx.warehouse(), new JobRuns.Run(runId, "run-daily", name, ctx.runDate(), "succeeded", started, Instant.now(),
-          new HashMap<>(counts.apply(result)), null, null, List.of(), Map.of(), null));
-      return result;
-    } catch (RuntimeException e) {
-      LOG.error("stage {}/4 {} failed: {}", n, name, e.getMessage());
-      try {
-        JobRuns.append(ctx.warehouse(), new JobRuns.Run(runId, "run-daily", name, ctx.runDate(), "failed", started, Instant.now(),
-            null, null, null, List.of(), Map.of(), String.valueOf(e.getMessage())));
-      } catch (RuntimeException ignored) {
-        LOG.warn("could not record the failure in ops.job_runs: {}", ignored.getMessage());
-      }
-      throw e;
-    }
+  private <T> T stage(JobContext ctx, String runId, int n, String name, List<String> reads, Supplier<T> work,
+      Function<T, Map<String, Long>> counts) {
+    return Stages.run(ctx, new Stages.Stage("run-daily", runId, n, 4, name, reads), work, counts);
   }
 }

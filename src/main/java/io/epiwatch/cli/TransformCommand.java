@@ -1,8 +1,11 @@
 package io.epiwatch.cli;
 
+import io.epiwatch.ops.Stages;
 import io.epiwatch.silver.TransformJob;
 import io.epiwatch.silver.TransformResult;
 import io.epiwatch.spark.JobContext;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** jobs/transform: bronze -> silver and ops.data_quality, incrementally. */
@@ -11,7 +14,7 @@ import picocli.CommandLine.Command;
 final class TransformCommand extends SparkCommand {
   @Override
   protected int run(JobContext ctx) {
-    TransformResult r = TransformJob.run(ctx);
+    TransformResult r = Stages.single(ctx, "transform", List.of("bronze"), () -> TransformJob.run(ctx), x -> Map.of());
     System.err.println(r.changed()
         ? "transform: written " + r.versions() + "; report dates " + r.reportDates() + "; affected from " + r.affectedFrom()
         : "transform: nothing new in bronze; nothing written");

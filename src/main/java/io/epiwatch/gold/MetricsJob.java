@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Stage 3: silver -> gold for run date D. Daily tables (compliance, attendance, absence by
  * cause) are recomputed over every date up to D and cluster alerts as a whole when silver
  * changed; the as-of tables (coverage, campaigns, risk exposure) replace their D partition.
- * With silver unchanged and D already computed, nothing is written.
+ * With silver unchanged and D already computed, nothing is written. When D is before the latest
+ * run date already computed (a past day run again), dates after D and the cluster alerts are
+ * left as they are.
  */
 public final class MetricsJob {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsJob.class);
@@ -57,7 +59,10 @@ public final class MetricsJob {
       if (!wh.exists(t)) throw new IllegalStateException(t + " does not exist yet: run jobs/transform (or run-daily) first");
     }
     Map<String, Long> current = Watermarks.current(wh, inputs);
-    boolean silverChanged = !current.equals(Watermarks.read(wh, CONSUMER));
+    Map<String, Long> seen = Watermarks.read(wh, CONSUMER);
+    boolean silverChanged = !current.equals(seen);
+    LocalDate latestRun = latestAsOf(wh);
+    boolean pastDay = latestRun != null && d.isBefore(latestRun);
     boolean asOfPresent = wh.exists(Tables.GOLD_RISK_EXPOSURE.id())
         && !wh.read(Tables.GOLD_RISK_EXPOSURE.id()).filter(col("as_of").equalTo(lit(Date.valueOf(d)))).isEmpty();
     if (!silverChanged && asOfPresent) {
@@ -70,8 +75,14 @@ public final class MetricsJob {
     Map<String, Long> versions = new LinkedHashMap<>();
 
     if (silverChanged || !wh.exists(Tables.GOLD_ATTENDANCE.id())) {
-      boolean full = changes.isEmpty() || !wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id()) || !wh.exists(Tables.GOLD_ATTENDANCE.id())
+      // Only the rebuilt dates when this stage saw all of silver before the transform ran; after
+      // a gold stage that crashed, silver moved past our watermark unseen: recompute whole.
+      boolean full = changes.isEmpty() || !seen.equals(changes.get().silverBefore())
+          || !wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id()) || !wh.exists(Tables.GOLD_ATTENDANCE.id())
           || !wh.exists(Tables.GOLD_ABSENCE_BY_CAUSE.id()) || changes.get().versions().containsKey(Tables.SILVER_SCHOOLS.id().toString());
+      if (full && pastDay) {
+        LOG.info("metrics: {} is before the latest run date {}: daily tables recomputed up to {} only, later dates kept", d, latestRun, d);
+      }
       java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
       if (!full) {
         dates.addAll(changes.get().reportDates());
@@ -81,16 +92,23 @@ public final class MetricsJob {
       }
       Dataset<Row> compliance = DailyMetrics.reportingCompliance(schools, reports, d, policy);
       if (compliance.columns().length > 0) {
-        writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, dates, versions);
+        writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, pastDay ? d : null, dates, versions);
       }
       Dataset<Row> attendance = DailyMetrics.attendance(schools, reports, cases, policy).persist(StorageLevel.MEMORY_AND_DISK());
-      writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, dates, versions);
-      writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE, DailyMetrics.absenceByCause(schools, cases, attendance, policy), full, dates, versions);
+      writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, pastDay ? d : null, dates, versions);
+      writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE, DailyMetrics.absenceByCause(schools, cases, attendance, policy), full,
+          pastDay ? d : null, dates, versions);
       attendance.unpersist();
-      Dataset<Row> alerts = SilverWriter.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts)) writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
-      alerts.unpersist();
+      if (pastDay) {
+        // Alerts hold their state on the latest run date; a past day's state is what its
+        // briefing recorded (brief --reproduce), so a rerun of that day leaves them alone.
+        LOG.info("metrics: cluster alerts kept as of {} ({} is a past day)", latestRun, d);
+      } else {
+        Dataset<Row> alerts = SilverWriter.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts)) writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
+        alerts.unpersist();
+      }
     }
 
     Dataset<Row> persons = Vaccination.persons(wh.read(Tables.SILVER_ROSTER.id()), wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
@@ -114,19 +132,29 @@ public final class MetricsJob {
     LOG.info("{} written (version {})", spec.id(), versions.get(spec.id().toString()));
   }
 
-  /** The whole table, or only the given report dates (replaceWhere on those partitions). */
-  private static void writeDaily(Warehouse wh, TableSpec spec, Dataset<Row> rows, boolean full, java.util.SortedSet<LocalDate> dates,
-      Map<String, Long> versions) {
-    if (full) {
+  /**
+   * The whole table (or, for a past day, every date up to it), or only the given report dates:
+   * replaceWhere on those partitions.
+   */
+  private static void writeDaily(Warehouse wh, TableSpec spec, Dataset<Row> rows, boolean full, LocalDate upTo,
+      java.util.SortedSet<LocalDate> dates, Map<String, Long> versions) {
+    if (full && upTo == null) {
       writeAll(wh, spec, rows, versions);
       return;
     }
-    String in = dates.stream().map(x -> "DATE'" + x + "'").collect(java.util.stream.Collectors.joining(", "));
-    String predicate = spec.partitionColumn() + " IN (" + in + ")";
+    String predicate = full ? spec.partitionColumn() + " <= DATE'" + upTo + "'"
+        : spec.partitionColumn() + " IN (" + dates.stream().map(x -> "DATE'" + x + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
     SilverWriter.conform(rows.filter(predicate), spec).write().format("delta").mode("overwrite")
         .option("replaceWhere", predicate).save(wh.path(spec.id()));
     versions.put(spec.id().toString(), wh.version(spec.id()));
-    LOG.info("{} rewritten for {} (version {})", spec.id(), dates, versions.get(spec.id().toString()));
+    LOG.info("{} rewritten where {} (version {})", spec.id(), predicate, versions.get(spec.id().toString()));
+  }
+
+  /** The latest as_of gold holds (the latest run date computed), or null before the first run. */
+  private static LocalDate latestAsOf(Warehouse wh) {
+    if (!wh.exists(Tables.GOLD_RISK_EXPOSURE.id())) return null;
+    Row r = wh.read(Tables.GOLD_RISK_EXPOSURE.id()).agg(org.apache.spark.sql.functions.max("as_of")).first();
+    return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
   }
 
   /** True when the table holds exactly these rows (then nothing is written). */

@@ -57,6 +57,7 @@ public final class TransformJob {
     List<TableId> inputs = Sources.ALL.stream().map(s -> TableId.bronze(s.name())).toList();
     Map<String, Long> marks = Watermarks.read(wh, CONSUMER);
     Map<String, Long> current = Watermarks.current(wh, inputs);
+    Map<String, Long> silverBefore = Watermarks.current(wh, Tables.SILVER.stream().map(TableSpec::id).toList());
     Map<String, Dataset<Row>> changes = new HashMap<>();
     for (SourceSpec s : Sources.ALL) {
       String id = TableId.bronze(s.name()).toString();
@@ -66,7 +67,7 @@ public final class TransformJob {
     }
     if (changes.isEmpty()) {
       LOG.info("transform: no new bronze versions; nothing written");
-      return TransformResult.unchanged();
+      return TransformResult.unchanged(silverBefore);
     }
     LOG.info("transform: new bronze versions in {}", changes.keySet());
     Run run = new Run(ctx, changes);
@@ -81,7 +82,7 @@ public final class TransformJob {
     run.createMissingTables();
     Watermarks.write(wh, CONSUMER, current, run.at);
     changes.values().forEach(Dataset::unpersist);
-    return new TransformResult(true, run.versions, run.reportDates, run.affectedFrom);
+    return new TransformResult(true, run.versions, run.reportDates, run.affectedFrom, silverBefore);
   }
 
   /** The state of one run: its change rows and what it wrote. */

@@ -19,12 +19,15 @@ import java.util.TreeSet;
  *     report_date; travel_records: departure_date; risk_areas: effective_from;
  *     vaccinations: vaccination_date; contraindications: date of recorded_at; old and new values
  *     of corrected rows both count). Gold recomputes as-of metrics for dates on or after it.
+ * @param silverBefore the version of every silver table when this run started (-1 = absent): the
+ *     gold stage may recompute only {@code reportDates} when its own watermark equals these, that
+ *     is when it has seen everything silver held before this run (not after a crashed gold stage)
  */
 public record TransformResult(boolean changed, Map<String, Long> versions, SortedSet<LocalDate> reportDates,
-    Map<String, LocalDate> affectedFrom) {
+    Map<String, LocalDate> affectedFrom, Map<String, Long> silverBefore) {
 
-  public static TransformResult unchanged() {
-    return new TransformResult(false, Map.of(), new TreeSet<>(), Map.of());
+  public static TransformResult unchanged(Map<String, Long> silverVersions) {
+    return new TransformResult(false, Map.of(), new TreeSet<>(), Map.of(), silverVersions);
   }
 
   /** Earliest date any silver table changed from (null when nothing changed). */
