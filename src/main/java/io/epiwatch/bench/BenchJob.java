@@ -23,14 +23,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.commons.io.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * jobs/bench: generates (or reuses a cached) inbox at a scale, runs the daily job's stages in
- * this process on a fresh warehouse, and appends per-stage wall time, rows per second, peak JVM
- * heap and peak process RSS to docs/benchmarks.md.
+ * this process on a fresh warehouse (the full back-fill), then the growth series (day N+1 after
+ * N days of history, each in a new JVM: {@link GrowthSeries}), and appends per-stage wall time,
+ * rows per second, peak JVM heap and peak process RSS to docs/benchmarks.md.
  */
 public final class BenchJob {
   private static final Logger LOG = LoggerFactory.getLogger(BenchJob.class);
@@ -39,12 +41,15 @@ public final class BenchJob {
 
   private BenchJob() {}
 
-  public static List<StageResult> run(JobContext base, String scale, int days, LocalDate start, long seed, Path cache, Path report) {
-    Path data = cache.resolve(scale + "-" + days + "d-" + start + "-" + seed);
+  /** What to measure: the back-fill of {@code days} days, then day N+1 after each history in {@code growth}. */
+  public record Plan(String scale, int days, LocalDate start, long seed, List<Integer> growth, Path conf) {}
+
+  public static List<StageResult> run(JobContext base, Plan plan, Path cache, Path report) {
+    Path data = cache.resolve(plan.scale() + "-" + plan.days() + "d-" + plan.start() + "-" + plan.seed());
     Path inbox = data.resolve("inbox");
     if (!Files.isDirectory(inbox.resolve("daily_reports"))) {
-      LOG.info("bench: generating {} into {}", scale, inbox);
-      GenerateJob.run(scale, days, start, seed, inbox);
+      LOG.info("bench: generating {} into {}", plan.scale(), inbox);
+      GenerateJob.run(plan.scale(), plan.days(), plan.start(), plan.seed(), inbox);
     } else {
       LOG.info("bench: reusing cached inbox {}", inbox);
     }
@@ -54,7 +59,7 @@ public final class BenchJob {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    LocalDate runDate = start.plusDays(days - 1);
+    LocalDate runDate = plan.start().plusDays(plan.days() - 1);
     AppConfig config = base.config().withPaths(wh.toString(), inbox.toString(), data.resolve("out").toString());
     JobContext ctx = JobContext.of(config, base.spark(), runDate, base.clock());
     List<StageResult> out = new ArrayList<>();
@@ -73,7 +78,18 @@ public final class BenchJob {
       return rowsIn[0];
     }));
     out.add(stage("brief", () -> (long) BriefJob.run(ctx, "city", "zh", config.out()).outputs().size()));
-    append(report, scale, days, runDate, out);
+    StringBuilder b = header(report, plan, runDate);
+    stagesTable(b, out);
+    List<GrowthSeries.Point> growth = new ArrayList<>();
+    for (int h : plan.growth()) {
+      growth.add(GrowthSeries.run(base.spark(), plan.scale(), h, plan.start(), plan.seed(), cache, plan.conf()));
+      LOG.info("bench: history {} day(s): day N+1 {} s", h, String.format("%.1f", growth.get(growth.size() - 1).dayRun().seconds()));
+    }
+    if (!growth.isEmpty()) growthTable(b, growth);
+    append(report, b);
+    out.forEach(r -> System.out.printf("%-10s %8.1f s %10d rows%n", r.stage(), r.seconds(), r.rows()));
+    growth.forEach(g -> System.out.printf("day %s after %d day(s): %.1f s (back-fill %.1f s)%n", g.day(), g.history(),
+        g.dayRun().seconds(), g.backfillSeconds()));
     return out;
   }
 
@@ -101,23 +117,53 @@ public final class BenchJob {
     return -1;
   }
 
-  private static void append(Path report, String scale, int days, LocalDate runDate, List<StageResult> results) {
+  private static StringBuilder header(Path report, Plan plan, LocalDate runDate) {
     StringBuilder b = new StringBuilder();
     if (!Files.exists(report)) {
       b.append("# Benchmarks\n\nWritten by `jobs/bench`; every run appends a section, so progress shows.\n");
     }
-    b.append("\n## ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(": scale ").append(scale)
-        .append(", ").append(days).append(" days, run date ").append(runDate).append("\n\n")
+    String growth = plan.growth().isEmpty() ? " --growth none"
+        : plan.growth().equals(List.of(1, 30, 180)) ? "" : " --growth " + plan.growth().stream().map(String::valueOf).collect(Collectors.joining(","));
+    b.append("\n## ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(": scale ").append(plan.scale())
+        .append(", ").append(plan.days()).append(" days, run date ").append(runDate).append("\n\n")
         .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(totalMemoryGb()).append(" GiB memory; Java ").append(System.getProperty("java.version"))
-        .append("; Spark ").append(org.apache.spark.package$.MODULE$.SPARK_VERSION()).append(".\n")
-        .append("Command: `jobs/bench --scale ").append(scale).append(" --days ").append(days).append("`\n\n")
+        .append("; Spark ").append(org.apache.spark.package$.MODULE$.SPARK_VERSION()).append("; JVM ")
+        .append(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xm")).collect(Collectors.joining(" ")))
+        .append(".\nCommand: `jobs/bench --scale ").append(plan.scale()).append(" --days ").append(plan.days()).append(growth).append("`\n");
+    return b;
+  }
+
+  private static void stagesTable(StringBuilder b, List<StageResult> results) {
+    b.append("\nFull back-fill of all ").append("days in one process (JVM already warm):\n\n")
         .append("| stage | wall time (s) | rows | rows/s | peak heap (MB) | peak RSS (MB) |\n|---|---|---|---|---|---|\n");
     for (StageResult r : results) {
       b.append("| ").append(r.stage()).append(" | ").append(String.format("%.1f", r.seconds())).append(" | ").append(r.rows())
           .append(" | ").append(r.stage().equals("brief") ? "—" : String.format("%.0f", r.rows() / r.seconds()))
           .append(" | ").append(r.peakHeapMb()).append(" | ").append(r.peakRssMb()).append(" |\n");
     }
+    double total = results.stream().mapToDouble(StageResult::seconds).sum();
+    b.append("| **total** | ").append(String.format("%.1f", total)).append(" | | | | |\n");
+  }
+
+  private static void growthTable(StringBuilder b, List<GrowthSeries.Point> points) {
+    b.append("\nDay N+1 after a history of N days: `run-daily` in a new JVM as cron runs it (wall time includes JVM start and the PDF;"
+        + " stages from ops.job_runs; peak RSS of the process). The back-fill of days 1..N is one run-daily, also in a new JVM.\n\n")
+        .append("| history N (days) | rows in history | back-fill (s) | day N+1 rows | day N+1 total (s) | ingest | transform | metrics | brief | peak RSS (MB) | vs first |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    double first = points.get(0).dayRun().seconds();
+    for (GrowthSeries.Point p : points) {
+      b.append("| ").append(p.history()).append(" | ").append(p.rowsHistory()).append(" | ").append(String.format("%.1f", p.backfillSeconds()))
+          .append(" | ").append(p.dayRows()).append(" | ").append(String.format("%.1f", p.dayRun().seconds()));
+      for (String s : List.of("ingest", "transform", "metrics", "brief")) {
+        Double v = p.stageSeconds().get(s);
+        b.append(" | ").append(v == null ? "—" : String.format("%.1f", v));
+      }
+      b.append(" | ").append(p.dayRun().peakRssMb()).append(" | ").append(String.format("%.2fx", p.dayRun().seconds() / first)).append(" |\n");
+    }
+  }
+
+  private static void append(Path report, StringBuilder b) {
     try {
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
