@@ -20,7 +20,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.commons.io.FileUtils;
@@ -30,16 +32,21 @@ import org.slf4j.LoggerFactory;
 /**
  * jobs/bench: generates (or reuses a cached) inbox at a scale, runs the daily job's stages in
  * this process on a fresh warehouse, and appends per-stage wall time, rows per second, peak JVM
- * heap and peak process RSS to docs/benchmarks.md.
+ * heap and peak process RSS to docs/benchmarks.md. Then the DuckDB peer ({@link DuckDbPeer})
+ * computes the same gold from the same silver; a second table sets its time per metric beside
+ * ours and counts the rows on which the two disagree (any disagreement is a bug to find).
  */
 public final class BenchJob {
   private static final Logger LOG = LoggerFactory.getLogger(BenchJob.class);
 
   public record StageResult(String stage, double seconds, long rows, long peakHeapMb, long peakRssMb) {}
 
+  /** @param oursPerMetric our seconds per metric (MetricsJob), keyed by gold table name */
+  public record BenchResult(List<StageResult> stages, Map<String, Double> oursPerMetric, DuckDbPeer.PeerResult peer) {}
+
   private BenchJob() {}
 
-  public static List<StageResult> run(JobContext base, String scale, int days, LocalDate start, long seed, Path cache, Path report) {
+  public static BenchResult run(JobContext base, String scale, int days, LocalDate start, long seed, Path cache, Path report) {
     Path data = cache.resolve(scale + "-" + days + "d-" + start + "-" + seed);
     Path inbox = data.resolve("inbox");
     if (!Files.isDirectory(inbox.resolve("daily_reports"))) {
@@ -68,13 +75,16 @@ public final class BenchJob {
       TransformJob.run(ctx);
       return rowsIn[0];
     }));
+    Map<String, Double> oursPerMetric = new LinkedHashMap<>();
     out.add(stage("metrics", () -> {
-      MetricsJob.run(ctx);
+      oursPerMetric.putAll(MetricsJob.run(ctx).metricSeconds());
       return rowsIn[0];
     }));
     out.add(stage("brief", () -> (long) BriefJob.run(ctx, "city", "zh", config.out()).outputs().size()));
-    append(report, scale, days, runDate, out);
-    return out;
+    LOG.info("bench: DuckDB peer for {}", runDate);
+    DuckDbPeer.PeerResult peer = DuckDbPeer.run(ctx, data.resolve("duckdb-peer"));
+    append(report, scale, days, runDate, out, oursPerMetric, peer);
+    return new BenchResult(out, oursPerMetric, peer);
   }
 
   private static StageResult stage(String name, Supplier<Long> work) {
@@ -101,7 +111,8 @@ public final class BenchJob {
     return -1;
   }
 
-  private static void append(Path report, String scale, int days, LocalDate runDate, List<StageResult> results) {
+  private static void append(Path report, String scale, int days, LocalDate runDate, List<StageResult> results,
+      Map<String, Double> oursPerMetric, DuckDbPeer.PeerResult peer) {
     StringBuilder b = new StringBuilder();
     if (!Files.exists(report)) {
       b.append("# Benchmarks\n\nWritten by `jobs/bench`; every run appends a section, so progress shows.\n");
@@ -118,12 +129,48 @@ public final class BenchJob {
           .append(" | ").append(r.stage().equals("brief") ? "—" : String.format("%.0f", r.rows() / r.seconds()))
           .append(" | ").append(r.peakHeapMb()).append(" | ").append(r.peakRssMb()).append(" |\n");
     }
+    appendPeer(b, oursPerMetric, peer);
     try {
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(report + ": cannot write", e);
     }
+  }
+
+  /** The second table: our seconds per metric (computation and Delta write) beside DuckDB's. */
+  static void appendPeer(StringBuilder b, Map<String, Double> ours, DuckDbPeer.PeerResult peer) {
+    b.append("\nDuckDB peer: the same gold metrics from the same silver in DuckDB ").append(peer.duckDbVersion())
+        .append(" (in process, ").append(peer.threads()).append(" threads, memory limit ").append(peer.memoryLimit())
+        .append(" = DuckDB's default), over Parquet exported from silver in ")
+        .append(String.format("%.1f", peer.exportSeconds())).append(" s (not counted). Ours = computation and Delta write per metric; ")
+        .append("DuckDB = `CREATE TABLE` of the metric's results in memory. Rows = rows of our gold table compared (the daily tables ")
+        .append("all dates, the as-of tables as of the run date); mismatches = rows without an equal row on the other side.\n\n")
+        .append("| metric | ours (s) | DuckDB (s) | ratio ours/DuckDB | rows | mismatches |\n|---|---|---|---|---|---|\n");
+    double oursTotal = 0;
+    double duckTotal = peer.metricSeconds().getOrDefault(DuckDbPeer.SETUP, 0.0);
+    long rowsTotal = 0;
+    for (DuckDbPeer.TableComparison t : peer.tables()) {
+      String metric = t.table().substring(t.table().indexOf('.') + 1);
+      Double o = ours.get(metric);
+      oursTotal += o == null ? 0 : o;
+      duckTotal += t.secondsDuckDb();
+      rowsTotal += t.rowsOurs();
+      String rows = t.rowsOurs() == t.rowsDuckDb() ? String.valueOf(t.rowsOurs()) : t.rowsOurs() + " (DuckDB " + t.rowsDuckDb() + ")";
+      b.append("| ").append(metric).append(" | ").append(o == null ? "—" : String.format("%.2f", o))
+          .append(" | ").append(String.format("%.3f", t.secondsDuckDb()))
+          .append(" | ").append(o == null ? "—" : String.format("%.0f", o / t.secondsDuckDb()))
+          .append(" | ").append(rows).append(" | ").append(t.mismatches()).append(" |\n");
+    }
+    b.append("| DuckDB setup (silver up to the run date) | — | ").append(String.format("%.3f", peer.metricSeconds().getOrDefault(DuckDbPeer.SETUP, 0.0)))
+        .append(" | — | — | — |\n");
+    b.append("| **overall** | ").append(String.format("%.2f", oursTotal)).append(" | ").append(String.format("%.3f", duckTotal))
+        .append(" | ").append(String.format("%.0f", oursTotal / duckTotal)).append(" | ").append(rowsTotal).append(" | ")
+        .append(peer.mismatches()).append(" |\n");
+    for (DuckDbPeer.TableComparison t : peer.tables()) {
+      for (String e : t.examples()) b.append("\n- ").append(t.table()).append(": ").append(e.replace("|", "\\|"));
+    }
+    if (peer.mismatches() > 0) b.append('\n');
   }
 
   private static long totalMemoryGb() {
