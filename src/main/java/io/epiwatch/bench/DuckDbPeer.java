@@ -285,7 +285,7 @@ public final class DuckDbPeer {
       List<List<Object>> ours = List.of();
       if (wh.exists(spec.id())) {
         Dataset<Row> g = wh.read(spec.id());
-        if (!spec.partitionColumn().equals("report_date") && !spec.partitionColumn().equals("first_detected")) {
+        if ("as_of".equals(spec.partitionColumn())) {
           g = g.filter(col(spec.partitionColumn()).equalTo(lit(java.sql.Date.valueOf(runDate))));
         }
         Column[] cols = Arrays.stream(spec.schema().fields()).map(f -> localTime(col(f.name()), f).as(f.name())).toArray(Column[]::new);
