@@ -47,6 +47,7 @@ public final class BenchJob {
   private BenchJob() {}
 
   public static BenchResult run(JobContext base, String scale, int days, LocalDate start, long seed, Path cache, Path report) {
+    DuckDbPeer.requireDriver();
     Path data = cache.resolve(scale + "-" + days + "d-" + start + "-" + seed);
     Path inbox = data.resolve("inbox");
     if (!Files.isDirectory(inbox.resolve("daily_reports"))) {

@@ -119,14 +119,19 @@ public final class DuckDbPeer {
 
   // ---------------------------------------------------------------- DuckDB
 
-  /** An in-memory DuckDB, through JDBC only (no compile-time dependency on the driver). */
-  static Connection connect() {
+  /** Fails with a clear message when the DuckDB JDBC driver is not on the classpath (checked before a long bench starts). */
+  public static void requireDriver() {
     try {
       Class.forName("org.duckdb.DuckDBDriver");
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("the DuckDB JDBC driver (org.duckdb:duckdb_jdbc, test scope) is not on the classpath: "
           + "run the benchmark with jobs/bench, which adds target/bench-classpath.txt (written by mvn package)", e);
     }
+  }
+
+  /** An in-memory DuckDB, through JDBC only (no compile-time dependency on the driver). */
+  static Connection connect() {
+    requireDriver();
     try {
       return DriverManager.getConnection("jdbc:duckdb:");
     } catch (SQLException e) {
