@@ -1,10 +1,13 @@
 # Shared by every jobs/ script: finds the project, builds the jar when it is missing or older
-# than the sources, and runs the CLI with the JVM flags Spark needs on Java 17.
+# than the sources, and runs the CLI with the JVM flags Spark needs on Java 17. The bench
+# subcommand alone also gets the DuckDB driver (test scope, never in the application jar),
+# listed by Maven in target/bench-classpath.txt.
 # Environment: EPIWATCH_JAVA_OPTS (extra JVM options, e.g. -Xmx8g), JAVA_HOME.
 set -euo pipefail
 EPIWATCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JAR="$EPIWATCH_HOME/target/epiwatch.jar"
 CP_FILE="$EPIWATCH_HOME/target/runtime-classpath.txt"
+BENCH_CP_FILE="$EPIWATCH_HOME/target/bench-classpath.txt"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
 SPARK_JVM_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
@@ -35,7 +38,12 @@ epiwatch_build_if_stale() {
 # epiwatch_run SUBCOMMAND [ARGS...]
 epiwatch_run() {
   epiwatch_build_if_stale
+  local cp="$JAR:$(cat "$CP_FILE")"
+  # The DuckDB peer of the benchmark (bench/DuckDbPeer) needs the driver; no other job does.
+  if [[ "${1:-}" == "bench" && -f "$BENCH_CP_FILE" ]]; then
+    cp="$cp:$(cat "$BENCH_CP_FILE")"
+  fi
   # shellcheck disable=SC2086
   exec java ${EPIWATCH_JAVA_OPTS:--Xmx6g} "${SPARK_JVM_FLAGS[@]}" \
-    -cp "$JAR:$(cat "$CP_FILE")" io.epiwatch.cli.Main "$@"
+    -cp "$cp" io.epiwatch.cli.Main "$@"
 }

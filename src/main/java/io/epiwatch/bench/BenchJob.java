@@ -20,7 +20,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -30,21 +32,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * jobs/bench: generates (or reuses a cached) inbox at a scale, runs the daily job's stages in
- * this process on a fresh warehouse (the full back-fill), then the growth series (day N+1 after
- * N days of history, each in a new JVM: {@link GrowthSeries}), and appends per-stage wall time,
- * rows per second, peak JVM heap and peak process RSS to docs/benchmarks.md.
+ * this process on a fresh warehouse (the full back-fill) and appends per-stage wall time, rows
+ * per second, peak JVM heap and peak process RSS to docs/benchmarks.md. Then the DuckDB peer
+ * ({@link DuckDbPeer}) computes the same gold from the same silver; a second table sets its time
+ * per metric beside ours and counts the rows on which the two disagree (any disagreement is a bug
+ * to find). Last, the growth series: day N+1 after N days of history, each in a new JVM
+ * ({@link GrowthSeries}).
  */
 public final class BenchJob {
   private static final Logger LOG = LoggerFactory.getLogger(BenchJob.class);
 
   public record StageResult(String stage, double seconds, long rows, long peakHeapMb, long peakRssMb) {}
 
+  /** @param oursPerMetric our seconds per metric (MetricsJob), keyed by gold table name */
+  public record BenchResult(List<StageResult> stages, Map<String, Double> oursPerMetric, DuckDbPeer.PeerResult peer,
+      List<GrowthSeries.Point> growth) {}
+
   private BenchJob() {}
 
   /** What to measure: the back-fill of {@code days} days, then day N+1 after each history in {@code growth}. */
   public record Plan(String scale, int days, LocalDate start, long seed, List<Integer> growth, Path conf) {}
 
-  public static List<StageResult> run(JobContext base, Plan plan, Path cache, Path report) {
+  public static BenchResult run(JobContext base, Plan plan, Path cache, Path report) {
+    DuckDbPeer.requireDriver();
     Path data = cache.resolve(plan.scale() + "-" + plan.days() + "d-" + plan.start() + "-" + plan.seed());
     Path inbox = data.resolve("inbox");
     if (!Files.isDirectory(inbox.resolve("daily_reports"))) {
@@ -73,13 +83,17 @@ public final class BenchJob {
       TransformJob.run(ctx);
       return rowsIn[0];
     }));
+    Map<String, Double> oursPerMetric = new LinkedHashMap<>();
     out.add(stage("metrics", () -> {
-      MetricsJob.run(ctx);
+      oursPerMetric.putAll(MetricsJob.run(ctx).metricSeconds());
       return rowsIn[0];
     }));
     out.add(stage("brief", () -> (long) BriefJob.run(ctx, "city", "zh", config.out()).outputs().size()));
+    LOG.info("bench: DuckDB peer for {}", runDate);
+    DuckDbPeer.PeerResult peer = DuckDbPeer.run(ctx, data.resolve("duckdb-peer"));
     StringBuilder b = header(report, plan, runDate);
     stagesTable(b, out);
+    appendPeer(b, oursPerMetric, peer);
     List<GrowthSeries.Point> growth = new ArrayList<>();
     for (int h : plan.growth()) {
       growth.add(GrowthSeries.run(base.spark(), plan.scale(), h, plan.start(), plan.seed(), cache, plan.conf()));
@@ -87,10 +101,7 @@ public final class BenchJob {
     }
     if (!growth.isEmpty()) growthTable(b, growth);
     append(report, b);
-    out.forEach(r -> System.out.printf("%-10s %8.1f s %10d rows%n", r.stage(), r.seconds(), r.rows()));
-    growth.forEach(g -> System.out.printf("day %s after %d day(s): %.1f s (back-fill %.1f s)%n", g.day(), g.history(),
-        g.dayRun().seconds(), g.backfillSeconds()));
-    return out;
+    return new BenchResult(out, oursPerMetric, peer, growth);
   }
 
   private static StageResult stage(String name, Supplier<Long> work) {
@@ -170,6 +181,41 @@ public final class BenchJob {
     } catch (IOException e) {
       throw new UncheckedIOException(report + ": cannot write", e);
     }
+  }
+
+  /** The second table: our seconds per metric (computation and Delta write) beside DuckDB's. */
+  static void appendPeer(StringBuilder b, Map<String, Double> ours, DuckDbPeer.PeerResult peer) {
+    b.append("\nDuckDB peer: the same gold metrics from the same silver in DuckDB ").append(peer.duckDbVersion())
+        .append(" (in process, ").append(peer.threads()).append(" threads, memory limit ").append(peer.memoryLimit())
+        .append(" = DuckDB's default), over Parquet exported from silver in ")
+        .append(String.format("%.1f", peer.exportSeconds())).append(" s (not counted). Ours = computation and Delta write per metric; ")
+        .append("DuckDB = `CREATE TABLE` of the metric's results in memory. Rows = rows of our gold table compared (the daily tables ")
+        .append("all dates, the as-of tables as of the run date); mismatches = rows without an equal row on the other side.\n\n")
+        .append("| metric | ours (s) | DuckDB (s) | ratio ours/DuckDB | rows | mismatches |\n|---|---|---|---|---|---|\n");
+    double oursTotal = 0;
+    double duckTotal = peer.metricSeconds().getOrDefault(DuckDbPeer.SETUP, 0.0);
+    long rowsTotal = 0;
+    for (DuckDbPeer.TableComparison t : peer.tables()) {
+      String metric = t.table().substring(t.table().indexOf('.') + 1);
+      Double o = ours.get(metric);
+      oursTotal += o == null ? 0 : o;
+      duckTotal += t.secondsDuckDb();
+      rowsTotal += t.rowsOurs();
+      String rows = t.rowsOurs() == t.rowsDuckDb() ? String.valueOf(t.rowsOurs()) : t.rowsOurs() + " (DuckDB " + t.rowsDuckDb() + ")";
+      b.append("| ").append(metric).append(" | ").append(o == null ? "—" : String.format("%.2f", o))
+          .append(" | ").append(String.format("%.3f", t.secondsDuckDb()))
+          .append(" | ").append(o == null ? "—" : String.format("%.0f", o / t.secondsDuckDb()))
+          .append(" | ").append(rows).append(" | ").append(t.mismatches()).append(" |\n");
+    }
+    b.append("| DuckDB setup (silver up to the run date) | — | ").append(String.format("%.3f", peer.metricSeconds().getOrDefault(DuckDbPeer.SETUP, 0.0)))
+        .append(" | — | — | — |\n");
+    b.append("| **overall** | ").append(String.format("%.2f", oursTotal)).append(" | ").append(String.format("%.3f", duckTotal))
+        .append(" | ").append(String.format("%.0f", oursTotal / duckTotal)).append(" | ").append(rowsTotal).append(" | ")
+        .append(peer.mismatches()).append(" |\n");
+    for (DuckDbPeer.TableComparison t : peer.tables()) {
+      for (String e : t.examples()) b.append("\n- ").append(t.table()).append(": ").append(e.replace("|", "\\|"));
+    }
+    if (peer.mismatches() > 0) b.append('\n');
   }
 
   private static long totalMemoryGb() {

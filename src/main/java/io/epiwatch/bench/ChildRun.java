@@ -13,8 +13,8 @@ import java.util.List;
  * process), and measures what a scheduler sees: wall time including JVM start, the exit code, and
  * the peak resident set size (polled from /proc every 100 ms on Linux, -1 elsewhere).
  */
-final class ChildRun {
-  record Result(int exitCode, double seconds, long peakRssMb, Path log) {}
+public final class ChildRun {
+  public record Result(int exitCode, double seconds, long peakRssMb, Path log) {}
 
   private ChildRun() {}
 

@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * and snapshots go into the back-fill, where their few rows dated H+1 are quarantined as
  * FUTURE_DATE; day H+1 brings only the two daily sources.
  */
-final class GrowthSeries {
+public final class GrowthSeries {
   private static final Logger LOG = LoggerFactory.getLogger(GrowthSeries.class);
   static final List<String> DAILY_SOURCES = List.of("daily_reports", "absence_cases");
 
   /** One history length: the back-fill's wall time, day H+1's child run and its stages (s). */
-  record Point(int history, LocalDate day, long rowsHistory, double backfillSeconds, ChildRun.Result dayRun,
+  public record Point(int history, LocalDate day, long rowsHistory, double backfillSeconds, ChildRun.Result dayRun,
       Map<String, Double> stageSeconds, long dayRows) {}
 
   private GrowthSeries() {}

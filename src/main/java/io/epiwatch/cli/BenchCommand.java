@@ -7,10 +7,14 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** jobs/bench: per-stage timings of the daily job on generated data, appended to docs/benchmarks.md. */
+/**
+ * jobs/bench: per-stage timings of the daily job on generated data and the DuckDB peer's time per
+ * gold metric beside ours, appended to docs/benchmarks.md; exit code 1 when the two disagree.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Generate (or reuse) an inbox at a scale, run the daily job's stages, then day N+1 after histories of"
-        + " --growth days; append timings to docs/benchmarks.md.")
+    description = "Generate (or reuse) an inbox at a scale, run the daily job's stages, compute the same gold in DuckDB, then"
+        + " day N+1 after histories of --growth days; append timings and the comparison to docs/benchmarks.md"
+        + " (exit code 1 when DuckDB's gold differs from ours).")
 final class BenchCommand extends SparkCommand {
   @picocli.CommandLine.Mixin GeneratorOptions gen;
 
@@ -27,7 +31,19 @@ final class BenchCommand extends SparkCommand {
   @Override
   protected int run(JobContext ctx) {
     List<Integer> histories = growth.contains("none") ? List.of() : growth.stream().map(Integer::parseInt).toList();
-    BenchJob.run(ctx, new BenchJob.Plan(gen.scale, gen.days, gen.start, gen.seed, histories, common.conf), cache, report);
+    BenchJob.BenchResult r = BenchJob.run(ctx, new BenchJob.Plan(gen.scale, gen.days, gen.start, gen.seed, histories, common.conf), cache, report);
+    r.stages().forEach(x -> System.out.printf("%-10s %8.1f s %10d rows%n", x.stage(), x.seconds(), x.rows()));
+    for (var t : r.peer().tables()) {
+      Double ours = r.oursPerMetric().get(t.table().substring(t.table().indexOf('.') + 1));
+      System.out.printf("%-28s ours %6.2f s  DuckDB %7.3f s  %8d rows  %d mismatching%n", t.table(), ours == null ? Double.NaN : ours,
+          t.secondsDuckDb(), t.rowsOurs(), t.mismatches());
+    }
+    r.growth().forEach(g -> System.out.printf("day %s after %d day(s): %.1f s (back-fill %.1f s)%n", g.day(), g.history(),
+        g.dayRun().seconds(), g.backfillSeconds()));
+    if (r.peer().mismatches() > 0) {
+      System.err.println("bench: DuckDB's gold differs from ours in " + r.peer().mismatches() + " row(s); examples in " + report);
+      return 1;
+    }
     return 0;
   }
 }

@@ -36,7 +36,11 @@ public final class MetricsJob {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsJob.class);
   static final String CONSUMER = "metrics";
 
-  public record MetricsResult(boolean changed, Map<String, Long> goldVersions) {}
+  /**
+   * @param metricSeconds wall time per metric computed in this run (computation and write; Spark
+   *     is lazy, so both happen in the write), keyed by gold table name, e.g. "attendance"
+   */
+  public record MetricsResult(boolean changed, Map<String, Long> goldVersions, Map<String, Double> metricSeconds) {}
 
   private MetricsJob() {}
 
@@ -67,12 +71,13 @@ public final class MetricsJob {
         && !wh.read(Tables.GOLD_RISK_EXPOSURE.id()).filter(col("as_of").equalTo(lit(Date.valueOf(d)))).isEmpty();
     if (!silverChanged && asOfPresent) {
       LOG.info("metrics: silver unchanged and {} already computed; gold unchanged", d);
-      return new MetricsResult(false, Map.of());
+      return new MetricsResult(false, Map.of(), Map.of());
     }
     Dataset<Row> schools = wh.read(Tables.SILVER_SCHOOLS.id()).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> reports = wh.read(Tables.SILVER_DAILY_REPORTS.id()).filter(col("report_date").leq(lit(Date.valueOf(d))));
     Dataset<Row> cases = wh.read(Tables.SILVER_ABSENCE_CASES.id()).filter(col("report_date").leq(lit(Date.valueOf(d))));
     Map<String, Long> versions = new LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
 
     if (silverChanged || !wh.exists(Tables.GOLD_ATTENDANCE.id())) {
       // Only the rebuilt dates when this stage saw all of silver before the transform ran; after
@@ -90,40 +95,58 @@ public final class MetricsJob {
         dates.removeIf(x -> x.isAfter(d));
         LOG.info("metrics: recomputing daily tables for {} date(s): {}", dates.size(), dates);
       }
-      Dataset<Row> compliance = DailyMetrics.reportingCompliance(schools, reports, d, policy);
-      if (compliance.columns().length > 0) {
-        writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, pastDay ? d : null, dates, versions);
-      }
+      timed(seconds, Tables.GOLD_REPORTING_COMPLIANCE, () -> {
+        Dataset<Row> compliance = DailyMetrics.reportingCompliance(schools, reports, d, policy);
+        if (compliance.columns().length > 0) {
+          writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, pastDay ? d : null, dates, versions);
+        }
+      });
       Dataset<Row> attendance = DailyMetrics.attendance(schools, reports, cases, policy).persist(StorageLevel.MEMORY_AND_DISK());
-      writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, pastDay ? d : null, dates, versions);
-      writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE, DailyMetrics.absenceByCause(schools, cases, attendance, policy), full,
-          pastDay ? d : null, dates, versions);
+      timed(seconds, Tables.GOLD_ATTENDANCE, () -> writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, pastDay ? d : null, dates, versions));
+      timed(seconds, Tables.GOLD_ABSENCE_BY_CAUSE, () -> writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE,
+          DailyMetrics.absenceByCause(schools, cases, attendance, policy), full, pastDay ? d : null, dates, versions));
       attendance.unpersist();
       if (pastDay) {
         // Alerts hold their state on the latest run date; a past day's state is what its
         // briefing recorded (brief --reproduce), so a rerun of that day leaves them alone.
         LOG.info("metrics: cluster alerts kept as of {} ({} is a past day)", latestRun, d);
       } else {
-        Dataset<Row> alerts = SilverWriter.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-        if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts)) writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
-        alerts.unpersist();
+        timed(seconds, Tables.GOLD_CLUSTER_ALERTS, () -> {
+          Dataset<Row> alerts = SilverWriter.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+          if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts)) writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
+          alerts.unpersist();
+        });
       }
     }
 
     Dataset<Row> persons = Vaccination.persons(wh.read(Tables.SILVER_ROSTER.id()), wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
         wh.read(Tables.SILVER_VACCINATIONS.id()), policy, d).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> coverage = Vaccination.coverage(schools, persons, policy, d).persist(StorageLevel.MEMORY_AND_DISK());
-    Vaccination.assertRatesAtMostOne(coverage);
-    writeAsOf(wh, Tables.GOLD_VACCINATION_COVERAGE, coverage, d, versions);
-    writeAsOf(wh, Tables.GOLD_CAMPAIGN_PROGRESS, Vaccination.campaigns(schools, persons, policy, d), d, versions);
-    writeAsOf(wh, Tables.GOLD_RISK_EXPOSURE, RiskExposure.exposure(schools, wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
-        wh.read(Tables.SILVER_RISK_AREAS.id()), policy, d), d, versions);
+    // coverage includes building the persisted per-person frame that campaigns reuse
+    timed(seconds, Tables.GOLD_VACCINATION_COVERAGE, () -> {
+      Vaccination.assertRatesAtMostOne(coverage);
+      writeAsOf(wh, Tables.GOLD_VACCINATION_COVERAGE, coverage, d, versions);
+    });
+    timed(seconds, Tables.GOLD_CAMPAIGN_PROGRESS, () ->
+        writeAsOf(wh, Tables.GOLD_CAMPAIGN_PROGRESS, Vaccination.campaigns(schools, persons, policy, d), d, versions));
+    timed(seconds, Tables.GOLD_RISK_EXPOSURE, () ->
+        writeAsOf(wh, Tables.GOLD_RISK_EXPOSURE, RiskExposure.exposure(schools, wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+            wh.read(Tables.SILVER_RISK_AREAS.id()), policy, d), d, versions));
     persons.unpersist();
     coverage.unpersist();
     schools.unpersist();
     Watermarks.write(wh, CONSUMER, current, Timestamp.from(Instant.now(ctx.clock())));
-    return new MetricsResult(true, versions);
+    return new MetricsResult(true, versions, seconds);
+  }
+
+  /** Runs one metric's computation and write, logging and recording its wall time (for jobs/bench). */
+  private static void timed(Map<String, Double> seconds, TableSpec spec, Runnable work) {
+    long t0 = System.nanoTime();
+    work.run();
+    double s = (System.nanoTime() - t0) / 1e9;
+    seconds.put(spec.id().name(), s);
+    LOG.info("{} computed and written in {} s", spec.id(), String.format("%.2f", s));
   }
 
   private static void writeAll(Warehouse wh, TableSpec spec, Dataset<Row> rows, Map<String, Long> versions) {
