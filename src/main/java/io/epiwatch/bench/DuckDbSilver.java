@@ -74,7 +74,8 @@ public final class DuckDbSilver {
     List<Step> steps = new ArrayList<>();
     long t0 = System.nanoTime();
     List<InboxTranscoder.PreparedFile> files = InboxTranscoder.prepare(Sources.ALL, inbox, scratch);
-    files.stream().filter(f -> !f.loaded()).forEach(f -> LOG.error(f.rejection()));
+    files.stream().filter(f -> f.status().equals(InboxTranscoder.PreparedFile.REJECTED)).forEach(f -> LOG.error(f.message()));
+    files.stream().filter(f -> f.status().equals(InboxTranscoder.PreparedFile.SKIPPED)).forEach(f -> LOG.info(f.message()));
     registerFiles(db, files);
     steps.add(new Step("prepare", seconds(t0)));
     Map<String, String> params = parameters(runDate, scratch, policy);

@@ -7,6 +7,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
@@ -15,12 +16,18 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,7 +46,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * without BOM, with its header rewritten to the contract's English column names (the Chinese
  * aliases of {@code Sources}); the body is copied, never parsed. The encoding is detected as
  * ingest does (contract 7): a BOM means UTF-8, else strict UTF-8, else GB18030. A file whose
- * header lacks a required column is rejected whole (contract 1). XLSX files (first sheet) are
+ * header lacks a required column is rejected whole, and a file with the SHA-256 of an earlier
+ * one is skipped (contract 1). XLSX files (first sheet) are
  * converted to CSV with POI. Names starting with '_' or '.' are not inputs.
  *
  * <p>Per source a header-only file {@value #COLUMNS_FILE} lists every contract column, so that
@@ -50,9 +58,17 @@ final class InboxTranscoder {
   static final String COLUMNS_FILE = "_columns.csv";
   private static final Charset GB18030 = Charset.forName("GB18030");
 
-  /** One inbox file: where its UTF-8 copy is (null when rejected), its encoding, why rejected. */
-  record PreparedFile(String source, Path inboxFile, Path scratchFile, String encoding, String rejection) {
-    boolean loaded() { return rejection == null; }
+  /**
+   * One inbox file: where its UTF-8 copy is (null unless loaded), its encoding, and for a file
+   * not loaded why: rejected, or skipped as a copy of an earlier file (same SHA-256, as ingest
+   * skips it).
+   */
+  record PreparedFile(String source, Path inboxFile, Path scratchFile, String encoding, String status, String message) {
+    static final String LOADED = "loaded";
+    static final String REJECTED = "rejected";
+    static final String SKIPPED = "skipped";
+
+    boolean loaded() { return status.equals(LOADED); }
   }
 
   private InboxTranscoder() {}
@@ -60,13 +76,18 @@ final class InboxTranscoder {
   /** Prepares every file of every source; returns them in source, then file-name byte order. */
   static List<PreparedFile> prepare(List<SourceSpec> sources, Path inbox, Path scratch) {
     List<PreparedFile> out = new ArrayList<>();
+    Map<String, Path> seen = new HashMap<>();
     for (SourceSpec spec : sources) {
       Path target = scratch.resolve(spec.name());
       try {
         Files.createDirectories(target);
         writeLine(Files.newBufferedWriter(target.resolve(COLUMNS_FILE), StandardCharsets.UTF_8),
             spec.columns().stream().map(ColumnSpec::name).toList());
-        for (Path f : inputs(inbox.resolve(spec.name()))) out.add(prepareFile(spec, f, target));
+        for (Path f : inputs(inbox.resolve(spec.name()))) {
+          Path first = seen.putIfAbsent(sha256(f), f);
+          out.add(first == null ? prepareFile(spec, f, target)
+              : new PreparedFile(spec.name(), f, null, null, PreparedFile.SKIPPED, f + ": same SHA-256 as " + first + "; skipped"));
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(spec.name() + ": cannot prepare the inbox folder", e);
       }
@@ -95,10 +116,19 @@ final class InboxTranscoder {
     Path target = targetDir.resolve(xlsx ? name + ".csv" : name);
     try {
       String encoding = xlsx ? convertXlsx(spec, file, target) : transcode(spec, file, target);
-      return new PreparedFile(spec.name(), file, target, encoding, null);
+      return new PreparedFile(spec.name(), file, target, encoding, PreparedFile.LOADED, null);
     } catch (IllegalArgumentException e) {
       Files.deleteIfExists(target);
-      return new PreparedFile(spec.name(), file, null, null, e.getMessage());
+      return new PreparedFile(spec.name(), file, null, null, PreparedFile.REJECTED, e.getMessage());
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
