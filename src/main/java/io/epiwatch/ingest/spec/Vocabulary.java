@@ -37,6 +37,9 @@ public final class Vocabulary implements java.io.Serializable {
 
   public List<String> codes() { return List.copyOf(aliases.keySet()); }
 
+  /** Every accepted spelling, trimmed and lower-cased as {@link #lookup} compares it, with its code. */
+  public Map<String, String> spellings() { return java.util.Collections.unmodifiableMap(byAlias); }
+
   /** The Chinese (first) alias of a code, for writers of Chinese files. */
   public String chinese(String code) {
     List<String> as = aliases.get(code);
