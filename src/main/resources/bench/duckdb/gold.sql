@@ -263,6 +263,7 @@ WITH flagged AS (
   LEFT JOIN cases c ON a.rule <> 'school_ears_c2'
     AND c.school_code = a.school_code
     AND (a.grade IS NULL OR c.grade = a.grade) AND (a.class_name IS NULL OR c.class_name = a.class_name)
+    AND (a.grade IS NULL OR c.person_type = 'student')
     AND coalesce(c.onset_date, c.report_date) >= a.first_detected + (1 - a.window_days)
     AND coalesce(c.onset_date, c.report_date) <= a.last_detected
     AND ((a.symptom_group IS NULL AND a.diagnosis IS NULL)
@@ -430,7 +431,7 @@ WITH t AS (
   LEFT JOIN policy_monitoring_days m ON m.category = t.category
 ), best AS (
   SELECT person_key, person_type, attributed_school_code AS school_code, category, match_type FROM flagged
-  QUALIFY row_number() OVER (PARTITION BY person_key ORDER BY category_rank, departure_date DESC) = 1
+  QUALIFY row_number() OVER (PARTITION BY person_key ORDER BY category_rank, departure_date DESC, record_key) = 1
 ), person_flags AS (
   SELECT person_key, bool_or(away) AS any_away, bool_or(monitoring) AS any_monitoring, bool_or(recent) AS any_recent,
     bool_or(unapproved) AS any_unapproved, bool_or(missing_test) AS any_missing

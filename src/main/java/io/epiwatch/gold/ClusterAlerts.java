@@ -110,11 +110,12 @@ public final class ClusterAlerts {
 
     // cases = distinct persons with onset in [first - window + 1, last] for the alert's unit and group.
     Dataset<Row> c = cases.withColumn("onset", coalesce(col("onset_date"), col("report_date")))
-        .select(col("person_key"), col("school_code").as("_s"), col("grade").as("_g"), col("class_name").as("_c"),
+        .select(col("person_key"), col("school_code").as("_s"), col("grade").as("_g"), col("class_name").as("_c"), col("person_type").as("_pt"),
             col("symptom_group").as("_sg"), col("diagnosis").as("_dx"), col("onset"));
     Column sameUnit = col("_s").equalTo(col("school_code"))
         .and(col("grade").isNull().or(col("_g").equalTo(col("grade"))))
         .and(col("class_name").isNull().or(col("_c").equalTo(col("class_name"))))
+        .and(col("grade").isNull().or(col("_pt").equalTo("student"))) // class alerts count pupils only (contract 7)
         .and(col("onset").geq(date_add(col("first_detected"), lit(1).minus(col("window_days")))))
         .and(col("onset").leq(col("last_detected")));
     Column sameGroup = col("symptom_group").isNull().and(col("diagnosis").isNull())

@@ -76,7 +76,7 @@ public final class RiskExposure {
         .withColumn("_recent", col("_end").geq(lit(Date.valueOf(d.minusDays(policy.exposureWindowDays() - 1)))))
         .withColumn("_unapproved", coalesce(col("approved"), lit("pending")).notEqual("yes"))
         .withColumn("_missing_test", col("_away").unary_$bang().and(col("nucleic_test_date").isNull().or(col("nucleic_test_date").lt(col("return_date")))));
-    Dataset<Row> best = perTrip.withColumn("_rn", row_number().over(Window.partitionBy("person_key").orderBy(col("_rank"), col("departure_date").desc())))
+    Dataset<Row> best = perTrip.withColumn("_rn", row_number().over(Window.partitionBy("person_key").orderBy(col("_rank"), col("departure_date").desc(), col("record_key"))))
         .filter("_rn = 1").select(col("person_key").as("_p"), col("person_type"), col("attributed_school_code").as("school_code"),
             col("_category").as("category"), col("_match").as("match_type"));
     Dataset<Row> flags = perTrip.groupBy("person_key").agg(
