@@ -43,7 +43,15 @@ public final class DailyMetrics {
   public static Dataset<Row> reportingCompliance(Dataset<Row> schools, Dataset<Row> reports, LocalDate runDate, Policy policy) {
     Row first = reports.agg(org.apache.spark.sql.functions.min("report_date")).first();
     if (first.isNullAt(0)) return reports.sparkSession().emptyDataFrame();
-    Dataset<Row> days = reports.sparkSession().range(1).select(explode(sequence(lit(first.getDate(0)), lit(Date.valueOf(runDate)))).as("report_date"));
+    return reportingCompliance(schools, reports, first.getDate(0).toLocalDate(), runDate, policy);
+  }
+
+  /**
+   * Compliance for every day from {@code from} to the run date; {@code reports} needs only the
+   * rows of those days (a day without any report has every expected school missing).
+   */
+  public static Dataset<Row> reportingCompliance(Dataset<Row> schools, Dataset<Row> reports, LocalDate from, LocalDate runDate, Policy policy) {
+    Dataset<Row> days = reports.sparkSession().range(1).select(explode(sequence(lit(Date.valueOf(from)), lit(Date.valueOf(runDate)))).as("report_date"));
     Dataset<Row> expected = OrgRollup.withSchoolInForce(days.crossJoin(schools.select("school_code").distinct()), schools, "report_date");
     Dataset<Row> r = reports.select(col("report_date").as("_d"), col("school_code").as("_s"), col("first_submitted_at"), col("zero_report"));
     Dataset<Row> school = expected.join(r, col("report_date").equalTo(col("_d")).and(col("school_code").equalTo(col("_s"))), "left")

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -95,16 +96,22 @@ public final class MetricsJob {
         dates.removeIf(x -> x.isAfter(d));
         LOG.info("metrics: recomputing daily tables for {} date(s): {}", dates.size(), dates);
       }
+      // The daily tables depend only on their own date's rows: read just the dates to rewrite,
+      // so a day's cost does not grow with history (alerts need the windows: all rows).
+      Column onDates = col("report_date").isin(dates.stream().map(Date::valueOf).toArray());
+      Dataset<Row> dayReports = full ? reports : reports.filter(onDates);
+      Dataset<Row> dayCases = full ? cases : cases.filter(onDates);
       timed(seconds, Tables.GOLD_REPORTING_COMPLIANCE, () -> {
-        Dataset<Row> compliance = DailyMetrics.reportingCompliance(schools, reports, d, policy);
+        Dataset<Row> compliance = full ? DailyMetrics.reportingCompliance(schools, reports, d, policy)
+            : DailyMetrics.reportingCompliance(schools, dayReports, dates.first(), d, policy);
         if (compliance.columns().length > 0) {
           writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, pastDay ? d : null, dates, versions);
         }
       });
-      Dataset<Row> attendance = DailyMetrics.attendance(schools, reports, cases, policy).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> attendance = DailyMetrics.attendance(schools, dayReports, dayCases, policy).persist(StorageLevel.MEMORY_AND_DISK());
       timed(seconds, Tables.GOLD_ATTENDANCE, () -> writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, pastDay ? d : null, dates, versions));
       timed(seconds, Tables.GOLD_ABSENCE_BY_CAUSE, () -> writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE,
-          DailyMetrics.absenceByCause(schools, cases, attendance, policy), full, pastDay ? d : null, dates, versions));
+          DailyMetrics.absenceByCause(schools, dayCases, attendance, policy), full, pastDay ? d : null, dates, versions));
       attendance.unpersist();
       if (pastDay) {
         // Alerts hold their state on the latest run date; a past day's state is what its
