@@ -91,12 +91,15 @@ public final class BenchJob {
     out.add(stage("brief", () -> (long) BriefJob.run(ctx, "city", "zh", config.out()).outputs().size()));
     LOG.info("bench: DuckDB peer for {}", runDate);
     DuckDbPeer.PeerResult peer = DuckDbPeer.run(ctx, data.resolve("duckdb-peer"));
+    LOG.info("bench: DuckDB full recompute from the extracts for {}", runDate);
+    DuckDbFullRecompute.Result duckFull = DuckDbFullRecompute.run(inbox, runDate, config.policy(), data.resolve("duckdb-full"), ctx.warehouse());
     StringBuilder b = header(report, plan, runDate);
     stagesTable(b, out);
     appendPeer(b, oursPerMetric, peer);
+    fullRecomputeTable(b, out, duckFull);
     List<GrowthSeries.Point> growth = new ArrayList<>();
     for (int h : plan.growth()) {
-      growth.add(GrowthSeries.run(base.spark(), plan.scale(), h, plan.start(), plan.seed(), cache, plan.conf()));
+      growth.add(GrowthSeries.run(base, plan.scale(), h, plan.start(), plan.seed(), cache, plan.conf()));
       LOG.info("bench: history {} day(s): day N+1 {} s", h, String.format("%.1f", growth.get(growth.size() - 1).dayRun().seconds()));
     }
     if (!growth.isEmpty()) growthTable(b, growth);
@@ -157,11 +160,34 @@ public final class BenchJob {
     b.append("| **total** | ").append(String.format("%.1f", total)).append(" | | | | |\n");
   }
 
+  private static void fullRecomputeTable(StringBuilder b, List<StageResult> ours, DuckDbFullRecompute.Result duck) {
+    double oursTotal = ours.stream().mapToDouble(StageResult::seconds).sum();
+    b.append("\nFull recompute from the extracts: our back-fill above (ingest, transform, metrics, brief) against the one-machine peer,"
+        + " DuckDB recomputing every gold table from all extracts (transcoding to UTF-8, validation, silver, gold; no PDF).\n\n")
+        .append("| | seconds |\n|---|---|\n")
+        .append("| ours, full back-fill | ").append(String.format("%.1f", oursTotal)).append(" |\n")
+        .append("| DuckDB full recompute | ").append(String.format("%.1f", duck.seconds())).append(" |\n")
+        .append("| ratio ours/DuckDB | ").append(String.format("%.1f", oursTotal / duck.seconds())).append(" |\n\n")
+        .append("DuckDB steps: ").append(duck.steps().entrySet().stream()
+            .map(e -> e.getKey() + " " + String.format("%.2f", e.getValue())).collect(Collectors.joining(", ")))
+        .append(". Its gold against ours: ").append(duck.mismatches() == 0 ? "identical (0 rows differ)" : duck.mismatches() + " rows differ")
+        .append(duck.comparison().stream().filter(t -> t.mismatches() > 0).map(t -> " " + t.table() + ": " + t.mismatches())
+            .collect(Collectors.joining(";"))).append(".\n");
+    for (DuckDbPeer.TableComparison t : duck.comparison()) {
+      for (String e : t.examples()) b.append("\n- ").append(t.table()).append(": ").append(e.replace("|", "\\|"));
+    }
+    if (duck.mismatches() > 0) b.append('\n');
+  }
+
   private static void growthTable(StringBuilder b, List<GrowthSeries.Point> points) {
     b.append("\nDay N+1 after a history of N days: `run-daily` in a new JVM as cron runs it (wall time includes JVM start and the PDF;"
         + " stages from ops.job_runs; peak RSS of the process). The back-fill of days 1..N is one run-daily, also in a new JVM.\n\n")
-        .append("| history N (days) | rows in history | back-fill (s) | day N+1 rows | day N+1 total (s) | ingest | transform | metrics | brief | peak RSS (MB) | vs first |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        .append("DuckDB full = the one-machine peer recomputing every gold table from all N+1 days of extracts (in this JVM, warm);"
+            + " ratio = our day N+1 / DuckDB full. Check = rows where our incrementally updated gold differs from DuckDB's gold over"
+            + " the same silver (0 = the incremental path equals a full recompute).\n\n")
+        .append("| history N (days) | rows in history | back-fill (s) | day N+1 rows | day N+1 total (s) | ingest | transform | metrics | brief"
+            + " | peak RSS (MB) | vs first | DuckDB full (s) | ratio ours/DuckDB | check |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     double first = points.get(0).dayRun().seconds();
     for (GrowthSeries.Point p : points) {
       b.append("| ").append(p.history()).append(" | ").append(p.rowsHistory()).append(" | ").append(String.format("%.1f", p.backfillSeconds()))
@@ -170,7 +196,10 @@ public final class BenchJob {
         Double v = p.stageSeconds().get(s);
         b.append(" | ").append(v == null ? "—" : String.format("%.1f", v));
       }
-      b.append(" | ").append(p.dayRun().peakRssMb()).append(" | ").append(String.format("%.2fx", p.dayRun().seconds() / first)).append(" |\n");
+      b.append(" | ").append(p.dayRun().peakRssMb()).append(" | ").append(String.format("%.2fx", p.dayRun().seconds() / first))
+          .append(" | ").append(String.format("%.1f", p.duckDbFull().seconds()))
+          .append(" | ").append(String.format("%.1f", p.dayRun().seconds() / p.duckDbFull().seconds()))
+          .append(" | ").append(p.peerMismatches() == 0 ? "0 differences" : p.peerMismatches() + " rows differ").append(" |\n");
     }
   }
 

@@ -155,6 +155,15 @@ public final class DuckDbPeer {
         st.execute("CREATE OR REPLACE VIEW " + viewName(spec) + " AS SELECT * FROM read_parquet('" + sqlString(files) + "')");
       }
     }
+    return computeGold(c, policy, runDate);
+  }
+
+  /**
+   * The policy tables, then gold.sql over whatever relations named silver_* the connection has
+   * (views over exported Parquet, or tables built from the extracts by {@link DuckDbSilver});
+   * returns seconds per block.
+   */
+  public static Map<String, Double> computeGold(Connection c, Policy policy, LocalDate runDate) throws SQLException {
     createPolicyTables(c, policy);
     Map<String, Double> seconds = new LinkedHashMap<>();
     for (Block b : blocks(goldSql(), runDate)) {

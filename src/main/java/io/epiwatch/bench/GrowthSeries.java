@@ -3,6 +3,7 @@ package io.epiwatch.bench;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.generate.GenerateJob;
 import io.epiwatch.ops.JobRuns;
+import io.epiwatch.spark.JobContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,19 +26,25 @@ import org.slf4j.LoggerFactory;
  * list) arrive and run-daily runs for H+1 in a new JVM, as cron would run it. Everything dated
  * up to day H is history: the single-file extracts (travel, vaccinations, contraindications)
  * and snapshots go into the back-fill, where their few rows dated H+1 are quarantined as
- * FUTURE_DATE; day H+1 brings only the two daily sources.
+ * FUTURE_DATE; day H+1 brings only the two daily sources. (The generator also writes a file of
+ * corrections dated H+2; it is left out.)
  */
 public final class GrowthSeries {
   private static final Logger LOG = LoggerFactory.getLogger(GrowthSeries.class);
   static final List<String> DAILY_SOURCES = List.of("daily_reports", "absence_cases");
 
   /** One history length: the back-fill's wall time, day H+1's child run and its stages (s). */
+  /**
+   * @param peerMismatches rows where our incrementally updated gold differs from DuckDB's gold
+   *     computed from the same silver (the incremental path checked against a full recompute)
+   * @param duckDbFull DuckDB's full recompute of all H+1 days from the extracts
+   */
   public record Point(int history, LocalDate day, long rowsHistory, double backfillSeconds, ChildRun.Result dayRun,
-      Map<String, Double> stageSeconds, long dayRows) {}
+      Map<String, Double> stageSeconds, long dayRows, long peerMismatches, DuckDbFullRecompute.Result duckDbFull) {}
 
   private GrowthSeries() {}
 
-  static Point run(SparkSession spark, String scale, int history, LocalDate start, long seed, Path cache, Path conf) {
+  static Point run(JobContext base, String scale, int history, LocalDate start, long seed, Path cache, Path conf) {
     int days = history + 1;
     Path data = cache.resolve(scale + "-" + days + "d-" + start + "-" + seed);
     Path full = data.resolve("inbox");
@@ -69,7 +76,13 @@ public final class GrowthSeries {
     LOG.info("bench: day {} ({} rows in {} files) after {} day(s) of history", next, dayRows, dayFiles.size(), history);
     ChildRun.Result day = ChildRun.run(run.resolve("day.log"), args(conf, inbox, wh, run, next));
     check(day, "day " + next);
-    return new Point(history, next, historyRows, backfill.seconds(), day, stageSeconds(spark, wh.toString(), next), dayRows);
+    JobContext ctx = JobContext.of(base.config().withPaths(wh.toString(), inbox.toString(), run.resolve("out").toString()),
+        base.spark(), next, base.clock());
+    DuckDbPeer.PeerResult peer = DuckDbPeer.run(ctx, run.resolve("duckdb-peer"));
+    LOG.info("bench: DuckDB full recompute of {} day(s) as of {}", days, next);
+    DuckDbFullRecompute.Result duck = DuckDbFullRecompute.run(full, next, base.config().policy(), run.resolve("duckdb-full"), null);
+    return new Point(history, next, historyRows, backfill.seconds(), day, stageSeconds(base.spark(), wh.toString(), next), dayRows,
+        peer.mismatches(), duck);
   }
 
   private static String[] args(Path conf, Path inbox, Path wh, Path run, LocalDate date) {
@@ -90,9 +103,10 @@ public final class GrowthSeries {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
         Path rel = from.relativize(f);
         if (rel.getName(0).toString().startsWith("_")) continue;
-        if (DAILY_SOURCES.contains(rel.getName(0).toString()) && f.getFileName().toString().contains(next.toString())) {
-          dayFiles.add(f);
-          continue;
+        if (DAILY_SOURCES.contains(rel.getName(0).toString())) {
+          LocalDate fileDate = dateOf(f);
+          if (fileDate != null && fileDate.equals(next)) dayFiles.add(f);
+          if (fileDate != null && !fileDate.isBefore(next)) continue; // day N+1's, or the generator's day N+2 corrections
         }
         link(f, to.resolve(rel));
         rows += lines(f) - 1;
@@ -101,6 +115,12 @@ public final class GrowthSeries {
       throw new UncheckedIOException(e);
     }
     return rows;
+  }
+
+  /** The yyyy-MM-dd in a daily file's name, or null. */
+  private static LocalDate dateOf(Path f) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(f.getFileName().toString());
+    return m.find() ? LocalDate.parse(m.group(1)) : null;
   }
 
   private static void link(Path f, Path target) {
