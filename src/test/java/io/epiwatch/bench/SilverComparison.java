@@ -12,6 +12,7 @@ import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.config.AppConfig;
+import io.epiwatch.config.Policy;
 import io.epiwatch.ingest.IngestJob;
 import io.epiwatch.silver.TransformJob;
 import io.epiwatch.spark.JobContext;
@@ -48,7 +49,7 @@ import org.apache.spark.sql.types.StructField;
  * to the peer's sha256 keys, source_file by file name. The quarantined rows and their reasons
  * must agree as well.
  */
-final class SilverComparison {
+public final class SilverComparison {
   static final LocalDate RUN_DATE = LocalDate.of(2021, 10, 5);
   private static final String NULL = "∅";
   private static final int EXAMPLES = 5;
@@ -65,18 +66,25 @@ final class SilverComparison {
     IngestJob.run(ctx, Optional.empty());
     TransformJob.run(ctx);
     System.out.printf("spark ingest + transform: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    return compareWith(ctx.warehouse(), inbox, config.policy());
+  }
 
+  /**
+   * The DuckDB peer on {@code inbox} as of {@link #RUN_DATE} against a warehouse our pipeline
+   * already built from that inbox for that date; the differences found.
+   */
+  public static List<String> compareWith(Warehouse wh, Path inbox, Policy policy) throws SQLException {
     try (Connection db = DuckDbSilver.open()) {
-      DuckDbSilver.Result result = DuckDbSilver.run(db, inbox, RUN_DATE, SparkExtension.newFolder("duck-scratch"), config.policy());
+      DuckDbSilver.Result result = DuckDbSilver.run(db, inbox, RUN_DATE, SparkExtension.newFolder("duck-scratch"), policy);
       System.out.println("duckdb silver: " + result.summary());
-      Map<String, String> sparkToDuckKeys = keyTranslation(ctx.warehouse());
+      Map<String, String> sparkToDuckKeys = keyTranslation(wh);
       List<String> problems = new ArrayList<>();
       for (TableSpec spec : Tables.SILVER) {
         String table = "silver_" + spec.id().name();
         problems.addAll(schemaProblems(db, table, spec));
-        problems.addAll(difference(table, sparkRows(ctx.warehouse(), spec, sparkToDuckKeys), duckRows(db, table, spec)));
+        problems.addAll(difference(table, sparkRows(wh, spec, sparkToDuckKeys), duckRows(db, table, spec)));
       }
-      problems.addAll(difference("quarantine", sparkQuarantine(ctx.warehouse()), duckQuarantine(db)));
+      problems.addAll(difference("quarantine", sparkQuarantine(wh), duckQuarantine(db)));
       return problems;
     }
   }

@@ -4,16 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.bench.DuckDbPeer;
+import io.epiwatch.bench.SilverComparison;
+import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.config.AppConfig;
 import io.epiwatch.spark.JobContext;
+import io.epiwatch.testing.ChildJvm;
 import io.epiwatch.testing.SparkExtension;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The DuckDB peer (issue 8) over the shipped sample's run-daily warehouse: every gold table agrees with ours. */
+/**
+ * The DuckDB peers (issue 8) over the shipped sample and its run-daily warehouse (SampleRun):
+ * DuckDB's gold from our silver equals our gold, and DuckDB's silver built from the extracts
+ * equals our silver (and quarantine).
+ */
 @ExtendWith(SparkExtension.class)
 class DuckDbPeerIT {
 
@@ -28,5 +36,12 @@ class DuckDbPeerIT {
       if (t.mismatches() > 0) differences.append(t.table()).append(":\n  ").append(String.join("\n  ", t.examples())).append('\n');
     }
     assertEquals("", differences.toString(), "DuckDB's gold differs from ours");
+  }
+
+  @Test
+  void duckDbSilverFromTheExtractsEqualsOursOnTheSample(SparkSession spark) throws Exception {
+    Warehouse wh = new Warehouse(spark, SampleRun.warehouse().toString());
+    List<String> problems = SilverComparison.compareWith(wh, ChildJvm.projectDir().resolve("data-sample/inbox"), AppConfig.fromString("").policy());
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 }
