@@ -33,7 +33,7 @@ CREATE TABLE csv_contraindications AS FROM read_source('contraindications');
 -- step: validate
 -- Text forms of contract section 1 (ingest/Values.java): empty = NULL; a value that does not
 -- parse is NULL here and raises its reason code below.
-CREATE MACRO cell(s) AS nullif(trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(12288)), '');
+CREATE MACRO cell(s) AS nullif(regexp_replace(s, '^[\s　]+|[\s　]+$', '', 'g'), '');  -- white space incl. U+3000 stripped
 CREATE MACRO parse_date(s) AS CASE
   WHEN regexp_full_match(s, '\d{8}') THEN try(make_date(s[1:4]::BIGINT, s[5:6]::BIGINT, s[7:8]::BIGINT))
   WHEN regexp_full_match(s, '\d{4}[-/]\d{1,2}[-/]\d{1,2}') THEN
@@ -74,18 +74,22 @@ CREATE MACRO symptoms_unknown(s) AS list_bool_or(list_transform(symptom_parts(s)
 
 -- GB 11643 resident ID (common/ResidentId.java): 17 digits with a real birth date, then the
 -- ISO 7064 MOD 11-2 check character; upper-cased first (a lower-case x is valid).
-CREATE MACRO resident_id_valid(id) AS coalesce(
-  regexp_full_match(upper(id), '\d{17}[0-9X]')
-  AND try_strptime(substr(id, 7, 8), '%Y%m%d') IS NOT NULL
-  AND substr(upper(id), 18, 1) = substr('10X98765432',
-    (list_sum(list_transform(range(17), lambda i: (ascii(substr(id, i + 1, 1)) - 48) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i + 1])) % 11)::INT + 1, 1),
-  false);
+-- The first 17 characters as 17 digits (non-digits as 0, so the expression never fails; only
+-- rows matching \d{17} use it), weighted by GB 11643.
+CREATE MACRO gb11643_sum(id) AS list_dot_product(
+  string_split(lpad(regexp_replace(substr(id, 1, 17), '[^0-9]', '0', 'g'), 17, '0'), '')::DOUBLE[],
+  [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]::DOUBLE[]);
+CREATE MACRO resident_id_valid(id) AS CASE
+  WHEN regexp_full_match(upper(id), '\d{17}[0-9X]') AND try_strptime(substr(id, 7, 8), '%Y%m%d') IS NOT NULL
+  THEN substr(upper(id), 18, 1) = substr('10X98765432', (gb11643_sum(id)::BIGINT % 11)::INT + 1, 1)
+  ELSE false END;
 CREATE MACRO id_birth_date(id) AS try_strptime(substr(id, 7, 8), '%Y%m%d')::DATE;
 CREATE MACRO id_sex(id) AS CASE WHEN substr(id, 17, 1)::INT % 2 = 1 THEN 'male' ELSE 'female' END;
+-- Whether an identity number is accepted (resident IDs pass GB 11643, other types are non-empty);
+-- computed once per row as id_ok.
+CREATE MACRO id_valid(id_type, id) AS id IS NOT NULL AND id_type IS NOT NULL AND (id_type <> 'resident' OR resident_id_valid(id));
 -- The join key standing in for the warehouse's HMAC person_key (NULL when the ID is not accepted).
-CREATE MACRO person_key(id_type, id) AS CASE
-  WHEN id_type IS NOT NULL AND id IS NOT NULL AND (id_type <> 'resident' OR resident_id_valid(id))
-  THEN sha256(id_type || ':' || upper(id)) END;
+CREATE MACRO person_key(id_type, id, id_ok) AS CASE WHEN id_ok THEN sha256(id_type || ':' || upper(id)) END;
 
 -- Reason codes (contract 1, 7): each macro gives its code or NULL.
 CREATE MACRO missing(s) AS CASE WHEN s IS NULL THEN 'MISSING_REQUIRED' END;
@@ -97,8 +101,7 @@ CREATE MACRO bad_count(s) AS CASE
   WHEN parse_int(s) < 0 THEN 'NEGATIVE_COUNT' END;
 CREATE MACRO unknown_code(s, code) AS CASE WHEN s IS NOT NULL AND code IS NULL THEN 'UNKNOWN_CODE' END;
 CREATE MACRO bad_pattern(s, re) AS CASE WHEN s IS NOT NULL AND NOT regexp_full_match(s, re) THEN 'UNKNOWN_CODE' END;
-CREATE MACRO bad_id(id_type, id) AS CASE
-  WHEN id_type = 'resident' AND id IS NOT NULL AND NOT resident_id_valid(id) THEN 'INVALID_ID_CHECKSUM' END;
+CREATE MACRO bad_id(id_type, id, id_ok) AS CASE WHEN id_type = 'resident' AND id IS NOT NULL AND NOT id_ok THEN 'INVALID_ID_CHECKSUM' END;
 CREATE MACRO school_value(s) AS CASE WHEN regexp_full_match(s, '\d{10}') THEN s END;
 CREATE MACRO reason_set(l) AS list_sort(list_distinct(list_filter(l, lambda r: r IS NOT NULL)));
 
@@ -135,18 +138,18 @@ WITH t AS (
     cell(grade) AS grade, cell(class_name) AS class_name, cell(birth_date) AS birth_date_t, cell(sex) AS sex_t,
     coalesce(cell(boarding), 'false') AS boarding_t, coalesce(cell(status), 'active') AS status_t, cell(as_of) AS as_of_t
   FROM with_lineage('roster'))
-SELECT source_file, source_line, person_key(id_type, id_number) AS person_key, id_type, school_value(school_code_t) AS school_code,
+SELECT source_file, source_line, person_key(id_type, id_number, id_ok) AS person_key, id_type, school_value(school_code_t) AS school_code,
   person_type_code(person_type_t) AS person_type, grade, class_name,
   coalesce(parse_date(birth_date_t), CASE WHEN id_type = 'resident' THEN id_birth_date(id_number) END) AS birth_date,
   coalesce(sex_code(sex_t), CASE WHEN id_type = 'resident' THEN id_sex(id_number) END) AS sex,
   bool_value(boarding_t) AS boarding, roster_status_code(status_t) AS status, parse_date(as_of_t) AS as_of,
-  reason_set([missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number), missing(name),
+  reason_set([missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number, id_ok), missing(name),
     missing(person_type_t), unknown_code(person_type_t, person_type_code(person_type_t)),
     missing(school_code_t), bad_pattern(school_code_t, '\d{10}'), unknown_school(school_value(school_code_t)),
     bad_date(birth_date_t, parse_date(birth_date_t)), future(parse_date(birth_date_t)), unknown_code(sex_t, sex_code(sex_t)),
     unknown_code(boarding_t, bool_value(boarding_t)), unknown_code(status_t, roster_status_code(status_t)),
     missing(as_of_t), bad_date(as_of_t, parse_date(as_of_t)), future(parse_date(as_of_t))]) AS reasons
-FROM t;
+FROM (SELECT *, id_valid(id_type, id_number) AS id_ok FROM t);
 
 CREATE TABLE stage_daily_reports AS
 WITH t AS (
@@ -190,20 +193,20 @@ WITH t AS (
     cell(expected_return) AS expected_return_t, cell(submitted_at) AS submitted_at_t
   FROM with_lineage('absence_cases'))
 SELECT source_file, source_line, parse_date(report_date_t) AS report_date, school_value(school_code_t) AS school_code,
-  person_key(id_type, id_number) AS person_key, id_type, person_type_code(person_type_t) AS person_type, grade, class_name,
+  person_key(id_type, id_number, id_ok) AS person_key, id_type, person_type_code(person_type_t) AS person_type, grade, class_name,
   parse_date(onset_date_t) AS onset_date, symptom_codes(symptoms_t) AS symptoms, diagnosis_code(diagnosis_t) AS diagnosis,
   bool_value(visited_doctor_t) AS visited_doctor, bool_value(followed_up_t) AS followed_up,
   parse_date(expected_return_t) AS expected_return, parse_ts(submitted_at_t) AS submitted_at,
   reason_set([missing(report_date_t), bad_date(report_date_t, parse_date(report_date_t)), future(parse_date(report_date_t)),
     missing(school_code_t), bad_pattern(school_code_t, '\d{10}'), unknown_school(school_value(school_code_t)),
-    missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number), missing(name),
+    missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number, id_ok), missing(name),
     unknown_code(person_type_t, person_type_code(person_type_t)),
     bad_date(onset_date_t, parse_date(onset_date_t)), future(parse_date(onset_date_t)),
     CASE WHEN symptoms_unknown(symptoms_t) THEN 'UNKNOWN_CODE' END, unknown_code(diagnosis_t, diagnosis_code(diagnosis_t)),
     unknown_code(visited_doctor_t, bool_value(visited_doctor_t)), unknown_code(followed_up_t, bool_value(followed_up_t)),
     bad_date(expected_return_t, parse_date(expected_return_t)),
     bad_date(submitted_at_t, parse_ts(submitted_at_t)), future(parse_ts(submitted_at_t))]) AS reasons
-FROM t;
+FROM (SELECT *, id_valid(id_type, id_number) AS id_ok FROM t);
 
 CREATE TABLE stage_travel_records AS
 WITH t AS (
@@ -216,13 +219,13 @@ WITH t AS (
     cell(nucleic_test_result) AS nucleic_test_result_t, cell(submitted_at) AS submitted_at_t
   FROM with_lineage('travel_records')),
 v AS (
-  SELECT *, traveller_type_code(person_type_t) AS person_type, person_key('resident', linked_student_id) AS linked_person_key,
+  SELECT *, traveller_type_code(person_type_t) AS person_type, person_key('resident', linked_student_id, linked_ok) AS linked_person_key,
     CASE WHEN regexp_full_match(destination_code_t, '\d{6}|\d{9}|\d{12}|[A-Z]{2}') THEN destination_code_t END AS destination_code,
     bool_value(abroad_t) AS abroad, parse_date(departure_date_t) AS departure_date, parse_date(return_date_t) AS return_date,
     parse_date(nucleic_test_date_t) AS nucleic_test_date, parse_ts(submitted_at_t) AS submitted_at,
-    reason_set([missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number), missing(name),
+    reason_set([missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number, id_ok), missing(name),
       missing(person_type_t), unknown_code(person_type_t, traveller_type_code(person_type_t)),
-      bad_id('resident', linked_student_id),
+      bad_id('resident', linked_student_id, linked_ok),
       missing(school_code_t), bad_pattern(school_code_t, '\d{10}'), unknown_school(school_value(school_code_t)),
       missing(destination_code_t), bad_pattern(destination_code_t, '\d{6}|\d{9}|\d{12}|[A-Z]{2}'),
       unknown_code(abroad_t, bool_value(abroad_t)),
@@ -232,8 +235,8 @@ v AS (
       bad_date(nucleic_test_date_t, parse_date(nucleic_test_date_t)), future(parse_date(nucleic_test_date_t)),
       unknown_code(nucleic_test_result_t, test_result_code(nucleic_test_result_t)),
       bad_date(submitted_at_t, parse_ts(submitted_at_t)), future(parse_ts(submitted_at_t))]) AS field_reasons
-  FROM t)
-SELECT source_file, source_line, record_id, person_key(id_type, id_number) AS person_key, id_type, person_type, linked_person_key,
+  FROM (SELECT *, id_valid(id_type, id_number) AS id_ok, id_valid('resident', linked_student_id) AS linked_ok FROM t))
+SELECT source_file, source_line, record_id, person_key(id_type, id_number, id_ok) AS person_key, id_type, person_type, linked_person_key,
   school_value(school_code_t) AS school_code, destination_code, destination_name, abroad, departure_date, return_date,
   approval_code(approved_t) AS approved, nucleic_test_date, test_result_code(nucleic_test_result_t) AS nucleic_test_result,
   submitted_at,
@@ -266,31 +269,31 @@ WITH t AS (
     cell(vaccination_date) AS vaccination_date_t, cell(vaccine_product) AS vaccine_product, cell(manufacturer) AS manufacturer,
     cell(batch_no) AS batch_no, cell(site) AS site
   FROM with_lineage('vaccinations'))
-SELECT source_file, source_line, person_key(id_type, id_number) AS person_key, id_type, school_value(school_code_t) AS school_code,
+SELECT source_file, source_line, person_key(id_type, id_number, id_ok) AS person_key, id_type, school_value(school_code_t) AS school_code,
   person_type_code(person_type_t) AS person_type,
   CASE WHEN parse_int(dose_number_t) BETWEEN 1 AND 4 THEN parse_int(dose_number_t)::INT END AS dose_number,
   parse_date(vaccination_date_t) AS vaccination_date, vaccine_product, manufacturer, batch_no, site,
-  reason_set([missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number), missing(name),
+  reason_set([missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number, id_ok), missing(name),
     missing(school_code_t), bad_pattern(school_code_t, '\d{10}'), unknown_school(school_value(school_code_t)),
     unknown_code(person_type_t, person_type_code(person_type_t)),
     missing(dose_number_t), CASE WHEN dose_number_t IS NOT NULL AND coalesce(parse_int(dose_number_t) NOT BETWEEN 1 AND 4, true)
       THEN 'UNKNOWN_CODE' END,
     missing(vaccination_date_t), bad_date(vaccination_date_t, parse_date(vaccination_date_t)), future(parse_date(vaccination_date_t)),
     missing(vaccine_product)]) AS reasons
-FROM t;
+FROM (SELECT *, id_valid(id_type, id_number) AS id_ok FROM t);
 
 CREATE TABLE stage_contraindications AS
 WITH t AS (
   SELECT source_file, source_line, cell(id_number) AS id_number, id_type_code(cell(id_type)) AS id_type, cell(id_type) AS id_type_t,
     cell(school_code) AS school_code_t, cell(reason) AS reason, cell(valid_until) AS valid_until_t, cell(recorded_at) AS recorded_at_t
   FROM with_lineage('contraindications'))
-SELECT source_file, source_line, person_key(id_type, id_number) AS person_key, id_type, school_value(school_code_t) AS school_code,
+SELECT source_file, source_line, person_key(id_type, id_number, id_ok) AS person_key, id_type, school_value(school_code_t) AS school_code,
   reason, parse_date(valid_until_t) AS valid_until, parse_ts(recorded_at_t) AS recorded_at,
-  reason_set([missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number),
+  reason_set([missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number, id_ok),
     missing(school_code_t), bad_pattern(school_code_t, '\d{10}'), unknown_school(school_value(school_code_t)),
     bad_date(valid_until_t, parse_date(valid_until_t)),
     bad_date(recorded_at_t, parse_ts(recorded_at_t)), future(parse_ts(recorded_at_t))]) AS reasons
-FROM t;
+FROM (SELECT *, id_valid(id_type, id_number) AS id_ok FROM t);
 
 -- What ingest would put in ops.quarantine (without the masked raw line).
 CREATE TABLE quarantine AS
@@ -447,15 +450,14 @@ FROM periods;
 -- manufacturer (case-insensitive); flags from the person's previous dose and dose 1's interval.
 CREATE TABLE silver_vaccinations AS
 WITH latest AS (
-  SELECT * FROM bronze_vaccinations
+  SELECT *, lower(concat_ws(' ', coalesce(vaccine_product, ''), coalesce(manufacturer, ''))) AS product_text FROM bronze_vaccinations
   QUALIFY row_number() OVER (PARTITION BY person_key, dose_number ORDER BY source_file DESC, source_line DESC) = 1),
 products AS (
   SELECT * FROM ${vaccine_products}),
 matched AS (
   SELECT l.person_key, l.dose_number, arg_min(p.product, p.product_rank) AS product,
     arg_min(p.series_doses, p.product_rank) AS series_doses, arg_min(p.min_interval_days, p.product_rank) AS min_interval_days
-  FROM latest l JOIN products p
-    ON contains(lower(concat_ws(' ', coalesce(l.vaccine_product, ''), coalesce(l.manufacturer, ''))), p.match)
+  FROM latest l JOIN products p ON contains(l.product_text, p.match)
   GROUP BY l.person_key, l.dose_number),
 doses AS (
   SELECT l.*, m.product, m.series_doses, m.min_interval_days,

@@ -82,7 +82,11 @@ public final class DuckDbSilver {
     for (Map.Entry<String, List<String>> section : sections(script()).entrySet()) {
       long t = System.nanoTime();
       try (Statement st = db.createStatement()) {
-        for (String sql : section.getValue()) execute(st, substitute(sql, params));
+        for (String sql : section.getValue()) {
+          long ts = System.nanoTime();
+          execute(st, substitute(sql, params));
+          LOG.debug("{} {} s: {}", section.getKey(), String.format(Locale.ROOT, "%.2f", seconds(ts)), firstLine(sql));
+        }
       }
       steps.add(new Step(section.getKey(), seconds(t)));
     }
@@ -97,6 +101,11 @@ public final class DuckDbSilver {
     } catch (SQLException e) {
       throw new SQLException(SCRIPT + ": " + e.getMessage() + "\nin statement:\n" + sql, e);
     }
+  }
+
+  private static String firstLine(String sql) {
+    int eol = sql.indexOf('\n');
+    return eol < 0 ? sql : sql.substring(0, eol);
   }
 
   private static double seconds(long start) {
