@@ -45,8 +45,9 @@ public final class Stages {
     Warehouse wh = ctx.warehouse();
     LOG.info("stage {}/{} {}: started", s.n(), s.of(), s.name());
     Instant started = Instant.now();
-    Map<String, Long> read = versions(wh, s.reads());
     Map<String, Long> before = versions(wh, ALL_LAYERS);
+    Map<String, Long> read = new HashMap<>(before);
+    read.keySet().removeIf(table -> !s.reads().contains(table.substring(0, table.indexOf('.'))));
     try {
       T result = work.get();
       Map<String, Long> after = versions(wh, ALL_LAYERS);
