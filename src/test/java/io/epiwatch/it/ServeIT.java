@@ -55,7 +55,7 @@ class ServeIT {
       assertTrue(System.nanoTime() < deadline, "jobs/serve not listening after 180 s; log " + log);
       Thread.sleep(500);
     }
-    client = org.apache.spark.sql.connect.SparkSession.builder().remote("sc://127.0.0.1:" + port + "/;token=" + TOKEN).create();
+    client = org.apache.spark.sql.connect.SparkSession.builder().remote("sc://localhost:" + port + "/;token=" + TOKEN).create();
   }
 
   @AfterAll
@@ -109,7 +109,7 @@ class ServeIT {
 
   @Test
   void aClientWithoutTheTokenOrWithAnotherOneIsRefused() {
-    for (String url : List.of("sc://127.0.0.1:" + port, "sc://127.0.0.1:" + port + "/;token=not-the-token-0123456789")) {
+    for (String url : List.of("sc://127.0.0.1:" + port, "sc://localhost:" + port + "/;token=not-the-token-0123456789")) {
       Exception e = assertThrows(Exception.class, () -> {
         org.apache.spark.sql.connect.SparkSession other = org.apache.spark.sql.connect.SparkSession.builder().remote(url).create();
         try {
