@@ -17,7 +17,9 @@ import org.apache.spark.sql.SparkSession;
  * The warehouse folder: {@code <root>/<layer>/<table>} holds one Delta table each. The layout is
  * the catalog: {@link #registerAll()} makes every table found queryable by name (layer.table)
  * in this session's in-memory catalog, so jobs and analysts never share (or lock) a metastore.
- * {@code restricted} tables are registered only when asked for explicitly.
+ * {@code restricted} tables are registered only when asked for explicitly; they live under
+ * {@link #restrictedRoot()} ({@code <root>/restricted} unless configured elsewhere), made
+ * owner-only on a local filesystem by {@link #secureRestricted()}.
  */
 public final class Warehouse {
   public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ops");
@@ -25,18 +27,48 @@ public final class Warehouse {
 
   private final SparkSession spark;
   private final String root;
+  private final String restrictedRoot;
 
   public Warehouse(SparkSession spark, String root) {
+    this(spark, root, null);
+  }
+
+  /** {@code restrictedRoot}: the folder of restricted.* tables; null or blank = {@code <root>/restricted}. */
+  public Warehouse(SparkSession spark, String root, String restrictedRoot) {
     this.spark = spark;
+    this.root = absolute(root);
+    this.restrictedRoot = restrictedRoot == null || restrictedRoot.isBlank() ? this.root + "/" + RESTRICTED : absolute(restrictedRoot);
+  }
+
+  private static String absolute(String root) {
     // A relative local path is made absolute (Delta rejects relative table locations).
     String r = root.contains(":") || root.startsWith("/") ? root : java.nio.file.Path.of(root).toAbsolutePath().toString();
-    this.root = r.endsWith("/") ? r.substring(0, r.length() - 1) : r;
+    return r.endsWith("/") ? r.substring(0, r.length() - 1) : r;
   }
 
   public SparkSession spark() { return spark; }
   public String root() { return root; }
+  public String restrictedRoot() { return restrictedRoot; }
 
-  public String path(TableId id) { return root + "/" + id.layer() + "/" + id.name(); }
+  public String path(TableId id) {
+    return id.layer().equals(RESTRICTED) ? restrictedRoot + "/" + id.name() : root + "/" + id.layer() + "/" + id.name();
+  }
+
+  /**
+   * Makes the restricted folder readable by its owner only (rwx------) when it is on the local
+   * filesystem, so that only the account running the jobs can read the raw identities by path.
+   * Does nothing on other filesystems (their ACLs are the site's) or when the folder is absent.
+   */
+  public void secureRestricted() {
+    try {
+      Path p = new Path(restrictedRoot);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!"file".equals(fs.getUri().getScheme()) || !fs.exists(p)) return;
+      fs.setPermission(p, new org.apache.hadoop.fs.permission.FsPermission((short) 0700));
+    } catch (IOException e) {
+      throw new UncheckedIOException("restricted folder " + restrictedRoot + ": cannot make it owner-only", e);
+    }
+  }
 
   public boolean exists(TableId id) { return DeltaTable.isDeltaTable(spark, path(id)); }
 
@@ -66,7 +98,7 @@ public final class Warehouse {
       Path rootPath = new Path(root);
       FileSystem fs = rootPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
       for (String layer : layers) {
-        Path lp = new Path(rootPath, layer);
+        Path lp = layer.equals(RESTRICTED) ? new Path(restrictedRoot) : new Path(rootPath, layer);
         if (!fs.exists(lp)) continue;
         for (FileStatus st : fs.listStatus(lp)) {
           if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "epiwatch", mixinStandardHelpOptions = true, version = "epiwatch 0.1.0",
     description = "School epidemic-prevention data warehouse: ingest extracts, build Delta tables, render briefings.",
     subcommands = {IngestCommand.class, TransformCommand.class, MetricsCommand.class, BriefCommand.class,
-        RunDailyCommand.class, SqlCommand.class, ServeCommand.class, GenerateCommand.class, BenchCommand.class, MaintainCommand.class, DictionaryCommand.class,
+        RunDailyCommand.class, SqlCommand.class, ServeCommand.class, RestoreCommand.class, GenerateCommand.class, BenchCommand.class, MaintainCommand.class, DictionaryCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   public static final int EXIT_FAILED = 1;

@@ -1,5 +1,6 @@
 package io.epiwatch.cli;
 
+import io.epiwatch.catalog.ReadOnlyQueries;
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.Warehouse;
 import java.io.PrintStream;
@@ -19,16 +20,21 @@ import org.jline.terminal.TerminalBuilder;
  * The interactive side of jobs/sql: line editing and history (JLine), statements ended by ';'
  * over several lines, {@code \d} to list tables, {@code \d TABLE} to describe one, {@code \q} or
  * {@code exit} to quit. Errors are one line, with the position in the query when Spark gives it.
+ * Read-only: every statement passes {@link ReadOnlyQueries} first (writes, DDL, reads by path
+ * are refused with one line, nothing runs).
  */
 final class SqlShell {
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final ResultPrinter.Format format;
   private final int limit;
+  private final ReadOnlyQueries.Scope scope;
 
-  SqlShell(SparkSession spark, Warehouse warehouse, ResultPrinter.Format format, int limit) {
+  /** {@code scope}: the registered tables, the only ones a statement may read (read-only rule). */
+  SqlShell(SparkSession spark, Warehouse warehouse, ReadOnlyQueries.Scope scope, ResultPrinter.Format format, int limit) {
     this.spark = spark;
     this.warehouse = warehouse;
+    this.scope = scope;
     this.format = format;
     this.limit = limit;
   }
@@ -90,8 +96,10 @@ final class SqlShell {
     }
   }
 
+  /** Checks the statement against the read-only rule before anything runs, then runs it. */
   void execute(String sql, PrintStream out) {
     try {
+      ReadOnlyQueries.check(spark, scope, sql);
       ResultPrinter.print(spark.sql(sql), format, limit, out);
     } catch (Exception e) { // AnalysisException is checked in Java's eyes but thrown unchecked
       out.println("error: " + describeError(e));

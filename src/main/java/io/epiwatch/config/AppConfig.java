@@ -94,6 +94,9 @@ public final class AppConfig {
     return root.hasPath(path) ? root.getString(path) : "auto";
   }
 
+  /** epiwatch.restricted-root: the folder of restricted.* tables; empty = {@code <warehouse>/restricted}. */
+  public Optional<String> restrictedRoot() { return opt("epiwatch.restricted-root"); }
+
   public Optional<String> secretValue() { return opt("epiwatch.secret.value"); }
   public Optional<String> secretFile() { return opt("epiwatch.secret.file"); }
   public boolean allowDemoSecret() { return root.getBoolean("epiwatch.secret.allow-demo-secret"); }

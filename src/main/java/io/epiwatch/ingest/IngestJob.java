@@ -260,6 +260,7 @@ public final class IngestJob {
   private static void mergeIdentities(Warehouse wh, Dataset<Row> ids, Timestamp at) {
     TableSpec spec = Tables.RESTRICTED_PERSON_IDENTITY;
     ensureTable(wh, spec.id(), spec.schema(), null, false);
+    wh.secureRestricted(); // owner-only before any identity is written into it
     Dataset<Row> src = ids.withColumn("updated_at", lit(at))
         .groupBy("person_key").agg(
             org.apache.spark.sql.functions.first("id_type").as("id_type"),

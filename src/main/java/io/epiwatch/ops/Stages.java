@@ -87,7 +87,7 @@ public final class Stages {
   static Map<String, Long> rowsWritten(Warehouse wh, Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> rows = new HashMap<>();
     written(before, after).forEach((table, version) -> {
-      String path = wh.root() + "/" + table.replace('.', '/');
+      String path = wh.path(TableId.parse(table));
       long from = before.getOrDefault(table, -1L) + 1;
       long n = 0;
       scala.collection.Iterator<scala.Tuple2<Object, scala.collection.immutable.Seq<Action>>> changes =

@@ -13,6 +13,6 @@ import org.apache.spark.sql.SparkSession;
 public record JobContext(AppConfig config, SparkSession spark, Warehouse warehouse, LocalDate runDate, Clock clock) {
 
   public static JobContext of(AppConfig config, SparkSession spark, LocalDate runDate, Clock clock) {
-    return new JobContext(config, spark, new Warehouse(spark, config.warehouse()), runDate, clock);
+    return new JobContext(config, spark, new Warehouse(spark, config.warehouse(), config.restrictedRoot().orElse(null)), runDate, clock);
   }
 }

@@ -34,9 +34,19 @@ public final class Sessions {
     return b.getOrCreate();
   }
 
+  /**
+   * The extra settings of the read-only sessions (jobs/sql, jobs/serve): the Delta extension
+   * followed by {@link io.epiwatch.catalog.ReadOnlyExtension}. The jobs that write never get it.
+   */
+  public static Map<String, String> readOnly() {
+    return Map.of("spark.sql.extensions", DELTA_EXTENSION + "," + io.epiwatch.catalog.ReadOnlyExtension.NAME);
+  }
+
+  private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+
   /** The settings every session needs, shared with the test base. */
   public static SparkSession.Builder configure(SparkSession.Builder b, Map<String, String> extra, String warehouse) {
-    b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+    b.config("spark.sql.extensions", DELTA_EXTENSION)
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         // The warehouse folder layout is the catalog; no metastore to lock (docs/decisions.md).
         .config("spark.sql.catalogImplementation", "in-memory")

@@ -26,4 +26,23 @@ class WarehouseTest {
     assertEquals(0L, wh.version(TableId.gold("demo_t")));
     assertEquals(-1L, wh.version(TableId.gold("absent")));
   }
+
+  @Test
+  void restrictedTablesCanLiveUnderTheirOwnRootWhichIsMadeOwnerOnly(SparkSession spark) throws Exception {
+    java.nio.file.Path base = SparkExtension.newFolder("wh-split");
+    Warehouse wh = new Warehouse(spark, base.resolve("warehouse").toString(), base.resolve("identities").toString());
+    TableId id = new TableId("restricted", "demo_r");
+    assertEquals(base.resolve("identities").resolve("demo_r").toString(), wh.path(id));
+    spark.sql("SELECT 'secret' AS s").write().format("delta").save(wh.path(id));
+    spark.sql("SELECT 'A' AS k").write().format("delta").save(wh.path(TableId.gold("demo_t")));
+    wh.secureRestricted();
+
+    assertEquals(List.of(TableId.gold("demo_t")), wh.registerAll(false));
+    assertEquals(List.of(TableId.gold("demo_t"), id), wh.registerAll(true));
+    DatasetAssert.assertRows(spark.sql("SELECT * FROM restricted.demo_r"), new String[] {"s"}, row("secret"));
+    assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(base.resolve("identities"))));
+    assertEquals(false, java.nio.file.Files.exists(base.resolve("warehouse").resolve("restricted")));
+    spark.sql("DROP TABLE restricted.demo_r");
+  }
 }

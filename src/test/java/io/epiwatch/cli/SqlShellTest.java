@@ -22,11 +22,11 @@ class SqlShellTest {
     String path = wh.path(TableId.gold("shell_t"));
     spark.sql("SELECT 'a' AS k, 1 AS v").write().format("delta").save(path);
     spark.sql("SELECT 'b' AS k, 2 AS v").write().format("delta").mode("append").save(path);
-    wh.registerAll(false);
+    var scope = io.epiwatch.catalog.ReadOnlyQueries.Scope.of(wh, wh.registerAll(false));
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
 
-    new SqlShell(spark, wh, ResultPrinter.Format.csv, 100).run(List.of(
+    new SqlShell(spark, wh, scope, ResultPrinter.Format.csv, 100).run(List.of(
         "\\d",
         "SELECT k, v",
         "  FROM gold.shell_t ORDER BY k;",

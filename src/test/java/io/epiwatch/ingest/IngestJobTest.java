@@ -106,6 +106,8 @@ class IngestJobTest {
         row("staff", "active", "2010-07-09", "female"));
     DatasetAssert.assertRows(wh.read(new TableId("restricted", "person_identity")), new String[] {"id_number", "name"},
         row(ID1, "张小三"), row(ID2, "李四"));
+    assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(java.nio.file.Path.of(wh.restrictedRoot()))), "identities readable by the jobs' account only");
     FileResultCheck.assertManifest(wh, "gbk.csv", "loaded", 1, 1, 0);
     Row m = wh.read(Tables.OPS_INGEST_MANIFEST.id()).filter("file LIKE '%nohdr.csv'").first();
     assertEquals("rejected", m.getString(m.fieldIndex("status")));
