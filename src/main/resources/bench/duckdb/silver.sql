@@ -57,6 +57,7 @@ CREATE MACRO id_type_code(s) AS CASE WHEN s IS NULL THEN 'resident' ELSE (${voca
 CREATE MACRO school_type_code(s) AS (${vocab:school_type})[lower(s)];
 CREATE MACRO person_type_code(s) AS (${vocab:person_type})[lower(s)];
 CREATE MACRO traveller_type_code(s) AS (${vocab:traveller_type})[lower(s)];
+CREATE MACRO linked_person_type_code(s) AS (${vocab:linked_person_type})[lower(s)];
 CREATE MACRO roster_status_code(s) AS (${vocab:roster_status})[lower(s)];
 CREATE MACRO sex_code(s) AS (${vocab:sex})[lower(s)];
 CREATE MACRO symptom_code(s) AS (${vocab:symptom})[lower(s)];
@@ -212,21 +213,26 @@ CREATE TABLE stage_travel_records AS
 WITH t AS (
   SELECT source_file, source_line, cell(record_id) AS record_id, cell(id_number) AS id_number,
     id_type_code(cell(id_type)) AS id_type, cell(id_type) AS id_type_t, cell(name) AS name, cell(person_type) AS person_type_t,
-    cell(linked_student_id) AS linked_student_id, cell(school_code) AS school_code_t,
+    cell(linked_person_id) AS linked_person_id, cell(linked_person_type) AS linked_person_type_t, cell(school_code) AS school_code_t,
     upper(cell(destination_code)) AS destination_code_t, cell(destination_name) AS destination_name,
     coalesce(cell(abroad), 'false') AS abroad_t, cell(departure_date) AS departure_date_t, cell(return_date) AS return_date_t,
     coalesce(cell(approved), 'pending') AS approved_t, cell(nucleic_test_date) AS nucleic_test_date_t,
     cell(nucleic_test_result) AS nucleic_test_result_t, cell(submitted_at) AS submitted_at_t
   FROM with_lineage('travel_records')),
 v AS (
-  SELECT *, traveller_type_code(person_type_t) AS person_type, person_key('resident', linked_student_id, linked_ok) AS linked_person_key,
+  SELECT *, traveller_type_code(person_type_t) AS person_type, person_key('resident', linked_person_id, linked_ok) AS linked_person_key,
+    -- a link without its type is to a student (the column's former meaning)
+    CASE WHEN linked_person_type_t IS NULL AND person_key('resident', linked_person_id, linked_ok) IS NOT NULL THEN 'student'
+      ELSE linked_person_type_code(linked_person_type_t) END AS linked_person_type,
     CASE WHEN regexp_full_match(destination_code_t, '\d{6}|\d{9}|\d{12}|[A-Z]{2}') THEN destination_code_t END AS destination_code,
     bool_value(abroad_t) AS abroad, parse_date(departure_date_t) AS departure_date, parse_date(return_date_t) AS return_date,
     parse_date(nucleic_test_date_t) AS nucleic_test_date, parse_ts(submitted_at_t) AS submitted_at,
     reason_set([missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number, id_ok), missing(name),
       missing(person_type_t), unknown_code(person_type_t, traveller_type_code(person_type_t)),
-      bad_id('resident', linked_student_id, linked_ok),
-      missing(school_code_t), bad_pattern(school_code_t, '\d{10}'), unknown_school(school_value(school_code_t)),
+      bad_id('resident', linked_person_id, linked_ok), unknown_code(linked_person_type_t, linked_person_type_code(linked_person_type_t)),
+      -- school_code is required except for household members (who count under the linked person's school)
+      CASE WHEN school_code_t IS NULL AND coalesce(traveller_type_code(person_type_t), '') <> 'household' THEN 'MISSING_REQUIRED' END,
+      bad_pattern(school_code_t, '\d{10}'), unknown_school(school_value(school_code_t)),
       missing(destination_code_t), bad_pattern(destination_code_t, '\d{6}|\d{9}|\d{12}|[A-Z]{2}'),
       unknown_code(abroad_t, bool_value(abroad_t)),
       missing(departure_date_t), bad_date(departure_date_t, parse_date(departure_date_t)), future(parse_date(departure_date_t)),
@@ -235,7 +241,7 @@ v AS (
       bad_date(nucleic_test_date_t, parse_date(nucleic_test_date_t)), future(parse_date(nucleic_test_date_t)),
       unknown_code(nucleic_test_result_t, test_result_code(nucleic_test_result_t)),
       bad_date(submitted_at_t, parse_ts(submitted_at_t)), future(parse_ts(submitted_at_t))]) AS field_reasons
-  FROM (SELECT *, id_valid(id_type, id_number) AS id_ok, id_valid('resident', linked_student_id) AS linked_ok FROM t))
+  FROM (SELECT *, id_valid(id_type, id_number) AS id_ok, id_valid('resident', linked_person_id) AS linked_ok FROM t))
 SELECT source_file, source_line, record_id, person_key(id_type, id_number, id_ok) AS person_key, id_type, person_type, linked_person_key,
   school_value(school_code_t) AS school_code, destination_code, destination_name, abroad, departure_date, return_date,
   approval_code(approved_t) AS approved, nucleic_test_date, test_result_code(nucleic_test_result_t) AS nucleic_test_result,
@@ -244,6 +250,11 @@ SELECT source_file, source_line, record_id, person_key(id_type, id_number, id_ok
     CASE WHEN return_date < departure_date THEN 'RETURN_BEFORE_DEPARTURE' END,
     CASE WHEN person_type = 'household' AND linked_person_key IS NULL AND NOT list_contains(field_reasons, 'INVALID_ID_CHECKSUM')
       THEN 'MISSING_REQUIRED' END,
+    -- a household member without a school of its own needs its linked person on an accepted roster row of that type
+    CASE WHEN person_type = 'household' AND school_code_t IS NULL AND linked_person_key IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM stage_roster r WHERE len(r.reasons) = 0 AND r.person_key = v.linked_person_key
+        AND r.person_type = v.linked_person_type)
+      THEN 'LINKED_PERSON_UNKNOWN' END,
     CASE WHEN abroad <> regexp_full_match(destination_code, '[A-Z]{2}') THEN 'UNKNOWN_CODE' END]) AS reasons
 FROM v;
 

@@ -208,6 +208,7 @@ public final class DuckDbSilver {
     v.put("school_type", Sources.SCHOOL_TYPE);
     v.put("person_type", Sources.PERSON_TYPE);
     v.put("traveller_type", Sources.TRAVELLER_TYPE);
+    v.put("linked_person_type", Sources.LINKED_PERSON_TYPE);
     v.put("roster_status", Sources.ROSTER_STATUS);
     v.put("sex", Sources.SEX);
     v.put("symptom", Sources.SYMPTOM);

@@ -61,8 +61,8 @@ public final class Tables {
       List.of("record_key"),
       "Trips (stays) of students, staff, contractors and household members, latest version per record.",
       "record_key STRING COMMENT 'record_id, else person_key|departure_date|destination_code', record_id STRING, person_key STRING, id_type STRING, "
-          + "person_type STRING COMMENT 'student, staff, contractor, household', linked_person_key STRING COMMENT 'household: person_key of the linked student', "
-          + "school_code STRING COMMENT 'as reported', attributed_school_code STRING COMMENT 'school the person counts under: household members under the linked student''s roster school', "
+          + "person_type STRING COMMENT 'student, staff, contractor, household', linked_person_key STRING COMMENT 'household: person_key of the linked student or staff member', "
+          + "school_code STRING COMMENT 'as reported', attributed_school_code STRING COMMENT 'school the person counts under: household members under the linked person''s roster school (else school_code)', "
           + "destination_code STRING, destination_name STRING, abroad BOOLEAN, departure_date DATE, return_date DATE COMMENT 'null = still away', "
           + "approved STRING COMMENT 'yes, no, pending', nucleic_test_date DATE, nucleic_test_result STRING COMMENT 'negative, positive, pending', submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
@@ -155,14 +155,15 @@ public final class Tables {
       List.of("sha256"),
       "One row per inbox file taken in (contract 5): loaded files satisfy rows_in = rows_loaded + rows_quarantined; rejected files loaded nothing. A file whose SHA-256 is here is skipped on later runs.",
       "source STRING, file STRING COMMENT 'path of the file in the inbox', sha256 STRING, encoding STRING COMMENT 'UTF-8, UTF-8-BOM, GB18030 or xlsx', "
-          + "status STRING COMMENT 'loaded, rejected', rows_in BIGINT, rows_loaded BIGINT, rows_quarantined BIGINT, message STRING COMMENT 'why a file was rejected; warnings (unknown columns)', "
+          + "status STRING COMMENT 'loaded, rejected (empty, binary, undecodable in the configured encoding, unreadable CSV or XLSX, missing required columns: nothing of it loaded)', rows_in BIGINT, rows_loaded BIGINT, rows_quarantined BIGINT, "
+          + "message STRING COMMENT 'why a file was rejected (file:line: reason); warnings (unknown columns, a name that does not fit the content)', "
           + "ingest_batch_id STRING, ingested_at TIMESTAMP, run_date DATE");
 
   public static final TableSpec OPS_QUARANTINE = TableSpec.of(TableId.ops("quarantine"), null,
       List.of("source_sha256", "source_line"),
       "Rows that failed validation, with every reason that applies (contract 1). Identity cells of raw_line are masked; the inbox file keeps the original at source_file:source_line.",
-      "source STRING, source_file STRING, source_line BIGINT, source_sha256 STRING, reasons ARRAY<STRING> COMMENT 'reason codes, e.g. BAD_DATE, INVALID_ID_CHECKSUM', "
-          + "details ARRAY<STRING> COMMENT 'one message per reason naming the column and the value', raw_line STRING COMMENT 'the row as read, ID and name masked', "
+      "source STRING, source_file STRING, source_line BIGINT, source_sha256 STRING, reasons ARRAY<STRING> COMMENT 'reason codes: MISSING_REQUIRED, BAD_DATE, BAD_NUMBER, NEGATIVE_COUNT, UNKNOWN_CODE, INVALID_ID_CHECKSUM, UNKNOWN_SCHOOL, FUTURE_DATE, PRESENT_GT_EXPECTED, ABSENCES_GT_EXPECTED, RETURN_BEFORE_DEPARTURE, LINKED_PERSON_UNKNOWN, FIELD_COUNT', "
+          + "details ARRAY<STRING> COMMENT 'one message per reason naming the column and the value', raw_line STRING COMMENT 'the row as read, ID and name masked (cut after 10,000 characters)', "
           + "ingest_batch_id STRING, quarantined_at TIMESTAMP");
 
   public static final TableSpec RESTRICTED_PERSON_IDENTITY = TableSpec.of(new TableId("restricted", "person_identity"), null,

@@ -19,10 +19,11 @@ final class IngestCommand extends SparkCommand {
   @Override
   protected int run(JobContext ctx) {
     IngestJob.IngestResult r = Stages.single(ctx, "ingest", List.of("bronze", "ops"), () -> IngestJob.run(ctx, Optional.ofNullable(source)),
-        x -> Map.of("rows_in", x.rows("in"), "rows_loaded", x.rows("loaded"), "rows_quarantined", x.rows("quarantined")));
+        x -> Map.of("rows_in", x.rows("in"), "rows_loaded", x.rows("loaded"), "rows_quarantined", x.rows("quarantined"),
+            "files_rejected", (long) x.rejected().size()));
     long rejected = r.files().stream().filter(f -> f.status().equals("rejected")).count();
     System.err.printf("ingest: %d file(s), %d rows in, %d loaded, %d quarantined, %d file(s) rejected%n",
         r.files().size(), r.rows("in"), r.rows("loaded"), r.rows("quarantined"), rejected);
-    return 0;
+    return Main.rejectedFiles("ingest", r);
   }
 }

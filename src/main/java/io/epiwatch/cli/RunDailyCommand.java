@@ -44,7 +44,7 @@ final class RunDailyCommand extends SparkCommand {
         "run-daily " + runId, ctx.clock())) {
       IngestJob.IngestResult in = stage(ctx, runId, 1, "ingest", List.of("bronze", "ops"), () -> IngestJob.run(ctx, Optional.empty()),
           r -> Map.of("rows_in", r.rows("in"), "rows_loaded", r.rows("loaded"), "rows_quarantined", r.rows("quarantined"),
-              "files", (long) r.files().size()));
+              "files", (long) r.files().size(), "files_rejected", (long) r.rejected().size()));
       io.epiwatch.silver.TransformResult tr = stage(ctx, runId, 2, "transform", List.of("bronze"), () -> TransformJob.run(ctx), r -> Map.of());
       MetricsJob.MetricsResult mr = stage(ctx, runId, 3, "metrics", List.of("silver"), () -> MetricsJob.run(ctx, Optional.of(tr)), r -> Map.of());
       BriefJob.BriefResult br = stage(ctx, runId, 4, "brief", List.of("gold"), () -> BriefJob.run(ctx, scope, lang, ctx.config().out()),
@@ -53,8 +53,10 @@ final class RunDailyCommand extends SparkCommand {
           Duration.between(start, Instant.now()).toSeconds(), in.files().size(), tr.changed() ? "rebuilt" : "unchanged",
           mr.changed() ? "updated" : "unchanged", br.outputs());
       br.outputs().forEach(System.out::println);
+      System.out.flush();
+      // A rejected file never stops the later stages: they ran on the good data; the exit code says so.
+      return Main.rejectedFiles("run-daily", in);
     }
-    return 0;
   }
 
   private <T> T stage(JobContext ctx, String runId, int n, String name, List<String> reads, Supplier<T> work,

@@ -85,7 +85,10 @@ public final class Generator {
     writeRiskAreas();
     try (CsvOut roster = out("roster", "roster-2021-09-01.csv", StandardCharsets.UTF_8, false, Sources.ROSTER, true);
          CsvOut roster2 = out("roster", "roster-2021-09-20.csv", GB18030, false, Sources.ROSTER, true);
-         CsvOut travel = out("travel_records", "travel.csv", StandardCharsets.UTF_8, true, Sources.TRAVEL_RECORDS, true);
+         // Travel files keep the layout of before linked_person_type existed, with the link under its
+        // former name 关联学生身份证号 (still accepted): every generated household member is linked to a student.
+        CsvOut travel = out("travel_records", "travel.csv", StandardCharsets.UTF_8, true, Sources.TRAVEL_RECORDS, true,
+            Map.of("linked_person_id", "关联学生身份证号", "linked_person_type", ""));
          CsvOut vacc = out("vaccinations", "vaccinations.csv", StandardCharsets.UTF_8, false, Sources.VACCINATIONS, false);
          CsvOut contra = out("contraindications", "contraindications.csv", GB18030, false, Sources.CONTRAINDICATIONS, true)) {
       for (int s = 0; s < schools; s++) {
@@ -112,8 +115,16 @@ public final class Generator {
   }
 
   private CsvOut out(String source, String file, Charset cs, boolean bom, SourceSpec spec, boolean chinese) {
+    return out(source, file, cs, bom, spec, chinese, Map.of());
+  }
+
+  /** @param headers header per column name instead of the usual one; "" leaves the column out */
+  private CsvOut out(String source, String file, Charset cs, boolean bom, SourceSpec spec, boolean chinese, Map<String, String> headers) {
     List<String> header = new ArrayList<>();
-    for (ColumnSpec c : spec.columns()) header.add(chinese && !c.aliases().isEmpty() ? c.aliases().get(0) : c.name());
+    for (ColumnSpec c : spec.columns()) {
+      String h = headers.getOrDefault(c.name(), chinese && !c.aliases().isEmpty() ? c.aliases().get(0) : c.name());
+      if (!h.isEmpty()) header.add(h);
+    }
     return new CsvOut(p.out(), source, file, cs, bom, header);
   }
 

@@ -44,6 +44,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,7 +72,12 @@ public final class IngestJob {
 
   public record IngestResult(String batchId, List<FileResult> files) {
     public boolean loadedAnything() {
-      return files.stream().anyMatch(f -> f.status().equals("loaded"));
+      return files.stream().anyMatch(f -> f.status().equals(LOADED));
+    }
+
+    /** Files this run rejected whole (empty, unreadable, wrong encoding, missing required columns). */
+    public List<FileResult> rejected() {
+      return files.stream().filter(f -> f.status().equals(REJECTED)).toList();
     }
 
     public long rows(String what) {
@@ -82,8 +89,12 @@ public final class IngestJob {
     }
   }
 
+  public static final String LOADED = "loaded";
+  public static final String REJECTED = "rejected";
+
   /** What an executor needs to parse and validate one accepted file. */
-  private record FileTask(String path, String sha256, String encoding, String detected, RowValidator.HeaderMap header) implements Serializable {}
+  private record FileTask(String path, String sha256, String encoding, String detected, RowValidator.HeaderMap header,
+      String note) implements Serializable {}
 
   private IngestJob() {}
 
@@ -98,6 +109,10 @@ public final class IngestJob {
         + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
     Timestamp ingestedAt = Timestamp.from(now);
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    // Executors read the files with the session's Hadoop configuration (spark.hadoop.* settings
+    // such as s3a endpoints and credentials), never with a fresh default one.
+    Broadcast<SerializableConfiguration> executorConf = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(new SerializableConfiguration(hadoop));
 
     Set<String> known = new HashSet<>();
     if (wh.exists(Tables.OPS_INGEST_MANIFEST.id())) {
@@ -119,6 +134,8 @@ public final class IngestJob {
         }
         batchShas.add(f.sha256);
         try {
+          // The whole file is parsed here once, so a file that cannot be read is rejected alone,
+          // before any executor work, and every other file of the run still loads.
           ParsedFile parsed = ParsedFile.parse(f, ctx.config().encoding(spec.name()));
           RowValidator.HeaderMap hm = RowValidator.HeaderMap.of(spec, parsed.header);
           List<ColumnSpec> missing = hm.missingRequired(spec);
@@ -130,20 +147,25 @@ public final class IngestJob {
           if (!hm.extraHeaders().isEmpty()) {
             LOG.warn("{}: unknown column(s) {} kept in bronze.{}.extra_columns", path, hm.extraHeaders(), spec.name());
           }
-          tasks.add(new FileTask(path, f.sha256, ctx.config().encoding(spec.name()), parsed.encoding, hm));
-        } catch (IllegalArgumentException e) {
-          LOG.error(e.getMessage());
-          results.add(new FileResult(spec.name(), path, f.sha256, null, "rejected", 0, 0, 0, e.getMessage()));
+          if (f.formatNote() != null) LOG.warn("{}: {}", path, f.formatNote());
+          tasks.add(new FileTask(path, f.sha256, ctx.config().encoding(spec.name()), parsed.encoding, hm, f.formatNote()));
+        } catch (RuntimeException e) {
+          // Anything the readers throw about one file's content rejects that file, never the run.
+          String msg = e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith(path)
+              ? e.getMessage() : path + ": cannot be read (" + e + "); file rejected, nothing loaded";
+          LOG.error(msg);
+          results.add(new FileResult(spec.name(), path, f.sha256, null, REJECTED, 0, 0, 0, msg));
         }
       }
       if (tasks.isEmpty()) continue;
       LOG.info("{}: {} new file(s)", spec.name(), tasks.size());
 
       Dataset<Row> staged = stage(spark, spec, tasks, new RowValidator(spec, ctx.config().zone(), ctx.runDate(), keys),
-          batchId, ingestedAt);
+          batchId, ingestedAt, executorConf);
       if (spec != Sources.SCHOOLS && spec.column("school_code").isPresent()) {
         staged = checkSchools(staged, wh);
       }
+      if (spec == Sources.TRAVEL_RECORDS) staged = checkLinkedPersons(staged, wh);
       staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
       List<String> shas = tasks.stream().map(FileTask::sha256).toList();
       Dataset<Row> good = staged.filter(size(col(RowValidator.REASONS)).equalTo(0));
@@ -165,8 +187,11 @@ public final class IngestJob {
         long in = c == null ? 0 : c.getLong(1);
         long q = c == null ? 0 : c.getLong(2);
         String enc = t.detected();
-        String msg = t.header().extraHeaders().isEmpty() ? null : "unknown columns kept: " + t.header().extraHeaders();
-        results.add(new FileResult(spec.name(), t.path(), t.sha256(), enc, "loaded", in, in - q, q, msg));
+        List<String> notes = new ArrayList<>();
+        if (t.note() != null) notes.add(t.note());
+        if (!t.header().extraHeaders().isEmpty()) notes.add("unknown columns kept: " + t.header().extraHeaders());
+        String msg = notes.isEmpty() ? null : String.join("; ", notes);
+        results.add(new FileResult(spec.name(), t.path(), t.sha256(), enc, LOADED, in, in - q, q, msg));
         if (q > 0) LOG.warn("{}: {} of {} rows quarantined (see ops.quarantine)", t.path(), q, in);
         LOG.info("{}: {} rows in, {} loaded, {} quarantined", t.path(), in, in - q, q);
       }
@@ -174,7 +199,7 @@ public final class IngestJob {
 
     if (!quarantined.isEmpty()) {
       Dataset<Row> q = quarantined.stream().reduce(Dataset::unionByName).get();
-      List<String> shas = results.stream().filter(r -> r.status().equals("loaded")).map(FileResult::sha256).toList();
+      List<String> shas = results.stream().filter(r -> r.status().equals(LOADED)).map(FileResult::sha256).toList();
       writeReplacing(wh, Tables.OPS_QUARANTINE.id(), Tables.OPS_QUARANTINE.schema(), null, q, shas, false);
       mergeIdentities(wh, identities.stream().reduce(Dataset::unionByName).get(), ingestedAt);
     }
@@ -205,10 +230,13 @@ public final class IngestJob {
   }
 
   private static Dataset<Row> stage(SparkSession spark, SourceSpec spec, List<FileTask> tasks, RowValidator validator,
-      String batchId, Timestamp ingestedAt) {
+      String batchId, Timestamp ingestedAt, Broadcast<SerializableConfiguration> conf) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, Math.min(tasks.size(), 64))).flatMap(t -> {
-      InboxFile f = InboxFile.read(t.path(), new Configuration());
+      InboxFile f = InboxFile.read(t.path(), conf.value().value());
+      if (!f.sha256.equals(t.sha256())) {
+        throw new IllegalStateException(t.path() + ": the file changed while it was being ingested (SHA-256 differs); run the job again");
+      }
       ParsedFile parsed = ParsedFile.parse(f, t.encoding());
       RowValidator.Lineage lin = new RowValidator.Lineage(t.path(), t.sha256(), batchId, ingestedAt);
       Iterator<ParsedFile.Rec> it = parsed.records.iterator();
@@ -228,15 +256,39 @@ public final class IngestJob {
         : staged.sparkSession().emptyDataFrame().selectExpr("CAST(NULL AS STRING) AS _known_school").limit(0);
     Dataset<Row> j = staged.join(known, staged.col("school_code").equalTo(known.col("_known_school")), "left");
     Column unknown = col("school_code").isNotNull().and(col("_known_school").isNull());
-    return j.withColumn(RowValidator.REASONS, when(unknown, array_union(col(RowValidator.REASONS), array(lit("UNKNOWN_SCHOOL"))))
+    return addReason(j, unknown, "UNKNOWN_SCHOOL", concat(lit(" school_code(学校标识码): '"), col("school_code"),
+        lit("' is in no loaded schools snapshot"))).drop("_known_school");
+  }
+
+  /**
+   * LINKED_PERSON_UNKNOWN: a household member without a school_code counts under the school of
+   * its linked person, who must then be on a loaded roster row (any snapshot) with the linked
+   * person type (student by default). Rosters load before travel records. A household member
+   * with a school_code of its own keeps it when the linked person is not found (silver).
+   */
+  private static Dataset<Row> checkLinkedPersons(Dataset<Row> staged, Warehouse wh) {
+    TableId roster = TableId.bronze("roster");
+    Dataset<Row> known = wh.exists(roster)
+        ? wh.read(roster).select(col("person_key").as("_known_person"), col("person_type").as("_known_type")).distinct()
+        : staged.sparkSession().emptyDataFrame().selectExpr("CAST(NULL AS STRING) AS _known_person", "CAST(NULL AS STRING) AS _known_type").limit(0);
+    Dataset<Row> j = staged.join(known, staged.col("linked_person_key").equalTo(known.col("_known_person"))
+        .and(staged.col("linked_person_type").equalTo(known.col("_known_type"))), "left");
+    Column unknown = col("person_type").equalTo("household").and(col("school_code").isNull())
+        .and(col("linked_person_key").isNotNull()).and(col("_known_person").isNull());
+    return addReason(j, unknown, "LINKED_PERSON_UNKNOWN", concat(lit(" linked_person_id(关联人员身份证号): the linked "),
+        col("linked_person_type"), lit(" is on no loaded roster, and school_code(学校标识码) is empty: the school this household member"
+            + " counts under is unknown"))).drop("_known_person", "_known_type");
+  }
+
+  /** Adds a reason code (and its detail "CODE file:line message") where {@code when} holds; such rows lose their identities. */
+  private static Dataset<Row> addReason(Dataset<Row> staged, Column when, String code, Column message) {
+    return staged.withColumn(RowValidator.REASONS, when(when, array_union(col(RowValidator.REASONS), array(lit(code))))
             .otherwise(col(RowValidator.REASONS)))
-        .withColumn(RowValidator.DETAILS, when(unknown, array_union(col(RowValidator.DETAILS), array(concat(lit("UNKNOWN_SCHOOL "),
-                col(BronzeSchema.SOURCE_FILE), lit(":"), col(BronzeSchema.SOURCE_LINE).cast("string"),
-                lit(" school_code(学校标识码): '"), col("school_code"), lit("' is in no loaded schools snapshot")))))
+        .withColumn(RowValidator.DETAILS, when(when, array_union(col(RowValidator.DETAILS), array(concat(lit(code + " "),
+                col(BronzeSchema.SOURCE_FILE), lit(":"), col(BronzeSchema.SOURCE_LINE).cast("string"), message))))
             .otherwise(col(RowValidator.DETAILS)))
-        .withColumn(RowValidator.IDENTITIES, when(unknown, org.apache.spark.sql.functions.filter(col(RowValidator.IDENTITIES), x -> lit(false)))
-            .otherwise(col(RowValidator.IDENTITIES)))
-        .drop("_known_school");
+        .withColumn(RowValidator.IDENTITIES, when(when, org.apache.spark.sql.functions.filter(col(RowValidator.IDENTITIES), x -> lit(false)))
+            .otherwise(col(RowValidator.IDENTITIES)));
   }
 
   /** Creates the table when missing, then replaces the rows of these files (idempotent append). */
@@ -244,7 +296,10 @@ public final class IngestJob {
       Dataset<Row> rows, List<String> shas, boolean changeFeed) {
     ensureTable(wh, id, schema, partition, changeFeed);
     String in = shas.stream().map(s -> "'" + s + "'").collect(Collectors.joining(","));
-    rows.write().format("delta").mode("overwrite").option("replaceWhere", "source_sha256 IN (" + in + ")").save(wh.path(id));
+    // mergeSchema: a column added to a source's declaration (e.g. linked_person_type) is added to
+    // an existing bronze table instead of failing the write.
+    rows.write().format("delta").mode("overwrite").option("replaceWhere", "source_sha256 IN (" + in + ")")
+        .option("mergeSchema", "true").save(wh.path(id));
   }
 
   static void ensureTable(Warehouse wh, TableId id, org.apache.spark.sql.types.StructType schema, String partition, boolean changeFeed) {

@@ -79,7 +79,7 @@ final class RowValidator implements Serializable {
   }
 
   /** Where each spec column sits in a file's records (-1 = absent), and the unknown headers. */
-  record HeaderMap(int[] index, List<String> extraHeaders, int[] extraIndex) implements Serializable {
+  record HeaderMap(int[] index, List<String> extraHeaders, int[] extraIndex, int width) implements Serializable {
     static HeaderMap of(SourceSpec spec, String[] header) {
       int[] idx = new int[spec.columns().size()];
       java.util.Arrays.fill(idx, -1);
@@ -95,7 +95,7 @@ final class RowValidator implements Serializable {
           extraIdx.add(h);
         }
       }
-      return new HeaderMap(idx, extra, extraIdx.stream().mapToInt(Integer::intValue).toArray());
+      return new HeaderMap(idx, extra, extraIdx.stream().mapToInt(Integer::intValue).toArray(), header.length);
     }
 
     List<ColumnSpec> missingRequired(SourceSpec spec) {
@@ -110,7 +110,11 @@ final class RowValidator implements Serializable {
 
   record Lineage(String file, String sha256, String batchId, Timestamp ingestedAt) implements Serializable {}
 
+  /** Longest raw_line kept in quarantine; longer lines are cut (the inbox file keeps the original). */
+  static final int RAW_LIMIT = 10_000;
+
   Row validate(Lineage lin, HeaderMap hm, ParsedFile.Rec rec) {
+    if (rec.cells().length != hm.width()) return fieldCount(lin, hm, rec);
     List<ColumnSpec> cols = spec.columns();
     Map<String, Object> values = new LinkedHashMap<>();
     LinkedHashSet<String> reasons = new LinkedHashSet<>();
@@ -211,7 +215,7 @@ final class RowValidator implements Serializable {
           values.put(c.name(), codes.toArray(new String[0]));
         }
         case ID_NUMBER -> {
-          boolean linked = c.name().equals("linked_student_id");
+          boolean linked = c.name().equals("linked_person_id");
           String type = linked ? Sources.RESIDENT : idType;
           String id = ResidentId.normalize(t);
           raw = raw.replace(t, Masking.maskId(t));
@@ -250,6 +254,13 @@ final class RowValidator implements Serializable {
       identities.add(0, RowFactory.create(key, idType, idNumber, name, birth == null ? null : Date.valueOf(birth), sex));
     }
 
+    // A link given without its type is to a student (the column's former meaning).
+    // (A key present with a null value = the cell was empty; absent = the cell failed its check.)
+    if (values.get("linked_person_key") != null && spec.column("linked_person_type").isPresent()
+        && values.containsKey("linked_person_type") && values.get("linked_person_type") == null) {
+      values.put("linked_person_type", "student");
+    }
+
     for (RowRule rule : spec.rowRules()) applyRule(rule, values, where, reasons, details);
 
     Map<String, String> extra = new LinkedHashMap<>();
@@ -273,9 +284,57 @@ final class RowValidator implements Serializable {
     }
     out[bronze.size()] = reasons.toArray(new String[0]);
     out[bronze.size() + 1] = details.toArray(new String[0]);
-    out[bronze.size() + 2] = raw;
+    out[bronze.size() + 2] = cut(raw);
     out[bronze.size() + 3] = reasons.isEmpty() ? identities.toArray(new Row[0]) : new Row[0];
     return RowFactory.create(out);
+  }
+
+  /**
+   * FIELD_COUNT: a record with more or fewer fields than the header is never loaded (its values
+   * cannot be matched to columns: extra fields would be dropped, missing ones read as empty).
+   * Its other cells are not checked, since every reason would be a guess. The identity cells may
+   * have shifted by up to the difference in field count, so every cell within that distance of
+   * an identity column is masked in raw_line.
+   */
+  private Row fieldCount(Lineage lin, HeaderMap hm, ParsedFile.Rec rec) {
+    String[] cells = rec.cells().clone();
+    int delta = Math.abs(cells.length - hm.width());
+    boolean[] mask = new boolean[cells.length];
+    for (int i = 0; i < spec.columns().size(); i++) {
+      int at = hm.index()[i];
+      if (at < 0 || !spec.columns().get(i).personal()) continue;
+      for (int k = Math.max(0, at - delta); k <= Math.min(cells.length - 1, at + delta); k++) mask[k] = true;
+    }
+    StringBuilder raw = new StringBuilder();
+    for (int k = 0; k < cells.length; k++) {
+      String c = cells[k] == null ? "" : cells[k];
+      if (mask[k] && !c.isBlank()) c = c.chars().filter(Character::isDigit).count() >= 4 ? Masking.maskId(c) : Masking.maskName(c);
+      if (k > 0) raw.append(',');
+      raw.append(c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r") ? '"' + c.replace("\"", "\"\"") + '"' : c);
+    }
+    String detail = "FIELD_COUNT " + lin.file() + ":" + rec.line() + " has " + cells.length + " field(s), the header has " + hm.width()
+        + (cells.length > hm.width() ? " (an unquoted comma in a value?)" : " (a cut or incomplete line?)") + "; the row is not loaded";
+    Object[] out = new Object[bronze.size() + 4];
+    for (int f = 0; f < bronze.size(); f++) {
+      out[f] = switch (bronze.fields()[f].name()) {
+        case BronzeSchema.SOURCE_FILE -> lin.file();
+        case BronzeSchema.SOURCE_LINE -> rec.line();
+        case BronzeSchema.SOURCE_SHA256 -> lin.sha256();
+        case BronzeSchema.BATCH_ID -> lin.batchId();
+        case BronzeSchema.INGESTED_AT -> lin.ingestedAt();
+        default -> null;
+      };
+    }
+    out[bronze.size()] = new String[] {"FIELD_COUNT"};
+    out[bronze.size() + 1] = new String[] {detail};
+    out[bronze.size() + 2] = cut(raw.toString());
+    out[bronze.size() + 3] = new Row[0];
+    return RowFactory.create(out);
+  }
+
+  private static String cut(String raw) {
+    if (raw == null || raw.length() <= RAW_LIMIT) return raw;
+    return raw.substring(0, RAW_LIMIT) + "… (cut: " + raw.length() + " characters in all)";
   }
 
   private Row identity(String key, String type, String id, String name) {
@@ -311,9 +370,16 @@ final class RowValidator implements Serializable {
           fail(reasons, details, "RETURN_BEFORE_DEPARTURE", where + "return_date(返回日期) " + ret + " is before departure_date(离开日期) " + dep);
         }
       }
-      case HOUSEHOLD_NEEDS_LINKED_STUDENT -> {
+      case HOUSEHOLD_NEEDS_LINKED_PERSON -> {
         if ("household".equals(v.get("person_type")) && v.get("linked_person_key") == null && !reasons.contains("INVALID_ID_CHECKSUM")) {
-          fail(reasons, details, "MISSING_REQUIRED", where + "linked_student_id(关联学生身份证号): required for a household member");
+          fail(reasons, details, "MISSING_REQUIRED", where + "linked_person_id(关联人员身份证号): required for a household member");
+        }
+      }
+      case SCHOOL_REQUIRED_UNLESS_HOUSEHOLD -> {
+        Object type = v.get("person_type");
+        if (!"household".equals(type) && v.containsKey("school_code") && v.get("school_code") == null) {
+          fail(reasons, details, "MISSING_REQUIRED", where + "school_code(学校标识码): required"
+              + (type == null ? "" : " for a " + type) + " (only a household member may leave it empty)");
         }
       }
       case DESTINATION_MATCHES_ABROAD -> {

@@ -15,9 +15,10 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * silver.travel_records (contract 2, 4.6): one stay per record, latest version by submitted_at.
  * record_key = record_id, else person_key|departure_date|destination_code. Household members
- * count under the linked student's school: the school of the student's current roster row, else
- * of the latest one (a student who left keeps the school of the last row); without any roster
- * row, the school as reported.
+ * count under the linked person's school (a student or a staff member): the school of the
+ * person's current roster row, else of the latest one (a person who left keeps the school of the
+ * last row); without any roster row, the school as reported (ingest quarantines a household
+ * member with neither as LINKED_PERSON_UNKNOWN).
  */
 public final class TravelSilver {
   private TravelSilver() {}

@@ -184,6 +184,43 @@ class IngestJobTest {
     assertTrue(((String) broken.getAs("message")).contains("neither UTF-8 nor GB18030"), (String) broken.getAs("message"));
   }
 
+  @Test
+  void aHouseholdMemberWithoutASchoolLoadsUnderItsLinkedStudentOrStaffMemberAndIsQuarantinedWhenThatPersonIsUnknown() throws Exception {
+    schools();
+    String staff = ResidentId.build("330105", LocalDate.of(1985, 1, 2), 777);
+    String relative = ResidentId.build("330105", LocalDate.of(1960, 5, 6), 888);
+    String stranger = ResidentId.build("330106", LocalDate.of(2009, 9, 9), 999);
+    write("roster", "r.csv", "身份证号,姓名,人员类别,学校标识码,统计日期\n"
+        + ID1 + ",张小三,学生,3301020001,2021-09-01\n" + staff + ",王老师,教职工,3301050002,2021-09-01\n", StandardCharsets.UTF_8);
+    // The former layout: linked_student_id, no type column.
+    write("travel_records", "t1.csv", "记录编号,身份证号,姓名,人员类别,关联学生身份证号,学校标识码,目的地代码,离开日期\n"
+        + "H1," + relative + ",李四,同住亲属," + ID1 + ",,110101,2021-09-20\n"           // 2: linked student on the roster: loads
+        + "H2," + relative + ",李四,同住亲属," + stranger + ",,110102,2021-09-20\n"      // 3: linked student on no roster: LINKED_PERSON_UNKNOWN
+        + "H3," + relative + ",李四,同住亲属," + stranger + ",3301020001,110103,2021-09-20\n"  // 4: own school given: loads
+        + "S1," + ID2 + ",李五,学生,,,110104,2021-09-20\n", StandardCharsets.UTF_8);       // 5: a student without a school
+    // The new layout: a staff member's relative; and a "student" link that is in fact a staff member.
+    write("travel_records", "t2.csv", "记录编号,身份证号,姓名,人员类别,关联人员身份证号,关联人员类别,学校标识码,目的地代码,离开日期\n"
+        + "H4," + relative + ",李四,同住亲属," + staff + ",教职工,,110105,2021-09-21\n"
+        + "H5," + relative + ",李四,同住亲属," + staff + ",学生,,110106,2021-09-21\n", StandardCharsets.UTF_8);
+
+    IngestJob.run(ctx, Optional.empty());
+
+    DatasetAssert.assertRows(wh.read(Tables.OPS_QUARANTINE.id()).filter("source = 'travel_records'"),
+        new String[] {"regexp_extract(source_file, '[^/]+$', 0)", "source_line", "array_join(reasons, ',')"},
+        row("t1.csv", 3L, "LINKED_PERSON_UNKNOWN"), row("t1.csv", 5L, "MISSING_REQUIRED"), row("t2.csv", 3L, "LINKED_PERSON_UNKNOWN"));
+    Row unknown = wh.read(Tables.OPS_QUARANTINE.id()).filter("source_line = 3 AND source_file LIKE '%t2.csv'").first();
+    assertEquals("LINKED_PERSON_UNKNOWN " + inbox.toUri().toString().replace("file:///", "file:/") + "travel_records/t2.csv:3 "
+        + "linked_person_id(关联人员身份证号): the linked student is on no loaded roster, and school_code(学校标识码) is empty: "
+        + "the school this household member counts under is unknown", unknown.<String>getList(unknown.fieldIndex("details")).get(0));
+
+    io.epiwatch.silver.TransformJob.run(ctx);
+    DatasetAssert.assertRows(wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+        new String[] {"record_key", "person_type", "school_code", "attributed_school_code"},
+        row("H1", "household", null, "3301020001"),
+        row("H3", "household", "3301020001", "3301020001"),
+        row("H4", "household", null, "3301050002"));
+  }
+
   /** Manifest assertions shared by the tests. */
   static final class FileResultCheck {
     static void assertManifest(Warehouse wh, String file, String status, long in, long loaded, long quarantined) {

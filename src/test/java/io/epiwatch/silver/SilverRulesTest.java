@@ -169,17 +169,21 @@ class SilverRulesTest {
         new Object[] {"R1", "h1", "household", "s1", A, "110101", d("2021-08-01"), d("2021-08-05"), ts("2021-08-06 08:00")},
         new Object[] {"R1", "h1", "household", "s1", A, "110101", d("2021-08-01"), d("2021-08-07"), ts("2021-08-08 08:00")},
         new Object[] {null, "h2", "household", "s2", A, "JP", d("2021-08-01"), null, ts("2021-08-02 08:00")},
-        new Object[] {null, "t1", "staff", null, B, "420100", d("2021-08-03"), d("2021-08-04"), ts("2021-08-05 08:00")}));
+        new Object[] {null, "t1", "staff", null, B, "420100", d("2021-08-03"), d("2021-08-04"), ts("2021-08-05 08:00")},
+        // a staff member's relative reported without a school: counts under the staff member's school
+        new Object[] {"R3", "h3", "household", "t1", null, "420100", d("2021-08-03"), d("2021-08-04"), ts("2021-08-05 08:00")}));
     Dataset<Row> roster = spark.createDataFrame(List.of(
             row("s1", "student", B, d("2021-03-01"), d("2021-09-01"), false),   // s1 left B on 2021-09-01
             row("s2", "student", A, d("2021-03-01"), d("2021-06-01"), false),
-            row("s2", "student", B, d("2021-06-01"), null, true)),             // s2 moved to B: current row wins
+            row("s2", "student", B, d("2021-06-01"), null, true),              // s2 moved to B: current row wins
+            row("t1", "staff", A, d("2021-03-01"), null, true)),
         org.apache.spark.sql.types.StructType.fromDDL("person_key STRING, person_type STRING, school_code STRING, valid_from DATE, valid_to DATE, is_current BOOLEAN"));
 
     assertRows(TravelSilver.build(bronze, roster), cols("record_key", "return_date", "school_code", "attributed_school_code"),
         row("R1", d("2021-08-07"), A, B),
         row("h2|2021-08-01|JP", null, A, B),
-        row("t1|2021-08-03|420100", d("2021-08-04"), B, B));
+        row("t1|2021-08-03|420100", d("2021-08-04"), B, B),
+        row("R3", d("2021-08-04"), null, A));
   }
 
   @Test

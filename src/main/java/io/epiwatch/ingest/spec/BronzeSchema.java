@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.StructType;
  * The schema of {@code bronze.<source>}, derived from the source spec: every accepted row with
  * its values parsed to their types and codes normalised, plus lineage. Personal identity never
  * enters bronze (contract 1, Privacy): {@code id_number} becomes {@code person_key} (HMAC),
- * {@code linked_student_id} becomes {@code linked_person_key}, {@code name} is left out (it
+ * {@code linked_person_id} becomes {@code linked_person_key}, {@code name} is left out (it
  * lives in restricted.person_identity). Unknown columns are kept in {@code extra_columns}.
  */
 public final class BronzeSchema {
@@ -28,7 +28,7 @@ public final class BronzeSchema {
   public static String bronzeName(ColumnSpec c) {
     if (c.name().equals("name")) return null;
     if (c.name().equals("id_number")) return "person_key";
-    if (c.name().equals("linked_student_id")) return "linked_person_key";
+    if (c.name().equals("linked_person_id")) return "linked_person_key";
     return c.name();
   }
 
@@ -65,7 +65,7 @@ public final class BronzeSchema {
     String zh = c.aliases().isEmpty() ? "" : c.aliases().get(0) + "; ";
     return switch (c.name()) {
       case "id_number" -> "HMAC-SHA256 of id_type:ID (" + zh.replace("; ", "") + " itself is only in restricted.person_identity)";
-      case "linked_student_id" -> "person_key of the linked student";
+      case "linked_person_id" -> "household: person_key of the linked student or staff member (关联人员身份证号, formerly linked_student_id)";
       default -> zh + c.type().name().toLowerCase() + (c.vocabulary() != null ? " " + c.vocabulary().codes() : "");
     };
   }

@@ -51,6 +51,10 @@ public final class Sources {
       "student", List.of("学生"), "staff", List.of("教职工", "教师", "职工"), "contractor", List.of("外包人员"),
       "household", List.of("同住亲属", "家庭成员"));
 
+  /** Whom a household member is linked to: a student, or a staff member (who reports relatives from risk areas). */
+  public static final Vocabulary LINKED_PERSON_TYPE = Vocabulary.of("linked_person_type",
+      "student", List.of("学生"), "staff", List.of("教职工", "教师", "职工"));
+
   public static final Vocabulary ROSTER_STATUS = Vocabulary.of("status",
       "active", List.of("在籍", "在职", "在校"), "left", List.of("离校", "离职"));
 
@@ -173,8 +177,11 @@ public final class Sources {
       opt("record_id", STRING, "记录编号"),
       ID_NO, ID_T, NAME,
       code("person_type", true, TRAVELLER_TYPE, null, "人员类别"),
-      new ColumnSpec("linked_student_id", List.of("关联学生身份证号"), ID_NUMBER, false, null, null, false),
-      SCHOOL,
+      // linked_student_id (关联学生身份证号) is the column's former name, still accepted.
+      new ColumnSpec("linked_person_id", List.of("关联人员身份证号", "linked_student_id", "关联学生身份证号"), ID_NUMBER, false, null, null, false),
+      code("linked_person_type", false, LINKED_PERSON_TYPE, null, "关联人员类别"),
+      // Required for students, staff and contractors (row rule); a household member counts under its linked person's school.
+      opt("school_code", SCHOOL_CODE, "学校标识码", "学校代码"),
       req("destination_code", DESTINATION_CODE, "目的地代码"),
       opt("destination_name", STRING, "目的地"),
       bool("abroad", "false", "是否境外"),
@@ -185,7 +192,8 @@ public final class Sources {
       code("nucleic_test_result", false, TEST_RESULT, null, "核酸结果"),
       SUBMITTED),
       List.of("record_id"), "submitted_at", false,
-      List.of(RowRule.RETURN_BEFORE_DEPARTURE, RowRule.HOUSEHOLD_NEEDS_LINKED_STUDENT, RowRule.DESTINATION_MATCHES_ABROAD));
+      List.of(RowRule.RETURN_BEFORE_DEPARTURE, RowRule.HOUSEHOLD_NEEDS_LINKED_PERSON, RowRule.SCHOOL_REQUIRED_UNLESS_HOUSEHOLD,
+          RowRule.DESTINATION_MATCHES_ABROAD));
 
   public static final SourceSpec RISK_AREAS = new SourceSpec("risk_areas", "中高风险地区名单", List.of(
       req("area_code", DIVISION_CODE, "地区代码"),
