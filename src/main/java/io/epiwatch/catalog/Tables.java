@@ -24,7 +24,7 @@ public final class Tables {
   /** The last column of every as-of table (late corrections, docs/decisions.md). */
   private static final String SUPERSEDED = "superseded_at TIMESTAMP COMMENT 'null = the snapshot still stands as computed; else when a later "
       + "run brought data (a late file or a correction) that may change it. The snapshot is kept as computed, so a briefing of its date "
-      + "reproduces it; jobs/metrics --date <as_of> recomputes it (then null again)'";
+      + "reproduces it; jobs/metrics --date (its as_of) recomputes it (then null again)'";
 
   // ---------------------------------------------------------------- silver
   public static final TableSpec SILVER_SCHOOLS = TableSpec.of(TableId.silver("schools"), null,
