@@ -69,8 +69,7 @@ public final class BriefJob {
       outputs.add(write(ctx, outDir, name, pdf));
     }
     if (reproducedFrom == null) {
-      List<FollowUpList.Item> items = FollowUpList.read(wh,
-          io.epiwatch.gold.DataPolicy.resolve(wh.read(Tables.SILVER_SCHOOLS.id()), ctx.config().policy()), date);
+      List<FollowUpList.Item> items = FollowUpList.read(wh, ctx.config().policy(), date);
       outputs.add(write(ctx, outDir, "followup-" + date + "-" + lang + ".pdf",
           FollowUpList.renderPdf(items, date, lang, ctx.config().zone())));
       java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
