@@ -17,6 +17,7 @@ import io.epiwatch.silver.SilverWriter;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.testing.Frames;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -34,7 +35,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The benchmark's DuckDB peer computes the same gold as our metrics stage (issue 8). The fixture
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * abroad, household members and trips after the run date. DuckDbPeerIT does the same over the
  * shipped sample.
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class DuckDbPeerTest {
   static final LocalDate RUN_DATE = LocalDate.of(2021, 9, 12);
   static final String A = "3301020001";

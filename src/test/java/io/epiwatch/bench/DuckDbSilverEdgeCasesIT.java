@@ -3,6 +3,7 @@ package io.epiwatch.bench;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The DuckDB peer against the Spark pipeline on rows aimed at the rules
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * composite travel keys, risk periods cut by the next one, dose flags. An IT: a second Spark
  * run costs about a minute.
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class DuckDbSilverEdgeCasesIT {
   private static final Path SAMPLE = Path.of("data-sample/inbox").toAbsolutePath();
   private static final Path EDGE = Path.of("src/test/resources/bench/edge-inbox").toAbsolutePath();

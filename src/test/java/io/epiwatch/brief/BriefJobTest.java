@@ -13,6 +13,7 @@ import io.epiwatch.config.AppConfig;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.testing.Frames;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,10 +27,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The briefing from a hand-made gold fixture: figures, names, English, reproduction. */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class BriefJobTest {
 
   static void write(JobContext ctx, TableSpec spec, Dataset<Row> rows) {

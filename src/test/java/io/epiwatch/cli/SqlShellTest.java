@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class SqlShellTest {
   @Test
   void multiLineStatementsTimeTravelHistoryAndOneLineErrorsWithTheirPosition(SparkSession spark) {

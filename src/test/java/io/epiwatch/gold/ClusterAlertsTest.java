@@ -9,7 +9,7 @@ import io.epiwatch.config.AppConfig;
 import io.epiwatch.config.Policy;
 import io.epiwatch.testing.DatasetAssert;
 import io.epiwatch.testing.Frames;
-import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +17,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Contract 4.4 and 7: class rules, near misses, one alert per outbreak, EARS-C2. */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class ClusterAlertsTest {
   static final Policy POLICY = AppConfig.fromString("epiwatch.policy.cluster.ears-c2.enabled = false").policy();
 

@@ -10,17 +10,16 @@ import io.epiwatch.config.AppConfig;
 import io.epiwatch.config.Policy;
 import io.epiwatch.testing.DatasetAssert;
 import io.epiwatch.testing.Frames;
-import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Contract 4.1-4.3 on a hand-made fixture: three schools in two districts of one city. */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class DailyMetricsTest {
   static final Policy POLICY = AppConfig.fromString("").policy();
   SparkSession spark;

@@ -9,16 +9,15 @@ import io.epiwatch.config.AppConfig;
 import io.epiwatch.config.Policy;
 import io.epiwatch.testing.DatasetAssert;
 import io.epiwatch.testing.Frames;
-import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Contract 4.6 and 7: highest category per person, both prefix directions, status and flags. */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class RiskExposureTest {
   static final Policy SHIPPED = AppConfig.fromString("").policy();
 

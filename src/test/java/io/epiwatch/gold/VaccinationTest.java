@@ -10,16 +10,15 @@ import io.epiwatch.config.AppConfig;
 import io.epiwatch.config.Policy;
 import io.epiwatch.testing.DatasetAssert;
 import io.epiwatch.testing.Frames;
-import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Contract 4.5 and 7: eligibility, series from the dose-1 product, campaigns. */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class VaccinationTest {
   static final Policy POLICY = AppConfig.fromString("").policy();
   static final LocalDate D = LocalDate.of(2021, 9, 30);

@@ -13,6 +13,7 @@ import io.epiwatch.config.AppConfig;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.testing.DatasetAssert;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,9 +31,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class IngestJobTest {
   static final String ID1 = ResidentId.build("330102", LocalDate.of(2008, 3, 1), 123);
   static final String ID2 = ResidentId.build("330105", LocalDate.of(2010, 7, 9), 456);

@@ -8,6 +8,7 @@ import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.testing.ChildJvm;
 import io.epiwatch.testing.DatasetAssert;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The application jar runs unchanged under spark-submit on a Spark standalone cluster: a master
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * SPARK_HOME whose jars/ links the runtime jars, and SPARK_SCALA_VERSION, stack-notes), the
  * daily job is submitted with SparkSubmit, and its gold tables must equal a local run's.
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class ClusterIT {
 
   @Test

@@ -8,6 +8,7 @@ import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.testing.ChildJvm;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A correction for D-5 flows through to exactly the gold partitions it should touch. */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class CorrectionIT {
   @Test
   void aLateCorrectionRewritesOnlyItsDateAndTheRunDate(SparkSession spark) throws Exception {

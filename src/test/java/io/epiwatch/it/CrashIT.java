@@ -9,6 +9,7 @@ import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.ops.JobRuns;
 import io.epiwatch.testing.ChildJvm;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.MapType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Crash safety: run-daily over the sample is killed with SIGKILL in the middle of each of its
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * holds. Then a past day is run again after the later day: nothing may change but that day's
  * own as-of snapshots.
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class CrashIT {
   /**
    * A log line, and how long after it to kill: in ingest after schools and roster are committed,

@@ -9,7 +9,7 @@ import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.testing.ChildJvm;
 import io.epiwatch.testing.DatasetAssert;
-import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +26,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The README's first command, end to end in processes of their own: run-daily over the shipped
  * sample, then checks on the tables, the manifest accounting, the roll-up invariant, the PDF,
  * jobs/sql in a new process, and that a rerun changes nothing.
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class DailyJobIT {
   static Path work;
   static Path wh;

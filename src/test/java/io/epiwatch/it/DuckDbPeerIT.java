@@ -10,19 +10,19 @@ import io.epiwatch.config.AppConfig;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.testing.ChildJvm;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The DuckDB peers (issue 8) over the shipped sample and its run-daily warehouse (SampleRun):
  * DuckDB's gold from our silver equals our gold, and DuckDB's silver built from the extracts
  * equals our silver (and quarantine).
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class DuckDbPeerIT {
 
   @Test

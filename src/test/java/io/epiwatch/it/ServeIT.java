@@ -8,7 +8,7 @@ import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.testing.ChildJvm;
 import io.epiwatch.testing.DatasetAssert;
-import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,14 +23,13 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * jobs/serve in a process of its own over the sample warehouse; a Spark Connect client (the one
  * in the spark-connect jar) queries gold tables by name and must see what a local read of the
  * same Delta tables gives, with time travel and history, and no restricted table.
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class ServeIT {
   static Process server;
   static Path log;

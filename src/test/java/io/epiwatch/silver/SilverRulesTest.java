@@ -8,16 +8,15 @@ import static io.epiwatch.testing.DatasetAssert.row;
 
 import io.epiwatch.config.AppConfig;
 import io.epiwatch.ingest.spec.Sources;
-import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** One test per silver rule of issue 4 and contract 2/7, on tiny literal bronze frames (no Delta). */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class SilverRulesTest {
   static final String A = "3301000001";
   static final String B = "3301000002";

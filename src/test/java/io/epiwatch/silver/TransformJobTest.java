@@ -20,6 +20,7 @@ import io.epiwatch.ingest.spec.Sources;
 import io.epiwatch.ops.Watermarks;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,10 +33,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The stage end to end on Delta: first load, an incremental correction, then a rerun with nothing new. */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class TransformJobTest {
   static final String A = "3301000001";
   static final String B = "3301000002";
