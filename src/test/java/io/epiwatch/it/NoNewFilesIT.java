@@ -9,6 +9,7 @@ import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.testing.ChildJvm;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * After the sample's run for D = 2021-10-05: D+1 with no new file at all, then D+2 with only a
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * move on, the as-of tables get their snapshots, and the late trip marks the earlier as-of
  * snapshots of risk exposure superseded.
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class NoNewFilesIT {
   @Test
   void daysWithoutReportsNameEverySchoolMissingAndMoveAlertsAndSnapshotsOn(SparkSession spark) throws Exception {
