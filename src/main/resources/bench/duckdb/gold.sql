@@ -345,7 +345,7 @@ SELECT r.as_of, r.org_level, r.org_code, org_display_name(r.org_level, r.org_cod
   org_parent(r.org_level, r.parent_code, cities.several) AS parent_code,
   r.person_type, r.age_band, r.roster_persons, r.contraindicated, r.eligible, r.dose1, r.completed, r.booster,
   rate(r.dose1, r.eligible) AS dose1_rate, rate(r.completed, r.eligible) AS completed_rate,
-  rate(r.dose1 - r.completed, r.dose1) AS dropout_rate
+  rate(r.dose1 - r.completed, r.dose1) AS dropout_rate, NULL::TIMESTAMP AS superseded_at
 FROM rolled r CROSS JOIN cities
 LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_code
 WHERE r.org_level <> 'province' OR cities.several;
@@ -379,7 +379,7 @@ SELECT r.as_of, r.org_level, r.org_code, org_display_name(r.org_level, r.org_cod
   rate(r.achieved, r.eligible) AS achieved_rate, c.target_rate,
   greatest(0, ceil(r.eligible * c.target_rate - 1e-9)::BIGINT - r.achieved)::BIGINT AS gap_persons,
   date_diff('day', DATE '${run_date}', c.deadline)::INTEGER AS days_left,
-  coalesce(rate(r.achieved, r.eligible), 0.0) < p.lagging_threshold * c.target_rate AND r.eligible > 0 AS lagging
+  coalesce(rate(r.achieved, r.eligible), 0.0) < p.lagging_threshold * c.target_rate AND r.eligible > 0 AS lagging, NULL::TIMESTAMP AS superseded_at
 FROM rolled r
 JOIN cities ON cities.campaign_id = r.campaign_id
 JOIN policy_campaigns c ON c.campaign_id = r.campaign_id
@@ -465,7 +465,7 @@ WITH levels AS (
 SELECT r.as_of, r.org_level, r.org_code, org_display_name(r.org_level, r.org_code, r.org_name, r.district_name, n.city_name) AS org_name,
   org_parent(r.org_level, r.parent_code, cities.several) AS parent_code,
   r.person_type, r.category, nullif(r.match_type, '') AS match_type, r.persons, r.persons_14d, r.away, r.in_monitoring,
-  r.completed, r.unapproved, r.missing_test
+  r.completed, r.unapproved, r.missing_test, NULL::TIMESTAMP AS superseded_at
 FROM rolled r CROSS JOIN cities
 LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_code
 WHERE r.org_level <> 'province' OR cities.several;

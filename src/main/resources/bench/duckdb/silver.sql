@@ -111,13 +111,13 @@ CREATE TABLE stage_schools AS
 WITH t AS (
   SELECT source_file, source_line, cell(school_code) AS school_code_t, cell(school_name) AS school_name,
     cell(school_type) AS school_type_t, cell(district_code) AS district_code_t, cell(district_name) AS district_name,
-    cell(township) AS township, coalesce(cell(directly_managed), 'false') AS directly_managed_t,
+    cell(city_name) AS city_name, cell(township) AS township, coalesce(cell(directly_managed), 'false') AS directly_managed_t,
     coalesce(cell(boarding), 'false') AS boarding_t, cell(students_enrolled) AS students_enrolled_t,
     cell(staff_count) AS staff_count_t, cell(as_of) AS as_of_t
   FROM with_lineage('schools'))
 SELECT source_file, source_line, school_value(school_code_t) AS school_code, school_name,
   school_type_code(school_type_t) AS school_type,
-  CASE WHEN regexp_full_match(district_code_t, '\d{6}') THEN district_code_t END AS district_code, district_name, township,
+  CASE WHEN regexp_full_match(district_code_t, '\d{6}') THEN district_code_t END AS district_code, district_name, city_name, township,
   bool_value(directly_managed_t) AS directly_managed, bool_value(boarding_t) AS boarding,
   count_value(students_enrolled_t) AS students_enrolled, count_value(staff_count_t) AS staff_count, parse_date(as_of_t) AS as_of,
   reason_set([missing(school_code_t), bad_pattern(school_code_t, '\d{10}'), missing(school_name),
@@ -346,9 +346,9 @@ marked AS (
   SELECT l.*, s.idx, s.next_as_of,
     CASE WHEN lag(s.idx) OVER w IS NULL OR lag(s.idx) OVER w <> s.idx - 1
       OR (lag(school_name) OVER w, lag(school_type) OVER w, lag(district_code) OVER w, lag(district_name) OVER w,
-          lag(city_code) OVER w, lag(township) OVER w, lag(directly_managed) OVER w, lag(boarding) OVER w,
+          lag(city_code) OVER w, lag(city_name) OVER w, lag(township) OVER w, lag(directly_managed) OVER w, lag(boarding) OVER w,
           lag(students_enrolled) OVER w, lag(staff_count) OVER w)
-        IS DISTINCT FROM (school_name, school_type, district_code, district_name, city_code, township, directly_managed,
+        IS DISTINCT FROM (school_name, school_type, district_code, district_name, city_code, city_name, township, directly_managed,
           boarding, students_enrolled, staff_count)
       THEN 1 ELSE 0 END AS is_new
   FROM latest l JOIN snapshots s USING (as_of)
@@ -357,7 +357,7 @@ versioned AS (
   SELECT *, sum(is_new) OVER (PARTITION BY school_code ORDER BY as_of ROWS UNBOUNDED PRECEDING) AS version FROM marked)
 SELECT school_code, any_value(school_name) AS school_name, any_value(school_type) AS school_type,
   any_value(district_code) AS district_code, any_value(district_name) AS district_name, any_value(city_code) AS city_code,
-  any_value(township) AS township, any_value(directly_managed) AS directly_managed, any_value(boarding) AS boarding,
+  any_value(city_name) AS city_name, any_value(township) AS township, any_value(directly_managed) AS directly_managed, any_value(boarding) AS boarding,
   any_value(students_enrolled) AS students_enrolled, any_value(staff_count) AS staff_count,
   min(as_of) AS valid_from, arg_max_null(next_as_of, as_of) AS valid_to, arg_max_null(next_as_of, as_of) IS NULL AS is_current
 FROM versioned GROUP BY school_code, version;

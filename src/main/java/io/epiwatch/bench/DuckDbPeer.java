@@ -159,12 +159,31 @@ public final class DuckDbPeer {
   }
 
   /**
+   * The policy as the data decides it (see gold/DataPolicy), from the connection's
+   * silver_schools: the home province from the district codes, city names from city_name.
+   */
+  static Policy resolve(Connection c, Policy policy) throws SQLException {
+    java.util.Set<String> provinces = new java.util.TreeSet<>();
+    Map<String, String> names = new java.util.TreeMap<>();
+    try (Statement st = c.createStatement()) {
+      try (java.sql.ResultSet rs = st.executeQuery("SELECT DISTINCT substr(district_code, 1, 2) FROM silver_schools WHERE district_code IS NOT NULL")) {
+        while (rs.next()) provinces.add(rs.getString(1));
+      }
+      try (java.sql.ResultSet rs = st.executeQuery("SELECT city_code, arg_max(trim(city_name), valid_from) FROM silver_schools "
+          + "WHERE city_name IS NOT NULL AND trim(city_name) <> '' GROUP BY city_code")) {
+        while (rs.next()) names.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return policy.resolve(provinces, names);
+  }
+
+  /**
    * The policy tables, then gold.sql over whatever relations named silver_* the connection has
    * (views over exported Parquet, or tables built from the extracts by {@link DuckDbSilver});
    * returns seconds per block.
    */
   public static Map<String, Double> computeGold(Connection c, Policy policy, LocalDate runDate) throws SQLException {
-    createPolicyTables(c, policy);
+    createPolicyTables(c, resolve(c, policy));
     Map<String, Double> seconds = new LinkedHashMap<>();
     for (Block b : blocks(goldSql(), runDate)) {
       long t0 = System.nanoTime();

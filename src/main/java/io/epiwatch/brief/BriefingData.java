@@ -37,6 +37,11 @@ public final class BriefingData {
   public final long rowsQuarantined;
   public final long contradictions;
   public final long otherFlags;
+  /**
+   * When later data superseded the as-of snapshots of the date (read at the tables' current
+   * versions, not the pinned ones, so a reproduced briefing says so too); null = they stand.
+   */
+  public final java.sql.Timestamp supersededAt;
 
   private BriefingData(LocalDate date, Map<String, Long> versions, Warehouse wh) {
     this.date = date;
@@ -56,6 +61,19 @@ public final class BriefingData {
     contradictions = count(wh, Tables.OPS_DATA_QUALITY.id(), versions,
         col("flag").equalTo("ZERO_REPORT_CONTRADICTION").and(col("business_date").equalTo(lit(d))));
     otherFlags = count(wh, Tables.OPS_DATA_QUALITY.id(), versions, col("flag").notEqual("ZERO_REPORT_CONTRADICTION"));
+    supersededAt = supersededAt(wh, d);
+  }
+
+  private static java.sql.Timestamp supersededAt(Warehouse wh, Date d) {
+    java.sql.Timestamp first = null;
+    for (TableSpec t : List.of(Tables.GOLD_VACCINATION_COVERAGE, Tables.GOLD_CAMPAIGN_PROGRESS, Tables.GOLD_RISK_EXPOSURE)) {
+      if (!wh.exists(t.id())) continue;
+      Dataset<Row> now = wh.read(t.id());
+      if (!java.util.Arrays.asList(now.columns()).contains("superseded_at")) continue;
+      Row r = now.filter(col("as_of").equalTo(lit(d))).agg(org.apache.spark.sql.functions.min("superseded_at")).first();
+      if (!r.isNullAt(0) && (first == null || r.getTimestamp(0).before(first))) first = r.getTimestamp(0);
+    }
+    return first;
   }
 
   /** Reads the current versions of every table a briefing uses. */

@@ -41,7 +41,12 @@ import org.apache.spark.sql.Row;
  */
 public final class BriefingRenderer {
   /** A briefing's scope: the city, or one district (org code). */
-  public record Scope(String level, String code, String name) {}
+  public record Scope(String level, String code, String name) {
+    /** A city without a name in conf or in the schools extract: gold carries its code as its name. */
+    public boolean unnamedCity() {
+      return level.equals("city") && (name == null || name.isBlank() || name.equals(code));
+    }
+  }
 
   private static final Map<String, JasperReport> COMPILED = new HashMap<>();
 
@@ -114,14 +119,16 @@ public final class BriefingRenderer {
     p.put(JRParameter.REPORT_RESOURCE_BUNDLE, bundle);
     p.put(JRParameter.REPORT_LOCALE, locale);
     p.put(JRParameter.REPORT_TIME_ZONE, java.util.TimeZone.getTimeZone(zone));
-    String scopeName = scope.level().equals("city") ? scope.name() : scope.name();
+    String scopeName = scope.unnamedCity() ? t("city.unnamed", scope.code()) : scope.name();
     p.put("TITLE", t("title", scopeName));
     p.put("SUBTITLE", t("subtitle", data.date, asOf(), scope.level().equals("city") ? t("scope.city") : t("scope.district", scope.name())));
     String versions = data.versions.entrySet().stream().filter(e -> e.getKey().startsWith("gold."))
         .map(e -> e.getKey().substring(5) + "@" + e.getValue()).collect(Collectors.joining(" "));
     p.put("GENERATED", t("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(generatedAt.toInstant()),
         "run " + runId));
-    p.put("QUALITY", t("quality", data.filesRejected, data.rowsQuarantined, data.contradictions, data.otherFlags) + "  (" + versions + ")");
+    p.put("QUALITY", t("quality", data.filesRejected, data.rowsQuarantined, data.contradictions, data.otherFlags) + "  (" + versions + ")"
+        + (data.supersededAt == null ? "" : " " + t("superseded",
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(data.supersededAt.toInstant()), data.date.toString())));
 
     section(p, "HEADLINE", "section.headline", headline(scope), "col.metric", "col.today", "col.vsYesterday", "col.vs7days");
     section(p, "LATE", "section.late", late(scope), "col.school", "col.district", "col.status", "col.submittedAt");
@@ -273,19 +280,45 @@ public final class BriefingRenderer {
     return !digits.isEmpty() && Integer.parseInt(digits) >= 12;
   }
 
+  /** Above this many schools that did not report, the list is summarised per district instead of naming each school. */
+  static final int LONG_MISSING_LIST = 40;
+
+  /**
+   * Schools of the scope that reported late or not at all on the date, named one by one; when
+   * more than {@link #LONG_MISSING_LIST} did not report, the missing ones are summarised per
+   * district (a first row says when every expected school of the scope did not report).
+   */
   private List<Map<String, ?>> late(Scope s) {
     Map<String, String> districtNames = new HashMap<>();
     data.compliance.stream().filter(r -> "district".equals(r.getAs("org_level")))
         .forEach(r -> districtNames.put(r.getAs("org_code"), r.getAs("org_name")));
-    return data.compliance.stream().filter(schoolsOf(s))
-        .filter(r -> ((Date) r.getAs("report_date")).toLocalDate().equals(data.date))
-        .filter(r -> List.of("missing", "late").contains((String) r.getAs("status")))
+    List<Row> today = data.compliance.stream().filter(schoolsOf(s))
+        .filter(r -> ((Date) r.getAs("report_date")).toLocalDate().equals(data.date)).toList();
+    List<Row> missing = today.stream().filter(r -> "missing".equals(r.getAs("status"))).toList();
+    boolean summarise = missing.size() > LONG_MISSING_LIST;
+    List<Map<String, ?>> out = new ArrayList<>();
+    if (summarise) {
+      Map<String, long[]> perDistrict = new java.util.TreeMap<>();
+      today.forEach(r -> perDistrict.computeIfAbsent((String) r.getAs("parent_code"), k -> new long[2])[0]++);
+      missing.forEach(r -> perDistrict.get((String) r.getAs("parent_code"))[1]++);
+      if (missing.size() == today.size()) {
+        out.add(row(t("missing.all", today.size()), t("missing.districts", perDistrict.size()), t("status.missing"), t("none")));
+      }
+      perDistrict.forEach((code, n) -> {
+        if (n[1] > 0) {
+          out.add(row(n[1] == n[0] ? t("missing.allOfDistrict", n[0]) : t("missing.someOfDistrict", n[1], n[0]),
+              districtNames.getOrDefault(code, code), t("status.missing"), t("none")));
+        }
+      });
+    }
+    today.stream().filter(r -> "late".equals(r.getAs("status")) || (!summarise && "missing".equals(r.getAs("status"))))
         .sorted(Comparator.comparing((Row r) -> (String) r.getAs("status")).reversed().thenComparing(r -> (String) r.getAs("org_code")))
         .map(r -> row(r.getAs("org_name"), districtNames.getOrDefault((String) r.getAs("parent_code"), r.getAs("parent_code")),
             t("status." + r.getAs("status")),
             r.getAs("first_submitted_at") == null ? t("none")
                 : DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone).format(((Timestamp) r.getAs("first_submitted_at")).toInstant())))
-        .collect(Collectors.toList());
+        .forEach(out::add);
+    return out;
   }
 
   private List<Map<String, ?>> causes(Scope s) {

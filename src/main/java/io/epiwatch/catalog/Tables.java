@@ -21,12 +21,18 @@ public final class Tables {
       + "org_name STRING COMMENT 'name of the school, district or city', "
       + "parent_code STRING COMMENT 'the next level up: district of a school, city of a district; null at the top', ";
 
+  /** The last column of every as-of table (late corrections, docs/decisions.md). */
+  private static final String SUPERSEDED = "superseded_at TIMESTAMP COMMENT 'null = the snapshot still stands as computed; else when a later "
+      + "run brought data (a late file or a correction) that may change it. The snapshot is kept as computed, so a briefing of its date "
+      + "reproduces it; jobs/metrics --date (its as_of) recomputes it (then null again)'";
+
   // ---------------------------------------------------------------- silver
   public static final TableSpec SILVER_SCHOOLS = TableSpec.of(TableId.silver("schools"), null,
       List.of("school_code", "valid_from"),
       "Schools as a type-2 dimension: one row per school per period with unchanged attributes. A row is in force on d when valid_from <= d and (valid_to is null or d < valid_to); a school absent from the snapshot in force on d is closed on d.",
       "school_code STRING COMMENT '学校标识码, 10 digits', school_name STRING, school_type STRING COMMENT 'university, vocational, senior_high, junior_high, primary, nine_year, kindergarten, special', "
-          + "district_code STRING COMMENT '6-digit division code', district_name STRING, city_code STRING COMMENT 'first four digits of district_code + 00', township STRING, "
+          + "district_code STRING COMMENT '6-digit division code', district_name STRING, city_code STRING COMMENT 'first four digits of district_code + 00', "
+          + "city_name STRING COMMENT 'as the extract gives it (optional column 城市名称); conf policy.city-names wins in gold', township STRING, "
           + "directly_managed BOOLEAN, boarding BOOLEAN, students_enrolled INT, staff_count INT, "
           + "valid_from DATE COMMENT 'as_of of the first snapshot with these attributes', valid_to DATE COMMENT 'exclusive: as_of of the first later snapshot that changed or dropped the school; null = open', "
           + "is_current BOOLEAN COMMENT 'true on the row of the latest snapshot'");
@@ -125,7 +131,8 @@ public final class Tables {
       "as_of DATE, " + ORG
           + "person_type STRING, age_band STRING, roster_persons BIGINT COMMENT 'active roster persons of the band', contraindicated BIGINT COMMENT 'with a contraindication valid on as_of', "
           + "eligible BIGINT COMMENT 'active, aged >= 12, no valid contraindication', dose1 BIGINT, completed BIGINT COMMENT 'primary series done', booster BIGINT, "
-          + "dose1_rate DOUBLE, completed_rate DOUBLE, dropout_rate DOUBLE COMMENT '(dose1 - completed) / dose1'");
+          + "dose1_rate DOUBLE, completed_rate DOUBLE, dropout_rate DOUBLE COMMENT '(dose1 - completed) / dose1', "
+          + SUPERSEDED);
 
   public static final TableSpec GOLD_CAMPAIGN_PROGRESS = TableSpec.of(TableId.gold("campaign_progress"), "as_of",
       List.of("as_of", "org_level", "org_code", "campaign_id"),
@@ -133,7 +140,8 @@ public final class Tables {
       "as_of DATE, " + ORG
           + "campaign_id STRING, age_band STRING, dose_number INT, deadline DATE, eligible BIGINT, achieved BIGINT, achieved_rate DOUBLE, target_rate DOUBLE, "
           + "gap_persons BIGINT COMMENT 'max(0, ceil(target_rate x eligible) - achieved)', days_left INT COMMENT 'deadline - as_of (negative after it)', "
-          + "lagging BOOLEAN COMMENT 'achieved_rate < lagging-threshold x target_rate'");
+          + "lagging BOOLEAN COMMENT 'achieved_rate < lagging-threshold x target_rate', "
+          + SUPERSEDED);
 
   public static final TableSpec GOLD_RISK_EXPOSURE = TableSpec.of(TableId.gold("risk_exposure"), "as_of",
       List.of("as_of", "org_level", "org_code", "person_type", "category", "match_type"),
@@ -142,7 +150,8 @@ public final class Tables {
           + "person_type STRING COMMENT 'student, staff, contractor, household', category STRING COMMENT 'abroad, high, medium, out_of_province, in_province', "
           + "match_type STRING COMMENT 'direct or possible (same district) for high/medium; null otherwise', persons BIGINT COMMENT 'distinct persons with a trip departed on or before as_of', "
           + "persons_14d BIGINT COMMENT 'any stay ending on or after as_of - 13', away BIGINT, in_monitoring BIGINT, completed BIGINT, "
-          + "unapproved BIGINT COMMENT 'any trip not approved (pending counts)', missing_test BIGINT COMMENT 'any returned trip without a test dated on or after its return'");
+          + "unapproved BIGINT COMMENT 'any trip not approved (pending counts)', missing_test BIGINT COMMENT 'any returned trip without a test dated on or after its return', "
+          + SUPERSEDED);
 
   // ---------------------------------------------------------------- ops
   public static final TableSpec OPS_DATA_QUALITY = TableSpec.of(TableId.ops("data_quality"), null,

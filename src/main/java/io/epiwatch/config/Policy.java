@@ -1,15 +1,28 @@
 package io.epiwatch.config;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** The dated policy of data-contract section 3, typed and immutable. */
+/**
+ * The dated policy, typed, validated at load and immutable. Values the data can decide
+ * (home province, city names) may be left unset; {@link #resolve} fills them from the schools.
+ *
+ * @param homeProvince first two digits of the home province's division codes; null until
+ *     {@link #resolve} derives it from the schools (when not configured)
+ * @param cityNames city code -> name: the conf map, plus (after {@link #resolve}) names from
+ *     the schools extract for cities the map lacks
+ */
 public record Policy(
     List<Dated<LocalTime>> reportingCutoffs,
     String homeProvince,
@@ -61,49 +74,262 @@ public record Policy(
     return ageBands.stream().filter(b -> b.contains(age)).findFirst();
   }
 
+  // ------------------------------------------------------------------ vocabularies of the policy
+
+  /** Exposure categories of risk exposure (monitoring-days keys), highest first. */
+  public static final List<String> EXPOSURE_CATEGORIES = List.of("abroad", "high", "medium", "out_of_province", "in_province");
+  /** Scopes of a cluster rule. */
+  public static final List<String> RULE_SCOPES = List.of("class", "school");
+  /** Symptom groups of the line list (first match wins: rash, gi, ili, fever, respiratory, other). */
+  public static final List<String> SYMPTOM_GROUPS = List.of("rash", "gi", "ili", "fever", "respiratory", "other");
+  /** Diagnosis codes of the line list (the diagnosis vocabulary of the absence_cases source). */
+  public static final List<String> DIAGNOSES = List.of("influenza", "covid19", "varicella", "hfmd", "mumps", "norovirus",
+      "common_cold", "other", "unknown");
+  /** The rule name the EARS-C2 alerts carry; a configured rule may not take it. */
+  public static final String EARS_RULE = "school_ears_c2";
+
+  static final String ROOT = "epiwatch.policy";
+
+  /**
+   * Reads and validates the policy block: every key must be known, every value in its range and
+   * every name (category, scope, symptom group, diagnosis, age band) one of the allowed ones.
+   * A mistake is an {@link IllegalArgumentException} naming the setting and what is allowed,
+   * never a silent default. home-province may be left unset (derived from the schools, see
+   * {@link #resolve}).
+   */
   static Policy from(Config p) {
-    List<Dated<LocalTime>> cutoffs = p.getConfigList("reporting-cutoff").stream()
-        .map(c -> new Dated<>(LocalDate.parse(c.getString("from")), LocalTime.parse(c.getString("time"))))
-        .toList();
-    List<AgeBand> bands = p.getConfigList("age-bands").stream()
-        .map(c -> new AgeBand(c.getString("band"), c.getInt("min"), c.hasPath("max") ? c.getInt("max") : null))
-        .toList();
-    List<Campaign> campaigns = p.getConfigList("campaigns").stream()
-        .map(c -> new Campaign(c.getString("id"), c.getString("age-band"), c.getInt("dose"),
-            LocalDate.parse(c.getString("deadline")), c.getDouble("target-rate")))
-        .toList();
-    Map<String, Integer> monitoring = new TreeMap<>();
+    try {
+      return read(p);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(ROOT + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Policy read(Config p) {
+    keys(p, ROOT, "reporting-cutoff", "city-names", "home-province", "age-bands", "vaccination-min-age", "campaigns",
+        "lagging-threshold", "monitoring-days", "exposure-window-days", "cluster", "vaccine-products");
+    List<? extends Config> cutoffList = p.getConfigList("reporting-cutoff");
+    if (cutoffList.isEmpty()) throw illegal(ROOT + ".reporting-cutoff", "[]", "at least one { from = \"YYYY-MM-DD\", time = \"HH:MM\" }");
+    List<Dated<LocalTime>> cutoffs = new ArrayList<>();
+    for (int i = 0; i < cutoffList.size(); i++) {
+      Config c = cutoffList.get(i);
+      String at = ROOT + ".reporting-cutoff[" + i + "]";
+      keys(c, at, "from", "time");
+      cutoffs.add(new Dated<>(date(c, at, "from"), time(c, at, "time")));
+    }
+
+    List<? extends Config> bandList = p.getConfigList("age-bands");
+    if (bandList.isEmpty()) throw illegal(ROOT + ".age-bands", "[]", "at least one { band = NAME, min = AGE[, max = AGE] }");
+    List<AgeBand> bands = new ArrayList<>();
+    for (int i = 0; i < bandList.size(); i++) {
+      Config c = bandList.get(i);
+      String at = ROOT + ".age-bands[" + i + "]";
+      keys(c, at, "band", "min", "max");
+      AgeBand b = new AgeBand(nonBlank(c, at, "band"), atLeast(c, at, "min", 0), c.hasPath("max") ? c.getInt("max") : null);
+      if (b.max() != null && b.max() < b.min()) {
+        throw illegal(at + ".max", String.valueOf(b.max()), "an age >= min (" + b.min() + "); a band with max < min matches nobody");
+      }
+      for (AgeBand o : bands) {
+        if (o.band().equals(b.band())) throw illegal(at + ".band", b.band(), "a name not used by another band");
+        boolean overlap = (o.max() == null || b.min() <= o.max()) && (b.max() == null || o.min() <= b.max());
+        if (overlap) {
+          throw illegal(at, b.band() + " (" + b.min() + ".." + (b.max() == null ? "" : b.max()) + ")",
+              "ages not covered by band " + o.band() + " (" + o.min() + ".." + (o.max() == null ? "" : o.max()) + "): bands must not overlap");
+        }
+      }
+      bands.add(b);
+    }
+    List<String> bandNames = bands.stream().map(AgeBand::band).toList();
+    int minAge = atLeast(p, ROOT, "vaccination-min-age", 0);
+
+    List<? extends Config> campaignList = p.getConfigList("campaigns");
+    List<Campaign> campaigns = new ArrayList<>();
+    for (int i = 0; i < campaignList.size(); i++) {
+      Config c = campaignList.get(i);
+      String at = ROOT + ".campaigns[" + i + "]";
+      keys(c, at, "id", "age-band", "dose", "deadline", "target-rate");
+      String id = nonBlank(c, at, "id");
+      if (campaigns.stream().anyMatch(x -> x.id().equals(id))) throw illegal(at + ".id", id, "an id not used by another campaign");
+      String band = oneOf(c, at, "age-band", bandNames);
+      double target = c.getDouble("target-rate");
+      if (!(target > 0 && target <= 1)) throw illegal(at + ".target-rate", String.valueOf(target), "a fraction in (0, 1]");
+      campaigns.add(new Campaign(id, band, atLeast(c, at, "dose", 1), date(c, at, "deadline"), target));
+    }
+    double lagging = p.getDouble("lagging-threshold");
+    if (!(lagging > 0 && lagging <= 1)) throw illegal(ROOT + ".lagging-threshold", String.valueOf(lagging), "a fraction in (0, 1]");
+
     Config md = p.getConfig("monitoring-days");
-    md.root().keySet().forEach(k -> monitoring.put(k, md.getInt(k)));
+    keys(md, ROOT + ".monitoring-days", EXPOSURE_CATEGORIES.toArray(String[]::new));
+    Map<String, Integer> monitoring = new TreeMap<>();
+    for (String k : EXPOSURE_CATEGORIES) {
+      if (!md.hasPath(k)) throw missing(ROOT + ".monitoring-days." + k, EXPOSURE_CATEGORIES);
+      monitoring.put(k, atLeast(md, ROOT + ".monitoring-days", k, 0));
+    }
+    int window = atLeast(p, ROOT, "exposure-window-days", 1);
+
     Config cl = p.getConfig("cluster");
-    List<ClusterRule> rules = cl.getConfigList("rules").stream()
-        .map(c -> new ClusterRule(c.getString("rule"), c.getString("scope"), c.getInt("window"),
-            c.getInt("threshold"), str(c, "symptom-group"), str(c, "diagnosis"),
-            c.hasPath("per-symptom-group") && c.getBoolean("per-symptom-group"),
-            LocalDate.parse(c.getString("from")), c.hasPath("to") ? LocalDate.parse(c.getString("to")) : null))
-        .toList();
+    String clAt = ROOT + ".cluster";
+    keys(cl, clAt, "quiet-gap-days", "rules", "ears-c2");
+    List<? extends Config> ruleList = cl.getConfigList("rules");
+    List<ClusterRule> rules = new ArrayList<>();
+    for (int i = 0; i < ruleList.size(); i++) {
+      Config c = ruleList.get(i);
+      String at = clAt + ".rules[" + i + "]";
+      keys(c, at, "rule", "scope", "window", "threshold", "per-symptom-group", "symptom-group", "diagnosis", "from", "to");
+      String rule = nonBlank(c, at, "rule");
+      if (!rule.matches("[a-z0-9_]+") || rule.equals(EARS_RULE)) {
+        throw illegal(at + ".rule", rule, "a name of lower-case letters, digits and '_' other than " + EARS_RULE);
+      }
+      String group = c.hasPath("symptom-group") ? oneOf(c, at, "symptom-group", SYMPTOM_GROUPS) : null;
+      String diagnosis = c.hasPath("diagnosis") ? oneOf(c, at, "diagnosis", DIAGNOSES) : null;
+      LocalDate from = date(c, at, "from");
+      LocalDate to = c.hasPath("to") ? date(c, at, "to") : null;
+      if (to != null && to.isBefore(from)) throw illegal(at + ".to", to.toString(), "a date on or after 'from' (" + from + ")");
+      rules.add(new ClusterRule(rule, oneOf(c, at, "scope", RULE_SCOPES), atLeast(c, at, "window", 1), atLeast(c, at, "threshold", 1),
+          group, diagnosis, c.hasPath("per-symptom-group") && c.getBoolean("per-symptom-group"), from, to));
+    }
     Config e = cl.getConfig("ears-c2");
-    EarsC2 ears = new EarsC2(e.getBoolean("enabled"), e.getInt("baseline-from"), e.getInt("baseline-to"),
-        e.getInt("min-baseline-days"), e.getDouble("sd-floor"), e.getDouble("threshold"));
-    List<VaccineProduct> products = p.getConfigList("vaccine-products").stream()
-        .map(c -> new VaccineProduct(c.getString("product"), c.getInt("series-doses"),
-            c.getInt("min-interval-days"), c.getStringList("match")))
-        .toList();
-    return new Policy(cutoffs, p.getString("home-province"), bands, p.getInt("vaccination-min-age"),
-        campaigns, p.getDouble("lagging-threshold"), monitoring, p.getInt("exposure-window-days"),
-        cl.getInt("quiet-gap-days"), rules, ears, products, cityNames(p));
+    String eAt = clAt + ".ears-c2";
+    keys(e, eAt, "enabled", "baseline-from", "baseline-to", "min-baseline-days", "sd-floor", "threshold");
+    int bTo = atLeast(e, eAt, "baseline-to", 1);
+    int bFrom = atLeast(e, eAt, "baseline-from", bTo);
+    int minDays = atLeast(e, eAt, "min-baseline-days", 1);
+    if (minDays > bFrom - bTo + 1) {
+      throw illegal(eAt + ".min-baseline-days", String.valueOf(minDays), "at most " + (bFrom - bTo + 1) + " (the days t-" + bFrom + "..t-" + bTo + ")");
+    }
+    double sdFloor = e.getDouble("sd-floor");
+    if (!(sdFloor > 0)) throw illegal(eAt + ".sd-floor", String.valueOf(sdFloor), "a number > 0");
+    double threshold = e.getDouble("threshold");
+    if (!(threshold > 0)) throw illegal(eAt + ".threshold", String.valueOf(threshold), "a number > 0");
+    EarsC2 ears = new EarsC2(e.getBoolean("enabled"), bFrom, bTo, minDays, sdFloor, threshold);
+
+    List<? extends Config> productList = p.getConfigList("vaccine-products");
+    List<VaccineProduct> products = new ArrayList<>();
+    for (int i = 0; i < productList.size(); i++) {
+      Config c = productList.get(i);
+      String at = ROOT + ".vaccine-products[" + i + "]";
+      keys(c, at, "product", "series-doses", "min-interval-days", "match");
+      String product = nonBlank(c, at, "product");
+      if (products.stream().anyMatch(x -> x.product().equals(product))) throw illegal(at + ".product", product, "a name not used by another product");
+      List<String> match = c.getStringList("match");
+      if (match.isEmpty() || match.stream().anyMatch(String::isBlank)) {
+        throw illegal(at + ".match", String.valueOf(match), "a list of non-empty strings found in vaccine_product or manufacturer");
+      }
+      products.add(new VaccineProduct(product, atLeast(c, at, "series-doses", 1), atLeast(c, at, "min-interval-days", 0), match));
+    }
+
+    String home = null;
+    if (p.hasPath("home-province")) {
+      home = p.getString("home-province").trim();
+      if (!home.matches("\\d{2}")) {
+        throw illegal(ROOT + ".home-province", home, "two digits (the first two of the schools' district codes), or unset to derive it from the schools");
+      }
+    }
+    return new Policy(cutoffs, home, bands, minAge, campaigns, lagging, monitoring, window, atLeast(cl, clAt, "quiet-gap-days", 1),
+        rules, ears, products, cityNames(p));
   }
 
   private static Map<String, String> cityNames(Config p) {
     Map<String, String> m = new TreeMap<>();
     if (p.hasPath("city-names")) {
       Config c = p.getConfig("city-names");
-      c.root().keySet().forEach(k -> m.put(k, c.getString("\"" + k + "\"")));
+      for (String k : c.root().keySet()) {
+        if (!k.matches("\\d{4}00")) {
+          throw illegal(ROOT + ".city-names", k, "6-digit city codes: the first four digits of a district code followed by 00");
+        }
+        String name = c.getString("\"" + k + "\"").trim();
+        if (name.isEmpty()) throw illegal(ROOT + ".city-names.\"" + k + "\"", "", "the city's name");
+        m.put(k, name);
+      }
     }
     return m;
   }
 
-  private static String str(Config c, String path) {
-    return c.hasPath(path) ? c.getString(path) : null;
+  // ------------------------------------------------------------------ derived from the data
+
+  /**
+   * This policy with the values the data decides filled in: the home province from the
+   * provinces of the schools (first two digits of their district codes) unless set, and names
+   * of cities the conf map lacks from the schools' city_name column (the conf map wins).
+   *
+   * @param schoolProvinces the distinct provinces of silver.schools
+   * @param dataCityNames city code -> name from the schools extract (may be empty)
+   * @throws IllegalArgumentException a configured home province that matches none of the
+   *     schools, or schools of several provinces with none configured
+   */
+  public Policy resolve(Set<String> schoolProvinces, Map<String, String> dataCityNames) {
+    String home = homeProvince;
+    if (home != null) {
+      if (!schoolProvinces.isEmpty() && !schoolProvinces.contains(home)) {
+        throw illegal(ROOT + ".home-province", home, new TreeSet<>(schoolProvinces)
+            + " (the provinces of the schools' district codes); or leave it unset to derive it from the schools");
+      }
+    } else if (schoolProvinces.size() > 1) {
+      throw new IllegalArgumentException("Property '" + ROOT + ".home-province' is not set and the schools span several provinces "
+          + new TreeSet<>(schoolProvinces) + ": set it to the one whose trips count as in_province");
+    } else if (schoolProvinces.size() == 1) {
+      home = schoolProvinces.iterator().next();
+    }
+    Map<String, String> names = new TreeMap<>(dataCityNames);
+    names.putAll(cityNames);
+    return new Policy(reportingCutoffs, home, ageBands, vaccinationMinAge, campaigns, laggingThreshold, monitoringDays,
+        exposureWindowDays, quietGapDays, clusterRules, earsC2, vaccineProducts, Map.copyOf(names));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** "Property '{}' has illegal value: '{}', allowed options: {}". */
+  static IllegalArgumentException illegal(String property, String value, Object allowed) {
+    return new IllegalArgumentException("Property '" + property + "' has illegal value: '" + value + "', allowed options: " + allowed);
+  }
+
+  private static IllegalArgumentException missing(String property, Object allowed) {
+    return new IllegalArgumentException("Property '" + property + "' is missing, required options: " + allowed);
+  }
+
+  /** Every key of the object must be one of the known ones. */
+  private static void keys(Config c, String at, String... known) {
+    List<String> allowed = List.of(known);
+    for (String k : c.root().keySet()) {
+      if (!allowed.contains(k)) {
+        throw new IllegalArgumentException("Property '" + at + "." + k + "' is not a known setting, allowed options: " + allowed);
+      }
+    }
+  }
+
+  private static String oneOf(Config c, String at, String key, List<String> allowed) {
+    String v = c.getString(key).trim();
+    if (!allowed.contains(v)) throw illegal(at + "." + key, v, allowed);
+    return v;
+  }
+
+  private static String nonBlank(Config c, String at, String key) {
+    String v = c.getString(key).trim();
+    if (v.isEmpty()) throw illegal(at + "." + key, v, "a non-empty name");
+    return v;
+  }
+
+  private static int atLeast(Config c, String at, String key, int min) {
+    int v = c.getInt(key);
+    if (v < min) throw illegal(at + "." + key, String.valueOf(v), "an integer >= " + min);
+    return v;
+  }
+
+  private static LocalDate date(Config c, String at, String key) {
+    String v = c.getString(key);
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw illegal(at + "." + key, v, "a date YYYY-MM-DD");
+    }
+  }
+
+  private static LocalTime time(Config c, String at, String key) {
+    String v = c.getString(key);
+    try {
+      return LocalTime.parse(v);
+    } catch (DateTimeParseException e) {
+      throw illegal(at + "." + key, v, "a local time HH:MM");
+    }
   }
 }

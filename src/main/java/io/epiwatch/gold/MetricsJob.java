@@ -26,12 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 3: silver -> gold for run date D. Daily tables (compliance, attendance, absence by
- * cause) are recomputed over every date up to D and cluster alerts as a whole when silver
- * changed; the as-of tables (coverage, campaigns, risk exposure) replace their D partition.
- * With silver unchanged and D already computed, nothing is written. When D is before the latest
- * run date already computed (a past day run again), dates after D and the cluster alerts are
- * left as they are.
+ * Stage 3: silver -> gold for run date D. The daily tables (compliance, attendance, absence by
+ * cause) are rewritten for D on every run, whether or not silver changed (a day without new
+ * files has every expected school missing), plus the dates silver rebuilt ({@link DailyPlan});
+ * cluster alerts are recomputed as a whole (their status moves with D). The as-of tables
+ * (coverage, campaigns, risk exposure) replace their D partition; earlier snapshots that the
+ * silver changes of this run may alter are kept and marked superseded (superseded_at). With
+ * silver unchanged and D already computed (and not superseded), nothing is written. When D is
+ * before the latest run date already computed (a past day run again), dates after D and the
+ * cluster alerts are left as they are. The policy is first resolved against the schools
+ * ({@link DataPolicy}).
  */
 public final class MetricsJob {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsJob.class);
@@ -58,7 +62,6 @@ public final class MetricsJob {
   public static MetricsResult run(JobContext ctx, java.util.Optional<io.epiwatch.silver.TransformResult> changes) {
     Warehouse wh = ctx.warehouse();
     LocalDate d = ctx.runDate();
-    Policy policy = ctx.config().policy();
     List<TableId> inputs = Tables.SILVER.stream().map(TableSpec::id).toList();
     for (TableId t : inputs) {
       if (!wh.exists(t)) throw new IllegalStateException(t + " does not exist yet: run jobs/transform (or run-daily) first");
@@ -70,61 +73,58 @@ public final class MetricsJob {
     boolean pastDay = latestRun != null && d.isBefore(latestRun);
     boolean asOfPresent = wh.exists(Tables.GOLD_RISK_EXPOSURE.id())
         && !wh.read(Tables.GOLD_RISK_EXPOSURE.id()).filter(col("as_of").equalTo(lit(Date.valueOf(d)))).isEmpty();
-    if (!silverChanged && asOfPresent) {
+    boolean superseded = asOfPresent && AS_OF_INPUTS.keySet().stream().anyMatch(t -> wh.exists(t.id())
+        && java.util.Arrays.asList(wh.read(t.id()).columns()).contains(SUPERSEDED_AT)
+        && !wh.read(t.id()).filter(col("as_of").equalTo(lit(Date.valueOf(d))).and(col(SUPERSEDED_AT).isNotNull())).isEmpty());
+    if (!silverChanged && asOfPresent && !superseded) {
       LOG.info("metrics: silver unchanged and {} already computed; gold unchanged", d);
       return new MetricsResult(false, Map.of(), Map.of());
     }
+    if (superseded) LOG.info("metrics: the as-of snapshots of {} were superseded by later data: recomputed", d);
     Dataset<Row> schools = wh.read(Tables.SILVER_SCHOOLS.id()).persist(StorageLevel.MEMORY_AND_DISK());
+    Policy policy = DataPolicy.resolve(schools, ctx.config().policy());
     Dataset<Row> reports = wh.read(Tables.SILVER_DAILY_REPORTS.id()).filter(col("report_date").leq(lit(Date.valueOf(d))));
     Dataset<Row> cases = wh.read(Tables.SILVER_ABSENCE_CASES.id()).filter(col("report_date").leq(lit(Date.valueOf(d))));
     Map<String, Long> versions = new LinkedHashMap<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
 
-    if (silverChanged || !wh.exists(Tables.GOLD_ATTENDANCE.id())) {
-      // Only the rebuilt dates when this stage saw all of silver before the transform ran; after
-      // a gold stage that crashed, silver moved past our watermark unseen: recompute whole.
-      boolean full = changes.isEmpty() || !seen.equals(changes.get().silverBefore())
-          || !wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id()) || !wh.exists(Tables.GOLD_ATTENDANCE.id())
-          || !wh.exists(Tables.GOLD_ABSENCE_BY_CAUSE.id()) || changes.get().versions().containsKey(Tables.SILVER_SCHOOLS.id().toString());
-      if (full && pastDay) {
-        LOG.info("metrics: {} is before the latest run date {}: daily tables recomputed up to {} only, later dates kept", d, latestRun, d);
+    boolean dailyTablesExist = wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id()) && wh.exists(Tables.GOLD_ATTENDANCE.id())
+        && wh.exists(Tables.GOLD_ABSENCE_BY_CAUSE.id());
+    DailyPlan plan = DailyPlan.of(d, silverChanged, seen, changes, dailyTablesExist);
+    boolean full = plan.full();
+    java.util.SortedSet<LocalDate> dates = plan.dates();
+    if (full && pastDay) {
+      LOG.info("metrics: {} is before the latest run date {}: daily tables recomputed up to {} only, later dates kept", d, latestRun, d);
+    }
+    if (!full) LOG.info("metrics: recomputing daily tables for {} date(s): {}", dates.size(), dates);
+    // The daily tables depend only on their own date's rows: read just the dates to rewrite,
+    // so a day's cost does not grow with history (alerts need the windows: all rows).
+    Column onDates = col("report_date").isin(dates.stream().map(Date::valueOf).toArray());
+    Dataset<Row> dayReports = full ? reports : reports.filter(onDates);
+    Dataset<Row> dayCases = full ? cases : cases.filter(onDates);
+    timed(seconds, Tables.GOLD_REPORTING_COMPLIANCE, () -> {
+      Dataset<Row> compliance = full ? DailyMetrics.reportingCompliance(schools, reports, d, policy)
+          : DailyMetrics.reportingCompliance(schools, dayReports, dates.first(), d, policy);
+      if (compliance.columns().length > 0) {
+        writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, pastDay ? d : null, dates, versions);
       }
-      java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
-      if (!full) {
-        dates.addAll(changes.get().reportDates());
-        dates.add(d);
-        dates.removeIf(x -> x.isAfter(d));
-        LOG.info("metrics: recomputing daily tables for {} date(s): {}", dates.size(), dates);
-      }
-      // The daily tables depend only on their own date's rows: read just the dates to rewrite,
-      // so a day's cost does not grow with history (alerts need the windows: all rows).
-      Column onDates = col("report_date").isin(dates.stream().map(Date::valueOf).toArray());
-      Dataset<Row> dayReports = full ? reports : reports.filter(onDates);
-      Dataset<Row> dayCases = full ? cases : cases.filter(onDates);
-      timed(seconds, Tables.GOLD_REPORTING_COMPLIANCE, () -> {
-        Dataset<Row> compliance = full ? DailyMetrics.reportingCompliance(schools, reports, d, policy)
-            : DailyMetrics.reportingCompliance(schools, dayReports, dates.first(), d, policy);
-        if (compliance.columns().length > 0) {
-          writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, pastDay ? d : null, dates, versions);
-        }
+    });
+    Dataset<Row> attendance = DailyMetrics.attendance(schools, dayReports, dayCases, policy).persist(StorageLevel.MEMORY_AND_DISK());
+    timed(seconds, Tables.GOLD_ATTENDANCE, () -> writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, pastDay ? d : null, dates, versions));
+    timed(seconds, Tables.GOLD_ABSENCE_BY_CAUSE, () -> writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE,
+        DailyMetrics.absenceByCause(schools, dayCases, attendance, policy), full, pastDay ? d : null, dates, versions));
+    attendance.unpersist();
+    if (pastDay) {
+      // Alerts hold their state on the latest run date; a past day's state is what its
+      // briefing recorded (brief --reproduce), so a rerun of that day leaves them alone.
+      LOG.info("metrics: cluster alerts kept as of {} ({} is a past day)", latestRun, d);
+    } else {
+      timed(seconds, Tables.GOLD_CLUSTER_ALERTS, () -> {
+        Dataset<Row> alerts = SilverWriter.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts)) writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
+        alerts.unpersist();
       });
-      Dataset<Row> attendance = DailyMetrics.attendance(schools, dayReports, dayCases, policy).persist(StorageLevel.MEMORY_AND_DISK());
-      timed(seconds, Tables.GOLD_ATTENDANCE, () -> writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, pastDay ? d : null, dates, versions));
-      timed(seconds, Tables.GOLD_ABSENCE_BY_CAUSE, () -> writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE,
-          DailyMetrics.absenceByCause(schools, dayCases, attendance, policy), full, pastDay ? d : null, dates, versions));
-      attendance.unpersist();
-      if (pastDay) {
-        // Alerts hold their state on the latest run date; a past day's state is what its
-        // briefing recorded (brief --reproduce), so a rerun of that day leaves them alone.
-        LOG.info("metrics: cluster alerts kept as of {} ({} is a past day)", latestRun, d);
-      } else {
-        timed(seconds, Tables.GOLD_CLUSTER_ALERTS, () -> {
-          Dataset<Row> alerts = SilverWriter.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-          if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts)) writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
-          alerts.unpersist();
-        });
-      }
     }
 
     Dataset<Row> persons = Vaccination.persons(wh.read(Tables.SILVER_ROSTER.id()), wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
@@ -143,8 +143,48 @@ public final class MetricsJob {
     persons.unpersist();
     coverage.unpersist();
     schools.unpersist();
+    Timestamp now = Timestamp.from(Instant.now(ctx.clock()));
+    for (TableSpec spec : AS_OF_INPUTS.keySet()) {
+      supersededFrom(AS_OF_INPUTS.get(spec), silverChanged, seen, changes)
+          .ifPresent(from -> markSuperseded(wh, spec, from, d, now, versions));
+    }
     Watermarks.write(wh, CONSUMER, current, Timestamp.from(Instant.now(ctx.clock())));
     return new MetricsResult(true, versions, seconds);
+  }
+
+  static final String SUPERSEDED_AT = "superseded_at";
+
+  /** The as-of tables and the silver tables their snapshots are computed from. */
+  static final Map<TableSpec, List<TableSpec>> AS_OF_INPUTS = Map.of(
+      Tables.GOLD_VACCINATION_COVERAGE, List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_ROSTER, Tables.SILVER_VACCINATIONS, Tables.SILVER_CONTRAINDICATIONS),
+      Tables.GOLD_CAMPAIGN_PROGRESS, List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_ROSTER, Tables.SILVER_VACCINATIONS, Tables.SILVER_CONTRAINDICATIONS),
+      Tables.GOLD_RISK_EXPOSURE, List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_TRAVEL_RECORDS, Tables.SILVER_RISK_AREAS));
+
+  /**
+   * The earliest as_of whose snapshot the silver changes seen by this run may alter (its
+   * inputs' affectedFrom), empty when none may. When what changed is unknown (jobs/metrics on
+   * its own, or after a metrics stage that crashed) every other snapshot may be: LocalDate.MIN.
+   */
+  static java.util.Optional<LocalDate> supersededFrom(List<TableSpec> inputs, boolean silverChanged, Map<String, Long> seen,
+      java.util.Optional<io.epiwatch.silver.TransformResult> changes) {
+    if (!silverChanged) return java.util.Optional.empty();
+    if (changes.isEmpty() || !seen.equals(changes.get().silverBefore())) return java.util.Optional.of(LocalDate.MIN);
+    return inputs.stream().map(t -> changes.get().affectedFrom().get(t.id().toString())).filter(java.util.Objects::nonNull)
+        .min(LocalDate::compareTo);
+  }
+
+  /**
+   * Marks the snapshots as_of >= from other than D's (which was just computed from all data)
+   * superseded at {@code now}; snapshots already marked keep their first mark. One UPDATE,
+   * none when nothing is to mark.
+   */
+  private static void markSuperseded(Warehouse wh, TableSpec spec, LocalDate from, LocalDate d, Timestamp now, Map<String, Long> versions) {
+    String where = SUPERSEDED_AT + " IS NULL AND as_of <> DATE'" + d + "'" + (from.equals(LocalDate.MIN) ? "" : " AND as_of >= DATE'" + from + "'");
+    if (wh.read(spec.id()).filter(where).isEmpty()) return;
+    io.delta.tables.DeltaTable.forPath(wh.spark(), wh.path(spec.id()))
+        .update(org.apache.spark.sql.functions.expr(where), Map.of(SUPERSEDED_AT, lit(now)));
+    versions.put(spec.id().toString(), wh.version(spec.id()));
+    LOG.info("{}: snapshots where {} marked superseded (version {})", spec.id(), where, versions.get(spec.id().toString()));
   }
 
   /** Runs one metric's computation and write, logging and recording its wall time (for jobs/bench). */
@@ -194,14 +234,17 @@ public final class MetricsJob {
     return old.exceptAll(rows).isEmpty() && rows.exceptAll(old).isEmpty();
   }
 
-  /** Replaces the as_of = D partition only (earlier as-of snapshots stay). */
+  /**
+   * Replaces the as_of = D partition only (earlier as-of snapshots stay); its rows are current
+   * (superseded_at null). mergeSchema: a warehouse written before superseded_at existed gains it.
+   */
   private static void writeAsOf(Warehouse wh, TableSpec spec, Dataset<Row> rows, LocalDate d, Map<String, Long> versions) {
-    Dataset<Row> conformed = SilverWriter.conform(rows, spec);
+    Dataset<Row> conformed = SilverWriter.conform(rows.withColumn(SUPERSEDED_AT, lit(null).cast("timestamp")), spec);
     if (!wh.exists(spec.id())) {
       conformed.write().format("delta").partitionBy(spec.partitionColumn()).save(wh.path(spec.id()));
     } else {
-      conformed.write().format("delta").mode("overwrite").option("replaceWhere", spec.partitionColumn() + " = '" + d + "'")
-          .save(wh.path(spec.id()));
+      conformed.write().format("delta").mode("overwrite").option("mergeSchema", "true")
+          .option("replaceWhere", spec.partitionColumn() + " = '" + d + "'").save(wh.path(spec.id()));
     }
     versions.put(spec.id().toString(), wh.version(spec.id()));
     LOG.info("{} as of {} written (version {})", spec.id(), d, versions.get(spec.id().toString()));

@@ -24,7 +24,8 @@ import org.apache.spark.sql.expressions.Window;
  * highest category its stay [departure, return or D] reaches (abroad > high direct > high
  * possible > medium direct > medium possible > out_of_province > in_province); a person counts
  * once, under the category of their highest trip, at attributed_school_code (household members
- * under the linked student's school).
+ * under the linked student's school). The policy must be resolved against the schools
+ * ({@link DataPolicy#resolve}): in_province means the home province derived from them.
  */
 public final class RiskExposure {
   private RiskExposure() {}
@@ -45,6 +46,10 @@ public final class RiskExposure {
    * away, in_monitoring, completed, unapproved, missing_test, and last_return.
    */
   public static Dataset<Row> persons(Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
+    if (policy.homeProvince() == null) {
+      throw new IllegalStateException("epiwatch.policy.home-province is not set and silver.schools holds no school to derive it from: "
+          + "load the schools extract first or set it");
+    }
     Column day = lit(Date.valueOf(d));
     Dataset<Row> t = trips.filter(col("departure_date").leq(day))
         .withColumn("_away", col("return_date").isNull().or(col("return_date").gt(day)))

@@ -16,7 +16,7 @@ public final class SchoolsDimension {
   private SchoolsDimension() {}
 
   static final List<String> ATTRIBUTES = List.of("school_name", "school_type", "district_code", "district_name",
-      "city_code", "township", "directly_managed", "boarding", "students_enrolled", "staff_count");
+      "city_code", "city_name", "township", "directly_managed", "boarding", "students_enrolled", "staff_count");
 
   public static Dataset<Row> build(Dataset<Row> bronzeSchools) {
     Dataset<Row> rows = Latest.perKey(bronzeSchools, List.of("school_code", "as_of"), null)

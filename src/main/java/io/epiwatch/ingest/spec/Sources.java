@@ -119,6 +119,7 @@ public final class Sources {
       code("school_type", true, SCHOOL_TYPE, null, "学校类型"),
       req("district_code", DIVISION_CODE_6, "区县代码"),
       opt("district_name", STRING, "区县名称"),
+      opt("city_name", STRING, "城市名称"),
       opt("township", STRING, "乡镇街道"),
       bool("directly_managed", "false", "局直"),
       bool("boarding", "false", "寄宿制"),

@@ -1,0 +1,44 @@
+package io.epiwatch.gold;
+
+import io.epiwatch.catalog.Tables;
+import io.epiwatch.silver.TransformResult;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Which dates of the daily tables (compliance, attendance, absence by cause) a metrics run
+ * rewrites: the whole table, or a set of report dates. The run date is always among them,
+ * whether or not silver changed: a day without any new file still has every expected school
+ * missing on it.
+ *
+ * @param full recompute every date up to the run date
+ * @param dates the report dates to rewrite when not full (always holds the run date)
+ */
+public record DailyPlan(boolean full, SortedSet<LocalDate> dates) {
+
+  /**
+   * @param runDate the run date D
+   * @param silverChanged silver's versions differ from the metrics watermark
+   * @param seen the metrics watermark: silver versions gold last computed from
+   * @param changes the transform stage's result (run-daily), empty when unknown (jobs/metrics)
+   * @param tablesExist every daily table exists already
+   */
+  public static DailyPlan of(LocalDate runDate, boolean silverChanged, Map<String, Long> seen, Optional<TransformResult> changes,
+      boolean tablesExist) {
+    SortedSet<LocalDate> dates = new TreeSet<>();
+    dates.add(runDate);
+    if (!tablesExist) return new DailyPlan(true, dates);
+    if (!silverChanged) return new DailyPlan(false, dates);
+    // Only the rebuilt dates when this stage saw all of silver before the transform ran; after
+    // a gold stage that crashed, silver moved past our watermark unseen: recompute whole. A
+    // change of the schools dimension reaches every date's roll-up: whole too.
+    boolean known = changes.isPresent() && seen.equals(changes.get().silverBefore())
+        && !changes.get().versions().containsKey(Tables.SILVER_SCHOOLS.id().toString());
+    if (!known) return new DailyPlan(true, dates);
+    changes.get().reportDates().stream().filter(x -> !x.isAfter(runDate)).forEach(dates::add);
+    return new DailyPlan(false, dates);
+  }
+}
