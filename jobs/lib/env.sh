@@ -1,12 +1,25 @@
-# Shared by every jobs/ script: finds the project, builds the jar when it is missing or older
-# than the sources, and runs the CLI with the JVM flags Spark needs on Java 17. The bench
-# subcommand alone also gets the DuckDB driver (test scope, never in the application jar),
-# listed by Maven in target/bench-classpath.txt.
+# Shared by every jobs/ script: finds the application and runs the CLI with the JVM flags Spark
+# needs on Java 17.
+# - In a release bundle (lib/epiwatch.jar and no pom.xml: target/epiwatch-<version>-bin.tar.gz
+#   unpacked) nothing is ever built: the jar and lib/classpath.txt are used as shipped.
+# - In a checkout (developers) the jar is built on first use, and again when it is older than
+#   pom.xml, src/main, reports/ or the shipped defaults conf/epiwatch.conf (bundled into the jar).
+#   Site files (--conf, EPIWATCH_CONF, /etc/epiwatch/site.conf) are read at run time and never
+#   cause a build.
+# The bench subcommand alone also gets the DuckDB driver (test scope, never in the application
+# jar), listed by Maven in target/bench-classpath.txt (checkout only).
 # Environment: EPIWATCH_JAVA_OPTS (extra JVM options, e.g. -Xmx8g), JAVA_HOME.
 set -euo pipefail
 EPIWATCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-JAR="$EPIWATCH_HOME/target/epiwatch.jar"
-CP_FILE="$EPIWATCH_HOME/target/runtime-classpath.txt"
+if [[ -f "$EPIWATCH_HOME/lib/epiwatch.jar" && ! -f "$EPIWATCH_HOME/pom.xml" ]]; then
+  EPIWATCH_BUNDLE=1
+  JAR="$EPIWATCH_HOME/lib/epiwatch.jar"
+  CP_FILE="$EPIWATCH_HOME/lib/classpath.txt"
+else
+  EPIWATCH_BUNDLE=0
+  JAR="$EPIWATCH_HOME/target/epiwatch.jar"
+  CP_FILE="$EPIWATCH_HOME/target/runtime-classpath.txt"
+fi
 BENCH_CP_FILE="$EPIWATCH_HOME/target/bench-classpath.txt"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
@@ -22,23 +35,44 @@ SPARK_JVM_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.ve
   -Djava.awt.headless=true -Dfile.encoding=UTF-8)
 
 epiwatch_build_if_stale() {
+  if [[ "$EPIWATCH_BUNDLE" == 1 ]]; then
+    if [[ ! -f "$CP_FILE" ]]; then
+      echo "epiwatch: $CP_FILE is missing: this release bundle is incomplete; unpack it again" >&2
+      exit 1
+    fi
+    return 0
+  fi
   local stale=""
   if [[ ! -f "$JAR" || ! -f "$CP_FILE" ]]; then
     stale="missing"
-  elif [[ -n "$(find "$EPIWATCH_HOME/pom.xml" "$EPIWATCH_HOME/src/main" "$EPIWATCH_HOME/reports" "$EPIWATCH_HOME/conf" \
+  elif [[ -n "$(find "$EPIWATCH_HOME/pom.xml" "$EPIWATCH_HOME/src/main" "$EPIWATCH_HOME/reports" "$EPIWATCH_HOME/conf/epiwatch.conf" \
                   -newer "$JAR" -type f 2>/dev/null | head -n 1)" ]]; then
     stale="older than the sources"
   fi
   if [[ -n "$stale" ]]; then
     echo "epiwatch: building the application jar ($stale)..." >&2
-    (cd "$EPIWATCH_HOME" && mvn -q -B -DskipTests package >&2)
+    # The release bundle is built by 'mvn package' (or verify), not on a developer's first use.
+    (cd "$EPIWATCH_HOME" && mvn -q -B -DskipTests -Dassembly.skipAssembly=true package >&2)
+  fi
+}
+
+# The runtime classpath: Maven's absolute paths in a checkout; lib/<jar> paths in a bundle.
+epiwatch_classpath() {
+  if [[ "$EPIWATCH_BUNDLE" == 1 ]]; then
+    local entry cp=""
+    local -a entries
+    IFS=: read -r -a entries < "$CP_FILE" || true  # no final newline: read says EOF
+    for entry in "${entries[@]}"; do cp+=":$EPIWATCH_HOME/$entry"; done
+    printf '%s' "${cp#:}"
+  else
+    cat "$CP_FILE"
   fi
 }
 
 # epiwatch_run SUBCOMMAND [ARGS...]
 epiwatch_run() {
   epiwatch_build_if_stale
-  local cp="$JAR:$(cat "$CP_FILE")"
+  local cp="$JAR:$(epiwatch_classpath)"
   # The DuckDB peer of the benchmark (bench/DuckDbPeer) needs the driver; no other job does.
   if [[ "${1:-}" == "bench" && -f "$BENCH_CP_FILE" ]]; then
     cp="$cp:$(cat "$BENCH_CP_FILE")"

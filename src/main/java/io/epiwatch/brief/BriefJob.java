@@ -113,10 +113,16 @@ public final class BriefJob {
     return out;
   }
 
+  /**
+   * Writes one output file for people: on a local folder through the raw file system, so no
+   * {@code .name.crc} checksum file appears beside it (Hadoop's local file system writes one
+   * for every file); other file systems (HDFS, S3) keep their own checksums out of sight.
+   */
   private static String write(JobContext ctx, String outDir, String name, byte[] pdf) {
     Path p = new Path(outDir, name);
     try {
       FileSystem fs = p.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
+      if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem cfs) fs = cfs.getRawFileSystem();
       fs.mkdirs(p.getParent());
       try (OutputStream o = fs.create(p, true)) {
         o.write(pdf);

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -13,12 +14,22 @@ import java.util.Optional;
 
 /**
  * The whole configuration, loaded once and immutable: paths, Spark settings, time zone, secret
- * sources, per-source ingest settings and the dated {@link Policy}. Loaded from the file given
- * by --conf, falling back to the copy of conf/epiwatch.conf bundled in the jar; environment
- * variables named in the file override it (HOCON ${?VAR}).
+ * sources, per-source ingest settings and the dated {@link Policy}.
+ *
+ * <p>Layers, highest first: command-line options ({@link #withPaths}); the environment
+ * variables named in the defaults ({@code EPIWATCH_WAREHOUSE = ...} as HOCON {@code ${?VAR}});
+ * one site file holding only what the site changes; the shipped defaults (conf/epiwatch.conf,
+ * bundled in the jar). The site file is the one given by {@code --conf}, else by the environment
+ * variable {@code EPIWATCH_CONF}, else {@code /etc/epiwatch/site.conf} when it exists. Objects
+ * merge key by key; a list in the site file replaces the default list whole.
  */
 public final class AppConfig {
   public static final String BUNDLED = "epiwatch.conf";
+  /** The site file used when neither --conf nor EPIWATCH_CONF names one (only if it exists). */
+  public static final Path DEFAULT_SITE_FILE = Path.of("/etc/epiwatch/site.conf");
+  public static final String CONF_ENV = "EPIWATCH_CONF";
+
+  private static final ConfigResolveOptions NO_SYSTEM_ENV = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
 
   private final Config root;
   private final String warehouse;
@@ -26,9 +37,11 @@ public final class AppConfig {
   private final String out;
   private final ZoneId zone;
   private final Policy policy;
+  private final Optional<Path> siteFile;
 
-  private AppConfig(Config root) {
+  private AppConfig(Config root, Optional<Path> siteFile) {
     this.root = root;
+    this.siteFile = siteFile;
     Config c = root.getConfig("epiwatch");
     this.warehouse = c.getString("warehouse");
     this.inbox = c.getString("inbox");
@@ -37,30 +50,62 @@ public final class AppConfig {
     this.policy = Policy.from(c.getConfig("policy"));
   }
 
-  /** Loads the given file (null = the bundled default), resolving environment overrides. */
-  public static AppConfig load(Path file) {
-    Config parsed;
-    if (file == null) {
-      parsed = ConfigFactory.parseResources(BUNDLED, ConfigParseOptions.defaults().setAllowMissing(false));
-    } else {
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("--conf " + file + ": no such file");
-      }
-      parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+  /** Loads the defaults with the site file (--conf FILE, or null to look further) and the process environment. */
+  public static AppConfig load(Path conf) {
+    return load(conf, System.getenv(), DEFAULT_SITE_FILE);
+  }
+
+  /**
+   * Loads the layers with the given environment (injectable for tests): {@code cliConf} (may be
+   * null), else {@code env[EPIWATCH_CONF]}, else {@code defaultSite} if it exists.
+   */
+  public static AppConfig load(Path cliConf, Map<String, String> env, Path defaultSite) {
+    Optional<Path> site = siteFile(cliConf, env, defaultSite);
+    Config defaults = ConfigFactory.parseResources(BUNDLED, ConfigParseOptions.defaults().setAllowMissing(false));
+    Config siteConf = site.map(p -> ConfigFactory.parseFile(p.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)))
+        .orElse(ConfigFactory.empty());
+    // ${?EPIWATCH_X} is looked up as a root path first, so the environment is passed as root keys
+    // (no dependence on the real process environment in tests).
+    Map<String, String> vars = new LinkedHashMap<>();
+    env.forEach((k, v) -> {
+      if (k.matches("[A-Za-z_][A-Za-z0-9_]*")) vars.put(k, v);
+    });
+    Config envRoot = ConfigFactory.parseMap(vars, "environment variables");
+    // The values the environment changes in the defaults win over the site file: they are the
+    // difference between the defaults resolved with and without the environment.
+    Config envOverrides = difference(defaults.withFallback(envRoot).resolve(NO_SYSTEM_ENV), defaults.resolve(NO_SYSTEM_ENV));
+    Config merged = envOverrides.withFallback(siteConf).withFallback(defaults).withFallback(envRoot).resolve(NO_SYSTEM_ENV);
+    return new AppConfig(merged, site);
+  }
+
+  private static Optional<Path> siteFile(Path cliConf, Map<String, String> env, Path defaultSite) {
+    if (cliConf != null) return Optional.of(existing(cliConf, "--conf " + cliConf));
+    String fromEnv = env.get(CONF_ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) return Optional.of(existing(Path.of(fromEnv), CONF_ENV + "=" + fromEnv));
+    return defaultSite != null && Files.isRegularFile(defaultSite) ? Optional.of(defaultSite) : Optional.empty();
+  }
+
+  private static Path existing(Path p, String setting) {
+    if (!Files.isRegularFile(p)) throw new IllegalArgumentException(setting + ": no such file (a site file of settings to change)");
+    if (!Files.isReadable(p)) throw new IllegalArgumentException(setting + ": not readable by " + System.getProperty("user.name"));
+    return p;
+  }
+
+  /** The leaf values of {@code a} under "epiwatch" that {@code b} lacks or holds differently. */
+  private static Config difference(Config a, Config b) {
+    Config d = ConfigFactory.empty();
+    for (Map.Entry<String, ConfigValue> e : a.entrySet()) {
+      String path = e.getKey();
+      if (!path.startsWith("epiwatch.")) continue;
+      if (!b.hasPath(path) || !b.getValue(path).unwrapped().equals(e.getValue().unwrapped())) d = d.withValue(path, e.getValue());
     }
-    return fromConfig(parsed);
+    return d;
   }
 
   /** For tests: HOCON text layered over the bundled defaults. */
   public static AppConfig fromString(String hocon) {
     Config base = ConfigFactory.parseResources(BUNDLED);
-    return fromConfig(ConfigFactory.parseString(hocon).withFallback(base));
-  }
-
-  private static AppConfig fromConfig(Config parsed) {
-    // resolve() falls back to environment variables for ${?VAR} substitutions.
-    Config resolved = parsed.resolve(ConfigResolveOptions.defaults());
-    return new AppConfig(resolved);
+    return new AppConfig(ConfigFactory.parseString(hocon).withFallback(base).resolve(ConfigResolveOptions.defaults()), Optional.empty());
   }
 
   /** A copy with some paths overridden (command-line options win over the file). */
@@ -69,7 +114,7 @@ public final class AppConfig {
     if (warehouse != null) c = c.withValue("epiwatch.warehouse", com.typesafe.config.ConfigValueFactory.fromAnyRef(warehouse));
     if (inbox != null) c = c.withValue("epiwatch.inbox", com.typesafe.config.ConfigValueFactory.fromAnyRef(inbox));
     if (out != null) c = c.withValue("epiwatch.out", com.typesafe.config.ConfigValueFactory.fromAnyRef(out));
-    return new AppConfig(c);
+    return new AppConfig(c, siteFile);
   }
 
   public String warehouse() { return warehouse; }
@@ -77,8 +122,13 @@ public final class AppConfig {
   public String out() { return out; }
   public ZoneId zone() { return zone; }
   public Policy policy() { return policy; }
+  /** The site file layered over the defaults, if any. */
+  public Optional<Path> siteFile() { return siteFile; }
 
   public String sparkMaster() { return root.getString("epiwatch.spark.master"); }
+
+  /** epiwatch.spark.event-log-dir: where Spark event logs go; empty = no event log. */
+  public Optional<String> eventLogDir() { return opt("epiwatch.spark.event-log-dir"); }
 
   /** Extra Spark settings from epiwatch.spark.conf. */
   public Map<String, String> sparkConf() {

@@ -114,6 +114,8 @@ public final class IngestJob {
     Broadcast<SerializableConfiguration> executorConf = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(new SerializableConfiguration(hadoop));
 
+    InboxCheck.check(ctx.config().inbox(),
+        Sources.ALL.stream().filter(s -> only.isEmpty() || only.get().equals(s.name())).toList(), wh, hadoop);
     Set<String> known = new HashSet<>();
     if (wh.exists(Tables.OPS_INGEST_MANIFEST.id())) {
       wh.read(Tables.OPS_INGEST_MANIFEST.id()).select("sha256").distinct().collectAsList().forEach(r -> known.add(r.getString(0)));

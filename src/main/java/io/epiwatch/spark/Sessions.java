@@ -30,6 +30,7 @@ public final class Sessions {
       }
     }
     configure(b, config.sparkConf(), config.warehouse());
+    fromConf(config).forEach(b::config);
     commandConf.forEach(b::config);
     return b.getOrCreate();
   }
@@ -43,6 +44,32 @@ public final class Sessions {
   }
 
   private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+
+  /**
+   * The Spark settings derived from epiwatch's own: the session time zone is the configured
+   * {@code epiwatch.time-zone} (timestamps are read, computed and printed in it, whatever the
+   * host's zone); the event log is on when {@code epiwatch.spark.event-log-dir} is set (a local
+   * folder is created if missing, so the first run does not fail on it).
+   */
+  public static Map<String, String> fromConf(AppConfig config) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("spark.sql.session.timeZone", config.zone().getId());
+    config.eventLogDir().ifPresent(dir -> {
+      java.net.URI uri = new org.apache.hadoop.fs.Path(dir).toUri();
+      if (uri.getScheme() == null || uri.getScheme().equals("file")) {
+        java.nio.file.Path local = java.nio.file.Path.of(uri.getPath()).toAbsolutePath();
+        try {
+          java.nio.file.Files.createDirectories(local);
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException("epiwatch.spark.event-log-dir = " + dir + ": cannot create the folder (" + e + ")", e);
+        }
+        dir = local.toUri().toString();
+      }
+      m.put("spark.eventLog.enabled", "true");
+      m.put("spark.eventLog.dir", dir);
+    });
+    return m;
+  }
 
   /** The settings every session needs, shared with the test base. */
   public static SparkSession.Builder configure(SparkSession.Builder b, Map<String, String> extra, String warehouse) {

@@ -1,0 +1,34 @@
+package io.epiwatch.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.epiwatch.config.AppConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark settings every session takes from epiwatch's configuration (no Spark started). */
+class SessionsTest {
+  @TempDir Path dir;
+
+  @Test
+  void theSessionTimeZoneIsTheConfiguredZoneAndTheEventLogIsOffByDefault() {
+    Map<String, String> m = Sessions.fromConf(AppConfig.fromString("epiwatch.time-zone = \"UTC\""));
+    assertEquals("UTC", m.get("spark.sql.session.timeZone"));
+    assertFalse(m.containsKey("spark.eventLog.enabled"));
+    assertEquals("Asia/Shanghai", Sessions.fromConf(AppConfig.fromString("")).get("spark.sql.session.timeZone"));
+  }
+
+  @Test
+  void aConfiguredLocalEventLogFolderIsCreatedAndEnabled() {
+    Path events = dir.resolve("spark-events");
+    Map<String, String> m = Sessions.fromConf(AppConfig.fromString("epiwatch.spark.event-log-dir = \"" + events + "\""));
+    assertEquals("true", m.get("spark.eventLog.enabled"));
+    assertEquals(events.toUri().toString(), m.get("spark.eventLog.dir"));
+    assertTrue(Files.isDirectory(events));
+  }
+}
