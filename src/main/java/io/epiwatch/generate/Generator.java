@@ -141,8 +141,10 @@ public final class Generator {
   // ------------------------------------------------------------------ schools and risk areas
   private void writeSchools(int schools) {
     String[] types = {"小学", "初中", "高中", "九年一贯制", "幼儿园", "中职"};
-    try (CsvOut a = out("schools", "schools-2021-09-01.csv", StandardCharsets.UTF_8, false, Sources.SCHOOLS, true);
-         CsvOut b = out("schools", "schools-2021-09-20.csv", StandardCharsets.UTF_8, true, Sources.SCHOOLS, false)) {
+    // Schools files keep the layout of before the optional city_name column (city names come from conf).
+    Map<String, String> noCityName = Map.of("city_name", "");
+    try (CsvOut a = out("schools", "schools-2021-09-01.csv", StandardCharsets.UTF_8, false, Sources.SCHOOLS, true, noCityName);
+         CsvOut b = out("schools", "schools-2021-09-20.csv", StandardCharsets.UTF_8, true, Sources.SCHOOLS, false, noCityName)) {
       for (int s = 0; s < schools; s++) {
         String[] d = district(s, schools);
         String name = d[1].replace("区", "") + "第" + (s + 1) + types[s % types.length].replace("九年一贯制", "实验学校").replace("中职", "职业学校");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.spark.JobContext;
-import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,10 +12,9 @@ import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Outputs are for people: no checksum side files in out/, and times in the configured zone on a UTC host. */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class BriefOutputsTest {
 
   @Test

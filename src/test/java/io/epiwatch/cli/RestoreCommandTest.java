@@ -9,6 +9,7 @@ import io.epiwatch.config.AppConfig;
 import io.epiwatch.ops.JobRuns;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,9 +17,8 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class RestoreCommandTest {
   @Test
   void aBadDayIsRolledBackToTheEarlierVersionAndTheRestoreIsRecordedInJobRuns(SparkSession spark) {

@@ -3,7 +3,7 @@ package io.epiwatch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +12,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * jobs/sql output on a host in UTC with the configured zone Asia/Shanghai (the session zone):
  * timestamps ISO 8601 in the configured zone, arrays and maps as JSON in every format.
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class ResultPrinterTest {
   static final String QUERY = "SELECT TIMESTAMP'2021-10-03 09:17:00' AS submitted_at, DATE'2021-10-03' AS report_date, "
       + "array('BAD_DATE', 'FUTURE_DATE') AS reasons, map('rows_in', 3L) AS row_counts, 'A,\"b\"' AS s, CAST(NULL AS ARRAY<STRING>) AS n";

@@ -9,6 +9,7 @@ import io.epiwatch.catalog.ReadOnlyQueries;
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +20,13 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * jobs/sql's shell is read-only: every writing or DDL statement, every read by path (the raw
  * identities by their folder, any local file) and every way around it (comments, case, CTEs,
  * subqueries, EXPLAIN) is refused with one line, and the warehouse keeps its versions.
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class SqlReadOnlyTest {
   static final TableId T = TableId.gold("ro_t");
   static final TableId ID = new TableId("restricted", "person_identity");

@@ -12,6 +12,7 @@ import io.epiwatch.config.AppConfig;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.testing.DatasetAssert;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The bad-file corpus (src/test/resources/bad-files/inbox) ingested together with good files:
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * line, unreadable files are rejected whole in the manifest, nothing is thrown, the originals
  * stay in the inbox, a rerun adds nothing and a corrected file loads.
  */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class BadFileCorpusTest {
   private static final Path CORPUS = Path.of("src/test/resources/bad-files/inbox").toAbsolutePath();
 

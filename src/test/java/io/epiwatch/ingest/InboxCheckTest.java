@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.epiwatch.config.AppConfig;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.testing.SparkExtension;
+import io.epiwatch.testing.SparkTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,9 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A missing inbox (a typo, an unmounted share) is an error naming the path, never "no new files". */
-@ExtendWith(SparkExtension.class)
+@SparkTest
 class InboxCheckTest {
 
   JobContext ctx(SparkSession spark, Path warehouse, Path inbox) {
