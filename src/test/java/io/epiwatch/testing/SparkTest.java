@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A test class that needs the shared local SparkSession ({@link SparkExtension}). Tagged
@@ -14,5 +15,5 @@ import org.junit.jupiter.api.Tag;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("spark")
-@SparkTest
+@ExtendWith(SparkExtension.class)
 public @interface SparkTest {}
