@@ -316,20 +316,19 @@ public record Policy(
   }
 
   private static LocalDate date(Config c, String at, String key) {
-    String v = c.getString(key);
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeParseException e) {
-      throw illegal(at + "." + key, v, "a date YYYY-MM-DD");
-    }
+    return parsed(c, at, key, LocalDate::parse, "a date YYYY-MM-DD");
   }
 
   private static LocalTime time(Config c, String at, String key) {
+    return parsed(c, at, key, LocalTime::parse, "a local time HH:MM");
+  }
+
+  private static <T> T parsed(Config c, String at, String key, java.util.function.Function<String, T> parse, String expected) {
     String v = c.getString(key);
     try {
-      return LocalTime.parse(v);
+      return parse.apply(v);
     } catch (DateTimeParseException e) {
-      throw illegal(at + "." + key, v, "a local time HH:MM");
+      throw illegal(at + "." + key, v, expected);
     }
   }
 }
