@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.testing.ChildJvm;
-import io.epiwatch.testing.SparkExtension;
 import io.epiwatch.testing.SparkTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,9 +22,8 @@ import org.junit.jupiter.api.Test;
 class CorrectionIT {
   @Test
   void aLateCorrectionRewritesOnlyItsDateAndTheRunDate(SparkSession spark) throws Exception {
-    Path work = SparkExtension.newFolder("correction");
+    Path work = SampleRun.copyWarehouse("correction");
     Path wh = work.resolve("warehouse");
-    FileUtils.copyDirectory(SampleRun.warehouse().toFile(), wh.toFile());
     Path inbox = Files.createDirectories(work.resolve("inbox/daily_reports"));
     Files.writeString(inbox.resolve("correction-2021-09-30.csv"),
         "report_date,school_code,submitted_at,students_expected,students_present,students_absent_illness,students_absent_other,zero_report\n"

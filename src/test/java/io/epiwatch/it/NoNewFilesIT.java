@@ -8,7 +8,6 @@ import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.testing.ChildJvm;
-import io.epiwatch.testing.SparkExtension;
 import io.epiwatch.testing.SparkTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.io.FileUtils;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -34,9 +32,8 @@ import org.junit.jupiter.api.Test;
 class NoNewFilesIT {
   @Test
   void daysWithoutReportsNameEverySchoolMissingAndMoveAlertsAndSnapshotsOn(SparkSession spark) throws Exception {
-    Path work = SparkExtension.newFolder("no-new-files");
+    Path work = SampleRun.copyWarehouse("no-new-files");
     Path wh = work.resolve("warehouse");
-    FileUtils.copyDirectory(SampleRun.warehouse().toFile(), wh.toFile());
     Warehouse w = new Warehouse(spark, wh.toString());
     List<Row> alertsOnD = w.read(Tables.GOLD_CLUSTER_ALERTS.id()).collectAsList();
     long schools = w.read(Tables.GOLD_REPORTING_COMPLIANCE.id())

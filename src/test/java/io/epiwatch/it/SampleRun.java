@@ -33,4 +33,11 @@ final class SampleRun {
   static Path warehouse() throws Exception { return work().resolve("warehouse"); }
 
   static Path out() throws Exception { return work().resolve("out"); }
+
+  /** A fresh folder holding a copy of the sample's warehouse (as {@code <folder>/warehouse}), for tests that change it. */
+  static Path copyWarehouse(String prefix) throws Exception {
+    Path copy = SparkExtension.newFolder(prefix);
+    org.apache.commons.io.FileUtils.copyDirectory(warehouse().toFile(), copy.resolve("warehouse").toFile());
+    return copy;
+  }
 }
