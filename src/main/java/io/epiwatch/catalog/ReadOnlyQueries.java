@@ -114,7 +114,8 @@ public final class ReadOnlyQueries {
   public static Scope armed() { return armed; }
 
   /** Layers whose tables are addressed as layer.name (an unregistered one is simply not found). */
-  private static final Set<String> LAYER_NAMES = Set.of("bronze", "silver", "gold", "ops", Warehouse.RESTRICTED);
+  private static final Set<String> LAYER_NAMES = java.util.stream.Stream.concat(Warehouse.LAYERS.stream(),
+      java.util.stream.Stream.of(Warehouse.RESTRICTED)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** Read-only statements allowed at the top of a parsed plan. */
   private static final Set<String> READ_STATEMENTS = Set.of(
