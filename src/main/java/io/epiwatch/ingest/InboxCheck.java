@@ -1,13 +1,10 @@
 package io.epiwatch.ingest;
 
-import io.epiwatch.catalog.Tables;
-import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.ingest.spec.SourceSpec;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,11 +19,8 @@ import org.apache.hadoop.fs.Path;
 final class InboxCheck {
   private InboxCheck() {}
 
-  static void check(String inbox, List<SourceSpec> sources, Warehouse wh, Configuration hadoop) {
-    Set<String> delivered = new TreeSet<>();
-    if (wh.exists(Tables.OPS_INGEST_MANIFEST.id())) {
-      wh.read(Tables.OPS_INGEST_MANIFEST.id()).select("source").distinct().collectAsList().forEach(r -> delivered.add(r.getString(0)));
-    }
+  /** @param delivered the sources earlier runs took files from (ops.ingest_manifest) */
+  static void check(String inbox, List<SourceSpec> sources, Set<String> delivered, Configuration hadoop) {
     requireFolder(inbox, "the inbox folder (--inbox / epiwatch.inbox)", hadoop);
     for (SourceSpec s : sources) {
       if (delivered.contains(s.name())) {

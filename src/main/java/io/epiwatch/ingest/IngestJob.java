@@ -114,12 +114,17 @@ public final class IngestJob {
     Broadcast<SerializableConfiguration> executorConf = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(new SerializableConfiguration(hadoop));
 
-    InboxCheck.check(ctx.config().inbox(),
-        Sources.ALL.stream().filter(s -> only.isEmpty() || only.get().equals(s.name())).toList(), wh, hadoop);
+    // One read of the manifest: the files already taken (by SHA-256) and the sources delivered before.
     Set<String> known = new HashSet<>();
+    Set<String> delivered = new HashSet<>();
     if (wh.exists(Tables.OPS_INGEST_MANIFEST.id())) {
-      wh.read(Tables.OPS_INGEST_MANIFEST.id()).select("sha256").distinct().collectAsList().forEach(r -> known.add(r.getString(0)));
+      wh.read(Tables.OPS_INGEST_MANIFEST.id()).select("source", "sha256").distinct().collectAsList().forEach(r -> {
+        delivered.add(r.getString(0));
+        known.add(r.getString(1));
+      });
     }
+    InboxCheck.check(ctx.config().inbox(),
+        Sources.ALL.stream().filter(s -> only.isEmpty() || only.get().equals(s.name())).toList(), delivered, hadoop);
 
     List<FileResult> results = new ArrayList<>();
     List<Dataset<Row>> quarantined = new ArrayList<>();
