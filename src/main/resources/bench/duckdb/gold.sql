@@ -1,4 +1,4 @@
--- The gold metrics of data-contract section 4 in DuckDB SQL: the benchmark's peer of the Spark
+-- The gold metrics of docs/rules.md §4 in DuckDB SQL: the benchmark's peer of the Spark
 -- implementation in io.epiwatch.gold (DailyMetrics, ClusterAlerts, Vaccination, RiskExposure,
 -- OrgRollup), rule for rule. bench/DuckDbPeer runs it block by block, timing each metric, and
 -- compares the tables it creates with ours.
@@ -57,7 +57,7 @@ CREATE OR REPLACE MACRO age_on(d, birth) AS floor((
     + CASE WHEN day(d) = day(birth) OR (d = last_day(d) AND birth = last_day(birth)) THEN 0
            ELSE (day(d) - day(birth)) / 31.0::DOUBLE END) / 12)::INTEGER;
 
--- Schools in force on a date (contract 7): valid_from <= d < valid_to.
+-- Schools in force on a date (docs/rules.md §7): valid_from <= d < valid_to.
 CREATE OR REPLACE MACRO in_force(valid_from, valid_to, d) AS valid_from <= d AND (valid_to IS NULL OR d < valid_to);
 
 CREATE OR REPLACE TEMP TABLE reports AS
@@ -67,7 +67,7 @@ CREATE OR REPLACE TEMP TABLE cases AS
   SELECT * FROM silver_absence_cases WHERE report_date <= DATE '${run_date}';
 
 -- @metric reporting_compliance
--- Contract 4.1, 7: every calendar day from the first report date to the run date; expected =
+-- docs/rules.md §4.1, §7: every calendar day from the first report date to the run date; expected =
 -- schools in force that day; on time = first accepted submission at or before the cutoff in
 -- force (the earliest entry also before its own date).
 CREATE OR REPLACE TEMP TABLE compliance_school AS
@@ -121,7 +121,7 @@ LEFT JOIN compliance_school s ON r.org_level = 'school' AND s.report_date = r.re
 WHERE r.org_level <> 'province' OR cities.several;
 
 -- @metric attendance
--- Contract 4.2, 7: schools that reported (in force that day), their line list; higher levels sum.
+-- docs/rules.md §4.2, §7: schools that reported (in force that day), their line list; higher levels sum.
 CREATE OR REPLACE TEMP TABLE attendance_school AS
 WITH listed AS (
   SELECT report_date, school_code, count(*) AS line_list_cases,
@@ -167,7 +167,7 @@ LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_co
 WHERE r.org_level <> 'province' OR cities.several;
 
 -- @metric absence_by_cause
--- Contract 4.3, 7: line-list rows by symptom group and by diagnosis (unknown when empty); the
+-- docs/rules.md §4.3, §7: line-list rows by symptom group and by diagnosis (unknown when empty); the
 -- rate per 1,000 uses the unit's students_expected from gold_attendance.
 CREATE OR REPLACE TEMP TABLE cause_school AS
 WITH causes AS (
@@ -199,7 +199,7 @@ LEFT JOIN gold_attendance a ON a.report_date = r.report_date AND a.org_level = r
 WHERE r.org_level <> 'province' OR cities.several;
 
 -- @metric cluster_alerts
--- Contract 4.4, 7: a rule fires on day t when the distinct persons with onset (else report date)
+-- docs/rules.md §4.4, §7: a rule fires on day t when the distinct persons with onset (else report date)
 -- in [t - window + 1, t] reach its threshold; firing days fewer than quiet-gap days apart are
 -- one alert; EARS-C2 on the daily illness-absence rate against days t-9..t-3.
 CREATE OR REPLACE TEMP TABLE cluster_firing_days AS
@@ -285,7 +285,7 @@ FROM counted a CROSS JOIN policy_settings p
 LEFT JOIN latest_school s ON s.school_code = a.school_code;
 
 -- @metric vaccination_coverage
--- Contract 4.5, 7: active roster persons on D (latest snapshot row per person), age band of the
+-- docs/rules.md §4.5, §7: active roster persons on D (latest snapshot row per person), age band of the
 -- age on D, contraindication valid on D, doses dated <= D; the dose-1 product decides the series.
 CREATE OR REPLACE TEMP TABLE vaccination_persons AS
 WITH active AS (
@@ -351,7 +351,7 @@ LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_co
 WHERE r.org_level <> 'province' OR cities.several;
 
 -- @metric campaign_progress
--- Contract 3, 4.5, 7: per campaign, the coverage-eligible persons of its band and those with its
+-- docs/rules.md §3, §4.5, §7: per campaign, the coverage-eligible persons of its band and those with its
 -- dose (dose 1, dose 2, or the completed series for a higher dose number); rolled up per campaign.
 CREATE OR REPLACE TEMP TABLE campaign_school AS
 SELECT DATE '${run_date}' AS as_of, c.campaign_id,
@@ -388,7 +388,7 @@ LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_co
 WHERE r.org_level <> 'province' OR cities.several;
 
 -- @metric risk_exposure
--- Contract 4.6, 7: per person with a trip departed by D, the highest category of any trip
+-- docs/rules.md §4.6, §7: per person with a trip departed by D, the highest category of any trip
 -- (abroad > high direct > high possible > medium direct > medium possible > out_of_province >
 -- in_province), counted once under the attributed school; status and flags over all trips.
 CREATE OR REPLACE TEMP TABLE exposure_persons AS

@@ -8,7 +8,7 @@
 -- person_key is sha256(id_type:upper(id_number)): the warehouse's HMAC is not available here.
 
 -- step: read
--- Every file of a source; _columns.csv (header only) makes every contract column exist.
+-- Every file of a source; _columns.csv (header only) makes every declared column exist.
 CREATE MACRO read_source(src) AS TABLE
   SELECT * FROM read_csv(${scratch} || '/' || src || '/*.csv', all_varchar = true, union_by_name = true,
     filename = true, header = true, delim = ',', quote = '"', escape = '"', null_padding = true);
@@ -31,7 +31,7 @@ CREATE TABLE csv_vaccinations AS FROM read_source('vaccinations');
 CREATE TABLE csv_contraindications AS FROM read_source('contraindications');
 
 -- step: validate
--- Text forms of contract section 1 (ingest/Values.java): empty = NULL; a value that does not
+-- Text forms of docs/rules.md §1 (ingest/Values.java): empty = NULL; a value that does not
 -- parse is NULL here and raises its reason code below.
 CREATE MACRO cell(s) AS nullif(regexp_replace(s, '^[\s　]+|[\s　]+$', '', 'g'), '');  -- white space incl. U+3000 stripped
 CREATE MACRO parse_date(s) AS CASE
@@ -92,7 +92,7 @@ CREATE MACRO id_valid(id_type, id) AS id IS NOT NULL AND id_type IS NOT NULL AND
 -- The join key standing in for the warehouse's HMAC person_key (NULL when the ID is not accepted).
 CREATE MACRO person_key(id_type, id, id_ok) AS CASE WHEN id_ok THEN sha256(id_type || ':' || upper(id)) END;
 
--- Reason codes (contract 1, 7): each macro gives its code or NULL.
+-- Reason codes (docs/rules.md §1, §7): each macro gives its code or NULL.
 CREATE MACRO missing(s) AS CASE WHEN s IS NULL THEN 'MISSING_REQUIRED' END;
 CREATE MACRO bad_date(s, d) AS CASE WHEN s IS NOT NULL AND d IS NULL THEN 'BAD_DATE' END;
 CREATE MACRO future(d) AS CASE WHEN d::DATE > ${run_date} THEN 'FUTURE_DATE' END;
@@ -404,7 +404,7 @@ WINDOW k AS (PARTITION BY report_date, school_code)
 QUALIFY row_number() OVER (PARTITION BY report_date, school_code
   ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;
 
--- Line list (silver/AbsenceCasesSilver.java); symptom group, first match wins (contract 4.3).
+-- Line list (silver/AbsenceCasesSilver.java); symptom group, first match wins (docs/rules.md §4.3).
 CREATE MACRO symptom_group(s) AS CASE
   WHEN list_contains(s, 'rash') THEN 'rash'
   WHEN list_contains(s, 'diarrhea') OR list_contains(s, 'vomiting') THEN 'gi'

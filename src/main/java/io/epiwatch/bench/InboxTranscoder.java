@@ -43,14 +43,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Step (a) of the DuckDB peer: what a one-machine user does with iconv and sed before DuckDB
  * reads the extracts. DuckDB reads UTF-8 only (GB18030 needs an extension download, which is
  * not allowed at run time), so every inbox file is streamed into a scratch folder as UTF-8
- * without BOM, with its header rewritten to the contract's English column names (the Chinese
+ * without BOM, with its header rewritten to the declared English column names (the Chinese
  * aliases of {@code Sources}); the body is copied, never parsed. The encoding is detected as
- * ingest does (contract 7): a BOM means UTF-8, else strict UTF-8, else GB18030. A file whose
+ * ingest does (docs/rules.md §7): a BOM means UTF-8, else strict UTF-8, else GB18030. A file whose
  * header lacks a required column is rejected whole, and a file with the SHA-256 of an earlier
- * one is skipped (contract 1). XLSX files (first sheet) are
+ * one is skipped (docs/rules.md §1). XLSX files (first sheet) are
  * converted to CSV with POI. Names starting with '_' or '.' are not inputs.
  *
- * <p>Per source a header-only file {@value #COLUMNS_FILE} lists every contract column, so that
+ * <p>Per source a header-only file {@value #COLUMNS_FILE} lists every declared column, so that
  * DuckDB's union_by_name read always has them all (NULL where no file carries one), even for
  * a source without files.
  */
@@ -132,7 +132,7 @@ final class InboxTranscoder {
     }
   }
 
-  /** Streams a CSV file into UTF-8; strict UTF-8 first, GB18030 when that fails (contract 7). */
+  /** Streams a CSV file into UTF-8; strict UTF-8 first, GB18030 when that fails (docs/rules.md §7). */
   private static String transcode(SourceSpec spec, Path file, Path target) throws IOException {
     boolean bom = hasBom(file);
     try {
@@ -170,7 +170,7 @@ final class InboxTranscoder {
     }
   }
 
-  /** The header with contract columns under their English names; a missing required column rejects the file. */
+  /** The header with declared columns under their English names; a missing required column rejects the file. */
   static List<String> englishHeader(SourceSpec spec, Path file, List<String> header) {
     List<String> out = new ArrayList<>();
     for (String h : header) {

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Silver, gold and ops tables: names, partitioning, keys and column comments (contract 5, 6).
+ * Silver, gold and ops tables: names, partitioning, keys and column comments (docs/rules.md §5, §6).
  * Bronze tables derive from the source specs ({@code io.epiwatch.ingest.spec.Sources}).
  * Every gold table has org_level (school, district, city[, province]), org_code, org_name and
  * parent_code (the district of a school row, the city of a district row); rates are fractions
@@ -93,7 +93,7 @@ public final class Tables {
   // ---------------------------------------------------------------- gold
   public static final TableSpec GOLD_REPORTING_COMPLIANCE = TableSpec.of(TableId.gold("reporting_compliance"), "report_date",
       List.of("report_date", "org_level", "org_code"),
-      "Daily reporting compliance (contract 4.1): expected = schools in force that day; on_time = first accepted submission at or before the cutoff.",
+      "Daily reporting compliance (docs/rules.md §4.1): expected = schools in force that day; on_time = first accepted submission at or before the cutoff.",
       "report_date DATE, " + ORG
           + "status STRING COMMENT 'school rows: on_time, late, missing; null above school', first_submitted_at TIMESTAMP COMMENT 'school rows', "
           + "expected BIGINT, reported BIGINT, on_time BIGINT, late BIGINT, missing BIGINT, zero_reports BIGINT COMMENT 'latest version flagged zero report', "
@@ -101,7 +101,7 @@ public final class Tables {
 
   public static final TableSpec GOLD_ATTENDANCE = TableSpec.of(TableId.gold("attendance"), "report_date",
       List.of("report_date", "org_level", "org_code"),
-      "Attendance and illness absence of the schools that reported (contract 4.2); higher levels sum their schools.",
+      "Attendance and illness absence of the schools that reported (docs/rules.md §4.2); higher levels sum their schools.",
       "report_date DATE, " + ORG
           + "schools_reporting BIGINT, students_expected BIGINT, students_present BIGINT, students_absent_illness BIGINT, students_absent_other BIGINT, "
           + "illness_absence_rate DOUBLE COMMENT 'students_absent_illness / students_expected', staff_expected BIGINT, staff_absent_illness BIGINT, "
@@ -111,14 +111,14 @@ public final class Tables {
 
   public static final TableSpec GOLD_ABSENCE_BY_CAUSE = TableSpec.of(TableId.gold("absence_by_cause"), "report_date",
       List.of("report_date", "org_level", "org_code", "cause_type", "cause"),
-      "Line-list absences by symptom group and by diagnosis (contract 4.3).",
+      "Line-list absences by symptom group and by diagnosis (docs/rules.md §4.3).",
       "report_date DATE, " + ORG
           + "cause_type STRING COMMENT 'symptom_group or diagnosis', cause STRING, cases BIGINT COMMENT 'line-list rows (students and staff)', "
           + "students_expected BIGINT COMMENT 'summed students_expected of the unit''s reporting schools', rate_per_1000 DOUBLE COMMENT 'cases per 1,000 expected students'");
 
   public static final TableSpec GOLD_CLUSTER_ALERTS = TableSpec.of(TableId.gold("cluster_alerts"), "first_detected",
       List.of("alert_id"),
-      "Cluster alerts, one row per outbreak (contract 4.4, 7): firing days fewer than quiet-gap days apart are one alert.",
+      "Cluster alerts, one row per outbreak (docs/rules.md §4.4, §7): firing days fewer than quiet-gap days apart are one alert.",
       "first_detected DATE, alert_id STRING COMMENT 'stable: hash of rule, unit, group and first_detected', " + ORG
           + "rule STRING COMMENT 'class_same_day, class_3day, school_disease, school_ears_c2', school_code STRING, school_name STRING, district_code STRING, "
           + "grade STRING, class_name STRING, symptom_group STRING, diagnosis STRING, last_detected DATE, "
@@ -127,7 +127,7 @@ public final class Tables {
 
   public static final TableSpec GOLD_VACCINATION_COVERAGE = TableSpec.of(TableId.gold("vaccination_coverage"), "as_of",
       List.of("as_of", "org_level", "org_code", "person_type", "age_band"),
-      "Vaccination coverage as of a date by person type and age band (contract 4.5).",
+      "Vaccination coverage as of a date by person type and age band (docs/rules.md §4.5).",
       "as_of DATE, " + ORG
           + "person_type STRING, age_band STRING, roster_persons BIGINT COMMENT 'active roster persons of the band', contraindicated BIGINT COMMENT 'with a contraindication valid on as_of', "
           + "eligible BIGINT COMMENT 'active, aged >= 12, no valid contraindication', dose1 BIGINT, completed BIGINT COMMENT 'primary series done', booster BIGINT, "
@@ -136,7 +136,7 @@ public final class Tables {
 
   public static final TableSpec GOLD_CAMPAIGN_PROGRESS = TableSpec.of(TableId.gold("campaign_progress"), "as_of",
       List.of("as_of", "org_level", "org_code", "campaign_id"),
-      "Progress against each dated campaign target (contract 3, 4.5, 7).",
+      "Progress against each dated campaign target (docs/rules.md §3, §4.5, §7).",
       "as_of DATE, " + ORG
           + "campaign_id STRING, age_band STRING, dose_number INT, deadline DATE, eligible BIGINT, achieved BIGINT, achieved_rate DOUBLE, target_rate DOUBLE, "
           + "gap_persons BIGINT COMMENT 'max(0, ceil(target_rate x eligible) - achieved)', days_left INT COMMENT 'deadline - as_of (negative after it)', "
@@ -145,7 +145,7 @@ public final class Tables {
 
   public static final TableSpec GOLD_RISK_EXPOSURE = TableSpec.of(TableId.gold("risk_exposure"), "as_of",
       List.of("as_of", "org_level", "org_code", "person_type", "category", "match_type"),
-      "Persons by highest risk-exposure category as of a date (contract 4.6, 7); household members count under the linked student's school.",
+      "Persons by highest risk-exposure category as of a date (docs/rules.md §4.6, §7); household members count under the linked student's school.",
       "as_of DATE, " + ORG
           + "person_type STRING COMMENT 'student, staff, contractor, household', category STRING COMMENT 'abroad, high, medium, out_of_province, in_province', "
           + "match_type STRING COMMENT 'direct or possible (same district) for high/medium; null otherwise', persons BIGINT COMMENT 'distinct persons with a trip departed on or before as_of', "
@@ -156,13 +156,13 @@ public final class Tables {
   // ---------------------------------------------------------------- ops
   public static final TableSpec OPS_DATA_QUALITY = TableSpec.of(TableId.ops("data_quality"), null,
       List.of("flag", "source", "record_key"),
-      "Data-quality flags (contract 1, 2, 4): loaded rows that are suspicious but not invalid.",
+      "Data-quality flags (docs/rules.md §1, §2, §4): loaded rows that are suspicious but not invalid.",
       "flag STRING COMMENT 'ZERO_REPORT_CONTRADICTION, LINE_LIST_COUNT_MISMATCH, INTERVAL_TOO_SHORT, MISSING_PRIOR_DOSE, NOT_ON_ROSTER, ...', source STRING, record_key STRING COMMENT 'natural key of the flagged row', "
           + "business_date DATE, school_code STRING, detail STRING, source_file STRING, source_line BIGINT, detected_at TIMESTAMP");
 
   public static final TableSpec OPS_INGEST_MANIFEST = TableSpec.of(TableId.ops("ingest_manifest"), null,
       List.of("sha256"),
-      "One row per inbox file taken in (contract 5): loaded files satisfy rows_in = rows_loaded + rows_quarantined; rejected files loaded nothing. A file whose SHA-256 is here is skipped on later runs.",
+      "One row per inbox file taken in (docs/rules.md §5): loaded files satisfy rows_in = rows_loaded + rows_quarantined; rejected files loaded nothing. A file whose SHA-256 is here is skipped on later runs.",
       "source STRING, file STRING COMMENT 'path of the file in the inbox', sha256 STRING, encoding STRING COMMENT 'UTF-8, UTF-8-BOM, GB18030 or xlsx', "
           + "status STRING COMMENT 'loaded, rejected (empty, binary, undecodable in the configured encoding, unreadable CSV or XLSX, missing required columns: nothing of it loaded)', rows_in BIGINT, rows_loaded BIGINT, rows_quarantined BIGINT, "
           + "message STRING COMMENT 'why a file was rejected (file:line: reason); warnings (unknown columns, a name that does not fit the content)', "
@@ -170,14 +170,14 @@ public final class Tables {
 
   public static final TableSpec OPS_QUARANTINE = TableSpec.of(TableId.ops("quarantine"), null,
       List.of("source_sha256", "source_line"),
-      "Rows that failed validation, with every reason that applies (contract 1). Identity cells of raw_line are masked; the inbox file keeps the original at source_file:source_line.",
+      "Rows that failed validation, with every reason that applies (docs/rules.md §1). Identity cells of raw_line are masked; the inbox file keeps the original at source_file:source_line.",
       "source STRING, source_file STRING, source_line BIGINT, source_sha256 STRING, reasons ARRAY<STRING> COMMENT 'reason codes: MISSING_REQUIRED, BAD_DATE, BAD_NUMBER, NEGATIVE_COUNT, UNKNOWN_CODE, INVALID_ID_CHECKSUM, UNKNOWN_SCHOOL, FUTURE_DATE, PRESENT_GT_EXPECTED, ABSENCES_GT_EXPECTED, RETURN_BEFORE_DEPARTURE, LINKED_PERSON_UNKNOWN, FIELD_COUNT', "
           + "details ARRAY<STRING> COMMENT 'one message per reason naming the column and the value', raw_line STRING COMMENT 'the row as read, ID and name masked (cut after 10,000 characters)', "
           + "ingest_batch_id STRING, quarantined_at TIMESTAMP");
 
   public static final TableSpec RESTRICTED_PERSON_IDENTITY = TableSpec.of(new TableId("restricted", "person_identity"), null,
       List.of("person_key"),
-      "The only table with raw identity numbers and names (contract 1, Privacy); every other table carries person_key.",
+      "The only table with raw identity numbers and names (docs/rules.md §1, §1.8); every other table carries person_key.",
       "person_key STRING COMMENT 'hex HMAC-SHA256(secret, id_type:upper(id_number))', id_type STRING, id_number STRING, name STRING, "
           + "birth_date DATE COMMENT 'from the resident ID', sex STRING COMMENT 'from the resident ID', first_seen_source STRING, updated_at TIMESTAMP");
 

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** jobs/generate: a synthetic inbox in the contract's formats (no Spark needed). */
+/** jobs/generate: a synthetic inbox in the formats of docs/rules.md §1-2 (no Spark needed). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write a synthetic inbox (all eight sources) at small, city or province scale, or for N persons.")
 final class GenerateCommand implements Callable<Integer> {

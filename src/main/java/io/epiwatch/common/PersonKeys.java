@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * person_key = hex(HMAC-SHA256(secret, id_type + ':' + upper(trim(id_number)))) (contract 1).
+ * person_key = hex(HMAC-SHA256(secret, id_type + ':' + upper(trim(id_number)))) (docs/rules.md §1).
  * The secret comes from EPIWATCH_HMAC_SECRET, else the file EPIWATCH_HMAC_SECRET_FILE; the fixed
  * demo secret only when the configuration allows it, with a loud warning.
  */

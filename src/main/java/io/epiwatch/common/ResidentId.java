@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * GB 11643-1999 resident identity numbers: 17 digits (6-digit division code, 8-digit birth
  * date, 3-digit sequence whose parity gives the sex) and an ISO 7064 MOD 11-2 check character.
- * Contract 7: the number is upper-cased before the check, and any malformed number is invalid.
+ * docs/rules.md §7: the number is upper-cased before the check, and any malformed number is invalid.
  */
 public final class ResidentId {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

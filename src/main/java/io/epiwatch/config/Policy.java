@@ -48,7 +48,7 @@ public record Policy(
   public record Campaign(String id, String ageBand, int dose, LocalDate deadline, double targetRate) {}
 
   /**
-   * One row of the dated cluster rule table (contract 4.4). symptomGroup and diagnosis, when
+   * One row of the dated cluster rule table (docs/rules.md §4.4). symptomGroup and diagnosis, when
    * both given, match either; perSymptomGroup = count separately per symptom group.
    */
   public record ClusterRule(String rule, String scope, int window, int threshold,

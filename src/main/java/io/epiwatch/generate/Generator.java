@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic inboxes in the contract's formats (issue 7): schools, rosters, daily reports,
+ * Synthetic inboxes in the formats of docs/rules.md §1-2 (issue 7): schools, rosters, daily reports,
  * absence line lists with planted clusters and near misses, risk areas announced, re-graded and
  * lifted, holiday travel, vaccination along the campaign deadlines, contraindications, and a
  * controlled share of bad rows listed in _generator/planted_rows.csv. Deterministic: every unit

@@ -34,7 +34,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Cluster alerts (contract 4.4, 7), driven by the dated rule table in conf. A rule fires on day
+ * Cluster alerts (docs/rules.md §4.4, §7), driven by the dated rule table in conf. A rule fires on day
  * t when the distinct persons with onset in [t - window + 1, t] reach its threshold; firing days
  * fewer than quiet-gap days apart form one alert (report once per outbreak). EARS-C2 flags an
  * aberrant illness-absence rate per school against days t-9..t-3.
@@ -72,7 +72,7 @@ public final class ClusterAlerts {
     return fired.stream().reduce(Dataset::unionByName).orElseThrow();
   }
 
-  /** EARS-C2 firing days per school (contract 7). */
+  /** EARS-C2 firing days per school (docs/rules.md §7). */
   static Dataset<Row> earsFiringDays(Dataset<Row> reports, Policy.EarsC2 e, LocalDate runDate) {
     Dataset<Row> x = reports.filter(col("students_expected").gt(0).and(col("report_date").leq(lit(Date.valueOf(runDate)))))
         .select(col("school_code"), col("report_date").as("t"),
@@ -115,7 +115,7 @@ public final class ClusterAlerts {
     Column sameUnit = col("_s").equalTo(col("school_code"))
         .and(col("grade").isNull().or(col("_g").equalTo(col("grade"))))
         .and(col("class_name").isNull().or(col("_c").equalTo(col("class_name"))))
-        .and(col("grade").isNull().or(col("_pt").equalTo("student"))) // class alerts count pupils only (contract 7)
+        .and(col("grade").isNull().or(col("_pt").equalTo("student"))) // class alerts count pupils only (docs/rules.md §7)
         .and(col("onset").geq(date_add(col("first_detected"), lit(1).minus(col("window_days")))))
         .and(col("onset").leq(col("last_detected")));
     Column sameGroup = col("symptom_group").isNull().and(col("diagnosis").isNull())

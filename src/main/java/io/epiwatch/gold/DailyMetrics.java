@@ -22,7 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The daily metrics (contract 4.1-4.3, 7): reporting compliance, attendance and absence by
+ * The daily metrics (docs/rules.md §4.1-4.3, §7): reporting compliance, attendance and absence by
  * cause, per school and rolled up, for every calendar day from the first report date to the
  * run date.
  */

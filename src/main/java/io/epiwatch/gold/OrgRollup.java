@@ -19,7 +19,7 @@ import org.apache.spark.sql.functions;
 
 /**
  * School rows -> school, district, city (and province when the schools span several cities)
- * rows (contract 4: every metric is computed per school and rolled up). A school rolls up to
+ * rows (docs/rules.md §4: every metric is computed per school and rolled up). A school rolls up to
  * the district of the snapshot in force on the row's date; higher levels sum their schools'
  * counts, and rates are recomputed from the sums by the caller.
  */

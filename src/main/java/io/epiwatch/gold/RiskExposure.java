@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Risk exposure as of D per distinct person (contract 4.6, 7): each trip departed by D gets the
+ * Risk exposure as of D per distinct person (docs/rules.md §4.6, §7): each trip departed by D gets the
  * highest category its stay [departure, return or D] reaches (abroad > high direct > high
  * possible > medium direct > medium possible > out_of_province > in_province); a person counts
  * once, under the category of their highest trip, at attributed_school_code (household members

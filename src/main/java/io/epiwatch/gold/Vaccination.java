@@ -24,7 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Vaccination coverage and campaign progress as of D (contract 4.5, 7). Eligible = active roster
+ * Vaccination coverage and campaign progress as of D (docs/rules.md §4.5, §7). Eligible = active roster
  * persons aged >= the minimum age without a contraindication valid on D; doses dated <= D, the
  * latest row per (person, dose); the dose-1 product decides the series length.
  */
@@ -114,7 +114,7 @@ public final class Vaccination {
     return parts.stream().reduce(Dataset::unionByName).orElseThrow();
   }
 
-  /** A rate above 100% can only come from a bug (contract 4.5): fail the job. */
+  /** A rate above 100% can only come from a bug (docs/rules.md §4.5): fail the job. */
   static void assertRatesAtMostOne(Dataset<Row> coverage) {
     long bad = coverage.filter(col("dose1_rate").gt(1.0).or(col("completed_rate").gt(1.0))).count();
     if (bad > 0) throw new IllegalStateException("gold.vaccination_coverage: " + bad + " row(s) with a rate above 100% (a bug; nothing written)");

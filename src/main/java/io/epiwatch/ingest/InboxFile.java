@@ -23,7 +23,7 @@ import org.apache.hadoop.fs.Path;
  * One inbox file read once: its bytes, SHA-256, format and, for CSV, its decoded text.
  * The format is taken from the content, not the name: a ZIP container (PK\3\4) is an XLSX
  * workbook, anything else is read as CSV text ({@link #formatNote()} says when the name
- * disagrees). Encoding (contract 7): a UTF-8 BOM means UTF-8; else strict UTF-8; if that fails,
+ * disagrees). Encoding (docs/rules.md §7): a UTF-8 BOM means UTF-8; else strict UTF-8; if that fails,
  * GB18030 (which covers GBK). An explicitly configured encoding is decoded strictly, so a GBK
  * file configured as UTF-8 is rejected instead of turning into mojibake. Every problem that
  * makes the whole file unreadable is an {@link IllegalArgumentException} whose message starts

@@ -56,7 +56,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 1: new inbox files into bronze (contract 1, 2). Per source, every file not yet in the
+ * Stage 1: new inbox files into bronze (docs/rules.md §1, §2). Per source, every file not yet in the
  * manifest (by SHA-256) is read once on the driver (hash, encoding, header: a file lacking a
  * required column is rejected whole), then parsed and validated on the executors; good rows
  * append to {@code bronze.<source>}, bad rows go to {@code ops.quarantine} with every reason,
@@ -255,7 +255,7 @@ public final class IngestJob {
     return spark.createDataFrame(rows, RowValidator.stagingSchema(spec));
   }
 
-  /** UNKNOWN_SCHOOL: a school code in no loaded schools row of any snapshot (contract 7). */
+  /** UNKNOWN_SCHOOL: a school code in no loaded schools row of any snapshot (docs/rules.md §7). */
   private static Dataset<Row> checkSchools(Dataset<Row> staged, Warehouse wh) {
     TableId schools = TableId.bronze("schools");
     Dataset<Row> known = wh.exists(schools)

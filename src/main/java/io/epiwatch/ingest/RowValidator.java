@@ -243,7 +243,7 @@ final class RowValidator implements Serializable {
       }
     }
 
-    // Derived from a resident ID where the row lacks them (contract 1).
+    // Derived from a resident ID where the row lacks them (docs/rules.md §1).
     if (idNumber != null) {
       String key = (String) values.get("person_key");
       boolean resident = Sources.RESIDENT.equals(idType);

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Text forms of the contract (section 1): dates, timestamps, integers. Empty input = empty. */
+/** Text forms of docs/rules.md §1.3: dates, timestamps, integers. Empty input = empty. */
 final class Values {
   private Values() {}
 

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * ops.job_runs (contract 5): one row per job stage run with its status, timing, row counts and
+ * ops.job_runs (docs/rules.md §5): one row per job stage run with its status, timing, row counts and
  * the Delta versions it read and wrote. A briefing's row is what --reproduce reads back.
  */
 public final class JobRuns {

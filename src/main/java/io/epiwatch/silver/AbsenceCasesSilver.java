@@ -12,9 +12,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * silver.absence_cases, the illness-absence line list (contract 2, 4.3): latest version per
+ * silver.absence_cases, the illness-absence line list (docs/rules.md §2, §4.3): latest version per
  * (report_date, school_code, person) by submitted_at; symptoms arrive as code arrays and get
- * their symptom group by the contract's first-match-wins rule.
+ * their symptom group by the first-match-wins rule of docs/rules.md §2.4.
  */
 public final class AbsenceCasesSilver {
   private AbsenceCasesSilver() {}
@@ -26,7 +26,7 @@ public final class AbsenceCasesSilver {
   }
 
   /**
-   * Contract 4.3, first match wins: rash; gi = diarrhea or vomiting; ili = fever and (cough or
+   * docs/rules.md §4.3, first match wins: rash; gi = diarrhea or vomiting; ili = fever and (cough or
    * sore_throat); fever; respiratory = cough, sore_throat or runny_nose; other.
    */
   public static Column symptomGroup(Column symptoms) {

@@ -14,7 +14,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * silver.daily_reports (contract 2, 4.1, 7): the latest version per (report_date, school_code)
+ * silver.daily_reports (docs/rules.md §2, §4.1, §7): the latest version per (report_date, school_code)
  * wins; first_submitted_at keeps the earliest accepted submission (on-time is decided on it,
  * so a correction a week later never makes a report late), versions counts the submissions.
  * A zero report carrying illness, fever, suspected or confirmed counts > 0 is flagged.

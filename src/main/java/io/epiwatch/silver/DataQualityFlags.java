@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * ops.data_quality rows from silver (contract 1, 2, 4.2): ZERO_REPORT_CONTRADICTION and
+ * ops.data_quality rows from silver (docs/rules.md §1, §2, §4.2): ZERO_REPORT_CONTRADICTION and
  * LINE_LIST_COUNT_MISMATCH on daily reports (record_key report_date|school_code), and the dose
  * flags of silver.vaccinations (record_key person_key|dose_number). Flags are loaded rows that
  * are suspicious, never rejections.

@@ -24,7 +24,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Type-2 dimensions from full snapshots (contract 7): the snapshot in force on d is the latest
+ * Type-2 dimensions from full snapshots (docs/rules.md §7): the snapshot in force on d is the latest
  * with as_of <= d; a member absent from it is gone on d. Consecutive snapshots with unchanged
  * attributes collapse into one row; valid_to (exclusive) is the as_of of the first later
  * snapshot that changed or dropped the member. Snapshots are numbered per {@code scope}
@@ -73,7 +73,7 @@ final class Dimensions {
     return out;
   }
 
-  /** City code = first four digits of the district code + 00 (contract 7). */
+  /** City code = first four digits of the district code + 00 (docs/rules.md §7). */
   static Column cityOf(Column district) {
     return concat(substring(district, 1, 4), lit("00"));
   }

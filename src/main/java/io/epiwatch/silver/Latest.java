@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Latest-wins resubmission (contract 1, 7): per natural key the row with the latest ordering
+ * Latest-wins resubmission (docs/rules.md §1, §7): per natural key the row with the latest ordering
  * column (submitted_at, announced_at, recorded_at), then the later file in file-name byte order,
  * then the later line. Bronze keeps every version.
  */

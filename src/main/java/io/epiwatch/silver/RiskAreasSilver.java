@@ -15,7 +15,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * silver.risk_areas as a type-2 dimension of risk periods (contract 7): latest row per
+ * silver.risk_areas as a type-2 dimension of risk periods (docs/rules.md §7): latest row per
  * (area_code, effective_from) by announced_at; a period runs from effective_from and ends at
  * effective_to or the day before the next period of the area starts, whichever is earlier
  * (both ends inclusive). A lift is an effective_to; a re-announcement is a new period.

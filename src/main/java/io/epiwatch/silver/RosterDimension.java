@@ -5,7 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * silver.roster per person and school (contract 7): per school, the latest snapshot with
+ * silver.roster per person and school (docs/rules.md §7): per school, the latest snapshot with
  * as_of <= D replaces earlier ones; a person missing from it is no longer active there, so
  * the person's row gets valid_to = that snapshot's as_of (exclusive). Leavers keep their rows.
  * Snapshots are numbered per school, so the rows of one school can be rebuilt on their own.

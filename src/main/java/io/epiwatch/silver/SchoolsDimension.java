@@ -7,7 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * silver.schools as a type-2 dimension (contract 2 schools, 7): the snapshot in force on d is
+ * silver.schools as a type-2 dimension (docs/rules.md §2 schools, 7): the snapshot in force on d is
  * the one with the latest as_of <= d; a school absent from it is closed on d; a change of
  * district (or any attribute) opens a new row. City code = first four digits of the district
  * code + 00. Schools are few, so the dimension is always rebuilt whole from bronze.

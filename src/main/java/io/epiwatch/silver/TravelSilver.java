@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * silver.travel_records (contract 2, 4.6): one stay per record, latest version by submitted_at.
+ * silver.travel_records (docs/rules.md §2, §4.6): one stay per record, latest version by submitted_at.
  * record_key = record_id, else person_key|departure_date|destination_code. Household members
  * count under the linked person's school (a student or a staff member): the school of the
  * person's current roster row, else of the latest one (a person who left keeps the school of the

@@ -19,7 +19,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 
 /**
- * silver.vaccinations (contract 2, 7): latest row per (person, dose_number) (no submission time:
+ * silver.vaccinations (docs/rules.md §2, §7): latest row per (person, dose_number) (no submission time:
  * the later file, then the later line wins). The product is matched to policy.vaccine-products
  * (case-insensitive substring of vaccine_product or manufacturer; first product in conf order
  * wins) giving series_doses and min_interval_days. Flags per dose:

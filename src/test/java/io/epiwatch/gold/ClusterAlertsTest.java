@@ -18,7 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** Contract 4.4 and 7: class rules, near misses, one alert per outbreak, EARS-C2. */
+/** docs/rules.md §4.4 and 7: class rules, near misses, one alert per outbreak, EARS-C2. */
 @SparkTest
 class ClusterAlertsTest {
   static final Policy POLICY = AppConfig.fromString("epiwatch.policy.cluster.ears-c2.enabled = false").policy();

@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Contract 4.1-4.3 on a hand-made fixture: three schools in two districts of one city. */
+/** docs/rules.md §4.1-4.3 on a hand-made fixture: three schools in two districts of one city. */
 @SparkTest
 class DailyMetricsTest {
   static final Policy POLICY = AppConfig.fromString("").policy();

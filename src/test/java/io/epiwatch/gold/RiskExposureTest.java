@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** Contract 4.6 and 7: highest category per person, both prefix directions, status and flags. */
+/** docs/rules.md §4.6 and 7: highest category per person, both prefix directions, status and flags. */
 @SparkTest
 class RiskExposureTest {
   static final Policy SHIPPED = AppConfig.fromString("").policy();

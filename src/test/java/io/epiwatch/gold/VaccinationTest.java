@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** Contract 4.5 and 7: eligibility, series from the dose-1 product, campaigns. */
+/** docs/rules.md §4.5 and 7: eligibility, series from the dose-1 product, campaigns. */
 @SparkTest
 class VaccinationTest {
   static final Policy POLICY = AppConfig.fromString("").policy();

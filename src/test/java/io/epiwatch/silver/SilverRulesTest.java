@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** One test per silver rule of issue 4 and contract 2/7, on tiny literal bronze frames (no Delta). */
+/** One test per silver rule of issue 4 and docs/rules.md §2, §7, on tiny literal bronze frames (no Delta). */
 @SparkTest
 class SilverRulesTest {
   static final String A = "3301000001";

@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The schema of {@code bronze.<source>}, derived from the source spec: every accepted row with
  * its values parsed to their types and codes normalised, plus lineage. Personal identity never
- * enters bronze (contract 1, Privacy): {@code id_number} becomes {@code person_key} (HMAC),
+ * enters bronze (docs/rules.md §1, §1.8): {@code id_number} becomes {@code person_key} (HMAC),
  * {@code linked_person_id} becomes {@code linked_person_key}, {@code name} is left out (it
  * lives in restricted.person_identity). Unknown columns are kept in {@code extra_columns}.
  */

@@ -1,6 +1,6 @@
 package io.epiwatch.ingest.spec;
 
-/** How a column's text is read and checked (contract 1, 2). */
+/** How a column's text is read and checked (docs/rules.md §1, §2). */
 public enum ColumnType {
   /** Free text, trimmed; empty = null. */
   STRING,

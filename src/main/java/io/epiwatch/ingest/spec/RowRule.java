@@ -1,6 +1,6 @@
 package io.epiwatch.ingest.spec;
 
-/** Checks across columns of one row (contract 2, 7), each with the reason code it raises. */
+/** Checks across columns of one row (docs/rules.md §2, §7), each with the reason code it raises. */
 public enum RowRule {
   /** daily_reports: students_present <= students_expected. */
   PRESENT_GT_EXPECTED,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One inbox source declared as data (contract 2): its columns, natural key, the column that
+ * One inbox source declared as data (docs/rules.md §2): its columns, natural key, the column that
  * orders resubmissions (submitted_at; null = later file wins), whether files are full
  * snapshots, and its cross-column rules. Readers, validators, bronze schemas and MERGE
  * conditions derive from it.

@@ -22,7 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The eight sources of data-contract section 2, with the contract's English names, Chinese
+ * The eight sources of docs/rules.md §2, with their English names, Chinese
  * aliases, required flags and vocabularies. Order matters: schools load first (UNKNOWN_SCHOOL).
  */
 public final class Sources {
@@ -80,7 +80,7 @@ public final class Sources {
   public static final Vocabulary RISK_LEVEL = Vocabulary.of("risk_level",
       "high", List.of("高", "高风险"), "medium", List.of("中", "中风险"), "low", List.of("低", "低风险"));
 
-  /** Booleans accepted everywhere (contract 1). */
+  /** Booleans accepted everywhere (docs/rules.md §1). */
   public static final Vocabulary BOOL = Vocabulary.of("boolean",
       "true", List.of("是", "y", "yes", "1"), "false", List.of("否", "n", "no", "0"));
 
