@@ -101,13 +101,18 @@ public final class Generator {
         travelRows(travel, s, code, d[0], persons, rnd);
         vaccinationRows(vacc, contra, s, code, persons, rnd);
       }
-      plantBad(roster, "roster", List.of("INVALID_ID_CHECKSUM"), badId(), "王*", "学生", schoolCode(district(0, schools)[0], 0), "", "", "在籍", "2021-09-01");
-      plantBad(vacc, "vaccinations", List.of("UNKNOWN_CODE"), ResidentId.build("330102", LocalDate.of(2007, 1, 1), 999), "李*",
+      // Planted bad rows carry every column of their file, so each fails for its planted reason
+      // (a row with a missing field is FIELD_COUNT, whatever it was meant to test).
+      plantBad(roster, "roster", List.of("INVALID_ID_CHECKSUM"), badId(), "", "王*", "学生", schoolCode(district(0, schools)[0], 0), "", "",
+          "2008-05-05", "", "否", "在籍", "2021-09-01");
+      plantBad(vacc, "vaccinations", List.of("UNKNOWN_CODE"), ResidentId.build("330102", LocalDate.of(2007, 1, 1), 999), "", "李*",
           schoolCode(district(0, schools)[0], 0), "学生", "5", "2021-09-01", "CoronaVac", "科兴", "B9", "站");
-      plantBad(travel, "travel_records", List.of("RETURN_BEFORE_DEPARTURE"), "TBAD1", ResidentId.build("330102", LocalDate.of(2008, 2, 2), 998), "赵*",
-          "学生", "", schoolCode(district(0, schools)[0], 0), "310115", "上海浦东", "否", "2021-09-20", "2021-09-18", "是", "", "");
-      plantBad(travel, "travel_records", List.of("MISSING_REQUIRED"), "TBAD2", ResidentId.build("330102", LocalDate.of(1980, 2, 2), 997), "钱*",
-          "同住亲属", "", schoolCode(district(0, schools)[0], 0), "330106", "西湖区", "否", "2021-09-20", "2021-09-21", "是", "", "");
+      plantBad(travel, "travel_records", List.of("RETURN_BEFORE_DEPARTURE"), "TBAD1", ResidentId.build("330102", LocalDate.of(2008, 2, 2), 998), "",
+          "赵*", "学生", "", schoolCode(district(0, schools)[0], 0), "310115", "上海浦东", "否", "2021-09-20", "2021-09-18", "是", "", "",
+          "2021-09-21 20:00");
+      plantBad(travel, "travel_records", List.of("MISSING_REQUIRED"), "TBAD2", ResidentId.build("330102", LocalDate.of(1980, 2, 2), 997), "",
+          "钱*", "同住亲属", "", schoolCode(district(0, schools)[0], 0), "330106", "西湖区", "否", "2021-09-20", "2021-09-21", "是", "", "",
+          "2021-09-21 20:00");
     }
     daily.values().forEach(CsvOut::close);
     writeManifests();
