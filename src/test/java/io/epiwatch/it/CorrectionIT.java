@@ -24,7 +24,7 @@ class CorrectionIT {
   void aLateCorrectionRewritesOnlyItsDateAndTheRunDate(SparkSession spark) throws Exception {
     Path work = SampleRun.copyWarehouse("correction");
     Path wh = work.resolve("warehouse");
-    Path inbox = Files.createDirectories(work.resolve("inbox/daily_reports"));
+    Path inbox = SampleRun.copyInbox(work, "inbox").resolve("daily_reports");
     Files.writeString(inbox.resolve("correction-2021-09-30.csv"),
         "report_date,school_code,submitted_at,students_expected,students_present,students_absent_illness,students_absent_other,zero_report\n"
             + "2021-09-30,3330102000,2021-10-04 12:00,120,100,15,0,N\n", StandardCharsets.UTF_8);

@@ -39,9 +39,8 @@ class NoNewFilesIT {
     long schools = w.read(Tables.GOLD_REPORTING_COMPLIANCE.id())
         .filter("report_date = DATE'2021-10-05' AND org_level = 'school'").count();
 
-    // D+1: an empty inbox
-    Path empty = Files.createDirectories(work.resolve("inbox-empty"));
-    run(work, empty, wh, "2021-10-06");
+    // D+1: no new file (the inbox holds only files ingested before)
+    run(work, ChildJvm.projectDir().resolve("data-sample/inbox"), wh, "2021-10-06");
     assertEveryoneMissing(w, "2021-10-06", schools);
     for (Row a : w.read(Tables.GOLD_CLUSTER_ALERTS.id()).collectAsList()) {
       LocalDate last = a.getDate(a.fieldIndex("last_detected")).toLocalDate();
@@ -61,7 +60,7 @@ class NoNewFilesIT {
     }
 
     // D+2: only a travel file, with a trip that departed on D (late for the D and D+1 snapshots)
-    Path travel = Files.createDirectories(work.resolve("inbox-travel/travel_records"));
+    Path travel = SampleRun.copyInbox(work, "inbox-travel").resolve("travel_records");
     Files.writeString(travel.resolve("travel-2021-10-07.csv"),
         "记录编号,身份证号,证件类型,姓名,人员类别,关联学生身份证号,学校标识码,目的地代码,目的地,是否境外,离开日期,返回日期,是否报备审批,核酸检测日期,核酸结果,填报时间\n"
             + "T-late-1,330102201011270221,,徐丽霞,学生,,3330102000,110101,东城区,否,2021-10-05,2021-10-06,是,2021-10-06,阴性,2021-10-07 08:00\n",

@@ -34,6 +34,17 @@ final class SampleRun {
 
   static Path out() throws Exception { return work().resolve("out"); }
 
+  /**
+   * A copy of the shipped sample inbox at {@code <work>/<name>}: a later day's inbox as a bureau
+   * has it, every file already ingested still there (and every source folder), new files added by
+   * the test.
+   */
+  static Path copyInbox(Path work, String name) throws Exception {
+    Path copy = work.resolve(name);
+    org.apache.commons.io.FileUtils.copyDirectory(ChildJvm.projectDir().resolve("data-sample/inbox").toFile(), copy.toFile());
+    return copy;
+  }
+
   /** A fresh folder holding a copy of the sample's warehouse (as {@code <folder>/warehouse}), for tests that change it. */
   static Path copyWarehouse(String prefix) throws Exception {
     Path copy = SparkExtension.newFolder(prefix);
