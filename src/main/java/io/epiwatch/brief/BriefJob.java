@@ -59,8 +59,7 @@ public final class BriefJob {
     BriefingData data = BriefingData.read(wh, date, versions);
     BriefingRenderer renderer = new BriefingRenderer(data, lang, ctx.config().zone());
     List<BriefingRenderer.Scope> scopes = scopes(data, scope);
-    scopes.stream().filter(BriefingRenderer.Scope::unnamedCity).forEach(s -> LOG.warn("city {} has no name: the briefing title says so; "
-        + "set epiwatch.policy.city-names.\"{}\" in conf or give the schools extract a city_name (城市名称) column", s.code(), s.code()));
+    // A city without a name is named in a WARN by DataPolicy (metrics and the follow-up list resolve the policy).
     List<String> outputs = new ArrayList<>();
     Timestamp at = Timestamp.from(started);
     for (BriefingRenderer.Scope s : scopes) {

@@ -46,8 +46,9 @@ public final class FollowUpList {
         ? wh.read(Tables.RESTRICTED_PERSON_IDENTITY.id()).select(col("person_key").as("_k"), mask.apply(col("name")).as("masked_name"))
         : wh.spark().createDataFrame(List.of(), org.apache.spark.sql.types.StructType.fromDDL("_k STRING, masked_name STRING"));
     // in_province vs out_of_province decides monitoring days: the policy as the schools decide it
-    policy = io.epiwatch.gold.DataPolicy.resolve(wh.read(Tables.SILVER_SCHOOLS.id()), policy);
-    Dataset<Row> schools = wh.read(Tables.SILVER_SCHOOLS.id())
+    Dataset<Row> silverSchools = wh.read(Tables.SILVER_SCHOOLS.id());
+    policy = io.epiwatch.gold.DataPolicy.resolve(silverSchools, policy);
+    Dataset<Row> schools = silverSchools
         .select(col("school_code").as("_s"), col("school_name")).dropDuplicates("_s");
     Dataset<Row> roster = wh.exists(Tables.SILVER_ROSTER.id())
         ? wh.read(Tables.SILVER_ROSTER.id()).filter("is_current").select(col("person_key").as("_r"),
