@@ -43,7 +43,8 @@ CREATE MACRO parse_date(s) AS CASE
 CREATE MACRO ts_parts(s) AS
   regexp_extract(s, '^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$', ['y', 'mo', 'd', 'h', 'mi', 'sec']);
 CREATE MACRO parse_ts_parts(p) AS CASE
-  WHEN p.y <> '' AND p.h::INT < 24 AND p.mi::INT < 60 AND coalesce(nullif(p.sec, '')::INT, 0) < 60 THEN
+  -- TRY_CAST: DuckDB may evaluate the casts before p.y <> '' rules out a value that did not match
+  WHEN p.y <> '' AND TRY_CAST(p.h AS INT) < 24 AND TRY_CAST(p.mi AS INT) < 60 AND coalesce(TRY_CAST(nullif(p.sec, '') AS INT), 0) < 60 THEN
     try(make_timestamp(p.y::BIGINT, p.mo::BIGINT, p.d::BIGINT, p.h::BIGINT, p.mi::BIGINT, coalesce(nullif(p.sec, '')::DOUBLE, 0)))
   END;
 CREATE MACRO parse_ts(s) AS parse_ts_parts(ts_parts(s));

@@ -10,14 +10,18 @@ import java.util.TreeSet;
 
 /**
  * Which dates of the daily tables (compliance, attendance, absence by cause) a metrics run
- * rewrites: the whole table, or a set of report dates. The run date is always among them,
- * whether or not silver changed: a day without any new file still has every expected school
- * missing on it.
+ * rewrites: the whole table, or a set of report dates. The run date is among them whether or
+ * not silver changed (a day without any new file still has every expected school missing on
+ * it), unless nothing changed and its rows are already there.
  *
  * @param full recompute every date up to the run date
- * @param dates the report dates to rewrite when not full (always holds the run date)
+ * @param dates the report dates to rewrite when not full: the run date, unless silver is unchanged
+ *     and the run date was computed before (then none)
  */
 public record DailyPlan(boolean full, SortedSet<LocalDate> dates) {
+
+  /** Nothing to rewrite. */
+  public boolean isEmpty() { return !full && dates.isEmpty(); }
 
   /**
    * @param runDate the run date D
@@ -25,12 +29,16 @@ public record DailyPlan(boolean full, SortedSet<LocalDate> dates) {
    * @param seen the metrics watermark: silver versions gold last computed from
    * @param changes the transform stage's result (run-daily), empty when unknown (jobs/metrics)
    * @param tablesExist every daily table exists already
+   * @param runDateComputed the daily tables already hold rows of the run date
    */
   public static DailyPlan of(LocalDate runDate, boolean silverChanged, Map<String, Long> seen, Optional<TransformResult> changes,
-      boolean tablesExist) {
+      boolean tablesExist, boolean runDateComputed) {
     SortedSet<LocalDate> dates = new TreeSet<>();
     dates.add(runDate);
     if (!tablesExist) return new DailyPlan(true, dates);
+    // Nothing new and the date already computed (a past day, or the same day, run again): its
+    // rows would come out the same, so nothing is rewritten.
+    if (!silverChanged && runDateComputed) return new DailyPlan(false, new TreeSet<>());
     if (!silverChanged) return new DailyPlan(false, dates);
     // Only the rebuilt dates when this stage saw all of silver before the transform ran; after
     // a gold stage that crashed, silver moved past our watermark unseen: recompute whole. A

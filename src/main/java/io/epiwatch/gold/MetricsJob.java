@@ -69,6 +69,10 @@ public final class MetricsJob {
     Map<String, Long> current = Watermarks.current(wh, inputs);
     Map<String, Long> seen = Watermarks.read(wh, CONSUMER);
     boolean silverChanged = !current.equals(seen);
+    Dataset<Row> schools = wh.read(Tables.SILVER_SCHOOLS.id()).persist(StorageLevel.MEMORY_AND_DISK());
+    // Resolved on every run, even one that writes nothing: a setting that contradicts the schools
+    // (e.g. a home province none of them is in) stops the job the day it is made.
+    Policy policy = DataPolicy.resolve(schools, ctx.config().policy());
     LocalDate latestRun = latestAsOf(wh);
     boolean pastDay = latestRun != null && d.isBefore(latestRun);
     boolean asOfPresent = wh.exists(Tables.GOLD_RISK_EXPOSURE.id())
@@ -78,11 +82,10 @@ public final class MetricsJob {
         && !wh.read(t.id()).filter(col("as_of").equalTo(lit(Date.valueOf(d))).and(col(SUPERSEDED_AT).isNotNull())).isEmpty());
     if (!silverChanged && asOfPresent && !superseded) {
       LOG.info("metrics: silver unchanged and {} already computed; gold unchanged", d);
+      schools.unpersist();
       return new MetricsResult(false, Map.of(), Map.of());
     }
     if (superseded) LOG.info("metrics: the as-of snapshots of {} were superseded by later data: recomputed", d);
-    Dataset<Row> schools = wh.read(Tables.SILVER_SCHOOLS.id()).persist(StorageLevel.MEMORY_AND_DISK());
-    Policy policy = DataPolicy.resolve(schools, ctx.config().policy());
     Dataset<Row> reports = wh.read(Tables.SILVER_DAILY_REPORTS.id()).filter(col("report_date").leq(lit(Date.valueOf(d))));
     Dataset<Row> cases = wh.read(Tables.SILVER_ABSENCE_CASES.id()).filter(col("report_date").leq(lit(Date.valueOf(d))));
     Map<String, Long> versions = new LinkedHashMap<>();
@@ -90,30 +93,36 @@ public final class MetricsJob {
 
     boolean dailyTablesExist = wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id()) && wh.exists(Tables.GOLD_ATTENDANCE.id())
         && wh.exists(Tables.GOLD_ABSENCE_BY_CAUSE.id());
-    DailyPlan plan = DailyPlan.of(d, silverChanged, seen, changes, dailyTablesExist);
-    boolean full = plan.full();
-    java.util.SortedSet<LocalDate> dates = plan.dates();
-    if (full && pastDay) {
-      LOG.info("metrics: {} is before the latest run date {}: daily tables recomputed up to {} only, later dates kept", d, latestRun, d);
-    }
-    if (!full) LOG.info("metrics: recomputing daily tables for {} date(s): {}", dates.size(), dates);
-    // The daily tables depend only on their own date's rows: read just the dates to rewrite,
-    // so a day's cost does not grow with history (alerts need the windows: all rows).
-    Column onDates = col("report_date").isin(dates.stream().map(Date::valueOf).toArray());
-    Dataset<Row> dayReports = full ? reports : reports.filter(onDates);
-    Dataset<Row> dayCases = full ? cases : cases.filter(onDates);
-    timed(seconds, Tables.GOLD_REPORTING_COMPLIANCE, () -> {
-      Dataset<Row> compliance = full ? DailyMetrics.reportingCompliance(schools, reports, d, policy)
-          : DailyMetrics.reportingCompliance(schools, dayReports, dates.first(), d, policy);
-      if (compliance.columns().length > 0) {
-        writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, pastDay ? d : null, dates, versions);
+    boolean runDateComputed = dailyTablesExist
+        && !wh.read(Tables.GOLD_REPORTING_COMPLIANCE.id()).filter(col("report_date").equalTo(lit(Date.valueOf(d)))).isEmpty();
+    DailyPlan plan = DailyPlan.of(d, silverChanged, seen, changes, dailyTablesExist, runDateComputed);
+    if (plan.isEmpty()) {
+      LOG.info("metrics: silver unchanged and the daily tables already hold {}: daily tables unchanged", d);
+    } else {
+      boolean full = plan.full();
+      java.util.SortedSet<LocalDate> dates = plan.dates();
+      if (full && pastDay) {
+        LOG.info("metrics: {} is before the latest run date {}: daily tables recomputed up to {} only, later dates kept", d, latestRun, d);
       }
-    });
-    Dataset<Row> attendance = DailyMetrics.attendance(schools, dayReports, dayCases, policy).persist(StorageLevel.MEMORY_AND_DISK());
-    timed(seconds, Tables.GOLD_ATTENDANCE, () -> writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, pastDay ? d : null, dates, versions));
-    timed(seconds, Tables.GOLD_ABSENCE_BY_CAUSE, () -> writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE,
-        DailyMetrics.absenceByCause(schools, dayCases, attendance, policy), full, pastDay ? d : null, dates, versions));
-    attendance.unpersist();
+      if (!full) LOG.info("metrics: recomputing daily tables for {} date(s): {}", dates.size(), dates);
+      // The daily tables depend only on their own date's rows: read just the dates to rewrite,
+      // so a day's cost does not grow with history (alerts need the windows: all rows).
+      Column onDates = col("report_date").isin(dates.stream().map(Date::valueOf).toArray());
+      Dataset<Row> dayReports = full ? reports : reports.filter(onDates);
+      Dataset<Row> dayCases = full ? cases : cases.filter(onDates);
+      timed(seconds, Tables.GOLD_REPORTING_COMPLIANCE, () -> {
+        Dataset<Row> compliance = full ? DailyMetrics.reportingCompliance(schools, reports, d, policy)
+            : DailyMetrics.reportingCompliance(schools, dayReports, dates.first(), d, policy);
+        if (compliance.columns().length > 0) {
+          writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, pastDay ? d : null, dates, versions);
+        }
+      });
+      Dataset<Row> attendance = DailyMetrics.attendance(schools, dayReports, dayCases, policy).persist(StorageLevel.MEMORY_AND_DISK());
+      timed(seconds, Tables.GOLD_ATTENDANCE, () -> writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, pastDay ? d : null, dates, versions));
+      timed(seconds, Tables.GOLD_ABSENCE_BY_CAUSE, () -> writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE,
+          DailyMetrics.absenceByCause(schools, dayCases, attendance, policy), full, pastDay ? d : null, dates, versions));
+      attendance.unpersist();
+    }
     if (pastDay) {
       // Alerts hold their state on the latest run date; a past day's state is what its
       // briefing recorded (brief --reproduce), so a rerun of that day leaves them alone.

@@ -19,22 +19,32 @@ class DailyPlanTest {
   @Test
   void aDayWithoutNewFilesStillComputesTheRunDate() {
     // silver unchanged (no file arrived): D alone, incrementally
-    DailyPlan p = DailyPlan.of(D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true);
+    DailyPlan p = DailyPlan.of(D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true, false);
     assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D))), p);
     // jobs/metrics on its own, silver unchanged: the same
-    assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D))), DailyPlan.of(D, false, SEEN, Optional.empty(), true));
+    assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D))), DailyPlan.of(D, false, SEEN, Optional.empty(), true, false));
+  }
+
+  @Test
+  void aDayAlreadyComputedWithNothingNewRewritesNothing() {
+    // a past day (or the same day) run again, silver unchanged: its rows would come out the same
+    DailyPlan p = DailyPlan.of(D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true, true);
+    assertEquals(true, p.isEmpty());
+    // silver changed: the run date is rewritten even though it was computed before
+    TransformResult tr = new TransformResult(true, Map.of("silver.daily_reports", 4L), new TreeSet<>(), Map.of(), SEEN);
+    assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D))), DailyPlan.of(D, true, SEEN, Optional.of(tr), true, true));
   }
 
   @Test
   void rebuiltDatesAndTheRunDateOrTheWholeTableWhenWhatChangedIsUnknown() {
     TransformResult tr = new TransformResult(true, Map.of("silver.daily_reports", 4L),
         new TreeSet<>(List.of(D.minusDays(5), D.plusDays(1))), Map.of(), SEEN);
-    assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D.minusDays(5), D))), DailyPlan.of(D, true, SEEN, Optional.of(tr), true));
-    assertEquals(true, DailyPlan.of(D, true, SEEN, Optional.empty(), true).full(), "jobs/metrics: unknown changes");
-    assertEquals(true, DailyPlan.of(D, true, Map.of(), Optional.of(tr), true).full(), "after a crashed metrics stage");
+    assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D.minusDays(5), D))), DailyPlan.of(D, true, SEEN, Optional.of(tr), true, false));
+    assertEquals(true, DailyPlan.of(D, true, SEEN, Optional.empty(), true, false).full(), "jobs/metrics: unknown changes");
+    assertEquals(true, DailyPlan.of(D, true, Map.of(), Optional.of(tr), true, false).full(), "after a crashed metrics stage");
     TransformResult schools = new TransformResult(true, Map.of(Tables.SILVER_SCHOOLS.id().toString(), 2L), new TreeSet<>(), Map.of(), SEEN);
-    assertEquals(true, DailyPlan.of(D, true, SEEN, Optional.of(schools), true).full(), "the schools reach every date");
-    assertEquals(true, DailyPlan.of(D, false, SEEN, Optional.empty(), false).full(), "first run");
+    assertEquals(true, DailyPlan.of(D, true, SEEN, Optional.of(schools), true, false).full(), "the schools reach every date");
+    assertEquals(true, DailyPlan.of(D, false, SEEN, Optional.empty(), false, false).full(), "first run");
   }
 
   @Test
