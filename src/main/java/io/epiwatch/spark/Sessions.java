@@ -78,7 +78,10 @@ public final class Sessions {
         // The warehouse folder layout is the catalog; no metastore to lock (docs/decisions.md).
         .config("spark.sql.catalogImplementation", "in-memory")
         .config("spark.sql.warehouse.dir", warehouse + "/_spark")
-        .config("spark.sql.legacy.timeParserPolicy", "CORRECTED");
+        .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+        // file: without a chmod or readlink process per file (LocalFs; other schemes untouched).
+        .config("spark.hadoop." + LocalFs.FS_IMPL, LocalFs.FileSystem.class.getName())
+        .config("spark.hadoop." + LocalFs.ABSTRACT_FS_IMPL, LocalFs.AbstractFs.class.getName());
     extra.forEach(b::config);
     return b;
   }

@@ -1,5 +1,6 @@
 package io.epiwatch.testing;
 
+import io.epiwatch.config.AppConfig;
 import io.epiwatch.spark.Sessions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,14 +29,16 @@ public final class SparkExtension implements ParameterResolver {
       }
       SparkSession.Builder b = SparkSession.builder().appName("epiwatch-tests").master("local[2]")
           .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
-      session = Sessions.configure(b, Map.of(
+      // The shipped Spark settings (conf/epiwatch.conf), then the test's own for 2 cores.
+      Map<String, String> conf = new java.util.LinkedHashMap<>(AppConfig.fromString("").sparkConf());
+      conf.putAll(Map.of(
           "spark.sql.shuffle.partitions", "2",
           "spark.default.parallelism", "2",
           "spark.databricks.delta.snapshotPartitions", "2",
           "spark.ui.enabled", "false",
           "spark.sql.session.timeZone", "Asia/Shanghai",
-          "spark.databricks.delta.properties.defaults.enableDeletionVectors", "true"),
-          scratch.resolve("spark-warehouse").toString()).getOrCreate();
+          "spark.databricks.delta.properties.defaults.enableDeletionVectors", "true"));
+      session = Sessions.configure(b, conf, scratch.resolve("spark-warehouse").toString()).getOrCreate();
       session.sparkContext().setLogLevel("WARN");
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }
