@@ -41,10 +41,38 @@ public final class ChildJvm {
   }
 
   public static ProcessBuilder builder(String mainClass, Map<String, String> env, String... args) {
+    return builder(mainClass, env, List.of(), args);
+  }
+
+  /**
+   * The class-data-sharing archive jobs/lib/env.sh keeps beside the jar (target/epiwatch.jsa):
+   * mapped when it is newer than the jar, as the jobs do; the first {@link #runCli} after a build
+   * writes it.
+   */
+  private static Path cdsArchive() {
+    return projectDir().resolve("target/epiwatch.jsa");
+  }
+
+  private static boolean cdsArchiveCurrent() {
+    Path archive = cdsArchive();
+    Path jar = projectDir().resolve("target/epiwatch.jar");
+    try {
+      return Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean CDS_BEING_WRITTEN = new java.util.concurrent.atomic.AtomicBoolean();
+
+  private static ProcessBuilder builder(String mainClass, Map<String, String> env, List<String> jvmFlags, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx2g");
     cmd.addAll(sparkFlags());
+    cmd.add("-Xlog:cds*=off");
+    if (cdsArchiveCurrent()) cmd.add("-XX:SharedArchiveFile=" + cdsArchive());
+    cmd.addAll(jvmFlags);
     cmd.add("-cp");
     cmd.add(classpath());
     cmd.add(mainClass);
@@ -58,11 +86,24 @@ public final class ChildJvm {
   /** Runs the CLI to completion; returns the exit code. Output goes to the given log file. */
   public static int runCli(Path log, Map<String, String> env, long timeoutSeconds, String... args)
       throws IOException, InterruptedException {
-    Process p = builder("io.epiwatch.cli.Main", env, args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", args) + "; log " + log);
+    boolean writeCds = !cdsArchiveCurrent() && CDS_BEING_WRITTEN.compareAndSet(false, true);
+    Path tmp = cdsArchive().resolveSibling("epiwatch.jsa." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      Process p = builder("io.epiwatch.cli.Main", env, writeCds ? List.of("-XX:ArchiveClassesAtExit=" + tmp) : List.of(), args)
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", args) + "; log " + log);
+      }
+      if (writeCds && Files.exists(tmp) && Files.size(tmp) > 0) {
+        Files.move(tmp, cdsArchive(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      return p.exitValue();
+    } finally {
+      if (writeCds) {
+        Files.deleteIfExists(tmp);
+        CDS_BEING_WRITTEN.set(false);
+      }
     }
-    return p.exitValue();
   }
 }
