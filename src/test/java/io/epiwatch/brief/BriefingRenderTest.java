@@ -220,7 +220,7 @@ class BriefingRenderTest {
       }
     }
     for (String source : List.of("BriefingRenderer", "FollowUpDocuments", "FollowUpItem", "Briefing")) {
-      String code = Files.readString(Path.of("src/main/java/io/epiwatch/brief/" + source + ".java"));
+      String code = Files.readString(Path.of(System.getProperty("epiwatch.project.dir", "."), "src/main/java/io/epiwatch/brief", source + ".java"));
       assertFalse(code.contains("org.apache.spark"), source + ".java names a Spark type");
     }
   }
