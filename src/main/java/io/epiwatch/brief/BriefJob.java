@@ -7,7 +7,6 @@ import io.epiwatch.spark.JobContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,23 +55,22 @@ public final class BriefJob {
     Instant started = Instant.now(ctx.clock());
     String runId = "brief-" + date + "-" + UUID.randomUUID().toString().substring(0, 8);
     Warehouse wh = ctx.warehouse();
-    BriefingData data = BriefingData.read(wh, date, versions);
+    Briefing data = BriefingData.read(wh, ctx.config().policy(), date, versions);
     BriefingRenderer renderer = new BriefingRenderer(data, lang, ctx.config().zone());
     List<BriefingRenderer.Scope> scopes = scopes(data, scope);
     // A city without a name is named in a WARN by DataPolicy (metrics and the follow-up list resolve the policy).
     List<String> outputs = new ArrayList<>();
-    Timestamp at = Timestamp.from(started);
     for (BriefingRenderer.Scope s : scopes) {
-      byte[] pdf = renderer.render(s, at, reproducedFrom == null ? runId : reproducedFrom + " (reproduced as " + runId + ")");
+      byte[] pdf = renderer.render(s, started, reproducedFrom == null ? runId : reproducedFrom + " (reproduced as " + runId + ")");
       String name = "briefing-" + date + "-" + s.code() + "-" + lang + (reproducedFrom == null ? "" : "-reproduced") + ".pdf";
       outputs.add(write(ctx, outDir, name, pdf));
     }
     if (reproducedFrom == null) {
-      List<FollowUpList.Item> items = FollowUpList.read(wh, ctx.config().policy(), date);
+      List<FollowUpItem> items = FollowUpList.read(wh, ctx.config().policy(), date);
       outputs.add(write(ctx, outDir, "followup-" + date + "-" + lang + ".pdf",
-          FollowUpList.renderPdf(items, date, lang, ctx.config().zone())));
+          FollowUpDocuments.renderPdf(items, date, lang, ctx.config().zone())));
       java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
-      FollowUpList.writeXlsx(items, BriefingRenderer.bundle(lang), xlsx);
+      FollowUpDocuments.writeXlsx(items, BriefingRenderer.bundle(lang), xlsx);
       outputs.add(write(ctx, outDir, "followup-" + date + "-" + lang + ".xlsx", xlsx.toByteArray()));
     }
     Map<String, String> options = new LinkedHashMap<>();
@@ -86,12 +84,12 @@ public final class BriefJob {
   }
 
   /** city: the city; district:CODE: that district; all-districts: every district, then the city. */
-  static List<BriefingRenderer.Scope> scopes(BriefingData data, String scope) {
+  static List<BriefingRenderer.Scope> scopes(Briefing data, String scope) {
     Map<String, String> cities = new LinkedHashMap<>();
     Map<String, String> districts = new LinkedHashMap<>();
-    for (Row r : data.compliance) {
-      if ("city".equals(r.getAs("org_level"))) cities.put(r.getAs("org_code"), r.getAs("org_name"));
-      if ("district".equals(r.getAs("org_level"))) districts.put(r.getAs("org_code"), r.getAs("org_name"));
+    for (Briefing.Compliance r : data.compliance()) {
+      if (r.org().level() == Briefing.Level.CITY) cities.put(r.org().code(), r.org().name());
+      if (r.org().level() == Briefing.Level.DISTRICT) districts.put(r.org().code(), r.org().name());
     }
     List<BriefingRenderer.Scope> out = new ArrayList<>();
     if (scope.equals("city") || scope.equals("all-districts")) {
@@ -108,7 +106,7 @@ public final class BriefJob {
     } else {
       throw new IllegalArgumentException("--scope " + scope + ": expected city, district:CODE or all-districts");
     }
-    if (out.isEmpty()) throw new IllegalStateException("no city rows in gold.reporting_compliance for " + data.date);
+    if (out.isEmpty()) throw new IllegalStateException("no city rows in gold.reporting_compliance for " + data.date());
     return out;
   }
 

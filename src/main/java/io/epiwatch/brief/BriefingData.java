@@ -7,61 +7,114 @@ import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.config.Policy;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * The only Spark part of a briefing: reads the small gold slices a briefing needs, at pinned
- * Delta versions (so a rendering can be reproduced by time travel), into plain Java rows.
- * One read serves every scope (city and each district).
+ * Delta versions (so a rendering can be reproduced by time travel), and maps their rows once
+ * into the records of {@link Briefing}. One read serves every scope (city and each district).
  */
 public final class BriefingData {
-  public final LocalDate date;
-  public final Map<String, Long> versions;
-  public final List<Row> compliance;   // report_date in D-7..D, all levels
-  public final List<Row> attendance;   // report_date in D-13..D, all levels
-  public final List<Row> causes;       // D, symptom groups
-  public final List<Row> alerts;       // active or detected in D-13..D
-  public final List<Row> risk;         // as_of D, district and city
-  public final List<Row> riskPrevious; // as_of D-1 and D-7 when present
-  public final List<Row> coverage;     // as_of D
-  public final List<Row> campaigns;    // as_of D
-  public final long filesRejected;
-  public final long rowsQuarantined;
-  public final long contradictions;
-  public final long otherFlags;
   /**
-   * When later data superseded the as-of snapshots of the date (read at the tables' current
-   * versions, not the pinned ones, so a reproduced briefing says so too); null = they stand.
+   * Exposure categories that are risk areas (abroad, a high or a medium risk area) as opposed to
+   * plain travel (out_of_province, in_province): the headline's exposure and the risk section
+   * count these.
    */
-  public final java.sql.Timestamp supersededAt;
+  static final Set<String> RISK_AREA_CATEGORIES = Set.of("abroad", "high", "medium");
 
-  private BriefingData(LocalDate date, Map<String, Long> versions, Warehouse wh) {
-    this.date = date;
-    this.versions = versions;
+  static {
+    if (!Policy.EXPOSURE_CATEGORIES.containsAll(RISK_AREA_CATEGORIES)) {
+      throw new IllegalStateException("risk-area categories " + RISK_AREA_CATEGORIES + " are not all exposure categories " + Policy.EXPOSURE_CATEGORIES);
+    }
+  }
+
+  private BriefingData() {}
+
+  private static Briefing readSlices(Warehouse wh, Policy policy, LocalDate date, Map<String, Long> versions) {
     Date d = Date.valueOf(date);
-    compliance = slice(wh, Tables.GOLD_REPORTING_COMPLIANCE, col("report_date").between(Date.valueOf(date.minusDays(7)), d));
-    attendance = slice(wh, Tables.GOLD_ATTENDANCE, col("report_date").between(Date.valueOf(date.minusDays(13)), d));
-    causes = slice(wh, Tables.GOLD_ABSENCE_BY_CAUSE, col("report_date").equalTo(lit(d)).and(col("cause_type").equalTo("symptom_group")));
-    alerts = slice(wh, Tables.GOLD_CLUSTER_ALERTS, col("first_detected").leq(lit(d)));
-    risk = slice(wh, Tables.GOLD_RISK_EXPOSURE, col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")));
-    riskPrevious = slice(wh, Tables.GOLD_RISK_EXPOSURE, col("as_of").isin(Date.valueOf(date.minusDays(1)), Date.valueOf(date.minusDays(7)))
-        .and(col("org_level").notEqual("school")));
-    coverage = slice(wh, Tables.GOLD_VACCINATION_COVERAGE, col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")));
-    campaigns = slice(wh, Tables.GOLD_CAMPAIGN_PROGRESS, col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")));
-    filesRejected = count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected"));
-    rowsQuarantined = count(wh, Tables.OPS_QUARANTINE.id(), versions, lit(true));
-    contradictions = count(wh, Tables.OPS_DATA_QUALITY.id(), versions,
-        col("flag").equalTo("ZERO_REPORT_CONTRADICTION").and(col("business_date").equalTo(lit(d))));
-    otherFlags = count(wh, Tables.OPS_DATA_QUALITY.id(), versions, col("flag").notEqual("ZERO_REPORT_CONTRADICTION"));
-    supersededAt = supersededAt(wh, d);
+    List<Briefing.Compliance> compliance = slice(wh, versions, Tables.GOLD_REPORTING_COMPLIANCE,
+        col("report_date").between(Date.valueOf(date.minusDays(7)), d)).stream().map(BriefingData::compliance).toList();
+    List<Briefing.Attendance> attendance = slice(wh, versions, Tables.GOLD_ATTENDANCE,
+        col("report_date").between(Date.valueOf(date.minusDays(13)), d)).stream()
+        .map(r -> new Briefing.Attendance(localDate(r, "report_date"), org(r), r.getAs("illness_absence_rate"))).toList();
+    List<Briefing.Cause> causes = slice(wh, versions, Tables.GOLD_ABSENCE_BY_CAUSE,
+        col("report_date").equalTo(lit(d)).and(col("cause_type").equalTo("symptom_group"))).stream()
+        .map(r -> new Briefing.Cause(org(r), r.getAs("cause"), (Long) r.getAs("cases"), r.getAs("rate_per_1000"))).toList();
+    List<Briefing.Alert> alerts = slice(wh, versions, Tables.GOLD_CLUSTER_ALERTS, col("first_detected").leq(lit(d))).stream()
+        .map(BriefingData::alert).toList();
+    List<Briefing.Exposure> exposure = slice(wh, versions, Tables.GOLD_RISK_EXPOSURE,
+        col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school"))).stream().map(BriefingData::exposure).toList();
+    List<Briefing.Exposure> exposurePrevious = slice(wh, versions, Tables.GOLD_RISK_EXPOSURE,
+        col("as_of").isin(Date.valueOf(date.minusDays(1)), Date.valueOf(date.minusDays(7))).and(col("org_level").notEqual("school")))
+        .stream().map(BriefingData::exposure).toList();
+    List<Briefing.Coverage> coverage = slice(wh, versions, Tables.GOLD_VACCINATION_COVERAGE,
+        col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school"))).stream().map(r -> coverage(r, policy)).toList();
+    List<Briefing.Campaign> campaigns = slice(wh, versions, Tables.GOLD_CAMPAIGN_PROGRESS,
+        col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school"))).stream().map(BriefingData::campaign).toList();
+    Briefing.Quality quality = new Briefing.Quality(
+        count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected")),
+        count(wh, Tables.OPS_QUARANTINE.id(), versions, lit(true)),
+        count(wh, Tables.OPS_DATA_QUALITY.id(), versions, col("flag").equalTo("ZERO_REPORT_CONTRADICTION").and(col("business_date").equalTo(lit(d)))),
+        count(wh, Tables.OPS_DATA_QUALITY.id(), versions, col("flag").notEqual("ZERO_REPORT_CONTRADICTION")));
+    java.sql.Timestamp superseded = supersededAt(wh, d);
+    return new Briefing(date, versions, quality, superseded == null ? null : superseded.toInstant(), policy.quietGapDays(), policy.vaccinationMinAge(),
+        compliance, attendance, causes, alerts, exposure, exposurePrevious, coverage, campaigns);
+  }
+
+  // ------------------------------------------------------------------ rows -> records, once
+
+  static Briefing.Org org(Row r) {
+    return new Briefing.Org(Briefing.Level.of(r.getAs("org_level")), r.getAs("org_code"), r.getAs("org_name"), r.getAs("parent_code"));
+  }
+
+  private static LocalDate localDate(Row r, String column) {
+    Date v = r.getAs(column);
+    return v == null ? null : v.toLocalDate();
+  }
+
+  private static Briefing.Compliance compliance(Row r) {
+    java.sql.Timestamp at = r.getAs("first_submitted_at");
+    return new Briefing.Compliance(localDate(r, "report_date"), org(r), Briefing.SchoolStatus.of(r.getAs("status")),
+        at == null ? null : at.toInstant(), r.getAs("reporting_rate"), r.getAs("timeliness_rate"));
+  }
+
+  private static Briefing.Alert alert(Row r) {
+    return new Briefing.Alert(r.getAs("rule"), r.getAs("district_code"), r.getAs("school_name"), r.getAs("grade"), r.getAs("class_name"),
+        r.getAs("symptom_group"), r.getAs("diagnosis"), localDate(r, "first_detected"), localDate(r, "last_detected"), r.getAs("cases"),
+        "active".equals(r.getAs("status")));
+  }
+
+  private static Briefing.Exposure exposure(Row r) {
+    String category = r.getAs("category");
+    return new Briefing.Exposure(localDate(r, "as_of"), org(r), category, RISK_AREA_CATEGORIES.contains(category),
+        (Long) r.getAs("persons_14d"), (Long) r.getAs("in_monitoring"), (Long) r.getAs("away"), (Long) r.getAs("unapproved"),
+        (Long) r.getAs("missing_test"));
+  }
+
+  private static Briefing.Coverage coverage(Row r, Policy policy) {
+    String band = r.getAs("age_band");
+    return new Briefing.Coverage(org(r), band, vaccinable(policy, band), (Long) r.getAs("eligible"), (Long) r.getAs("contraindicated"),
+        (Long) r.getAs("dose1"), (Long) r.getAs("completed"));
+  }
+
+  /** The policy's age band of that name starts at or above the vaccination minimum age. */
+  static boolean vaccinable(Policy policy, String band) {
+    return policy.ageBands().stream().anyMatch(b -> b.band().equals(band) && b.min() >= policy.vaccinationMinAge());
+  }
+
+  private static Briefing.Campaign campaign(Row r) {
+    return new Briefing.Campaign(org(r), r.getAs("campaign_id"), r.getAs("age_band"), r.getAs("dose_number"), localDate(r, "deadline"),
+        r.getAs("achieved_rate"), r.getAs("gap_persons"), r.getAs("days_left"), Boolean.TRUE.equals(r.getAs("lagging")));
   }
 
   private static java.sql.Timestamp supersededAt(Warehouse wh, Date d) {
@@ -84,16 +137,17 @@ public final class BriefingData {
     return v;
   }
 
-  public static BriefingData read(Warehouse wh, LocalDate date, Map<String, Long> versions) {
+  /** Reads the gold slices of a date at the given versions into a {@link Briefing}. */
+  public static Briefing read(Warehouse wh, Policy policy, LocalDate date, Map<String, Long> versions) {
     for (TableSpec t : Tables.GOLD) {
       if (versions.getOrDefault(t.id().toString(), -1L) < 0) {
         throw new IllegalStateException(t.id() + " does not exist: run jobs/metrics --date " + date + " first");
       }
     }
-    return new BriefingData(date, versions, wh);
+    return readSlices(wh, policy, date, versions);
   }
 
-  private List<Row> slice(Warehouse wh, TableSpec spec, Column filter) {
+  private static List<Row> slice(Warehouse wh, Map<String, Long> versions, TableSpec spec, Column filter) {
     Dataset<Row> df = wh.readVersion(spec.id(), versions.get(spec.id().toString())).filter(filter);
     return new ArrayList<>(df.collectAsList());
   }

@@ -4,9 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
-import java.util.function.Predicate;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -32,10 +32,10 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
-import org.apache.spark.sql.Row;
 
 /**
- * Pure JasperReports: briefing data + scope + language -> PDF bytes. Templates are the JRXML
+ * Pure JasperReports: a {@link Briefing} (plain records) + scope + language -> PDF bytes; no
+ * Spark type reaches it, and every policy value comes with the records. Templates are the JRXML
  * files in reports/ (on the classpath), compiled once per JVM; every label comes from the
  * resource bundle of the language, so English needs no second template.
  */
@@ -57,12 +57,12 @@ public final class BriefingRenderer {
     System.setProperty("java.awt.headless", "true");
   }
 
-  private final BriefingData data;
+  private final Briefing data;
   private final ResourceBundle bundle;
   private final Locale locale;
   private final ZoneId zone;
 
-  public BriefingRenderer(BriefingData data, String lang, ZoneId zone) {
+  public BriefingRenderer(Briefing data, String lang, ZoneId zone) {
     this.data = data;
     this.locale = lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     this.bundle = bundle(lang);
@@ -114,50 +114,52 @@ public final class BriefingRenderer {
   }
 
   /** Renders one scope; returns the PDF bytes. */
-  public byte[] render(Scope scope, Timestamp generatedAt, String runId) {
+  public byte[] render(Scope scope, Instant generatedAt, String runId) {
     Map<String, Object> p = new HashMap<>();
     p.put(JRParameter.REPORT_RESOURCE_BUNDLE, bundle);
     p.put(JRParameter.REPORT_LOCALE, locale);
     p.put(JRParameter.REPORT_TIME_ZONE, java.util.TimeZone.getTimeZone(zone));
     String scopeName = scope.unnamedCity() ? t("city.unnamed", scope.code()) : scope.name();
     p.put("TITLE", t("title", scopeName));
-    p.put("SUBTITLE", t("subtitle", data.date, asOf(), scope.level().equals("city") ? t("scope.city") : t("scope.district", scope.name())));
-    String versions = data.versions.entrySet().stream().filter(e -> e.getKey().startsWith("gold."))
+    p.put("SUBTITLE", t("subtitle", data.date(), asOf(), scope.level().equals("city") ? t("scope.city") : t("scope.district", scope.name())));
+    String versions = data.versions().entrySet().stream().filter(e -> e.getKey().startsWith("gold."))
         .map(e -> e.getKey().substring(5) + "@" + e.getValue()).collect(Collectors.joining(" "));
-    p.put("GENERATED", t("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(generatedAt.toInstant()),
+    p.put("GENERATED", t("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(generatedAt),
         "run " + runId));
-    p.put("QUALITY", t("quality", data.filesRejected, data.rowsQuarantined, data.contradictions, data.otherFlags) + "  (" + versions + ")"
-        + (data.supersededAt == null ? "" : " " + t("superseded",
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(data.supersededAt.toInstant()), data.date.toString())));
+    Briefing.Quality q = data.quality();
+    p.put("QUALITY", t("quality", q.filesRejected(), q.rowsQuarantined(), q.contradictions(), q.otherFlags()) + "  (" + versions + ")"
+        + (data.supersededAt() == null ? "" : " " + t("superseded",
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(data.supersededAt()), data.date().toString())));
 
-    section(p, "HEADLINE", "section.headline", headline(scope), "col.metric", "col.today", "col.vsYesterday", "col.vs7days");
-    section(p, "LATE", "section.late", late(scope), "col.school", "col.district", "col.status", "col.submittedAt");
+    String minAge = String.valueOf(data.vaccinationMinAge());
+    section(p, "HEADLINE", t("section.headline"), headline(scope), "col.metric", "col.today", "col.vsYesterday", "col.vs7days");
+    section(p, "LATE", t("section.late"), late(scope), "col.school", "col.district", "col.status", "col.submittedAt");
     trend(p, scope);
-    section(p, "CAUSES", "section.causes", causes(scope), "col.cause", "col.cases", "col.rate");
-    section(p, "ALERTS", "section.alerts", alerts(scope), "col.alertRule", "col.class", "col.cause", "col.firstDetected", "col.lastDetected", "col.cases");
-    section(p, "RISK", "section.risk", risk(scope), "col.district", "col.category", "col.persons14d", "col.inMonitoring", "col.unapproved", "col.missingTest");
-    section(p, "COVERAGE", "section.coverage", coverage(scope), "col.ageBand", "col.eligible", "col.contraindicated", "col.dose1", "col.completed");
-    section(p, "CAMPAIGNS", "section.campaigns", campaigns(scope), "col.campaign", "col.deadline", "col.achieved", "col.gap", "col.daysLeft", "col.lagging");
+    section(p, "CAUSES", t("section.causes"), causes(scope), "col.cause", "col.cases", "col.rate");
+    section(p, "ALERTS", t("section.alerts"), alerts(scope), "col.alertRule", "col.class", "col.cause", "col.firstDetected", "col.lastDetected", "col.cases");
+    section(p, "RISK", t("section.risk"), risk(scope), "col.district", "col.category", "col.persons14d", "col.inMonitoring", "col.unapproved", "col.missingTest");
+    section(p, "COVERAGE", t("section.coverage", minAge), coverage(scope), "col.ageBand", "col.eligible", "col.contraindicated", "col.dose1", "col.completed");
+    section(p, "CAMPAIGNS", t("section.campaigns"), campaigns(scope), "col.campaign", "col.deadline", "col.achieved", "col.gap", "col.daysLeft", "col.lagging");
 
     SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
-    conf.setMetadataTitle(t("title", scopeName) + " " + data.date);
+    conf.setMetadataTitle(t("title", scopeName) + " " + data.date());
     conf.setMetadataSubject("epiwatch run " + runId);
-    conf.setMetadataKeywords("epiwatch-run=" + runId + "; tables=" + data.versions);
+    conf.setMetadataKeywords("epiwatch-run=" + runId + "; tables=" + data.versions());
     conf.setMetadataCreator("epiwatch");
     return pdf("briefing", p, conf);
   }
 
   private String asOf() {
-    return data.compliance.stream().map(r -> (Timestamp) r.getAs("first_submitted_at")).filter(Objects::nonNull)
-        .max(Comparator.naturalOrder()).map(ts -> DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(ts.toInstant()))
+    return data.compliance().stream().map(Briefing.Compliance::firstSubmittedAt).filter(Objects::nonNull)
+        .max(Comparator.naturalOrder()).map(ts -> DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(ts))
         .orElse(t("none"));
   }
 
-  private void section(Map<String, Object> p, String name, String titleKey, List<Map<String, ?>> rows, String... headerKeys) {
+  private void section(Map<String, Object> p, String name, String title, List<Map<String, ?>> rows, String... headerKeys) {
     Map<String, Object> sub = new HashMap<>();
     for (int i = 0; i < headerKeys.length; i++) sub.put("h" + (i + 1), t(headerKeys[i]));
     sub.put("emptyText", name.equals("ALERTS") ? t("alerts.none") : t("empty"));
-    p.put(name + "_TITLE", t(titleKey));
+    p.put(name + "_TITLE", title);
     p.put(name + "_REPORT", template("table"));
     p.put(name + "_PARAMS", sub);
     p.put(name + "_DS", new JRMapCollectionDataSource(new ArrayList<>(rows)));
@@ -165,11 +167,11 @@ public final class BriefingRenderer {
 
   private void trend(Map<String, Object> p, Scope scope) {
     List<Map<String, ?>> rows = new ArrayList<>();
-    data.attendance.stream().filter(inScope(scope)).sorted(Comparator.comparing(r -> (Date) r.getAs("report_date")))
+    data.attendance().stream().filter(r -> inScope(r.org(), scope)).sorted(Comparator.comparing(Briefing.Attendance::reportDate))
         .forEach(r -> {
           Map<String, Object> m = new HashMap<>();
-          m.put("c1", ((Date) r.getAs("report_date")).toLocalDate().format(DateTimeFormatter.ofPattern("d")));
-          Double rate = r.getAs("illness_absence_rate");
+          m.put("c1", r.reportDate().format(DateTimeFormatter.ofPattern("d")));
+          Double rate = r.illnessAbsenceRate();
           m.put("v1", rate == null ? null : rate * 100);
           rows.add(m);
         });
@@ -181,19 +183,34 @@ public final class BriefingRenderer {
     p.put("TREND_DS", new JRMapCollectionDataSource(new ArrayList<>(rows)));
   }
 
-  /** Rows of the scope's own level: the city row, or the district row. */
-  private static Predicate<Row> inScope(Scope s) {
-    return r -> s.level().equals(r.getAs("org_level")) && s.code().equals(r.getAs("org_code"));
+  /** The scope's own organisation: the city, or the district. */
+  private static boolean inScope(Briefing.Org o, Scope s) {
+    return s.level().equals(o.level().code()) && s.code().equals(o.code());
   }
 
-  /** School rows inside the scope. */
-  private static Predicate<Row> schoolsOf(Scope s) {
-    return r -> "school".equals(r.getAs("org_level")) && (s.level().equals("city") || s.code().equals(r.getAs("parent_code")));
+  /** The whole city, or the scope's district itself. */
+  private static boolean cityOrDistrict(String districtCode, Scope s) {
+    return s.level().equals(Briefing.Level.CITY.code()) || s.code().equals(districtCode);
   }
 
-  private Double rateOn(List<Row> rows, Scope s, String dateCol, LocalDate d, String col) {
-    return rows.stream().filter(inScope(s)).filter(r -> ((Date) r.getAs(dateCol)).toLocalDate().equals(d))
-        .map(r -> (Double) r.getAs(col)).filter(Objects::nonNull).findFirst().orElse(null);
+  /** Schools inside the scope. */
+  private static boolean schoolOf(Briefing.Org o, Scope s) {
+    return o.level() == Briefing.Level.SCHOOL && cityOrDistrict(o.parentCode(), s);
+  }
+
+  /** The first non-null value of the scope's own row on a day. */
+  private static <R> Double rateOn(List<R> rows, Function<R, Briefing.Org> org, Function<R, LocalDate> date, Function<R, Double> value,
+      Scope s, LocalDate d) {
+    return rows.stream().filter(r -> inScope(org.apply(r), s)).filter(r -> date.apply(r).equals(d))
+        .map(value).filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
+  private Double complianceOn(Scope s, LocalDate d, Function<Briefing.Compliance, Double> rate) {
+    return rateOn(data.compliance(), Briefing.Compliance::org, Briefing.Compliance::reportDate, rate, s, d);
+  }
+
+  private Double illnessOn(Scope s, LocalDate d) {
+    return rateOn(data.attendance(), Briefing.Attendance::org, Briefing.Attendance::reportDate, Briefing.Attendance::illnessAbsenceRate, s, d);
   }
 
   private String pct(Double v) {
@@ -217,67 +234,61 @@ public final class BriefingRenderer {
   }
 
   private List<Map<String, ?>> headline(Scope s) {
-    LocalDate d = data.date;
+    LocalDate d = data.date();
     List<Map<String, ?>> out = new ArrayList<>();
-    for (String[] m : new String[][] {{"metric.reportingRate", "reporting_rate"}, {"metric.timeliness", "timeliness_rate"}}) {
-      Double now = rateOn(data.compliance, s, "report_date", d, m[1]);
-      out.add(row(t(m[0]), pct(now), pp(now, rateOn(data.compliance, s, "report_date", d.minusDays(1), m[1])),
-          pp(now, rateOn(data.compliance, s, "report_date", d.minusDays(7), m[1]))));
-    }
-    Double ill = rateOn(data.attendance, s, "report_date", d, "illness_absence_rate");
-    out.add(row(t("metric.illnessRate"), pct(ill), pp(ill, rateOn(data.attendance, s, "report_date", d.minusDays(1), "illness_absence_rate")),
-        pp(ill, rateOn(data.attendance, s, "report_date", d.minusDays(7), "illness_absence_rate"))));
+    Map<String, Function<Briefing.Compliance, Double>> rates = new LinkedHashMap<>();
+    rates.put("metric.reportingRate", Briefing.Compliance::reportingRate);
+    rates.put("metric.timeliness", Briefing.Compliance::timelinessRate);
+    rates.forEach((label, rate) -> {
+      Double now = complianceOn(s, d, rate);
+      out.add(row(t(label), pct(now), pp(now, complianceOn(s, d.minusDays(1), rate)), pp(now, complianceOn(s, d.minusDays(7), rate))));
+    });
+    Double ill = illnessOn(s, d);
+    out.add(row(t("metric.illnessRate"), pct(ill), pp(ill, illnessOn(s, d.minusDays(1))), pp(ill, illnessOn(s, d.minusDays(7)))));
     out.add(row(t("metric.newAlerts"), String.valueOf(newAlerts(s, d)), diff(newAlerts(s, d), newAlerts(s, d.minusDays(1))),
         diff(newAlerts(s, d), newAlerts(s, d.minusDays(7)))));
     out.add(row(t("metric.activeAlerts"), String.valueOf(activeAlerts(s, d)), diff(activeAlerts(s, d), activeAlerts(s, d.minusDays(1))),
         diff(activeAlerts(s, d), activeAlerts(s, d.minusDays(7)))));
-    Long exp = riskSum(data.risk, s, d, "persons_14d", true);
-    out.add(row(t("metric.exposure14d"), String.valueOf(exp), diff(exp, riskSum(data.riskPrevious, s, d.minusDays(1), "persons_14d", true)),
-        diff(exp, riskSum(data.riskPrevious, s, d.minusDays(7), "persons_14d", true))));
-    Long mon = riskSum(data.risk, s, d, "in_monitoring", false);
-    out.add(row(t("metric.inMonitoring"), String.valueOf(mon), diff(mon, riskSum(data.riskPrevious, s, d.minusDays(1), "in_monitoring", false)),
-        diff(mon, riskSum(data.riskPrevious, s, d.minusDays(7), "in_monitoring", false))));
-    long[] cov = coverage12(s);
-    out.add(row(t("metric.dose1"), pct(cov[0] == 0 ? null : (double) cov[1] / cov[0]), t("none"), t("none")));
-    out.add(row(t("metric.completed"), pct(cov[0] == 0 ? null : (double) cov[2] / cov[0]), t("none"), t("none")));
+    Long exp = riskSum(data.exposure(), s, d, Briefing.Exposure::persons14d, true);
+    out.add(row(t("metric.exposure14d"), String.valueOf(exp), diff(exp, riskSum(data.exposurePrevious(), s, d.minusDays(1), Briefing.Exposure::persons14d, true)),
+        diff(exp, riskSum(data.exposurePrevious(), s, d.minusDays(7), Briefing.Exposure::persons14d, true))));
+    Long mon = riskSum(data.exposure(), s, d, Briefing.Exposure::inMonitoring, false);
+    out.add(row(t("metric.inMonitoring"), String.valueOf(mon), diff(mon, riskSum(data.exposurePrevious(), s, d.minusDays(1), Briefing.Exposure::inMonitoring, false)),
+        diff(mon, riskSum(data.exposurePrevious(), s, d.minusDays(7), Briefing.Exposure::inMonitoring, false))));
+    long[] cov = vaccinableCoverage(s);
+    String minAge = String.valueOf(data.vaccinationMinAge());
+    out.add(row(t("metric.dose1", minAge), pct(cov[0] == 0 ? null : (double) cov[1] / cov[0]), t("none"), t("none")));
+    out.add(row(t("metric.completed", minAge), pct(cov[0] == 0 ? null : (double) cov[2] / cov[0]), t("none"), t("none")));
     return out;
   }
 
-  private boolean alertInScope(Row r, Scope s) {
-    return s.level().equals("city") || s.code().equals(r.getAs("district_code"));
-  }
-
   private long newAlerts(Scope s, LocalDate d) {
-    return data.alerts.stream().filter(r -> alertInScope(r, s)).filter(r -> ((Date) r.getAs("first_detected")).toLocalDate().equals(d)).count();
+    return data.alerts().stream().filter(a -> cityOrDistrict(a.districtCode(), s)).filter(a -> a.firstDetected().equals(d)).count();
   }
 
+  /** Alerts detected by d whose last firing day is fewer than the policy's quiet gap days before d. */
   private long activeAlerts(Scope s, LocalDate d) {
-    return data.alerts.stream().filter(r -> alertInScope(r, s))
-        .filter(r -> !((Date) r.getAs("first_detected")).toLocalDate().isAfter(d))
-        .filter(r -> !((Date) r.getAs("last_detected")).toLocalDate().isBefore(d.minusDays(6))).count();
+    LocalDate lastFrom = d.minusDays(data.alertQuietGapDays() - 1L);
+    return data.alerts().stream().filter(a -> cityOrDistrict(a.districtCode(), s))
+        .filter(a -> !a.firstDetected().isAfter(d))
+        .filter(a -> !a.lastDetected().isBefore(lastFrom)).count();
   }
 
-  private Long riskSum(List<Row> rows, Scope s, LocalDate d, String col, boolean riskAreasOnly) {
-    List<Row> in = rows.stream().filter(inScope(s)).filter(r -> ((Date) r.getAs("as_of")).toLocalDate().equals(d)).toList();
+  private Long riskSum(List<Briefing.Exposure> rows, Scope s, LocalDate d, ToLongFunction<Briefing.Exposure> value, boolean riskAreasOnly) {
+    List<Briefing.Exposure> in = rows.stream().filter(r -> inScope(r.org(), s)).filter(r -> r.asOf().equals(d)).toList();
     if (in.isEmpty()) return null;
-    return in.stream().filter(r -> !riskAreasOnly || List.of("abroad", "high", "medium").contains((String) r.getAs("category")))
-        .mapToLong(r -> (Long) r.getAs(col)).sum();
+    return in.stream().filter(r -> !riskAreasOnly || r.riskArea()).mapToLong(value).sum();
   }
 
-  /** eligible, dose1, completed summed over the age bands of 12 and older. */
-  private long[] coverage12(Scope s) {
+  /** eligible, dose1, completed summed over the age bands the policy vaccinates. */
+  private long[] vaccinableCoverage(Scope s) {
     long[] c = new long[3];
-    data.coverage.stream().filter(inScope(s)).filter(r -> isTwelvePlus((String) r.getAs("age_band"))).forEach(r -> {
-      c[0] += (Long) r.getAs("eligible");
-      c[1] += (Long) r.getAs("dose1");
-      c[2] += (Long) r.getAs("completed");
+    data.coverage().stream().filter(r -> inScope(r.org(), s)).filter(Briefing.Coverage::vaccinable).forEach(r -> {
+      c[0] += r.eligible();
+      c[1] += r.dose1();
+      c[2] += r.completed();
     });
     return c;
-  }
-
-  private static boolean isTwelvePlus(String band) {
-    String digits = band.replaceAll("[^0-9].*$", "");
-    return !digits.isEmpty() && Integer.parseInt(digits) >= 12;
   }
 
   /** Above this many schools that did not report, the list is summarised per district instead of naming each school. */
@@ -290,71 +301,70 @@ public final class BriefingRenderer {
    */
   private List<Map<String, ?>> late(Scope s) {
     Map<String, String> districtNames = new HashMap<>();
-    data.compliance.stream().filter(r -> "district".equals(r.getAs("org_level")))
-        .forEach(r -> districtNames.put(r.getAs("org_code"), r.getAs("org_name")));
-    List<Row> today = data.compliance.stream().filter(schoolsOf(s))
-        .filter(r -> ((Date) r.getAs("report_date")).toLocalDate().equals(data.date)).toList();
-    List<Row> missing = today.stream().filter(r -> "missing".equals(r.getAs("status"))).toList();
+    data.compliance().stream().filter(r -> r.org().level() == Briefing.Level.DISTRICT)
+        .forEach(r -> districtNames.put(r.org().code(), r.org().name()));
+    List<Briefing.Compliance> today = data.compliance().stream().filter(r -> schoolOf(r.org(), s))
+        .filter(r -> r.reportDate().equals(data.date())).toList();
+    List<Briefing.Compliance> missing = today.stream().filter(r -> r.status() == Briefing.SchoolStatus.MISSING).toList();
     boolean summarise = missing.size() > LONG_MISSING_LIST;
     List<Map<String, ?>> out = new ArrayList<>();
     if (summarise) {
       Map<String, long[]> perDistrict = new java.util.TreeMap<>();
-      today.forEach(r -> perDistrict.computeIfAbsent((String) r.getAs("parent_code"), k -> new long[2])[0]++);
-      missing.forEach(r -> perDistrict.get((String) r.getAs("parent_code"))[1]++);
+      today.forEach(r -> perDistrict.computeIfAbsent(r.org().parentCode(), k -> new long[2])[0]++);
+      missing.forEach(r -> perDistrict.get(r.org().parentCode())[1]++);
       if (missing.size() == today.size()) {
-        out.add(row(t("missing.all", today.size()), t("missing.districts", perDistrict.size()), t("status.missing"), t("none")));
+        out.add(row(t("missing.all", today.size()), t("missing.districts", perDistrict.size()), t(Briefing.SchoolStatus.MISSING.key()), t("none")));
       }
       perDistrict.forEach((code, n) -> {
         if (n[1] > 0) {
           out.add(row(n[1] == n[0] ? t("missing.allOfDistrict", n[0]) : t("missing.someOfDistrict", n[1], n[0]),
-              districtNames.getOrDefault(code, code), t("status.missing"), t("none")));
+              districtNames.getOrDefault(code, code), t(Briefing.SchoolStatus.MISSING.key()), t("none")));
         }
       });
     }
-    today.stream().filter(r -> "late".equals(r.getAs("status")) || (!summarise && "missing".equals(r.getAs("status"))))
-        .sorted(Comparator.comparing((Row r) -> (String) r.getAs("status")).reversed().thenComparing(r -> (String) r.getAs("org_code")))
-        .map(r -> row(r.getAs("org_name"), districtNames.getOrDefault((String) r.getAs("parent_code"), r.getAs("parent_code")),
-            t("status." + r.getAs("status")),
-            r.getAs("first_submitted_at") == null ? t("none")
-                : DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone).format(((Timestamp) r.getAs("first_submitted_at")).toInstant())))
+    // missing before late (reverse order of their label keys), then by school code
+    today.stream().filter(r -> r.status() == Briefing.SchoolStatus.LATE || (!summarise && r.status() == Briefing.SchoolStatus.MISSING))
+        .sorted(Comparator.comparing((Briefing.Compliance r) -> r.status().key()).reversed().thenComparing(r -> r.org().code()))
+        .map(r -> row(r.org().name(), districtNames.getOrDefault(r.org().parentCode(), r.org().parentCode()),
+            t(r.status().key()),
+            r.firstSubmittedAt() == null ? t("none") : DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone).format(r.firstSubmittedAt())))
         .forEach(out::add);
     return out;
   }
 
   private List<Map<String, ?>> causes(Scope s) {
-    return data.causes.stream().filter(inScope(s)).sorted(Comparator.comparing((Row r) -> (Long) r.getAs("cases")).reversed())
-        .map(r -> row(tOr("cause." + r.getAs("cause"), r.getAs("cause")), String.valueOf((Long) r.getAs("cases")),
-            r.getAs("rate_per_1000") == null ? t("none") : String.format(Locale.ROOT, "%.2f", (Double) r.getAs("rate_per_1000"))))
+    return data.causes().stream().filter(r -> inScope(r.org(), s)).sorted(Comparator.comparingLong(Briefing.Cause::cases).reversed())
+        .map(r -> row(tOr("cause." + r.cause(), r.cause()), String.valueOf(r.cases()),
+            r.ratePer1000() == null ? t("none") : String.format(Locale.ROOT, "%.2f", r.ratePer1000())))
         .collect(Collectors.toList());
   }
 
   private List<Map<String, ?>> alerts(Scope s) {
-    return data.alerts.stream().filter(r -> alertInScope(r, s)).filter(r -> "active".equals(r.getAs("status")))
-        .sorted(Comparator.comparing((Row r) -> (Date) r.getAs("first_detected")).reversed())
-        .map(r -> row(tOr("rule." + r.getAs("rule"), r.getAs("rule")) + " / " + r.getAs("school_name"),
-            r.getAs("grade") == null ? t("none") : r.getAs("grade") + " " + r.getAs("class_name"),
-            r.getAs("diagnosis") != null ? tOr("diagnosis." + r.getAs("diagnosis"), r.getAs("diagnosis")) : r.getAs("symptom_group") == null ? t("none")
-                : tOr("cause." + r.getAs("symptom_group"), r.getAs("symptom_group")),
-            String.valueOf((Object) r.getAs("first_detected")), String.valueOf((Object) r.getAs("last_detected")), String.valueOf((Long) r.getAs("cases"))))
+    return data.alerts().stream().filter(a -> cityOrDistrict(a.districtCode(), s)).filter(Briefing.Alert::active)
+        .sorted(Comparator.comparing(Briefing.Alert::firstDetected).reversed())
+        .map(a -> row(tOr("rule." + a.rule(), a.rule()) + " / " + a.schoolName(),
+            a.grade() == null ? t("none") : a.grade() + " " + a.className(),
+            a.diagnosis() != null ? tOr("diagnosis." + a.diagnosis(), a.diagnosis()) : a.symptomGroup() == null ? t("none")
+                : tOr("cause." + a.symptomGroup(), a.symptomGroup()),
+            String.valueOf(a.firstDetected()), String.valueOf(a.lastDetected()), String.valueOf(a.cases())))
         .collect(Collectors.toList());
   }
 
   private List<Map<String, ?>> risk(Scope s) {
-    String level = "district";
-    return data.risk.stream().filter(r -> level.equals(r.getAs("org_level")))
-        .filter(r -> s.level().equals("city") || s.code().equals(r.getAs("org_code")))
-        .filter(r -> List.of("abroad", "high", "medium").contains((String) r.getAs("category")))
-        .filter(r -> (Long) r.getAs("persons_14d") > 0 || (Long) r.getAs("in_monitoring") > 0 || (Long) r.getAs("away") > 0)
-        .collect(Collectors.groupingBy(r -> r.getAs("org_name") + "\u0001" + r.getAs("category"), LinkedHashMap::new, Collectors.toList()))
+    return data.exposure().stream().filter(r -> r.org().level() == Briefing.Level.DISTRICT)
+        .filter(r -> cityOrDistrict(r.org().code(), s))
+        .filter(Briefing.Exposure::riskArea)
+        .filter(r -> r.persons14d() > 0 || r.inMonitoring() > 0 || r.away() > 0)
+        .collect(Collectors.groupingBy(r -> r.org().name() + "\u0001" + r.category(), LinkedHashMap::new, Collectors.toList()))
         .entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(e -> {
           String[] k = e.getKey().split("\u0001");
           long[] sum = new long[4];
-          for (Row r : e.getValue()) {
-            sum[0] += (Long) r.getAs("persons_14d");
-            sum[1] += (Long) r.getAs("in_monitoring");
-            sum[2] += (Long) r.getAs("unapproved");
-            sum[3] += (Long) r.getAs("missing_test");
+          for (Briefing.Exposure r : e.getValue()) {
+            sum[0] += r.persons14d();
+            sum[1] += r.inMonitoring();
+            sum[2] += r.unapproved();
+            sum[3] += r.missingTest();
           }
           return row(k[0], tOr("category." + k[1], k[1]), String.valueOf(sum[0]), String.valueOf(sum[1]), String.valueOf(sum[2]), String.valueOf(sum[3]));
         })
@@ -363,12 +373,12 @@ public final class BriefingRenderer {
 
   private List<Map<String, ?>> coverage(Scope s) {
     Map<String, long[]> byBand = new java.util.TreeMap<>();
-    data.coverage.stream().filter(inScope(s)).filter(r -> isTwelvePlus((String) r.getAs("age_band"))).forEach(r -> {
-      long[] c = byBand.computeIfAbsent((String) r.getAs("age_band"), k -> new long[4]);
-      c[0] += (Long) r.getAs("eligible");
-      c[1] += (Long) r.getAs("contraindicated");
-      c[2] += (Long) r.getAs("dose1");
-      c[3] += (Long) r.getAs("completed");
+    data.coverage().stream().filter(r -> inScope(r.org(), s)).filter(Briefing.Coverage::vaccinable).forEach(r -> {
+      long[] c = byBand.computeIfAbsent(r.ageBand(), k -> new long[4]);
+      c[0] += r.eligible();
+      c[1] += r.contraindicated();
+      c[2] += r.dose1();
+      c[3] += r.completed();
     });
     List<Map<String, ?>> out = new ArrayList<>();
     byBand.forEach((band, c) -> out.add(row(band, String.valueOf(c[0]), String.valueOf(c[1]),
@@ -377,15 +387,14 @@ public final class BriefingRenderer {
   }
 
   private List<Map<String, ?>> campaigns(Scope s) {
-    return data.campaigns.stream().filter(inScope(s)).sorted(Comparator.comparing((Row r) -> (Date) r.getAs("deadline")))
+    return data.campaigns().stream().filter(r -> inScope(r.org(), s)).sorted(Comparator.comparing(Briefing.Campaign::deadline))
         .map(r -> {
-          String id = r.getAs("campaign_id");
-          String lagging = data.campaigns.stream().filter(x -> "district".equals(x.getAs("org_level")))
-              .filter(x -> id.equals(x.getAs("campaign_id")) && Boolean.TRUE.equals(x.getAs("lagging")))
-              .filter(x -> s.level().equals("city") || s.code().equals(x.getAs("org_code")))
-              .map(x -> (String) x.getAs("org_name")).sorted().collect(Collectors.joining("、"));
-          return row(r.getAs("age_band") + " / " + r.getAs("dose_number"), String.valueOf((Object) r.getAs("deadline")),
-              pct(r.getAs("achieved_rate")), String.valueOf((Long) r.getAs("gap_persons")), String.valueOf((Integer) r.getAs("days_left")),
+          String lagging = data.campaigns().stream().filter(x -> x.org().level() == Briefing.Level.DISTRICT)
+              .filter(x -> r.campaignId().equals(x.campaignId()) && x.lagging())
+              .filter(x -> cityOrDistrict(x.org().code(), s))
+              .map(x -> x.org().name()).sorted().collect(Collectors.joining("、"));
+          return row(r.ageBand() + " / " + r.doseNumber(), String.valueOf(r.deadline()),
+              pct(r.achievedRate()), String.valueOf(r.gapPersons()), String.valueOf(r.daysLeft()),
               lagging.isEmpty() ? t("lagging.none") : lagging);
         })
         .collect(Collectors.toList());

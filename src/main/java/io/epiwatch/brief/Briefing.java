@@ -1,0 +1,126 @@
+package io.epiwatch.brief;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a briefing shows, as plain records: {@link BriefingData} maps the gold slices into these
+ * once, and {@link BriefingRenderer} renders them (no Spark type crosses into rendering). One
+ * value serves every scope: the renderer picks the rows of the city or of one district.
+ *
+ * @param date the briefing's date D
+ * @param versions Delta version of every table read (gold.* and ops.*), in the order given
+ * @param quality data-quality counts of the footer
+ * @param supersededAt when later data superseded the as-of snapshots of D; null = they stand
+ * @param alertQuietGapDays the policy's quiet gap: an alert is active on a day when its last
+ *     firing day is fewer than this many days before it
+ * @param vaccinationMinAge the policy's vaccination minimum age (the coverage figures' "N+")
+ * @param compliance reporting compliance, D-7..D, every level
+ * @param attendance attendance, D-13..D, every level
+ * @param causes absences by symptom group on D
+ * @param alerts cluster alerts first detected on or before D
+ * @param exposure risk exposure as of D (district and city)
+ * @param exposurePrevious risk exposure as of D-1 and D-7, when present
+ * @param coverage vaccination coverage as of D (district and city)
+ * @param campaigns campaign progress as of D (district and city)
+ */
+public record Briefing(
+    LocalDate date,
+    Map<String, Long> versions,
+    Quality quality,
+    Instant supersededAt,
+    int alertQuietGapDays,
+    int vaccinationMinAge,
+    List<Compliance> compliance,
+    List<Attendance> attendance,
+    List<Cause> causes,
+    List<Alert> alerts,
+    List<Exposure> exposure,
+    List<Exposure> exposurePrevious,
+    List<Coverage> coverage,
+    List<Campaign> campaigns) {
+
+  public Briefing {
+    versions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(versions)); // keeps the order the footer prints
+    compliance = List.copyOf(compliance);
+    attendance = List.copyOf(attendance);
+    causes = List.copyOf(causes);
+    alerts = List.copyOf(alerts);
+    exposure = List.copyOf(exposure);
+    exposurePrevious = List.copyOf(exposurePrevious);
+    coverage = List.copyOf(coverage);
+    campaigns = List.copyOf(campaigns);
+  }
+
+  /** Level of an organisation row; the names are gold's org_level values. */
+  public enum Level {
+    SCHOOL, DISTRICT, CITY, PROVINCE;
+
+    /** gold's org_level ("school", "district", "city", "province"). */
+    public static Level of(String orgLevel) {
+      return valueOf(orgLevel.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** An organisation of a row: its level, code, name and parent (the district of a school; null at the top). */
+  public record Org(Level level, String code, String name, String parentCode) {}
+
+  /** Files rejected, rows quarantined, zero-report contradictions on D, other data-quality flags. */
+  public record Quality(long filesRejected, long rowsQuarantined, long contradictions, long otherFlags) {}
+
+  /** Compliance of one organisation on one day; status and firstSubmittedAt on school rows only. */
+  public record Compliance(LocalDate reportDate, Org org, SchoolStatus status, Instant firstSubmittedAt, Double reportingRate,
+      Double timelinessRate) {}
+
+  /** A school's reporting status of a day. */
+  public enum SchoolStatus {
+    ON_TIME, LATE, MISSING;
+
+    /** gold's status ("on_time", "late", "missing"); null above school level. */
+    public static SchoolStatus of(String status) {
+      return status == null ? null : valueOf(status.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The key of the label in the texts (status.late, ...). */
+    public String key() {
+      return "status." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** Illness absence rate of one organisation on one day (null = nobody expected). */
+  public record Attendance(LocalDate reportDate, Org org, Double illnessAbsenceRate) {}
+
+  /** Absences of one symptom group on D. */
+  public record Cause(Org org, String cause, long cases, Double ratePer1000) {}
+
+  /**
+   * One cluster alert. grade/className null for school-wide alerts; diagnosis or symptomGroup
+   * name what it counts (both null for EARS-C2).
+   */
+  public record Alert(String rule, String districtCode, String schoolName, String grade, String className, String symptomGroup,
+      String diagnosis, LocalDate firstDetected, LocalDate lastDetected, Long cases, boolean active) {}
+
+  /**
+   * Persons of one exposure category (and person type, match type) of one organisation as of a
+   * date. riskArea: the category is a risk area (abroad, or a high or medium risk area), not
+   * plain travel out of or within the province.
+   */
+  public record Exposure(LocalDate asOf, Org org, String category, boolean riskArea, long persons14d, long inMonitoring, long away,
+      long unapproved, long missingTest) {}
+
+  /**
+   * Vaccination coverage of one age band (and person type) of one organisation as of D.
+   * vaccinable: the band starts at or above the policy's vaccination minimum age.
+   */
+  public record Coverage(Org org, String ageBand, boolean vaccinable, long eligible, long contraindicated, long dose1, long completed) {}
+
+  /** Progress of one organisation against one dated campaign target as of D. */
+  public record Campaign(Org org, String campaignId, String ageBand, Integer doseNumber, LocalDate deadline, Double achievedRate,
+      Long gapPersons, Integer daysLeft, boolean lagging) {}
+}

@@ -1,0 +1,104 @@
+package io.epiwatch.brief;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.TimeZone;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The follow-up list as documents for data staff: the PDF (the briefing's table template, one
+ * section per list) and the XLSX workbook (one sheet per list), both from {@link FollowUpItem}s
+ * only; no Spark type reaches it.
+ */
+public final class FollowUpDocuments {
+  private static final String[] HEADER_KEYS = {"col.name", "col.school", "col.class", "col.item", "col.date"};
+
+  private FollowUpDocuments() {}
+
+  /** Localised rows (c1..c5) of one section, for the table template and the workbook. */
+  static List<Map<String, ?>> rows(List<FollowUpItem> items, FollowUpItem.Section section, ResourceBundle b) {
+    List<Map<String, ?>> out = new ArrayList<>();
+    for (FollowUpItem i : items) {
+      if (i.section() != section) continue;
+      out.add(Map.of("c1", nz(i.name()), "c2", nz(i.school()), "c3", nz(i.cls()), "c4", what(i, b),
+          "c5", i.date() == null ? "" : i.date().toString()));
+    }
+    return out;
+  }
+
+  /** What to follow up, in the language of the texts: "in monitoring (high); no test", "not followed up". */
+  static String what(FollowUpItem i, ResourceBundle b) {
+    if (i.section() == FollowUpItem.Section.ABSENCE) return b.getString("item.notFollowedUp");
+    StringBuilder what = new StringBuilder();
+    if (i.inMonitoring()) {
+      String cat = String.valueOf(i.category());
+      what.append(b.getString("item.inMonitoring")).append(" (")
+          .append(b.containsKey("category." + cat) ? b.getString("category." + cat) : cat).append(')');
+    }
+    if (i.missingTest()) {
+      if (what.length() > 0) what.append("; ");
+      what.append(b.getString("item.missingTest"));
+    }
+    return what.toString();
+  }
+
+  /** The workbook: one sheet per section, a header row, then the rows of {@link #rows}. */
+  static void writeXlsx(List<FollowUpItem> items, ResourceBundle b, OutputStream out) {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      for (FollowUpItem.Section section : FollowUpItem.Section.values()) {
+        XSSFSheet sheet = wb.createSheet(b.getString(section.key()).replaceAll("[\\\\/?*\\[\\]:]", "").substring(0, 2));
+        var h = sheet.createRow(0);
+        for (int c = 0; c < HEADER_KEYS.length; c++) h.createCell(c).setCellValue(b.getString(HEADER_KEYS[c]));
+        int r = 1;
+        for (Map<String, ?> row : rows(items, section, b)) {
+          var x = sheet.createRow(r++);
+          for (int c = 0; c < HEADER_KEYS.length; c++) x.createCell(c).setCellValue(String.valueOf(row.get("c" + (c + 1))));
+        }
+        for (int c = 0; c < HEADER_KEYS.length; c++) sheet.setColumnWidth(c, c == 3 ? 9000 : 5000);
+      }
+      wb.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The PDF: the same table template as the briefing, one section per list. */
+  static byte[] renderPdf(List<FollowUpItem> items, LocalDate d, String lang, ZoneId zone) {
+    Locale locale = lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    ResourceBundle b = BriefingRenderer.bundle(lang);
+    Map<String, Object> p = new HashMap<>();
+    p.put(JRParameter.REPORT_RESOURCE_BUNDLE, b);
+    p.put(JRParameter.REPORT_LOCALE, locale);
+    p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(zone));
+    p.put("TITLE", b.getString("followup.title"));
+    p.put("SUBTITLE", MessageFormat.format(b.getString("followup.subtitle"), d));
+    p.put("TABLE_REPORT", BriefingRenderer.template("table"));
+    for (FollowUpItem.Section s : FollowUpItem.Section.values()) {
+      Map<String, Object> sub = new HashMap<>();
+      for (int i = 0; i < HEADER_KEYS.length; i++) sub.put("h" + (i + 1), b.getString(HEADER_KEYS[i]));
+      sub.put("emptyText", b.getString("empty"));
+      String key = s.name(); // MONITORING_*, ABSENCE_* parameters of reports/followup.jrxml
+      p.put(key + "_TITLE", b.getString(s.key()));
+      p.put(key + "_PARAMS", sub);
+      p.put(key + "_DS", new JRMapCollectionDataSource(new ArrayList<>(rows(items, s, b))));
+    }
+    return BriefingRenderer.pdf("followup", p, null);
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}
