@@ -222,6 +222,11 @@ public final class BriefingRenderer {
     return String.format(Locale.ROOT, "%+.1f %s", (now - then) * 100, t("unit.pp"));
   }
 
+  /** A count, or the no-data mark when the day has no rows to count (never the text "null"). */
+  private String count(Long v) {
+    return v == null ? t("none") : String.valueOf(v);
+  }
+
   private String diff(Long now, Long then) {
     if (now == null || then == null) return t("none");
     return String.format(Locale.ROOT, "%+d", now - then);
@@ -250,10 +255,10 @@ public final class BriefingRenderer {
     out.add(row(t("metric.activeAlerts"), String.valueOf(activeAlerts(s, d)), diff(activeAlerts(s, d), activeAlerts(s, d.minusDays(1))),
         diff(activeAlerts(s, d), activeAlerts(s, d.minusDays(7)))));
     Long exp = riskSum(data.exposure(), s, d, Briefing.Exposure::persons14d, true);
-    out.add(row(t("metric.exposure14d"), String.valueOf(exp), diff(exp, riskSum(data.exposurePrevious(), s, d.minusDays(1), Briefing.Exposure::persons14d, true)),
+    out.add(row(t("metric.exposure14d"), count(exp), diff(exp, riskSum(data.exposurePrevious(), s, d.minusDays(1), Briefing.Exposure::persons14d, true)),
         diff(exp, riskSum(data.exposurePrevious(), s, d.minusDays(7), Briefing.Exposure::persons14d, true))));
     Long mon = riskSum(data.exposure(), s, d, Briefing.Exposure::inMonitoring, false);
-    out.add(row(t("metric.inMonitoring"), String.valueOf(mon), diff(mon, riskSum(data.exposurePrevious(), s, d.minusDays(1), Briefing.Exposure::inMonitoring, false)),
+    out.add(row(t("metric.inMonitoring"), count(mon), diff(mon, riskSum(data.exposurePrevious(), s, d.minusDays(1), Briefing.Exposure::inMonitoring, false)),
         diff(mon, riskSum(data.exposurePrevious(), s, d.minusDays(7), Briefing.Exposure::inMonitoring, false))));
     long[] cov = vaccinableCoverage(s);
     String minAge = String.valueOf(data.vaccinationMinAge());
@@ -394,7 +399,8 @@ public final class BriefingRenderer {
               .filter(x -> cityOrDistrict(x.org().code(), s))
               .map(x -> x.org().name()).sorted().collect(Collectors.joining("、"));
           return row(r.ageBand() + " / " + r.doseNumber(), String.valueOf(r.deadline()),
-              pct(r.achievedRate()), String.valueOf(r.gapPersons()), String.valueOf(r.daysLeft()),
+              pct(r.achievedRate()), count(r.gapPersons()),
+              count(r.daysLeft() == null ? null : r.daysLeft().longValue()),
               lagging.isEmpty() ? t("lagging.none") : lagging);
         })
         .collect(Collectors.toList());

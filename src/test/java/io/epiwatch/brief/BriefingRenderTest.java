@@ -160,6 +160,7 @@ class BriefingRenderTest {
     assertTrue(en.contains("2. Schools that did not report on time School District Status First submitted none"), "empty table says so: " + en);
     assertTrue(en.contains("Age band Eligible Contraindicated Dose 1 Completed none"), en);
     assertTrue(en.contains("No active cluster alerts"), en);
+    assertFalse(en.contains("null"), "a figure without data shows the no-data mark, never 'null': " + en);
     String zh = render(emptyDay(), CITY_SCOPE, "zh");
     java.util.ResourceBundle b = BriefingRenderer.bundle("zh");
     assertTrue(zh.contains(b.getString("alerts.none")), zh);
