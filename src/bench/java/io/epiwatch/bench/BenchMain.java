@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * own main, outside the product CLI (io.epiwatch.cli.Main): it needs the DuckDB driver and the
  * test helpers, which only the bench/test classpath has (docs/decisions.md, "Module layout").
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, version = "epiwatch bench 0.1.0",
     description = "Generate (or reuse) an inbox at a scale, run the daily job's stages, compute the same gold in DuckDB, then"
         + " day N+1 after histories of --growth days; append timings and the comparison to docs/benchmarks.md"
         + " (exit code 1 when DuckDB's gold differs from ours).")
