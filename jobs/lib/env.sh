@@ -1,13 +1,11 @@
 # Shared by every jobs/ script: finds the application and runs the CLI with the JVM flags Spark
-# needs on Java 17.
+# needs on Java 17. (jobs/bench, a developer tool, uses its flags and runs its own main.)
 # - In a release bundle (lib/epiwatch.jar and no pom.xml: target/epiwatch-<version>-bin.tar.gz
 #   unpacked) nothing is ever built: the jar and lib/classpath.txt are used as shipped.
 # - In a checkout (developers) the jar is built on first use, and again when it is older than
 #   pom.xml, src/main, reports/ or the shipped defaults conf/epiwatch.conf (bundled into the jar).
 #   Site files (--conf, EPIWATCH_CONF, /etc/epiwatch/site.conf) are read at run time and never
 #   cause a build.
-# The bench subcommand alone also gets the DuckDB driver (test scope, never in the application
-# jar), listed by Maven in target/bench-classpath.txt (checkout only).
 # Environment: EPIWATCH_JAVA_OPTS (extra JVM options, e.g. -Xmx8g), JAVA_HOME.
 set -euo pipefail
 EPIWATCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -24,7 +22,6 @@ else
   FLAGS_FILE="$EPIWATCH_HOME/target/jvm-flags.txt"
   CDS_ARCHIVE="$EPIWATCH_HOME/target/epiwatch.jsa"
 fi
-BENCH_CP_FILE="$EPIWATCH_HOME/target/bench-classpath.txt"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
 # The JVM flags Spark needs on Java 17: one list, the pom's spark.jvm.flags, written by the build
@@ -89,10 +86,6 @@ epiwatch_run() {
   epiwatch_build_if_stale
   epiwatch_read_jvm_flags
   local cp="$JAR:$(epiwatch_classpath)"
-  # The DuckDB peer of the benchmark (bench/DuckDbPeer) needs the driver; no other job does.
-  if [[ "${1:-}" == "bench" && -f "$BENCH_CP_FILE" ]]; then
-    cp="$cp:$(cat "$BENCH_CP_FILE")"
-  fi
   local -a java=(java ${EPIWATCH_JAVA_OPTS:--Xmx6g} "${SPARK_JVM_FLAGS[@]}" -Xlog:cds*=off)
   case "$(epiwatch_cds_mode)" in
     use) exec "${java[@]}" -XX:SharedArchiveFile="$CDS_ARCHIVE" -cp "$cp" io.epiwatch.cli.Main "$@" ;;

@@ -25,6 +25,11 @@ public class CommonOptions {
   @Option(names = {"-v", "--verbose"}, description = "Log Spark's own messages too.")
   boolean verbose;
 
+  /** The --conf file, or null for the bundled defaults. */
+  public Path confFile() {
+    return conf;
+  }
+
   AppConfig config() {
     return AppConfig.load(conf).withPaths(warehouse, inbox, out);
   }

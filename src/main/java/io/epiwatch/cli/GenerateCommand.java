@@ -17,7 +17,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GenerateJob.run(gen.scale, gen.days, gen.start, gen.seed, out);
+    GenerateJob.run(gen.scale(), gen.days(), gen.start(), gen.seed(), out);
     return 0;
   }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "epiwatch", mixinStandardHelpOptions = true, version = "epiwatch 0.1.0",
     description = "School epidemic-prevention data warehouse: ingest extracts, build Delta tables, render briefings.",
     subcommands = {IngestCommand.class, TransformCommand.class, MetricsCommand.class, BriefCommand.class,
-        RunDailyCommand.class, SqlCommand.class, ServeCommand.class, RestoreCommand.class, GenerateCommand.class, BenchCommand.class, MaintainCommand.class, DictionaryCommand.class,
+        RunDailyCommand.class, SqlCommand.class, ServeCommand.class, RestoreCommand.class, GenerateCommand.class, MaintainCommand.class, DictionaryCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   public static final int EXIT_FAILED = 1;
@@ -39,7 +39,15 @@ public final class Main {
   }
 
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    return commandLine(new Main()).execute(args);
+  }
+
+  /**
+   * A command line for {@code command} with our date converter and exit codes; also used by the
+   * benchmark's own main (src/bench, io.epiwatch.bench.BenchMain).
+   */
+  public static CommandLine commandLine(Object command) {
+    CommandLine cl = new CommandLine(command);
     cl.registerConverter(LocalDate.class, s -> {
       try {
         return LocalDate.parse(s);
@@ -54,7 +62,7 @@ public final class Main {
       if (Boolean.getBoolean("epiwatch.trace")) ex.printStackTrace(cmd.getErr());
       return root instanceof LockedException ? EXIT_LOCKED : EXIT_FAILED;
     });
-    return cl.execute(args);
+    return cl;
   }
 
   static String oneLine(Throwable t) {

@@ -9,9 +9,12 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
 
-/** Base of the subcommands that need Spark: builds the context, runs, stops the session. */
-abstract class SparkCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
+/**
+ * Base of the subcommands that need Spark: builds the context, runs, stops the session. Public for
+ * the benchmark's main (src/bench), which is a command of the same shape outside the product CLI.
+ */
+public abstract class SparkCommand implements Callable<Integer> {
+  @Mixin protected CommonOptions common;
 
   @Override
   public final Integer call() throws Exception {

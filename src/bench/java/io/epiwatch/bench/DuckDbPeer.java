@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * {@link Policy}, then gold.sql block by block; compare each gold table as a multiset of rows
  * (doubles within 1e-9 relative).
  *
- * <p>DuckDB is a test-scope dependency, used only through JDBC so the application compiles and
- * ships without it; jobs/bench adds the driver (target/bench-classpath.txt).
+ * <p>DuckDB is a test-scope dependency of this source set (src/bench, compiled with the tests),
+ * used only through JDBC; jobs/bench runs on the test classpath (target/test-classpath.txt).
  */
 public final class DuckDbPeer {
   private static final Logger LOG = LoggerFactory.getLogger(DuckDbPeer.class);
@@ -125,7 +125,7 @@ public final class DuckDbPeer {
       Class.forName("org.duckdb.DuckDBDriver");
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("the DuckDB JDBC driver (org.duckdb:duckdb_jdbc, test scope) is not on the classpath: "
-          + "run the benchmark with jobs/bench, which adds target/bench-classpath.txt (written by mvn package)", e);
+          + "run the benchmark with jobs/bench, which runs it on the test classpath (target/test-classpath.txt, written by mvn package)", e);
     }
   }
 

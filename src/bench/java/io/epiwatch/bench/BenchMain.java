@@ -1,22 +1,27 @@
-package io.epiwatch.cli;
+package io.epiwatch.bench;
 
-import io.epiwatch.bench.BenchJob;
+import io.epiwatch.cli.GeneratorOptions;
+import io.epiwatch.cli.Main;
+import io.epiwatch.cli.SparkCommand;
 import io.epiwatch.spark.JobContext;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * jobs/bench: per-stage timings of the daily job on generated data and the DuckDB peer's time per
- * gold metric beside ours, appended to docs/benchmarks.md; exit code 1 when the two disagree.
+ * gold metric beside ours, appended to docs/benchmarks.md; exit code 1 when the two disagree. Its
+ * own main, outside the product CLI (io.epiwatch.cli.Main): it needs the DuckDB driver and the
+ * test helpers, which only the bench/test classpath has (docs/decisions.md, "Module layout").
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, version = "epiwatch bench 0.1.0",
     description = "Generate (or reuse) an inbox at a scale, run the daily job's stages, compute the same gold in DuckDB, then"
         + " day N+1 after histories of --growth days; append timings and the comparison to docs/benchmarks.md"
         + " (exit code 1 when DuckDB's gold differs from ours).")
-final class BenchCommand extends SparkCommand {
-  @picocli.CommandLine.Mixin GeneratorOptions gen;
+public final class BenchMain extends SparkCommand {
+  @Mixin GeneratorOptions gen;
 
   @Option(names = "--cache", defaultValue = "bench-cache", description = "Where generated inboxes are kept for reuse (default: ${DEFAULT-VALUE}).")
   Path cache;
@@ -28,10 +33,15 @@ final class BenchCommand extends SparkCommand {
       description = "Histories (days) after which day N+1 is run in a new JVM, or 'none' (default: ${DEFAULT-VALUE}).")
   List<String> growth;
 
+  public static void main(String[] args) {
+    System.exit(Main.commandLine(new BenchMain()).execute(args));
+  }
+
   @Override
   protected int run(JobContext ctx) {
     List<Integer> histories = growth.contains("none") ? List.of() : growth.stream().map(Integer::parseInt).toList();
-    BenchJob.BenchResult r = BenchJob.run(ctx, new BenchJob.Plan(gen.scale, gen.days, gen.start, gen.seed, histories, common.conf), cache, report);
+    BenchJob.BenchResult r = BenchJob.run(ctx,
+        new BenchJob.Plan(gen.scale(), gen.days(), gen.start(), gen.seed(), histories, common.confFile()), cache, report);
     r.stages().forEach(x -> System.out.printf("%-10s %8.1f s %10d rows%n", x.stage(), x.seconds(), x.rows()));
     for (var t : r.peer().tables()) {
       Double ours = r.oursPerMetric().get(t.table().substring(t.table().indexOf('.') + 1));

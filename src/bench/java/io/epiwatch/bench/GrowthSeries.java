@@ -4,6 +4,7 @@ import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.generate.GenerateJob;
 import io.epiwatch.ops.JobRuns;
 import io.epiwatch.spark.JobContext;
+import io.epiwatch.testing.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class GrowthSeries {
    *     computed from the same silver (the incremental path checked against a full recompute)
    * @param duckDbFull DuckDB's full recompute of all H+1 days from the extracts
    */
-  public record Point(int history, LocalDate day, long rowsHistory, double backfillSeconds, ChildRun.Result dayRun,
+  public record Point(int history, LocalDate day, long rowsHistory, double backfillSeconds, ChildJvm.Measured dayRun,
       Map<String, Double> stageSeconds, long dayRows, long peerMismatches, DuckDbFullRecompute.Result duckDbFull) {}
 
   private GrowthSeries() {}
@@ -65,7 +66,7 @@ public final class GrowthSeries {
     List<Path> dayFiles = new ArrayList<>();
     long historyRows = link(full, inbox, next, dayFiles);
     LOG.info("bench: history of {} day(s) to {}: back-filling {}", history, last, inbox);
-    ChildRun.Result backfill = ChildRun.run(run.resolve("backfill.log"), args(conf, inbox, wh, run, last));
+    ChildJvm.Measured backfill = ChildJvm.runCliMeasured(run.resolve("backfill.log"), ChildJvm.thisJvmOptions(), args(conf, inbox, wh, run, last));
     check(backfill, "back-fill");
     long dayRows = 0;
     for (Path f : dayFiles) {
@@ -74,7 +75,7 @@ public final class GrowthSeries {
       dayRows += lines(f) - 1;
     }
     LOG.info("bench: day {} ({} rows in {} files) after {} day(s) of history", next, dayRows, dayFiles.size(), history);
-    ChildRun.Result day = ChildRun.run(run.resolve("day.log"), args(conf, inbox, wh, run, next));
+    ChildJvm.Measured day = ChildJvm.runCliMeasured(run.resolve("day.log"), ChildJvm.thisJvmOptions(), args(conf, inbox, wh, run, next));
     check(day, "day " + next);
     JobContext ctx = JobContext.of(base.config().withPaths(wh.toString(), inbox.toString(), run.resolve("out").toString()),
         base.spark(), next, base.clock());
@@ -85,14 +86,15 @@ public final class GrowthSeries {
         peer.mismatches(), duck);
   }
 
+  /** run-daily's arguments, as absolute paths: the child runs in the project folder (ChildJvm). */
   private static String[] args(Path conf, Path inbox, Path wh, Path run, LocalDate date) {
-    List<String> a = new ArrayList<>(List.of("run-daily", "--inbox", inbox.toString(), "--warehouse", wh.toString(),
-        "--out", run.resolve("out").toString(), "--date", date.toString()));
-    if (conf != null) a.addAll(List.of("--conf", conf.toString()));
+    List<String> a = new ArrayList<>(List.of("run-daily", "--inbox", inbox.toAbsolutePath().toString(),
+        "--warehouse", wh.toAbsolutePath().toString(), "--out", run.resolve("out").toAbsolutePath().toString(), "--date", date.toString()));
+    if (conf != null) a.addAll(List.of("--conf", conf.toAbsolutePath().toString()));
     return a.toArray(String[]::new);
   }
 
-  private static void check(ChildRun.Result r, String what) {
+  private static void check(ChildJvm.Measured r, String what) {
     if (r.exitCode() != 0) throw new IllegalStateException("bench: run-daily for " + what + " failed (exit " + r.exitCode() + "); log " + r.log());
   }
 
