@@ -1,5 +1,6 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.common.OrgLevel;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.ops.JobRuns;
@@ -90,21 +91,21 @@ public final class BriefJob {
     Map<String, String> cities = new LinkedHashMap<>();
     Map<String, String> districts = new LinkedHashMap<>();
     for (Row r : data.compliance) {
-      if ("city".equals(r.getAs("org_level"))) cities.put(r.getAs("org_code"), r.getAs("org_name"));
-      if ("district".equals(r.getAs("org_level"))) districts.put(r.getAs("org_code"), r.getAs("org_name"));
+      if (OrgLevel.CITY.code().equals(r.getAs("org_level"))) cities.put(r.getAs("org_code"), r.getAs("org_name"));
+      if (OrgLevel.DISTRICT.code().equals(r.getAs("org_level"))) districts.put(r.getAs("org_code"), r.getAs("org_name"));
     }
     List<BriefingRenderer.Scope> out = new ArrayList<>();
     if (scope.equals("city") || scope.equals("all-districts")) {
       if (scope.equals("all-districts")) districts.entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .forEach(e -> out.add(new BriefingRenderer.Scope("district", e.getKey(), e.getValue())));
-      cities.forEach((code, name) -> out.add(new BriefingRenderer.Scope("city", code, name)));
+          .forEach(e -> out.add(new BriefingRenderer.Scope(OrgLevel.DISTRICT.code(), e.getKey(), e.getValue())));
+      cities.forEach((code, name) -> out.add(new BriefingRenderer.Scope(OrgLevel.CITY.code(), code, name)));
     } else if (scope.startsWith("district:")) {
       String code = scope.substring("district:".length());
       if (!districts.containsKey(code)) {
         throw new IllegalArgumentException("--scope " + scope + ": no district " + code + " in " + Tables.GOLD_REPORTING_COMPLIANCE.id()
             + " (known: " + districts.keySet() + ")");
       }
-      out.add(new BriefingRenderer.Scope("district", code, districts.get(code)));
+      out.add(new BriefingRenderer.Scope(OrgLevel.DISTRICT.code(), code, districts.get(code)));
     } else {
       throw new IllegalArgumentException("--scope " + scope + ": expected city, district:CODE or all-districts");
     }

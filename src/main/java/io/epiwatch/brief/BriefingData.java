@@ -3,6 +3,8 @@ package io.epiwatch.brief;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.epiwatch.common.OrgLevel;
+import io.epiwatch.common.QualityFlag;
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
@@ -51,16 +53,16 @@ public final class BriefingData {
     attendance = slice(wh, Tables.GOLD_ATTENDANCE, col("report_date").between(Date.valueOf(date.minusDays(13)), d));
     causes = slice(wh, Tables.GOLD_ABSENCE_BY_CAUSE, col("report_date").equalTo(lit(d)).and(col("cause_type").equalTo("symptom_group")));
     alerts = slice(wh, Tables.GOLD_CLUSTER_ALERTS, col("first_detected").leq(lit(d)));
-    risk = slice(wh, Tables.GOLD_RISK_EXPOSURE, col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")));
+    risk = slice(wh, Tables.GOLD_RISK_EXPOSURE, col("as_of").equalTo(lit(d)).and(col("org_level").notEqual(OrgLevel.SCHOOL.code())));
     riskPrevious = slice(wh, Tables.GOLD_RISK_EXPOSURE, col("as_of").isin(Date.valueOf(date.minusDays(1)), Date.valueOf(date.minusDays(7)))
-        .and(col("org_level").notEqual("school")));
-    coverage = slice(wh, Tables.GOLD_VACCINATION_COVERAGE, col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")));
-    campaigns = slice(wh, Tables.GOLD_CAMPAIGN_PROGRESS, col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")));
+        .and(col("org_level").notEqual(OrgLevel.SCHOOL.code())));
+    coverage = slice(wh, Tables.GOLD_VACCINATION_COVERAGE, col("as_of").equalTo(lit(d)).and(col("org_level").notEqual(OrgLevel.SCHOOL.code())));
+    campaigns = slice(wh, Tables.GOLD_CAMPAIGN_PROGRESS, col("as_of").equalTo(lit(d)).and(col("org_level").notEqual(OrgLevel.SCHOOL.code())));
     filesRejected = count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected"));
     rowsQuarantined = count(wh, Tables.OPS_QUARANTINE.id(), versions, lit(true));
     contradictions = count(wh, Tables.OPS_DATA_QUALITY.id(), versions,
-        col("flag").equalTo("ZERO_REPORT_CONTRADICTION").and(col("business_date").equalTo(lit(d))));
-    otherFlags = count(wh, Tables.OPS_DATA_QUALITY.id(), versions, col("flag").notEqual("ZERO_REPORT_CONTRADICTION"));
+        col("flag").equalTo(QualityFlag.ZERO_REPORT_CONTRADICTION.code()).and(col("business_date").equalTo(lit(d))));
+    otherFlags = count(wh, Tables.OPS_DATA_QUALITY.id(), versions, col("flag").notEqual(QualityFlag.ZERO_REPORT_CONTRADICTION.code()));
     supersededAt = supersededAt(wh, d);
   }
 

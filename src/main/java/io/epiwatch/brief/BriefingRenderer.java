@@ -1,5 +1,7 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.common.ExposureCategory;
+import io.epiwatch.common.OrgLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +46,7 @@ public final class BriefingRenderer {
   public record Scope(String level, String code, String name) {
     /** A city without a name in conf or in the schools extract: gold carries its code as its name. */
     public boolean unnamedCity() {
-      return level.equals("city") && (name == null || name.isBlank() || name.equals(code));
+      return level.equals(OrgLevel.CITY.code()) && (name == null || name.isBlank() || name.equals(code));
     }
   }
 
@@ -121,7 +123,7 @@ public final class BriefingRenderer {
     p.put(JRParameter.REPORT_TIME_ZONE, java.util.TimeZone.getTimeZone(zone));
     String scopeName = scope.unnamedCity() ? t("city.unnamed", scope.code()) : scope.name();
     p.put("TITLE", t("title", scopeName));
-    p.put("SUBTITLE", t("subtitle", data.date, asOf(), scope.level().equals("city") ? t("scope.city") : t("scope.district", scope.name())));
+    p.put("SUBTITLE", t("subtitle", data.date, asOf(), scope.level().equals(OrgLevel.CITY.code()) ? t("scope.city") : t("scope.district", scope.name())));
     String versions = data.versions.entrySet().stream().filter(e -> e.getKey().startsWith("gold."))
         .map(e -> e.getKey().substring(5) + "@" + e.getValue()).collect(Collectors.joining(" "));
     p.put("GENERATED", t("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(generatedAt.toInstant()),
@@ -188,7 +190,7 @@ public final class BriefingRenderer {
 
   /** School rows inside the scope. */
   private static Predicate<Row> schoolsOf(Scope s) {
-    return r -> "school".equals(r.getAs("org_level")) && (s.level().equals("city") || s.code().equals(r.getAs("parent_code")));
+    return r -> OrgLevel.SCHOOL.code().equals(r.getAs("org_level")) && (s.level().equals(OrgLevel.CITY.code()) || s.code().equals(r.getAs("parent_code")));
   }
 
   private Double rateOn(List<Row> rows, Scope s, String dateCol, LocalDate d, String col) {
@@ -244,7 +246,7 @@ public final class BriefingRenderer {
   }
 
   private boolean alertInScope(Row r, Scope s) {
-    return s.level().equals("city") || s.code().equals(r.getAs("district_code"));
+    return s.level().equals(OrgLevel.CITY.code()) || s.code().equals(r.getAs("district_code"));
   }
 
   private long newAlerts(Scope s, LocalDate d) {
@@ -260,7 +262,7 @@ public final class BriefingRenderer {
   private Long riskSum(List<Row> rows, Scope s, LocalDate d, String col, boolean riskAreasOnly) {
     List<Row> in = rows.stream().filter(inScope(s)).filter(r -> ((Date) r.getAs("as_of")).toLocalDate().equals(d)).toList();
     if (in.isEmpty()) return null;
-    return in.stream().filter(r -> !riskAreasOnly || List.of("abroad", "high", "medium").contains((String) r.getAs("category")))
+    return in.stream().filter(r -> !riskAreasOnly || ExposureCategory.isRiskArea(r.getAs("category")))
         .mapToLong(r -> (Long) r.getAs(col)).sum();
   }
 
@@ -290,7 +292,7 @@ public final class BriefingRenderer {
    */
   private List<Map<String, ?>> late(Scope s) {
     Map<String, String> districtNames = new HashMap<>();
-    data.compliance.stream().filter(r -> "district".equals(r.getAs("org_level")))
+    data.compliance.stream().filter(r -> OrgLevel.DISTRICT.code().equals(r.getAs("org_level")))
         .forEach(r -> districtNames.put(r.getAs("org_code"), r.getAs("org_name")));
     List<Row> today = data.compliance.stream().filter(schoolsOf(s))
         .filter(r -> ((Date) r.getAs("report_date")).toLocalDate().equals(data.date)).toList();
@@ -340,10 +342,10 @@ public final class BriefingRenderer {
   }
 
   private List<Map<String, ?>> risk(Scope s) {
-    String level = "district";
+    String level = OrgLevel.DISTRICT.code();
     return data.risk.stream().filter(r -> level.equals(r.getAs("org_level")))
-        .filter(r -> s.level().equals("city") || s.code().equals(r.getAs("org_code")))
-        .filter(r -> List.of("abroad", "high", "medium").contains((String) r.getAs("category")))
+        .filter(r -> s.level().equals(OrgLevel.CITY.code()) || s.code().equals(r.getAs("org_code")))
+        .filter(r -> ExposureCategory.isRiskArea(r.getAs("category")))
         .filter(r -> (Long) r.getAs("persons_14d") > 0 || (Long) r.getAs("in_monitoring") > 0 || (Long) r.getAs("away") > 0)
         .collect(Collectors.groupingBy(r -> r.getAs("org_name") + "\u0001" + r.getAs("category"), LinkedHashMap::new, Collectors.toList()))
         .entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -380,9 +382,9 @@ public final class BriefingRenderer {
     return data.campaigns.stream().filter(inScope(s)).sorted(Comparator.comparing((Row r) -> (Date) r.getAs("deadline")))
         .map(r -> {
           String id = r.getAs("campaign_id");
-          String lagging = data.campaigns.stream().filter(x -> "district".equals(x.getAs("org_level")))
+          String lagging = data.campaigns.stream().filter(x -> OrgLevel.DISTRICT.code().equals(x.getAs("org_level")))
               .filter(x -> id.equals(x.getAs("campaign_id")) && Boolean.TRUE.equals(x.getAs("lagging")))
-              .filter(x -> s.level().equals("city") || s.code().equals(x.getAs("org_code")))
+              .filter(x -> s.level().equals(OrgLevel.CITY.code()) || s.code().equals(x.getAs("org_code")))
               .map(x -> (String) x.getAs("org_name")).sorted().collect(Collectors.joining("、"));
           return row(r.getAs("age_band") + " / " + r.getAs("dose_number"), String.valueOf((Object) r.getAs("deadline")),
               pct(r.getAs("achieved_rate")), String.valueOf((Long) r.getAs("gap_persons")), String.valueOf((Integer) r.getAs("days_left")),
