@@ -270,7 +270,8 @@ public final class DuckDbPeer {
     for (var e : p.monitoringDays().entrySet()) insert(c, "policy_monitoring_days", e.getKey(), e.getValue());
     int ruleNo = 0;
     for (Policy.ClusterRule r : p.clusterRules()) {
-      insert(c, "policy_cluster_rules", ruleNo++, r.rule(), r.scope(), r.window(), r.threshold(), r.symptomGroup(), r.diagnosis(),
+      insert(c, "policy_cluster_rules", ruleNo++, r.rule(), r.scope().code(), r.window(), r.threshold(),
+          r.symptomGroup() == null ? null : r.symptomGroup().code(), r.diagnosis(),
           r.perSymptomGroup(), r.from(), r.to());
     }
     Policy.EarsC2 e = p.earsC2();

@@ -1,5 +1,6 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.common.OrgLevel;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.ops.JobRuns;
@@ -88,8 +89,8 @@ public final class BriefJob {
     Map<String, String> cities = new LinkedHashMap<>();
     Map<String, String> districts = new LinkedHashMap<>();
     for (Briefing.Compliance r : data.compliance()) {
-      if (r.org().level() == Briefing.Level.CITY) cities.put(r.org().code(), r.org().name());
-      if (r.org().level() == Briefing.Level.DISTRICT) districts.put(r.org().code(), r.org().name());
+      if (r.org().level() == OrgLevel.CITY) cities.put(r.org().code(), r.org().name());
+      if (r.org().level() == OrgLevel.DISTRICT) districts.put(r.org().code(), r.org().name());
     }
     List<BriefingRenderer.Scope> out = new ArrayList<>();
     if (scope.equals("city") || scope.equals("all-districts")) {

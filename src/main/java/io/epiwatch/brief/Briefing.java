@@ -1,5 +1,7 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.common.OrgLevel;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,22 +56,8 @@ public record Briefing(
     campaigns = List.copyOf(campaigns);
   }
 
-  /** Level of an organisation row; the names are gold's org_level values. */
-  public enum Level {
-    SCHOOL, DISTRICT, CITY, PROVINCE;
-
-    /** gold's org_level ("school", "district", "city", "province"). */
-    public static Level of(String orgLevel) {
-      return valueOf(orgLevel.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    public String code() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
-
   /** An organisation of a row: its level, code, name and parent (the district of a school; null at the top). */
-  public record Org(Level level, String code, String name, String parentCode) {}
+  public record Org(OrgLevel level, String code, String name, String parentCode) {}
 
   /** Files rejected, rows quarantined, zero-report contradictions on D, other data-quality flags. */
   public record Quality(long filesRejected, long rowsQuarantined, long contradictions, long otherFlags) {}

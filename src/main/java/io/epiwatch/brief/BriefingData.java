@@ -1,5 +1,6 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.common.OrgLevel;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -74,7 +75,7 @@ public final class BriefingData {
   // ------------------------------------------------------------------ rows -> records, once
 
   static Briefing.Org org(Row r) {
-    return new Briefing.Org(Briefing.Level.of(r.getAs("org_level")), r.getAs("org_code"), r.getAs("org_name"), r.getAs("parent_code"));
+    return new Briefing.Org(OrgLevel.of(r.getAs("org_level")), r.getAs("org_code"), r.getAs("org_name"), r.getAs("parent_code"));
   }
 
   private static LocalDate localDate(Row r, String column) {

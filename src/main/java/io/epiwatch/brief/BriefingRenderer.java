@@ -1,5 +1,6 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.common.OrgLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -190,12 +191,12 @@ public final class BriefingRenderer {
 
   /** The whole city, or the scope's district itself. */
   private static boolean cityOrDistrict(String districtCode, Scope s) {
-    return s.level().equals(Briefing.Level.CITY.code()) || s.code().equals(districtCode);
+    return s.level().equals(OrgLevel.CITY.code()) || s.code().equals(districtCode);
   }
 
   /** Schools inside the scope. */
   private static boolean schoolOf(Briefing.Org o, Scope s) {
-    return o.level() == Briefing.Level.SCHOOL && cityOrDistrict(o.parentCode(), s);
+    return o.level() == OrgLevel.SCHOOL && cityOrDistrict(o.parentCode(), s);
   }
 
   /** The first non-null value of the scope's own row on a day. */
@@ -306,7 +307,7 @@ public final class BriefingRenderer {
    */
   private List<Map<String, ?>> late(Scope s) {
     Map<String, String> districtNames = new HashMap<>();
-    data.compliance().stream().filter(r -> r.org().level() == Briefing.Level.DISTRICT)
+    data.compliance().stream().filter(r -> r.org().level() == OrgLevel.DISTRICT)
         .forEach(r -> districtNames.put(r.org().code(), r.org().name()));
     List<Briefing.Compliance> today = data.compliance().stream().filter(r -> schoolOf(r.org(), s))
         .filter(r -> r.reportDate().equals(data.date())).toList();
@@ -356,7 +357,7 @@ public final class BriefingRenderer {
   }
 
   private List<Map<String, ?>> risk(Scope s) {
-    return data.exposure().stream().filter(r -> r.org().level() == Briefing.Level.DISTRICT)
+    return data.exposure().stream().filter(r -> r.org().level() == OrgLevel.DISTRICT)
         .filter(r -> cityOrDistrict(r.org().code(), s))
         .filter(Briefing.Exposure::riskArea)
         .filter(r -> r.persons14d() > 0 || r.inMonitoring() > 0 || r.away() > 0)
@@ -394,7 +395,7 @@ public final class BriefingRenderer {
   private List<Map<String, ?>> campaigns(Scope s) {
     return data.campaigns().stream().filter(r -> inScope(r.org(), s)).sorted(Comparator.comparing(Briefing.Campaign::deadline))
         .map(r -> {
-          String lagging = data.campaigns().stream().filter(x -> x.org().level() == Briefing.Level.DISTRICT)
+          String lagging = data.campaigns().stream().filter(x -> x.org().level() == OrgLevel.DISTRICT)
               .filter(x -> r.campaignId().equals(x.campaignId()) && x.lagging())
               .filter(x -> cityOrDistrict(x.org().code(), s))
               .map(x -> x.org().name()).sorted().collect(Collectors.joining("、"));

@@ -1,5 +1,11 @@
 package io.epiwatch.catalog;
 
+import io.epiwatch.common.Coded;
+import io.epiwatch.common.ExposureCategory;
+import io.epiwatch.common.QualityFlag;
+import io.epiwatch.common.ReasonCode;
+import io.epiwatch.common.SymptomGroup;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,6 +21,11 @@ import java.util.stream.Stream;
  */
 public final class Tables {
   private Tables() {}
+
+  /** "a, b, c": the codes of a vocabulary, for column comments (the dictionary shows them). */
+  private static <E extends Enum<E> & Coded> String codes(Class<E> type) { return String.join(", ", Coded.codes(type)); }
+
+  private static String codes(Coded... values) { return String.join(", ", Arrays.stream(values).map(Coded::code).toList()); }
 
   private static final String ORG = "org_level STRING COMMENT 'school, district, city (or province when schools span several cities)', "
       + "org_code STRING COMMENT 'school_code, district code (6 digits) or city code (first four digits of the district + 00)', "
@@ -59,7 +70,7 @@ public final class Tables {
       "Illness-absence line list, latest version per (report_date, school_code, person).",
       "report_date DATE, school_code STRING, person_key STRING, id_type STRING, person_type STRING, grade STRING, class_name STRING, onset_date DATE, "
           + "symptoms ARRAY<STRING> COMMENT 'codes: fever, cough, sore_throat, runny_nose, diarrhea, vomiting, rash, headache, fatigue, other', "
-          + "symptom_group STRING COMMENT 'first match wins: rash, gi, ili, fever, respiratory, other', "
+          + "symptom_group STRING COMMENT 'first match wins: " + codes(SymptomGroup.class) + "', "
           + "diagnosis STRING COMMENT 'influenza, covid19, varicella, hfmd, mumps, norovirus, common_cold, other, unknown', "
           + "visited_doctor BOOLEAN, followed_up BOOLEAN, expected_return DATE, submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
@@ -83,7 +94,7 @@ public final class Tables {
       "Vaccine doses, latest row per (person, dose_number), with the product matched to the product table in conf.",
       "person_key STRING, id_type STRING, school_code STRING, person_type STRING, dose_number INT, vaccination_date DATE, vaccine_product STRING, manufacturer STRING, batch_no STRING, site STRING, "
           + "product STRING COMMENT 'product code from policy.vaccine-products; null = unmatched', series_doses INT COMMENT 'primary series length of this product', min_interval_days INT, "
-          + "flags ARRAY<STRING> COMMENT 'INTERVAL_TOO_SHORT, MISSING_PRIOR_DOSE, NOT_ON_ROSTER', submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
+          + "flags ARRAY<STRING> COMMENT '" + codes(QualityFlag.INTERVAL_TOO_SHORT, QualityFlag.MISSING_PRIOR_DOSE, QualityFlag.NOT_ON_ROSTER) + "', submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
   public static final TableSpec SILVER_CONTRAINDICATIONS = TableSpec.of(TableId.silver("contraindications"), null,
       List.of("person_key"),
@@ -147,7 +158,7 @@ public final class Tables {
       List.of("as_of", "org_level", "org_code", "person_type", "category", "match_type"),
       "Persons by highest risk-exposure category as of a date (docs/rules.md §4.6, §7); household members count under the linked student's school.",
       "as_of DATE, " + ORG
-          + "person_type STRING COMMENT 'student, staff, contractor, household', category STRING COMMENT 'abroad, high, medium, out_of_province, in_province', "
+          + "person_type STRING COMMENT 'student, staff, contractor, household', category STRING COMMENT '" + codes(ExposureCategory.class) + "', "
           + "match_type STRING COMMENT 'direct or possible (same district) for high/medium; null otherwise', persons BIGINT COMMENT 'distinct persons with a trip departed on or before as_of', "
           + "persons_14d BIGINT COMMENT 'any stay ending on or after as_of - 13', away BIGINT, in_monitoring BIGINT, completed BIGINT, "
           + "unapproved BIGINT COMMENT 'any trip not approved (pending counts)', missing_test BIGINT COMMENT 'any returned trip without a test dated on or after its return', "
@@ -157,7 +168,7 @@ public final class Tables {
   public static final TableSpec OPS_DATA_QUALITY = TableSpec.of(TableId.ops("data_quality"), null,
       List.of("flag", "source", "record_key"),
       "Data-quality flags (docs/rules.md §1, §2, §4): loaded rows that are suspicious but not invalid.",
-      "flag STRING COMMENT 'ZERO_REPORT_CONTRADICTION, LINE_LIST_COUNT_MISMATCH, INTERVAL_TOO_SHORT, MISSING_PRIOR_DOSE, NOT_ON_ROSTER, ...', source STRING, record_key STRING COMMENT 'natural key of the flagged row', "
+      "flag STRING COMMENT '" + codes(QualityFlag.class) + ", ...', source STRING, record_key STRING COMMENT 'natural key of the flagged row', "
           + "business_date DATE, school_code STRING, detail STRING, source_file STRING, source_line BIGINT, detected_at TIMESTAMP");
 
   public static final TableSpec OPS_INGEST_MANIFEST = TableSpec.of(TableId.ops("ingest_manifest"), null,
@@ -171,7 +182,7 @@ public final class Tables {
   public static final TableSpec OPS_QUARANTINE = TableSpec.of(TableId.ops("quarantine"), null,
       List.of("source_sha256", "source_line"),
       "Rows that failed validation, with every reason that applies (docs/rules.md §1). Identity cells of raw_line are masked; the inbox file keeps the original at source_file:source_line.",
-      "source STRING, source_file STRING, source_line BIGINT, source_sha256 STRING, reasons ARRAY<STRING> COMMENT 'reason codes: MISSING_REQUIRED, BAD_DATE, BAD_NUMBER, NEGATIVE_COUNT, UNKNOWN_CODE, INVALID_ID_CHECKSUM, UNKNOWN_SCHOOL, FUTURE_DATE, PRESENT_GT_EXPECTED, ABSENCES_GT_EXPECTED, RETURN_BEFORE_DEPARTURE, LINKED_PERSON_UNKNOWN, FIELD_COUNT', "
+      "source STRING, source_file STRING, source_line BIGINT, source_sha256 STRING, reasons ARRAY<STRING> COMMENT 'reason codes: " + codes(ReasonCode.class) + "', "
           + "details ARRAY<STRING> COMMENT 'one message per reason naming the column and the value', raw_line STRING COMMENT 'the row as read, ID and name masked (cut after 10,000 characters)', "
           + "ingest_batch_id STRING, quarantined_at TIMESTAMP");
 

@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValue;
+import io.epiwatch.common.Coded;
+import io.epiwatch.common.SourceEncoding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -37,6 +39,7 @@ public final class AppConfig {
   private final String out;
   private final ZoneId zone;
   private final Policy policy;
+  private final Map<String, SourceEncoding> encodings;
   private final Optional<Path> siteFile;
 
   private AppConfig(Config root, Optional<Path> siteFile) {
@@ -48,6 +51,22 @@ public final class AppConfig {
     this.out = c.getString("out");
     this.zone = ZoneId.of(c.getString("time-zone"));
     this.policy = Policy.from(c.getConfig("policy"));
+    this.encodings = encodings(c);
+  }
+
+  /** epiwatch.sources.<source>.encoding of every source that sets one, checked at load. */
+  private static Map<String, SourceEncoding> encodings(Config c) {
+    Map<String, SourceEncoding> m = new LinkedHashMap<>();
+    if (!c.hasPath("sources")) return m;
+    Config sources = c.getConfig("sources");
+    for (String source : sources.root().keySet()) {
+      String path = "epiwatch.sources." + source + ".encoding";
+      String key = "\"" + source + "\".encoding";
+      if (!sources.hasPath(key)) continue;
+      String v = sources.getString(key);
+      m.put(source, SourceEncoding.lookup(v).orElseThrow(() -> Policy.illegal(path, v, Coded.codes(SourceEncoding.class))));
+    }
+    return m;
   }
 
   /** Loads the defaults with the site file (--conf FILE, or null to look further) and the process environment. */
@@ -138,10 +157,9 @@ public final class AppConfig {
     return m;
   }
 
-  /** Configured encoding of a source: auto, UTF-8, GB18030 or GBK. */
-  public String encoding(String source) {
-    String path = "epiwatch.sources." + source + ".encoding";
-    return root.hasPath(path) ? root.getString(path) : "auto";
+  /** Configured encoding of a source: auto (the default), UTF-8, GB18030 or GBK; validated at load. */
+  public SourceEncoding encoding(String source) {
+    return encodings.getOrDefault(source, SourceEncoding.AUTO);
   }
 
   /** epiwatch.restricted-root: the folder of restricted.* tables; empty = {@code <warehouse>/restricted}. */

@@ -2,6 +2,10 @@ package io.epiwatch.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.epiwatch.common.Coded;
+import io.epiwatch.common.ExposureCategory;
+import io.epiwatch.common.RuleScope;
+import io.epiwatch.common.SymptomGroup;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -20,6 +24,7 @@ import java.util.TreeSet;
  *
  * @param homeProvince first two digits of the home province's division codes; null until
  *     {@link #resolve} derives it from the schools (when not configured)
+ * @param monitoringDays exposure category code ({@link ExposureCategory#code}) -> days, one entry per category
  * @param cityNames city code -> name: the conf map, plus (after {@link #resolve}) names from
  *     the schools extract for cities the map lacks
  */
@@ -51,8 +56,8 @@ public record Policy(
    * One row of the dated cluster rule table (docs/rules.md §4.4). symptomGroup and diagnosis, when
    * both given, match either; perSymptomGroup = count separately per symptom group.
    */
-  public record ClusterRule(String rule, String scope, int window, int threshold,
-      String symptomGroup, String diagnosis, boolean perSymptomGroup, LocalDate from, LocalDate to) {
+  public record ClusterRule(String rule, RuleScope scope, int window, int threshold,
+      SymptomGroup symptomGroup, String diagnosis, boolean perSymptomGroup, LocalDate from, LocalDate to) {
     public boolean appliesOn(LocalDate d) {
       return !d.isBefore(from) && (to == null || !d.isAfter(to));
     }
@@ -76,12 +81,12 @@ public record Policy(
 
   // ------------------------------------------------------------------ vocabularies of the policy
 
-  /** Exposure categories of risk exposure (monitoring-days keys), highest first. */
-  public static final List<String> EXPOSURE_CATEGORIES = List.of("abroad", "high", "medium", "out_of_province", "in_province");
-  /** Scopes of a cluster rule. */
-  public static final List<String> RULE_SCOPES = List.of("class", "school");
-  /** Symptom groups of the line list (first match wins: rash, gi, ili, fever, respiratory, other). */
-  public static final List<String> SYMPTOM_GROUPS = List.of("rash", "gi", "ili", "fever", "respiratory", "other");
+  /** Exposure category codes (monitoring-days keys), highest first: {@link ExposureCategory}. */
+  public static final List<String> EXPOSURE_CATEGORIES = Coded.codes(ExposureCategory.class);
+  /** Scope codes of a cluster rule: {@link RuleScope}. */
+  public static final List<String> RULE_SCOPES = Coded.codes(RuleScope.class);
+  /** Symptom group codes of the line list, first match wins: {@link SymptomGroup}. */
+  public static final List<String> SYMPTOM_GROUPS = Coded.codes(SymptomGroup.class);
   /** Diagnosis codes of the line list (the diagnosis vocabulary of the absence_cases source). */
   public static final List<String> DIAGNOSES = io.epiwatch.ingest.spec.Sources.DIAGNOSIS.codes();
   /** The rule name the EARS-C2 alerts carry; a configured rule may not take it. */
@@ -179,12 +184,12 @@ public record Policy(
       if (!rule.matches("[a-z0-9_]+") || rule.equals(EARS_RULE)) {
         throw illegal(at + ".rule", rule, "a name of lower-case letters, digits and '_' other than " + EARS_RULE);
       }
-      String group = c.hasPath("symptom-group") ? oneOf(c, at, "symptom-group", SYMPTOM_GROUPS) : null;
+      SymptomGroup group = c.hasPath("symptom-group") ? SymptomGroup.of(oneOf(c, at, "symptom-group", SYMPTOM_GROUPS)) : null;
       String diagnosis = c.hasPath("diagnosis") ? oneOf(c, at, "diagnosis", DIAGNOSES) : null;
       LocalDate from = date(c, at, "from");
       LocalDate to = c.hasPath("to") ? date(c, at, "to") : null;
       if (to != null && to.isBefore(from)) throw illegal(at + ".to", to.toString(), "a date on or after 'from' (" + from + ")");
-      rules.add(new ClusterRule(rule, oneOf(c, at, "scope", RULE_SCOPES), atLeast(c, at, "window", 1), atLeast(c, at, "threshold", 1),
+      rules.add(new ClusterRule(rule, RuleScope.of(oneOf(c, at, "scope", RULE_SCOPES)), atLeast(c, at, "window", 1), atLeast(c, at, "threshold", 1),
           group, diagnosis, c.hasPath("per-symptom-group") && c.getBoolean("per-symptom-group"), from, to));
     }
     Config e = cl.getConfig("ears-c2");

@@ -1,5 +1,6 @@
 package io.epiwatch.generate;
 
+import io.epiwatch.common.ReasonCode;
 import io.epiwatch.common.ResidentId;
 import io.epiwatch.ingest.spec.ColumnSpec;
 import io.epiwatch.ingest.spec.SourceSpec;
@@ -103,14 +104,14 @@ public final class Generator {
       }
       // Planted bad rows carry every column of their file, so each fails for its planted reason
       // (a row with a missing field is FIELD_COUNT, whatever it was meant to test).
-      plantBad(roster, "roster", List.of("INVALID_ID_CHECKSUM"), badId(), "", "王*", "学生", schoolCode(district(0, schools)[0], 0), "", "",
+      plantBad(roster, "roster", List.of(ReasonCode.INVALID_ID_CHECKSUM), badId(), "", "王*", "学生", schoolCode(district(0, schools)[0], 0), "", "",
           "2008-05-05", "", "否", "在籍", "2021-09-01");
-      plantBad(vacc, "vaccinations", List.of("UNKNOWN_CODE"), ResidentId.build("330102", LocalDate.of(2007, 1, 1), 999), "", "李*",
+      plantBad(vacc, "vaccinations", List.of(ReasonCode.UNKNOWN_CODE), ResidentId.build("330102", LocalDate.of(2007, 1, 1), 999), "", "李*",
           schoolCode(district(0, schools)[0], 0), "学生", "5", "2021-09-01", "CoronaVac", "科兴", "B9", "站");
-      plantBad(travel, "travel_records", List.of("RETURN_BEFORE_DEPARTURE"), "TBAD1", ResidentId.build("330102", LocalDate.of(2008, 2, 2), 998), "",
+      plantBad(travel, "travel_records", List.of(ReasonCode.RETURN_BEFORE_DEPARTURE), "TBAD1", ResidentId.build("330102", LocalDate.of(2008, 2, 2), 998), "",
           "赵*", "学生", "", schoolCode(district(0, schools)[0], 0), "310115", "上海浦东", "否", "2021-09-20", "2021-09-18", "是", "", "",
           "2021-09-21 20:00");
-      plantBad(travel, "travel_records", List.of("MISSING_REQUIRED"), "TBAD2", ResidentId.build("330102", LocalDate.of(1980, 2, 2), 997), "",
+      plantBad(travel, "travel_records", List.of(ReasonCode.MISSING_REQUIRED), "TBAD2", ResidentId.build("330102", LocalDate.of(1980, 2, 2), 997), "",
           "钱*", "同住亲属", "", schoolCode(district(0, schools)[0], 0), "330106", "西湖区", "否", "2021-09-20", "2021-09-21", "是", "", "",
           "2021-09-21 20:00");
     }
@@ -133,9 +134,9 @@ public final class Generator {
     return new CsvOut(p.out(), source, file, cs, bom, header);
   }
 
-  private void plantBad(CsvOut f, String source, List<String> reasons, Object... values) {
+  private void plantBad(CsvOut f, String source, List<ReasonCode> reasons, Object... values) {
     long line = f.row(values);
-    planted.add(new String[] {source, f.relative, String.valueOf(line), String.join(";", reasons)});
+    planted.add(new String[] {source, f.relative, String.valueOf(line), String.join(";", reasons.stream().map(ReasonCode::code).toList())});
   }
 
   private String badId() {
@@ -311,17 +312,17 @@ public final class Generator {
   private void plantDailyBad(String code) {
     LocalDate d = p.start().plusDays(2);
     CsvOut f = dailyFile("daily_reports", d);
-    plantBad(f, "daily_reports", List.of("NEGATIVE_COUNT"), d.toString(), code, d + " 09:00", 100, 90, -1, 0, 5, 0, 0, 0, 0, "否", "x");
-    plantBad(f, "daily_reports", List.of("PRESENT_GT_EXPECTED"), d.toString(), code, d + " 09:01", 100, 120, 0, 0, 5, 0, 0, 0, 0, "否", "x");
-    plantBad(f, "daily_reports", List.of("ABSENCES_GT_EXPECTED"), d.toString(), code, d + " 09:02", 100, 95, 6, 0, 5, 0, 0, 0, 0, "否", "x");
-    plantBad(f, "daily_reports", List.of("BAD_DATE"), "2021-02-30", code, d + " 09:03", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
-    plantBad(f, "daily_reports", List.of("UNKNOWN_SCHOOL"), d.toString(), "3999999999", d + " 09:04", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
-    plantBad(f, "daily_reports", List.of("FUTURE_DATE"), end.plusDays(30).toString(), code, d + " 09:05", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of(ReasonCode.NEGATIVE_COUNT), d.toString(), code, d + " 09:00", 100, 90, -1, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of(ReasonCode.PRESENT_GT_EXPECTED), d.toString(), code, d + " 09:01", 100, 120, 0, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of(ReasonCode.ABSENCES_GT_EXPECTED), d.toString(), code, d + " 09:02", 100, 95, 6, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of(ReasonCode.BAD_DATE), "2021-02-30", code, d + " 09:03", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of(ReasonCode.UNKNOWN_SCHOOL), d.toString(), "3999999999", d + " 09:04", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(f, "daily_reports", List.of(ReasonCode.FUTURE_DATE), end.plusDays(30).toString(), code, d + " 09:05", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
     CsvOut a = dailyFile("absence_cases", d);
-    plantBad(a, "absence_cases", List.of("INVALID_ID_CHECKSUM"), d.toString(), code, badId(), "", "张*", "学生", "", "", d.toString(), "发热", "", "否", "否", "", "");
-    plantBad(a, "absence_cases", List.of("UNKNOWN_CODE"), d.toString(), code, ResidentId.build("330102", LocalDate.of(2010, 3, 3), 996), "", "孙*",
+    plantBad(a, "absence_cases", List.of(ReasonCode.INVALID_ID_CHECKSUM), d.toString(), code, badId(), "", "张*", "学生", "", "", d.toString(), "发热", "", "否", "否", "", "");
+    plantBad(a, "absence_cases", List.of(ReasonCode.UNKNOWN_CODE), d.toString(), code, ResidentId.build("330102", LocalDate.of(2010, 3, 3), 996), "", "孙*",
         "学生", "", "", d.toString(), "打喷嚏", "", "否", "否", "", "");
-    plantBad(a, "absence_cases", List.of("MISSING_REQUIRED"), d.toString(), code, "", "", "周*", "学生", "", "", d.toString(), "发热", "", "否", "否", "", "");
+    plantBad(a, "absence_cases", List.of(ReasonCode.MISSING_REQUIRED), d.toString(), code, "", "", "周*", "学生", "", "", d.toString(), "发热", "", "否", "否", "", "");
   }
 
   private String dateText(LocalDate d) {

@@ -22,6 +22,8 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.epiwatch.common.OrgLevel;
+import io.epiwatch.common.RuleScope;
 import io.epiwatch.config.Policy;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -49,12 +51,12 @@ public final class ClusterAlerts {
     List<Dataset<Row>> fired = new ArrayList<>();
     for (Policy.ClusterRule r : policy.clusterRules()) {
       Column match = lit(r.symptomGroup() == null && r.diagnosis() == null);
-      if (r.symptomGroup() != null) match = match.or(col("symptom_group").equalTo(r.symptomGroup()));
+      if (r.symptomGroup() != null) match = match.or(col("symptom_group").equalTo(r.symptomGroup().code()));
       if (r.diagnosis() != null) match = match.or(col("diagnosis").equalTo(r.diagnosis()));
       Dataset<Row> c = base.filter(match);
-      boolean classScope = r.scope().equals("class");
+      boolean classScope = r.scope() == RuleScope.CLASS;
       if (classScope) c = c.filter(col("grade").isNotNull().and(col("class_name").isNotNull()).and(col("person_type").equalTo("student")));
-      Column group = r.perSymptomGroup() ? col("symptom_group") : lit(r.symptomGroup()).cast("string");
+      Column group = r.perSymptomGroup() ? col("symptom_group") : lit(r.symptomGroup() == null ? null : r.symptomGroup().code()).cast("string");
       c = c.withColumn("_grade", classScope ? col("grade") : lit(null).cast("string"))
           .withColumn("_class", classScope ? col("class_name") : lit(null).cast("string"))
           .withColumn("_group", group)
@@ -124,7 +126,7 @@ public final class ClusterAlerts {
     Dataset<Row> counted = alerts.filter(col("rule").notEqual("school_ears_c2"))
         .join(c, sameUnit.and(sameGroup), "left")
         .groupBy(java.util.Arrays.stream(alerts.columns()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).agg(countDistinct("person_key").as("cases"));
-    Dataset<Row> ears = alerts.filter(col("rule").equalTo("school_ears_c2")).withColumn("cases", col("_max_persons"));
+    Dataset<Row> ears = alerts.filter(col("rule").equalTo(Policy.EARS_RULE)).withColumn("cases", col("_max_persons"));
     Dataset<Row> all = counted.unionByName(ears)
         .withColumn("alert_id", substring(sha2(concat_ws("|", col("rule"), col("school_code"), coalesce(col("grade"), lit("")),
             coalesce(col("class_name"), lit("")), coalesce(col("symptom_group"), lit("")), coalesce(col("diagnosis"), lit("")),
@@ -133,7 +135,7 @@ public final class ClusterAlerts {
     Dataset<Row> s = schools.withColumn("_rn", org.apache.spark.sql.functions.row_number().over(Window.partitionBy("school_code").orderBy(col("valid_from").desc())))
         .filter("_rn = 1").select(col("school_code").as("_sc"), col("school_name"), col("district_code"));
     return all.join(s, col("school_code").equalTo(col("_sc")), "left").drop("_sc")
-        .withColumn("org_level", lit("school")).withColumn("org_code", col("school_code"))
+        .withColumn("org_level", lit(OrgLevel.SCHOOL.code())).withColumn("org_code", col("school_code"))
         .withColumn("org_name", col("school_name")).withColumn("parent_code", col("district_code"));
   }
 }

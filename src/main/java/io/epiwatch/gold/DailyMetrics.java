@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.when;
 
+import io.epiwatch.common.OrgLevel;
 import io.epiwatch.config.Policy;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ public final class DailyMetrics {
     Dataset<Row> rolled = OrgRollup.rollup(school, List.of("report_date"),
         List.of("expected", "reported", "on_time", "late", "missing", "zero_reports"), policy.cityNames());
     Dataset<Row> detail = school.select(col("report_date").as("_d2"), col("school_code").as("_s2"), col("status"), col("first_submitted_at"));
-    return rolled.join(detail, col("org_level").equalTo("school").and(col("report_date").equalTo(col("_d2")))
+    return rolled.join(detail, col("org_level").equalTo(OrgLevel.SCHOOL.code()).and(col("report_date").equalTo(col("_d2")))
             .and(col("org_code").equalTo(col("_s2"))), "left").drop("_d2", "_s2")
         .withColumn("reporting_rate", rate("reported", "expected"))
         .withColumn("timeliness_rate", rate("on_time", "expected"))

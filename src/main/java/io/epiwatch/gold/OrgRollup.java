@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.epiwatch.common.OrgLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,20 +46,20 @@ final class OrgRollup {
     Column[] sums = counts.stream().map(c -> sum(coalesce(col(c), lit(0L))).cast("bigint").as(c)).toArray(Column[]::new);
     List<Column> keyCols = keys.stream().map(functions::col).toList();
 
-    Dataset<Row> school = rows.withColumn("org_level", lit("school")).withColumn("org_code", col("school_code"))
+    Dataset<Row> school = rows.withColumn("org_level", lit(OrgLevel.SCHOOL.code())).withColumn("org_code", col("school_code"))
         .withColumn("org_name", col("school_name")).withColumn("parent_code", col("district_code"));
     Dataset<Row> schoolOut = school.groupBy(cols(keyCols, "org_level", "org_code", "org_name", "parent_code")).agg(sums[0], rest(sums));
 
     Dataset<Row> district = rows.groupBy(cols(keyCols, "district_code", "city_code"))
         .agg(first("district_name", true).as("_dname"), sums)
-        .withColumn("org_level", lit("district")).withColumn("org_code", col("district_code"))
+        .withColumn("org_level", lit(OrgLevel.DISTRICT.code())).withColumn("org_code", col("district_code"))
         .withColumn("org_name", coalesce(col("_dname"), col("district_code"))).withColumn("parent_code", col("city_code"))
         .drop("district_code", "city_code", "_dname");
 
     Column cityName = lit(null).cast("string");
     for (var e : cityNames.entrySet()) cityName = when(col("city_code").equalTo(e.getKey()), lit(e.getValue())).otherwise(cityName);
     Dataset<Row> city = rows.groupBy(cols(keyCols, "city_code")).agg(sums[0], rest(sums))
-        .withColumn("org_level", lit("city")).withColumn("org_code", col("city_code"))
+        .withColumn("org_level", lit(OrgLevel.CITY.code())).withColumn("org_code", col("city_code"))
         .withColumn("org_name", coalesce(cityName, col("city_code")))
         .withColumn("parent_code", concat(substring(col("city_code"), 1, 2), lit("0000")))
         .drop("city_code");
@@ -68,11 +69,11 @@ final class OrgRollup {
     if (severalCities) {
       Dataset<Row> province = rows.withColumn("_prov", concat(substring(col("city_code"), 1, 2), lit("0000")))
           .groupBy(cols(keyCols, "_prov")).agg(sums[0], rest(sums))
-          .withColumn("org_level", lit("province")).withColumn("org_code", col("_prov"))
+          .withColumn("org_level", lit(OrgLevel.PROVINCE.code())).withColumn("org_code", col("_prov"))
           .withColumn("org_name", col("_prov")).withColumn("parent_code", lit(null).cast("string")).drop("_prov");
       all = all.unionByName(province);
     } else {
-      all = all.withColumn("parent_code", when(col("org_level").equalTo("city"), lit(null).cast("string")).otherwise(col("parent_code")));
+      all = all.withColumn("parent_code", when(col("org_level").equalTo(OrgLevel.CITY.code()), lit(null).cast("string")).otherwise(col("parent_code")));
     }
     return all;
   }

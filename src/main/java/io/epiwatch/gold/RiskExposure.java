@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
+import io.epiwatch.common.ExposureCategory;
+import io.epiwatch.common.ExposureCategory.Rank;
 import io.epiwatch.config.Policy;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -30,8 +32,6 @@ import org.apache.spark.sql.expressions.Window;
 public final class RiskExposure {
   private RiskExposure() {}
 
-  private static final String[] CATEGORY = {null, "abroad", "high", "high", "medium", "medium", "out_of_province", "in_province"};
-  private static final String[] MATCH = {null, null, "direct", "possible", "direct", "possible", null, null};
 
   public static Dataset<Row> exposure(Dataset<Row> schools, Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
     Dataset<Row> school = OrgRollup.withSchoolInForce(persons(trips, areas, policy, d), schools, "as_of");
@@ -54,25 +54,30 @@ public final class RiskExposure {
     Dataset<Row> t = trips.filter(col("departure_date").leq(day))
         .withColumn("_away", col("return_date").isNull().or(col("return_date").gt(day)))
         .withColumn("_end", when(col("_away"), day).otherwise(col("return_date")));
-    Dataset<Row> a = areas.filter(col("risk_level").isin("high", "medium"))
+    // risk_level codes of silver.risk_areas: a high or medium area makes a high or medium trip
+    Dataset<Row> a = areas.filter(col("risk_level").isin(ExposureCategory.HIGH.code(), ExposureCategory.MEDIUM.code()))
         .select(col("area_code"), col("risk_level"), col("period_from"), col("period_to"));
     Column overlap = col("period_from").leq(col("_end")).and(col("period_to").isNull().or(col("period_to").geq(col("departure_date"))));
     Column direct = col("destination_code").startsWith(col("area_code"));
     Column possible = col("area_code").startsWith(col("destination_code")).and(direct.unary_$bang());
     Dataset<Row> hits = t.select("record_key", "destination_code", "departure_date", "_end")
         .join(a, overlap.and(direct.or(possible)), "inner")
-        .withColumn("_rank", when(col("risk_level").equalTo("high").and(direct), 2).when(col("risk_level").equalTo("high"), 3)
-            .when(direct, 4).otherwise(5))
+        .withColumn("_rank", when(col("risk_level").equalTo(ExposureCategory.HIGH.code()).and(direct), Rank.HIGH_DIRECT.rank())
+            .when(col("risk_level").equalTo(ExposureCategory.HIGH.code()), Rank.HIGH_POSSIBLE.rank())
+            .when(direct, Rank.MEDIUM_DIRECT.rank()).otherwise(Rank.MEDIUM_POSSIBLE.rank()))
         .groupBy(col("record_key").as("_rk")).agg(min("_rank").as("_risk_rank"));
     Dataset<Row> ranked = t.join(hits, col("record_key").equalTo(col("_rk")), "left")
-        .withColumn("_rank", when(coalesce(col("abroad"), lit(false)), 1)
+        .withColumn("_rank", when(coalesce(col("abroad"), lit(false)), Rank.ABROAD.rank())
             .when(col("_risk_rank").isNotNull(), col("_risk_rank"))
-            .when(substring(col("destination_code"), 1, 2).notEqual(policy.homeProvince()), 6).otherwise(7));
+            .when(substring(col("destination_code"), 1, 2).notEqual(policy.homeProvince()), Rank.OUT_OF_PROVINCE.rank())
+            .otherwise(Rank.IN_PROVINCE.rank()));
     Column category = lit(null).cast("string");
     Column match = lit(null).cast("string");
-    for (int r = 7; r >= 1; r--) {
-      category = when(col("_rank").equalTo(r), lit(CATEGORY[r])).otherwise(category);
-      match = when(col("_rank").equalTo(r), lit(MATCH[r]).cast("string")).otherwise(match);
+    Rank[] ranks = Rank.values();
+    for (int i = ranks.length - 1; i >= 0; i--) {
+      Rank r = ranks[i];
+      category = when(col("_rank").equalTo(r.rank()), lit(r.category().code())).otherwise(category);
+      match = when(col("_rank").equalTo(r.rank()), lit(r.match() == null ? null : r.match().code()).cast("string")).otherwise(match);
     }
     Column days = lit(0);
     for (var e : policy.monitoringDays().entrySet()) days = when(col("_category").equalTo(e.getKey()), lit(e.getValue())).otherwise(days);

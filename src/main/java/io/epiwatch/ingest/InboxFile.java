@@ -1,5 +1,6 @@
 package io.epiwatch.ingest;
 
+import io.epiwatch.common.SourceEncoding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,15 +86,14 @@ final class InboxFile {
   /** The decoded text and the encoding's name, or an exception naming the file and line. */
   record Decoded(String text, String encoding) {}
 
-  Decoded decode(String configured) {
+  Decoded decode(SourceEncoding configured) {
     boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
     int nul = indexOf((byte) 0);
     if (nul >= 0) {
       throw new IllegalArgumentException(path + ":" + lineAt(nul) + ": binary content (a NUL byte at offset " + nul
           + "), not CSV text (UTF-16 text must be saved as UTF-8 or GB18030); file rejected, nothing loaded");
     }
-    String conf = configured == null ? "auto" : configured.trim();
-    if (conf.equalsIgnoreCase("auto")) {
+    if (configured == null || configured == SourceEncoding.AUTO) {
       if (bom) {
         int bad = firstMalformed(StandardCharsets.UTF_8, 3);
         if (bad >= 0) throw new IllegalArgumentException(path + ":" + lineAt(bad) + ": starts with a UTF-8 BOM but is not valid UTF-8 (offset "
@@ -106,7 +106,7 @@ final class InboxFile {
           + bad + "); file rejected, nothing loaded");
       return new Decoded(decodeFrom(GB18030, 0), "GB18030");
     }
-    Charset cs = Charset.forName(conf);
+    Charset cs = Charset.forName(configured.code());
     int skip = bom && cs.equals(StandardCharsets.UTF_8) ? 3 : 0;
     int bad = firstMalformed(cs, skip);
     if (bad >= 0) {

@@ -17,6 +17,8 @@ import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.common.PersonKeys;
+import io.epiwatch.common.ReasonCode;
+import io.epiwatch.common.SourceEncoding;
 import io.epiwatch.ingest.spec.BronzeSchema;
 import io.epiwatch.ingest.spec.ColumnSpec;
 import io.epiwatch.ingest.spec.SourceSpec;
@@ -93,7 +95,7 @@ public final class IngestJob {
   public static final String REJECTED = "rejected";
 
   /** What an executor needs to parse and validate one accepted file. */
-  private record FileTask(String path, String sha256, String encoding, String detected, RowValidator.HeaderMap header,
+  private record FileTask(String path, String sha256, SourceEncoding encoding, String detected, RowValidator.HeaderMap header,
       String note) implements Serializable {}
 
   private IngestJob() {}
@@ -263,7 +265,7 @@ public final class IngestJob {
         : staged.sparkSession().emptyDataFrame().selectExpr("CAST(NULL AS STRING) AS _known_school").limit(0);
     Dataset<Row> j = staged.join(known, staged.col("school_code").equalTo(known.col("_known_school")), "left");
     Column unknown = col("school_code").isNotNull().and(col("_known_school").isNull());
-    return addReason(j, unknown, "UNKNOWN_SCHOOL", concat(lit(" school_code(学校标识码): '"), col("school_code"),
+    return addReason(j, unknown, ReasonCode.UNKNOWN_SCHOOL, concat(lit(" school_code(学校标识码): '"), col("school_code"),
         lit("' is in no loaded schools snapshot"))).drop("_known_school");
   }
 
@@ -282,13 +284,14 @@ public final class IngestJob {
         .and(staged.col("linked_person_type").equalTo(known.col("_known_type"))), "left");
     Column unknown = col("person_type").equalTo("household").and(col("school_code").isNull())
         .and(col("linked_person_key").isNotNull()).and(col("_known_person").isNull());
-    return addReason(j, unknown, "LINKED_PERSON_UNKNOWN", concat(lit(" linked_person_id(关联人员身份证号): the linked "),
+    return addReason(j, unknown, ReasonCode.LINKED_PERSON_UNKNOWN, concat(lit(" linked_person_id(关联人员身份证号): the linked "),
         col("linked_person_type"), lit(" is on no loaded roster, and school_code(学校标识码) is empty: the school this household member"
             + " counts under is unknown"))).drop("_known_person", "_known_type");
   }
 
   /** Adds a reason code (and its detail "CODE file:line message") where {@code when} holds; such rows lose their identities. */
-  private static Dataset<Row> addReason(Dataset<Row> staged, Column when, String code, Column message) {
+  private static Dataset<Row> addReason(Dataset<Row> staged, Column when, ReasonCode reason, Column message) {
+    String code = reason.code();
     return staged.withColumn(RowValidator.REASONS, when(when, array_union(col(RowValidator.REASONS), array(lit(code))))
             .otherwise(col(RowValidator.REASONS)))
         .withColumn(RowValidator.DETAILS, when(when, array_union(col(RowValidator.DETAILS), array(concat(lit(code + " "),

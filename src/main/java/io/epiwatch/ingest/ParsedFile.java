@@ -1,5 +1,6 @@
 package io.epiwatch.ingest;
 
+import io.epiwatch.common.SourceEncoding;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ final class ParsedFile {
   private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)\\s*");
   private static final Pattern AT_LINE = Pattern.compile(" at line: (\\d+)");
 
-  static ParsedFile parse(InboxFile f, String configuredEncoding) {
+  static ParsedFile parse(InboxFile f, SourceEncoding configuredEncoding) {
     return switch (f.format) {
       case XLSX -> xlsx(f);
       case LEGACY_XLS -> throw new IllegalArgumentException(f.path + ": a legacy .xls (Excel 97-2003) workbook; save it as .xlsx or CSV"
@@ -57,7 +58,7 @@ final class ParsedFile {
     };
   }
 
-  private static ParsedFile csv(InboxFile f, String configuredEncoding) {
+  private static ParsedFile csv(InboxFile f, SourceEncoding configuredEncoding) {
     InboxFile.Decoded d = f.decode(configuredEncoding);
     String text = d.text();
     if (text.isBlank()) throw new IllegalArgumentException(f.path + ": empty file (no header row); file rejected, nothing loaded");

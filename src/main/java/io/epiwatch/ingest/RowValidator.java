@@ -2,6 +2,7 @@ package io.epiwatch.ingest;
 
 import io.epiwatch.common.Masking;
 import io.epiwatch.common.PersonKeys;
+import io.epiwatch.common.ReasonCode;
 import io.epiwatch.common.ResidentId;
 import io.epiwatch.ingest.spec.BronzeSchema;
 import io.epiwatch.ingest.spec.ColumnSpec;
@@ -142,7 +143,7 @@ final class RowValidator implements Serializable {
       String label = c.name() + (c.aliases().isEmpty() ? "" : "(" + c.aliases().get(0) + ")");
       if (t == null) {
         if (c.required()) {
-          fail(reasons, details, "MISSING_REQUIRED", where + label + ": required value is empty");
+          fail(reasons, details, ReasonCode.MISSING_REQUIRED, where + label + ": required value is empty");
           continue;
         }
         if (c.defaultValue() == null) {
@@ -162,45 +163,45 @@ final class RowValidator implements Serializable {
         }
         case COUNT -> {
           Optional<Long> n = Values.integer(t);
-          if (n.isEmpty() || n.get() > Integer.MAX_VALUE) fail(reasons, details, "BAD_NUMBER", where + label + ": '" + t + "' is not a whole number");
-          else if (n.get() < 0) fail(reasons, details, "NEGATIVE_COUNT", where + label + ": " + t + " is negative");
+          if (n.isEmpty() || n.get() > Integer.MAX_VALUE) fail(reasons, details, ReasonCode.BAD_NUMBER, where + label + ": '" + t + "' is not a whole number");
+          else if (n.get() < 0) fail(reasons, details, ReasonCode.NEGATIVE_COUNT, where + label + ": " + t + " is negative");
           else values.put(c.name(), n.get().intValue());
         }
         case DOSE_NUMBER -> {
           Optional<Long> n = Values.integer(t);
-          if (n.isEmpty() || n.get() < 1 || n.get() > 4) fail(reasons, details, "UNKNOWN_CODE", where + label + ": '" + t + "' is not a dose number 1..4");
+          if (n.isEmpty() || n.get() < 1 || n.get() > 4) fail(reasons, details, ReasonCode.UNKNOWN_CODE, where + label + ": '" + t + "' is not a dose number 1..4");
           else values.put(c.name(), n.get().intValue());
         }
         case DATE -> {
           Optional<LocalDate> d = Values.date(t);
           if (d.isEmpty()) {
-            fail(reasons, details, "BAD_DATE", where + label + ": '" + t + "' is not a date (yyyy-MM-dd, yyyy/M/d or yyyyMMdd)");
+            fail(reasons, details, ReasonCode.BAD_DATE, where + label + ": '" + t + "' is not a date (yyyy-MM-dd, yyyy/M/d or yyyyMMdd)");
           } else {
-            if (c.eventDate() && d.get().isAfter(runDate)) fail(reasons, details, "FUTURE_DATE", where + label + ": " + d.get() + " is after the run date " + runDate);
+            if (c.eventDate() && d.get().isAfter(runDate)) fail(reasons, details, ReasonCode.FUTURE_DATE, where + label + ": " + d.get() + " is after the run date " + runDate);
             values.put(c.name(), Date.valueOf(d.get()));
           }
         }
         case TIMESTAMP -> {
           Optional<LocalDateTime> ts = Values.timestamp(t);
           if (ts.isEmpty()) {
-            fail(reasons, details, "BAD_DATE", where + label + ": '" + t + "' is not a time (yyyy-MM-dd HH:mm[:ss])");
+            fail(reasons, details, ReasonCode.BAD_DATE, where + label + ": '" + t + "' is not a time (yyyy-MM-dd HH:mm[:ss])");
           } else {
-            if (c.eventDate() && ts.get().toLocalDate().isAfter(runDate)) fail(reasons, details, "FUTURE_DATE", where + label + ": " + t + " is after the run date " + runDate);
+            if (c.eventDate() && ts.get().toLocalDate().isAfter(runDate)) fail(reasons, details, ReasonCode.FUTURE_DATE, where + label + ": " + t + " is after the run date " + runDate);
             values.put(c.name(), Timestamp.from(ts.get().atZone(zone).toInstant()));
           }
         }
         case BOOLEAN -> {
           Optional<String> b = c.vocabulary().lookup(t);
-          if (b.isEmpty()) fail(reasons, details, "UNKNOWN_CODE", where + label + ": '" + t + "' is not a yes/no value (是/否, Y/N, 1/0, true/false)");
+          if (b.isEmpty()) fail(reasons, details, ReasonCode.UNKNOWN_CODE, where + label + ": '" + t + "' is not a yes/no value (是/否, Y/N, 1/0, true/false)");
           else values.put(c.name(), Boolean.valueOf(b.get()));
         }
         case CODE -> {
           if (c.name().equals("id_type")) {
-            if (idType == null) fail(reasons, details, "UNKNOWN_CODE", where + label + ": '" + t + "' is not one of " + c.vocabulary().codes());
+            if (idType == null) fail(reasons, details, ReasonCode.UNKNOWN_CODE, where + label + ": '" + t + "' is not one of " + c.vocabulary().codes());
             else values.put(c.name(), idType);
           } else {
             Optional<String> code = c.vocabulary().lookup(t);
-            if (code.isEmpty()) fail(reasons, details, "UNKNOWN_CODE", where + label + ": '" + t + "' is not one of " + c.vocabulary().codes());
+            if (code.isEmpty()) fail(reasons, details, ReasonCode.UNKNOWN_CODE, where + label + ": '" + t + "' is not one of " + c.vocabulary().codes());
             else values.put(c.name(), code.get());
           }
         }
@@ -209,7 +210,7 @@ final class RowValidator implements Serializable {
           for (String part : SEPARATORS.split(t)) {
             if (part.isBlank()) continue;
             Optional<String> code = c.vocabulary().lookup(part);
-            if (code.isEmpty()) fail(reasons, details, "UNKNOWN_CODE", where + label + ": '" + part.strip() + "' is not one of " + c.vocabulary().codes());
+            if (code.isEmpty()) fail(reasons, details, ReasonCode.UNKNOWN_CODE, where + label + ": '" + part.strip() + "' is not one of " + c.vocabulary().codes());
             else codes.add(code.get());
           }
           values.put(c.name(), codes.toArray(new String[0]));
@@ -221,7 +222,7 @@ final class RowValidator implements Serializable {
           raw = raw.replace(t, Masking.maskId(t));
           if (type == null) break; // id_type already failed
           if (type.equals(Sources.RESIDENT) && !ResidentId.isValid(id)) {
-            fail(reasons, details, "INVALID_ID_CHECKSUM", where + label + ": '" + Masking.maskId(t) + "' is not a valid resident ID (GB 11643 check digit)");
+            fail(reasons, details, ReasonCode.INVALID_ID_CHECKSUM, where + label + ": '" + Masking.maskId(t) + "' is not a valid resident ID (GB 11643 check digit)");
             break;
           }
           String key = keys.key(type, id);
@@ -238,7 +239,7 @@ final class RowValidator implements Serializable {
         case DESTINATION_CODE -> {
           String u = t.toUpperCase(java.util.Locale.ROOT);
           if (DIVISION.matcher(u).matches() || COUNTRY.matcher(u).matches()) values.put(c.name(), u);
-          else fail(reasons, details, "UNKNOWN_CODE", where + label + ": '" + t + "' is neither a division code nor a country code");
+          else fail(reasons, details, ReasonCode.UNKNOWN_CODE, where + label + ": '" + t + "' is neither a division code nor a country code");
         }
       }
     }
@@ -312,7 +313,7 @@ final class RowValidator implements Serializable {
       if (k > 0) raw.append(',');
       raw.append(c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r") ? '"' + c.replace("\"", "\"\"") + '"' : c);
     }
-    String detail = "FIELD_COUNT " + lin.file() + ":" + rec.line() + " has " + cells.length + " field(s), the header has " + hm.width()
+    String detail = ReasonCode.FIELD_COUNT.code() + " " + lin.file() + ":" + rec.line() + " has " + cells.length + " field(s), the header has " + hm.width()
         + (cells.length > hm.width() ? " (an unquoted comma in a value?)" : " (a cut or incomplete line?)") + "; the row is not loaded";
     Object[] out = new Object[bronze.size() + 4];
     for (int f = 0; f < bronze.size(); f++) {
@@ -325,7 +326,7 @@ final class RowValidator implements Serializable {
         default -> null;
       };
     }
-    out[bronze.size()] = new String[] {"FIELD_COUNT"};
+    out[bronze.size()] = new String[] {ReasonCode.FIELD_COUNT.code()};
     out[bronze.size() + 1] = new String[] {detail};
     out[bronze.size() + 2] = cut(raw.toString());
     out[bronze.size() + 3] = new Row[0];
@@ -349,7 +350,7 @@ final class RowValidator implements Serializable {
         Integer present = (Integer) v.get("students_present");
         Integer expected = (Integer) v.get("students_expected");
         if (present != null && expected != null && present > expected) {
-          fail(reasons, details, "PRESENT_GT_EXPECTED", where + "students_present(实到学生数) " + present + " > students_expected(应到学生数) " + expected);
+          fail(reasons, details, ReasonCode.PRESENT_GT_EXPECTED, where + "students_present(实到学生数) " + present + " > students_expected(应到学生数) " + expected);
         }
       }
       case ABSENCES_GT_EXPECTED -> {
@@ -360,25 +361,25 @@ final class RowValidator implements Serializable {
           sum += x == null ? 0 : x;
         }
         if (expected != null && sum > expected) {
-          fail(reasons, details, "ABSENCES_GT_EXPECTED", where + "present + absences " + sum + " > students_expected(应到学生数) " + expected);
+          fail(reasons, details, ReasonCode.ABSENCES_GT_EXPECTED, where + "present + absences " + sum + " > students_expected(应到学生数) " + expected);
         }
       }
       case RETURN_BEFORE_DEPARTURE -> {
         Date dep = (Date) v.get("departure_date");
         Date ret = (Date) v.get("return_date");
         if (dep != null && ret != null && ret.before(dep)) {
-          fail(reasons, details, "RETURN_BEFORE_DEPARTURE", where + "return_date(返回日期) " + ret + " is before departure_date(离开日期) " + dep);
+          fail(reasons, details, ReasonCode.RETURN_BEFORE_DEPARTURE, where + "return_date(返回日期) " + ret + " is before departure_date(离开日期) " + dep);
         }
       }
       case HOUSEHOLD_NEEDS_LINKED_PERSON -> {
-        if ("household".equals(v.get("person_type")) && v.get("linked_person_key") == null && !reasons.contains("INVALID_ID_CHECKSUM")) {
-          fail(reasons, details, "MISSING_REQUIRED", where + "linked_person_id(关联人员身份证号): required for a household member");
+        if ("household".equals(v.get("person_type")) && v.get("linked_person_key") == null && !reasons.contains(ReasonCode.INVALID_ID_CHECKSUM.code())) {
+          fail(reasons, details, ReasonCode.MISSING_REQUIRED, where + "linked_person_id(关联人员身份证号): required for a household member");
         }
       }
       case SCHOOL_REQUIRED_UNLESS_HOUSEHOLD -> {
         Object type = v.get("person_type");
         if (!"household".equals(type) && v.containsKey("school_code") && v.get("school_code") == null) {
-          fail(reasons, details, "MISSING_REQUIRED", where + "school_code(学校标识码): required"
+          fail(reasons, details, ReasonCode.MISSING_REQUIRED, where + "school_code(学校标识码): required"
               + (type == null ? "" : " for a " + type) + " (only a household member may leave it empty)");
         }
       }
@@ -386,7 +387,7 @@ final class RowValidator implements Serializable {
         String dest = (String) v.get("destination_code");
         Boolean abroad = (Boolean) v.get("abroad");
         if (dest != null && abroad != null && abroad != COUNTRY.matcher(dest).matches()) {
-          fail(reasons, details, "UNKNOWN_CODE", where + "destination_code(目的地代码) '" + dest + "' does not fit abroad(是否境外)=" + abroad
+          fail(reasons, details, ReasonCode.UNKNOWN_CODE, where + "destination_code(目的地代码) '" + dest + "' does not fit abroad(是否境外)=" + abroad
               + " (abroad: ISO country code; domestic: division code)");
         }
       }
@@ -396,10 +397,11 @@ final class RowValidator implements Serializable {
   private static void check(Pattern p, String t, ColumnSpec c, String label, String where, String expected,
       Map<String, Object> values, LinkedHashSet<String> reasons, List<String> details) {
     if (p.matcher(t).matches()) values.put(c.name(), t);
-    else fail(reasons, details, "UNKNOWN_CODE", where + label + ": '" + t + "' is not " + expected);
+    else fail(reasons, details, ReasonCode.UNKNOWN_CODE, where + label + ": '" + t + "' is not " + expected);
   }
 
-  private static void fail(LinkedHashSet<String> reasons, List<String> details, String code, String message) {
+  private static void fail(LinkedHashSet<String> reasons, List<String> details, ReasonCode reason, String message) {
+    String code = reason.code();
     reasons.add(code);
     details.add(code + " " + message);
   }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.when;
 
+import io.epiwatch.common.SymptomGroup;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -31,11 +32,11 @@ public final class AbsenceCasesSilver {
    */
   public static Column symptomGroup(Column symptoms) {
     Column s = coalesce(symptoms, functions.array().cast("array<string>"));
-    return when(array_contains(s, "rash"), "rash")
-        .when(array_contains(s, "diarrhea").or(array_contains(s, "vomiting")), "gi")
-        .when(array_contains(s, "fever").and(array_contains(s, "cough").or(array_contains(s, "sore_throat"))), "ili")
-        .when(array_contains(s, "fever"), "fever")
-        .when(array_contains(s, "cough").or(array_contains(s, "sore_throat")).or(array_contains(s, "runny_nose")), "respiratory")
-        .otherwise("other");
+    return when(array_contains(s, "rash"), SymptomGroup.RASH.code())
+        .when(array_contains(s, "diarrhea").or(array_contains(s, "vomiting")), SymptomGroup.GI.code())
+        .when(array_contains(s, "fever").and(array_contains(s, "cough").or(array_contains(s, "sore_throat"))), SymptomGroup.ILI.code())
+        .when(array_contains(s, "fever"), SymptomGroup.FEVER.code())
+        .when(array_contains(s, "cough").or(array_contains(s, "sore_throat")).or(array_contains(s, "runny_nose")), SymptomGroup.RESPIRATORY.code())
+        .otherwise(SymptomGroup.OTHER.code());
   }
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
+import io.epiwatch.common.QualityFlag;
 import java.sql.Timestamp;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +27,7 @@ public final class DataQualityFlags {
 
   /** Flags of daily reports: needs every line-list row of the same (report_date, school_code). */
   public static Dataset<Row> ofReports(Dataset<Row> silverReports, Dataset<Row> silverCases) {
-    Dataset<Row> zero = silverReports.filter("zero_report_contradiction").select(lit("ZERO_REPORT_CONTRADICTION").as("flag"),
+    Dataset<Row> zero = silverReports.filter("zero_report_contradiction").select(lit(QualityFlag.ZERO_REPORT_CONTRADICTION.code()).as("flag"),
         lit(DAILY_REPORTS).as("source"), reportKey().as("record_key"), col("report_date").as("business_date"), col("school_code"),
         expr("concat('zero report with illness absences ', coalesce(students_absent_illness,0) + coalesce(staff_absent_illness,0), "
             + "', fever ', coalesce(fever_cases,0), ', suspected ', coalesce(suspected_cases,0), ', confirmed ', coalesce(confirmed_cases,0))").as("detail"),
@@ -35,7 +36,7 @@ public final class DataQualityFlags {
     Dataset<Row> mismatch = silverReports.join(listed, Latest.seq("report_date", "school_code"), "left")
         .withColumn("_summary", coalesce(col("students_absent_illness"), lit(0)).plus(coalesce(col("staff_absent_illness"), lit(0))))
         .filter(col("_summary").notEqual(coalesce(col("_listed"), lit(0L))))
-        .select(lit("LINE_LIST_COUNT_MISMATCH").as("flag"), lit(DAILY_REPORTS).as("source"), reportKey().as("record_key"),
+        .select(lit(QualityFlag.LINE_LIST_COUNT_MISMATCH.code()).as("flag"), lit(DAILY_REPORTS).as("source"), reportKey().as("record_key"),
             col("report_date").as("business_date"), col("school_code"),
             expr("concat('summary illness absences ', _summary, ' but ', coalesce(_listed, 0), ' line-list rows')").as("detail"),
             col("source_file"), col("source_line"));

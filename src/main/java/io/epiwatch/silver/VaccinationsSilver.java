@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.epiwatch.common.QualityFlag;
 import io.epiwatch.config.Policy;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,6 @@ public final class VaccinationsSilver {
   private VaccinationsSilver() {}
 
   public static final List<String> KEY = List.of("person_key", "dose_number");
-  public static final String INTERVAL_TOO_SHORT = "INTERVAL_TOO_SHORT";
-  public static final String MISSING_PRIOR_DOSE = "MISSING_PRIOR_DOSE";
-  public static final String NOT_ON_ROSTER = "NOT_ON_ROSTER";
 
   /**
    * @param bronze every bronze dose row of the persons to rebuild
@@ -68,10 +66,10 @@ public final class VaccinationsSilver {
         .join(onRoster, col("person_key").equalTo(col("_rp")), "left")
         .withColumn("flags", functions.filter(functions.array(
             when(isNext.and(datediff(col("vaccination_date"), col("_prev_date")).lt(coalesce(col("_interval1"), lit(0)))),
-                lit(INTERVAL_TOO_SHORT)),
+                lit(QualityFlag.INTERVAL_TOO_SHORT.code())),
             when(col("dose_number").gt(1).and(prevDose.isNull().or(prevDose.notEqual(col("dose_number").minus(1)))),
-                lit(MISSING_PRIOR_DOSE)),
-            when(col("_rp").isNull(), lit(NOT_ON_ROSTER))), x -> x.isNotNull()))
+                lit(QualityFlag.MISSING_PRIOR_DOSE.code())),
+            when(col("_rp").isNull(), lit(QualityFlag.NOT_ON_ROSTER.code()))), x -> x.isNotNull()))
         .withColumn("submitted_at", lit(null).cast("timestamp"))
         .drop("_prev_dose", "_prev_date", "_interval1", "_rp");
   }

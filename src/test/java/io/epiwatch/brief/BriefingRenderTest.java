@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.epiwatch.brief.Briefing.Level;
+import io.epiwatch.common.OrgLevel;
 import io.epiwatch.brief.Briefing.Org;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,12 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
 class BriefingRenderTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final LocalDate D = LocalDate.parse("2021-10-05");
-  private static final Org CITY = new Org(Level.CITY, "330100", "杭州市", null);
-  private static final Org SHANGCHENG = new Org(Level.DISTRICT, "330102", "上城区", "330100");
-  private static final Org XIHU = new Org(Level.DISTRICT, "330106", "西湖区", "330100");
-  private static final Org LATE_SCHOOL = new Org(Level.SCHOOL, "S001", "西子湖小学", "330102");
-  private static final Org MISSING_SCHOOL = new Org(Level.SCHOOL, "S002", "灵隐中学", "330106");
-  private static final Org ON_TIME_SCHOOL = new Org(Level.SCHOOL, "S003", "钱塘中学", "330102");
+  private static final Org CITY = new Org(OrgLevel.CITY, "330100", "杭州市", null);
+  private static final Org SHANGCHENG = new Org(OrgLevel.DISTRICT, "330102", "上城区", "330100");
+  private static final Org XIHU = new Org(OrgLevel.DISTRICT, "330106", "西湖区", "330100");
+  private static final Org LATE_SCHOOL = new Org(OrgLevel.SCHOOL, "S001", "西子湖小学", "330102");
+  private static final Org MISSING_SCHOOL = new Org(OrgLevel.SCHOOL, "S002", "灵隐中学", "330106");
+  private static final Org ON_TIME_SCHOOL = new Org(OrgLevel.SCHOOL, "S003", "钱塘中学", "330102");
 
   @TempDir Path dir;
 

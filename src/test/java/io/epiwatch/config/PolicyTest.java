@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.epiwatch.common.ExposureCategory;
+import io.epiwatch.common.RuleScope;
+import io.epiwatch.common.SourceEncoding;
+import io.epiwatch.common.SymptomGroup;
 import io.epiwatch.ingest.spec.Sources;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +83,43 @@ class PolicyTest {
         .startsWith("Property 'epiwatch.policy.reporting-cutoff[0].time' has illegal value: '25:00'"));
     // a wrong type: Typesafe's message, with the setting
     assertTrue(error("epiwatch.policy.exposure-window-days = two").contains("exposure-window-days"));
+  }
+
+  @Test
+  void aMisspelledEncodingIsAnErrorNamingTheAllowedOnes() {
+    assertEquals("Property 'epiwatch.sources.roster.encoding' has illegal value: 'UTF8', allowed options: [auto, UTF-8, GB18030, GBK]",
+        error("epiwatch.sources.roster.encoding = UTF8"));
+    assertEquals("Property 'epiwatch.sources.schools.encoding' has illegal value: 'Big5', allowed options: [auto, UTF-8, GB18030, GBK]",
+        error("epiwatch.sources.schools.encoding = Big5"));
+  }
+
+  @Test
+  void encodingsAreReadCaseInsensitivelyAndDefaultToAuto() {
+    AppConfig c = AppConfig.fromString("epiwatch.sources.roster.encoding = \" gbk \"\nepiwatch.sources.schools.encoding = utf-8");
+    assertEquals(SourceEncoding.GBK, c.encoding("roster"));
+    assertEquals(SourceEncoding.UTF_8, c.encoding("schools"));
+    assertEquals(SourceEncoding.AUTO, c.encoding("daily_reports"), "shipped: auto");
+    assertEquals(SourceEncoding.AUTO, c.encoding("no_such_source"));
+  }
+
+  @Test
+  void aMisspelledCategoryNamesTheSettingTheValueAndTheAllowedOnes() {
+    String m = error("epiwatch.policy.monitoring-days.abrod = 28");
+    assertEquals("Property 'epiwatch.policy.monitoring-days.abrod' is not a known setting, allowed options: "
+        + "[abroad, high, medium, out_of_province, in_province]", m);
+  }
+
+  @Test
+  void rulesAreTypedAndMonitoringDaysKeyedByCategoryCode() {
+    String hocon = "epiwatch.policy.cluster.rules = [ { rule = r1, scope = class, window = 3, threshold = 3, symptom-group = ili, "
+        + "from = \"2000-01-01\" }, { rule = r2, scope = school, window = 7, threshold = 10, from = \"2000-01-01\" } ]";
+    Policy p = AppConfig.fromString(hocon).policy();
+    assertEquals(RuleScope.CLASS, p.clusterRules().get(0).scope());
+    assertEquals(SymptomGroup.ILI, p.clusterRules().get(0).symptomGroup());
+    assertEquals(RuleScope.SCHOOL, p.clusterRules().get(1).scope());
+    assertNull(p.clusterRules().get(1).symptomGroup());
+    for (ExposureCategory c : ExposureCategory.values()) assertTrue(p.monitoringDays().containsKey(c.code()), c.code());
+    assertEquals(28, p.monitoringDays().get(ExposureCategory.ABROAD.code()));
   }
 
   @Test

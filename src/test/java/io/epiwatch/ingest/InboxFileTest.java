@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.epiwatch.common.SourceEncoding;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -34,28 +35,28 @@ class InboxFileTest {
   @Test
   void binaryContentIsRejectedNamingTheLineOfTheFirstNulByte() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> file("b.csv", new byte[] {'a', ',', 'b', '\n', 'x', 0, 'y'}).decode("auto"));
+        () -> file("b.csv", new byte[] {'a', ',', 'b', '\n', 'x', 0, 'y'}).decode(SourceEncoding.AUTO));
     assertTrue(e.getMessage().startsWith("/inbox/daily_reports/b.csv:2: binary content (a NUL byte at offset 5)"), e.getMessage());
   }
 
   @Test
   void autoTakesUtf8ThenGb18030AndAConfiguredEncodingIsStrictNamingTheLine() {
     byte[] gbk = "学校,日期\n第一小学,2021-10-01\n".getBytes(InboxFile.GB18030);
-    assertEquals("GB18030", file("g.csv", gbk).decode("auto").encoding());
-    assertEquals("学校,日期\n第一小学,2021-10-01\n", file("g.csv", gbk).decode("auto").text());
-    assertEquals("UTF-8-BOM", file("u.csv", utf8("\uFEFFa\n")).decode("auto").encoding());
-    assertEquals("a\n", file("u.csv", utf8("\uFEFFa\n")).decode("UTF-8").text());
+    assertEquals("GB18030", file("g.csv", gbk).decode(SourceEncoding.AUTO).encoding());
+    assertEquals("学校,日期\n第一小学,2021-10-01\n", file("g.csv", gbk).decode(SourceEncoding.AUTO).text());
+    assertEquals("UTF-8-BOM", file("u.csv", utf8("\uFEFFa\n")).decode(SourceEncoding.AUTO).encoding());
+    assertEquals("a\n", file("u.csv", utf8("\uFEFFa\n")).decode(SourceEncoding.UTF_8).text());
 
     byte[] asciiFirstLine = "a,b\n".getBytes(StandardCharsets.US_ASCII);
     byte[] mixed = new byte[asciiFirstLine.length + gbk.length];
     System.arraycopy(asciiFirstLine, 0, mixed, 0, asciiFirstLine.length);
     System.arraycopy(gbk, 0, mixed, asciiFirstLine.length, gbk.length);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> file("g.csv", mixed).decode("UTF-8"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> file("g.csv", mixed).decode(SourceEncoding.UTF_8));
     assertTrue(e.getMessage().startsWith("/inbox/daily_reports/g.csv:2: not valid UTF-8 text (offset "), e.getMessage());
     assertTrue(e.getMessage().contains("epiwatch.sources.<source>.encoding"), e.getMessage());
 
     IllegalArgumentException neither = assertThrows(IllegalArgumentException.class,
-        () -> file("n.csv", new byte[] {'a', '\n', 'b', '\n', (byte) 0x80, '\n'}).decode("auto"));
+        () -> file("n.csv", new byte[] {'a', '\n', 'b', '\n', (byte) 0x80, '\n'}).decode(SourceEncoding.AUTO));
     assertTrue(neither.getMessage().startsWith("/inbox/daily_reports/n.csv:3: neither UTF-8 nor GB18030"), neither.getMessage());
   }
 

@@ -1,0 +1,33 @@
+package io.epiwatch.common;
+
+/**
+ * Why a row was quarantined: the codes stored in {@code ops.quarantine.reasons} (docs/rules.md
+ * §1.3, §1.4). A row gets every reason that applies.
+ */
+public enum ReasonCode implements Coded {
+  MISSING_REQUIRED("a required cell is empty (or a household travel row lacks its linked ID)"),
+  BAD_DATE("a date or timestamp cell is not an accepted form or not a real date/time"),
+  BAD_NUMBER("a count cell is not a whole number (or is too large)"),
+  NEGATIVE_COUNT("a count cell is below 0"),
+  UNKNOWN_CODE("a value outside the column's vocabulary or a malformed code"),
+  INVALID_ID_CHECKSUM("a resident ID that is malformed or has a wrong check character"),
+  UNKNOWN_SCHOOL("a well-formed school_code in no loaded row of bronze.schools"),
+  FUTURE_DATE("an event date after the run date"),
+  PRESENT_GT_EXPECTED("daily_reports: students_present > students_expected"),
+  ABSENCES_GT_EXPECTED("daily_reports: present + absences > students_expected"),
+  RETURN_BEFORE_DEPARTURE("travel_records: return_date < departure_date"),
+  LINKED_PERSON_UNKNOWN("a household travel row without school_code whose linked person is on no roster row"),
+  FIELD_COUNT("a CSV record whose number of fields differs from the header's");
+
+  private final String meaning;
+
+  ReasonCode(String meaning) { this.meaning = meaning; }
+
+  /** The stored code: the constant's name. */
+  @Override public String code() { return name(); }
+
+  /** One line saying when the reason is raised. */
+  public String meaning() { return meaning; }
+
+  public static ReasonCode of(String code) { return Coded.of(ReasonCode.class, code); }
+}

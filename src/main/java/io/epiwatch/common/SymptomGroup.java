@@ -1,0 +1,22 @@
+package io.epiwatch.common;
+
+/**
+ * Symptom group of a line-list row, computed in silver (docs/rules.md §2.4); the declaration
+ * order is the order of the rules, first match wins.
+ */
+public enum SymptomGroup implements Coded {
+  RASH("rash"),
+  GI("gi"),
+  ILI("ili"),
+  FEVER("fever"),
+  RESPIRATORY("respiratory"),
+  OTHER("other");
+
+  private final String code;
+
+  SymptomGroup(String code) { this.code = code; }
+
+  @Override public String code() { return code; }
+
+  public static SymptomGroup of(String code) { return Coded.of(SymptomGroup.class, code); }
+}

@@ -1,0 +1,103 @@
+package io.epiwatch.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fixed vocabularies (no Spark): every code maps back to its constant, the stored codes are
+ * exactly the ones analysts query, and docs/rules.md and the briefing labels say the same.
+ */
+class CodedTest {
+  private static final Path PROJECT = Path.of(System.getProperty("epiwatch.project.dir", "."));
+
+  @Test
+  void everyCodeRoundTripsThroughItsEnum() {
+    for (ReasonCode e : ReasonCode.values()) assertSame(e, ReasonCode.of(e.code()));
+    for (QualityFlag e : QualityFlag.values()) assertSame(e, QualityFlag.of(e.code()));
+    for (OrgLevel e : OrgLevel.values()) assertSame(e, OrgLevel.of(e.code()));
+    for (RuleScope e : RuleScope.values()) assertSame(e, RuleScope.of(e.code()));
+    for (SymptomGroup e : SymptomGroup.values()) assertSame(e, SymptomGroup.of(e.code()));
+    for (ExposureCategory e : ExposureCategory.values()) assertSame(e, ExposureCategory.of(e.code()));
+    for (SourceEncoding e : SourceEncoding.values()) assertSame(e, SourceEncoding.lookup(e.code()).orElseThrow());
+    for (ExposureCategory.Rank r : ExposureCategory.Rank.values()) assertSame(r, ExposureCategory.Rank.of(r.rank()));
+  }
+
+  @Test
+  void theStoredCodesAreUnchanged() {
+    // byte for byte what ops.quarantine, ops.data_quality and the gold tables hold
+    assertEquals(List.of("MISSING_REQUIRED", "BAD_DATE", "BAD_NUMBER", "NEGATIVE_COUNT", "UNKNOWN_CODE", "INVALID_ID_CHECKSUM",
+        "UNKNOWN_SCHOOL", "FUTURE_DATE", "PRESENT_GT_EXPECTED", "ABSENCES_GT_EXPECTED", "RETURN_BEFORE_DEPARTURE",
+        "LINKED_PERSON_UNKNOWN", "FIELD_COUNT"), Coded.codes(ReasonCode.class));
+    assertEquals(List.of("ZERO_REPORT_CONTRADICTION", "LINE_LIST_COUNT_MISMATCH", "INTERVAL_TOO_SHORT", "MISSING_PRIOR_DOSE",
+        "NOT_ON_ROSTER"), Coded.codes(QualityFlag.class));
+    assertEquals(List.of("school", "district", "city", "province"), Coded.codes(OrgLevel.class));
+    assertEquals(List.of("class", "school"), Coded.codes(RuleScope.class));
+    assertEquals(List.of("rash", "gi", "ili", "fever", "respiratory", "other"), Coded.codes(SymptomGroup.class));
+    assertEquals(List.of("abroad", "high", "medium", "out_of_province", "in_province"), Coded.codes(ExposureCategory.class));
+    assertEquals(List.of("auto", "UTF-8", "GB18030", "GBK"), Coded.codes(SourceEncoding.class));
+  }
+
+  @Test
+  void theRanksRunOneToSevenHighestFirst() {
+    ExposureCategory.Rank[] ranks = ExposureCategory.Rank.values();
+    for (int i = 0; i < ranks.length; i++) assertEquals(i + 1, ranks[i].rank());
+    assertEquals("high", ExposureCategory.Rank.HIGH_POSSIBLE.category().code());
+    assertEquals("possible", ExposureCategory.Rank.HIGH_POSSIBLE.match().code());
+    assertTrue(ExposureCategory.isRiskArea("medium"));
+    assertFalse(ExposureCategory.isRiskArea("out_of_province"));
+    assertFalse(ExposureCategory.isRiskArea(null));
+  }
+
+  @Test
+  void anUnknownCodeNamesItAndTheAllowedOnes() {
+    String m = assertThrows(IllegalArgumentException.class, () -> RuleScope.of("grade")).getMessage();
+    assertEquals("unknown RuleScope 'grade', allowed options: [class, school]", m);
+    assertTrue(SourceEncoding.lookup("UTF8").isEmpty(), "only the documented spellings");
+  }
+
+  @Test
+  void docsRulesListsExactlyTheReasonCodes() throws IOException {
+    String rules = Files.readString(PROJECT.resolve("docs/rules.md"), StandardCharsets.UTF_8);
+    String section = rules.substring(rules.indexOf("### 1.4 "), rules.indexOf("### 1.5 "));
+    TreeSet<String> inDocs = new TreeSet<>();
+    Matcher m = Pattern.compile("^\\| `([A-Z_]+)` \\|", Pattern.MULTILINE).matcher(section);
+    while (m.find()) inDocs.add(m.group(1));
+    Matcher bold = Pattern.compile("\\*\\*\\[new\\] `([A-Z_]+)`\\.\\*\\*|quarantined as\\s+`([A-Z_]+)`").matcher(section);
+    while (bold.find()) inDocs.add(bold.group(1) != null ? bold.group(1) : bold.group(2));
+    assertEquals(new TreeSet<>(Coded.codes(ReasonCode.class)), inDocs, "docs/rules.md §1.4 vs ReasonCode");
+  }
+
+  @Test
+  void docsRulesListsExactlyTheQualityFlags() throws IOException {
+    String rules = Files.readString(PROJECT.resolve("docs/rules.md"), StandardCharsets.UTF_8);
+    TreeSet<String> inDocs = new TreeSet<>();
+    Matcher m = Pattern.compile("^\\| `([A-Z_]+)` \\|", Pattern.MULTILINE)
+        .matcher(rules.substring(rules.indexOf("| flag (ops.data_quality) |"), rules.indexOf("Flags are replaced whenever")));
+    while (m.find()) inDocs.add(m.group(1));
+    assertEquals(new TreeSet<>(Coded.codes(QualityFlag.class)), inDocs, "docs/rules.md §2.9 flag tables vs QualityFlag");
+  }
+
+  @Test
+  void theChineseCategoryLabelsAreTheBriefings() throws IOException {
+    Properties zh = new Properties();
+    try (InputStream in = Files.newInputStream(PROJECT.resolve("reports/briefing_zh.properties"))) {
+      zh.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    for (ExposureCategory c : ExposureCategory.values()) assertEquals(zh.getProperty("category." + c.code()), c.label(), c.code());
+  }
+}
