@@ -28,7 +28,7 @@ public final class Dictionary {
   public static String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("# Data dictionary\n\n")
-        .append("Generated from the declared table schemas (`catalog/Tables`, `ingest/spec/BronzeSchema`); do not edit by hand:\n")
+        .append("Generated from the declared table schemas (`catalog/Tables`, `contract/BronzeSchema`); do not edit by hand:\n")
         .append("run `jobs/dictionary` after changing a schema. Query any table by name with `jobs/sql`, e.g.\n")
         .append("`jobs/sql \"SELECT * FROM gold.attendance WHERE org_level = 'city'\"`. Rates are fractions in [0, 1], null when\n")
         .append("the denominator is 0. Every gold table has org_level (school, district, city), org_code, org_name and parent_code.\n\n")

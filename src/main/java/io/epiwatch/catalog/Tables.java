@@ -1,8 +1,8 @@
 package io.epiwatch.catalog;
 
-import io.epiwatch.ingest.spec.BronzeSchema;
-import io.epiwatch.ingest.spec.SourceSpec;
-import io.epiwatch.ingest.spec.Sources;
+import io.epiwatch.contract.BronzeSchema;
+import io.epiwatch.contract.SourceSpec;
+import io.epiwatch.contract.Sources;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Every table: names, partitioning, keys, descriptions and column comments (docs/rules.md §5, §6).
- * Bronze tables derive from the source specs ({@code io.epiwatch.ingest.spec.Sources}).
+ * Bronze tables derive from the source specs ({@code io.epiwatch.contract.Sources}).
  * Every gold table has org_level (school, district, city[, province]), org_code, org_name and
  * parent_code (the district of a school row, the city of a district row); rates are fractions
  * in [0, 1], null when the denominator is 0.

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
   private static final String[] TOOLS = {"io.epiwatch.bench..", "io.epiwatch.generate.."};
-  private static final String[] STAGES = {"io.epiwatch.ingest", "io.epiwatch.silver..", "io.epiwatch.gold..",
+  private static final String[] STAGES = {"io.epiwatch.ingest..", "io.epiwatch.silver..", "io.epiwatch.gold..",
       "io.epiwatch.brief..", "io.epiwatch.ops.."};
-  private static final String[] FOUNDATION = {"io.epiwatch.catalog..", "io.epiwatch.config..", "io.epiwatch.ingest.spec..",
+  private static final String[] FOUNDATION = {"io.epiwatch.catalog..", "io.epiwatch.config..", "io.epiwatch.contract..",
       "io.epiwatch.common..", "io.epiwatch.spark.."};
 
   private static final JavaClasses PRODUCT = new ClassFileImporter()

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.epiwatch.ingest.spec.Sources;
+import io.epiwatch.contract.Sources;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
