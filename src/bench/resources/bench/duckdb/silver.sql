@@ -2,7 +2,7 @@
 -- extract in DuckDB. Run by io.epiwatch.bench.DuckDbSilver statement by statement, after it has
 -- copied the extracts to ${scratch}/<source>/ as UTF-8 with English headers (table inbox_files
 -- maps each copy back to its inbox file). Parameters: ${run_date}, ${scratch},
--- ${vocab:<name>} (the vocabularies of ingest/spec/Sources as MAP literals),
+-- ${vocab:<name>} (the vocabularies of contract/Sources as MAP literals),
 -- ${vaccine_products} (policy.vaccine-products of conf/epiwatch.conf).
 -- Output: silver_* with the columns and types of catalog/Tables.SILVER_*, and quarantine.
 -- person_key is sha256(id_type:upper(id_number)): the warehouse's HMAC is not available here.

@@ -1,8 +1,8 @@
 package io.epiwatch.bench;
 
 import io.epiwatch.config.Policy;
-import io.epiwatch.ingest.spec.Sources;
-import io.epiwatch.ingest.spec.Vocabulary;
+import io.epiwatch.contract.Sources;
+import io.epiwatch.contract.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.epiwatch.bench;
 
-import io.epiwatch.ingest.spec.ColumnSpec;
-import io.epiwatch.ingest.spec.SourceSpec;
+import io.epiwatch.contract.ColumnSpec;
+import io.epiwatch.contract.SourceSpec;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,10 +1,5 @@
 package io.epiwatch.catalog;
 
-import io.epiwatch.ingest.spec.BronzeSchema;
-import io.epiwatch.ingest.spec.SourceSpec;
-import io.epiwatch.ingest.spec.Sources;
-import io.epiwatch.ops.JobRuns;
-import io.epiwatch.ops.Watermarks;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
@@ -23,15 +18,8 @@ public final class Dictionary {
     List<Entry> e = new ArrayList<>();
     for (TableSpec t : Tables.GOLD) e.add(new Entry(t.id().toString(), t.partitionColumn(), t.description(), t.schema()));
     for (TableSpec t : Tables.SILVER) e.add(new Entry(t.id().toString(), t.partitionColumn(), t.description(), t.schema()));
-    for (SourceSpec s : Sources.ALL) {
-      e.add(new Entry("bronze." + s.name(), null, "Accepted rows of " + s.chineseName() + " (" + s.name()
-          + ") files as ingested, every version kept; natural key " + s.naturalKey() + ".", BronzeSchema.of(s)));
-    }
-    for (TableSpec t : List.of(Tables.OPS_INGEST_MANIFEST, Tables.OPS_QUARANTINE, Tables.OPS_DATA_QUALITY)) {
-      e.add(new Entry(t.id().toString(), t.partitionColumn(), t.description(), t.schema()));
-    }
-    e.add(new Entry(JobRuns.ID.toString(), null, "One row per job stage run: status, timing, counts, Delta versions read and written.", JobRuns.SCHEMA));
-    e.add(new Entry(Watermarks.ID.toString(), null, "Input table versions each stage last built from.", Watermarks.SCHEMA));
+    for (TableSpec t : Tables.BRONZE) e.add(new Entry(t.id().toString(), t.partitionColumn(), t.description(), t.schema()));
+    for (TableSpec t : Tables.OPS) e.add(new Entry(t.id().toString(), t.partitionColumn(), t.description(), t.schema()));
     TableSpec r = Tables.RESTRICTED_PERSON_IDENTITY;
     e.add(new Entry(r.id().toString(), null, r.description() + " Registered only with `jobs/sql --restricted`.", r.schema()));
     return e;
@@ -40,7 +28,7 @@ public final class Dictionary {
   public static String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("# Data dictionary\n\n")
-        .append("Generated from the declared table schemas (`catalog/Tables`, `ingest/spec/BronzeSchema`); do not edit by hand:\n")
+        .append("Generated from the declared table schemas (`catalog/Tables`, `contract/BronzeSchema`); do not edit by hand:\n")
         .append("run `jobs/dictionary` after changing a schema. Query any table by name with `jobs/sql`, e.g.\n")
         .append("`jobs/sql \"SELECT * FROM gold.attendance WHERE org_level = 'city'\"`. Rates are fractions in [0, 1], null when\n")
         .append("the denominator is 0. Every gold table has org_level (school, district, city), org_code, org_name and parent_code.\n\n")

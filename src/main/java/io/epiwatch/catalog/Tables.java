@@ -5,6 +5,9 @@ import io.epiwatch.common.ExposureCategory;
 import io.epiwatch.common.QualityFlag;
 import io.epiwatch.common.ReasonCode;
 import io.epiwatch.common.SymptomGroup;
+import io.epiwatch.contract.BronzeSchema;
+import io.epiwatch.contract.SourceSpec;
+import io.epiwatch.contract.Sources;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +16,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Silver, gold and ops tables: names, partitioning, keys and column comments (docs/rules.md §5, §6).
- * Bronze tables derive from the source specs ({@code io.epiwatch.ingest.spec.Sources}).
+ * Every table: names, partitioning, keys, descriptions and column comments (docs/rules.md §5, §6).
+ * Bronze tables derive from the source specs ({@code io.epiwatch.contract.Sources}).
  * Every gold table has org_level (school, district, city[, province]), org_code, org_name and
  * parent_code (the district of a school row, the city of a district row); rates are fractions
  * in [0, 1], null when the denominator is 0.
@@ -186,18 +189,45 @@ public final class Tables {
           + "details ARRAY<STRING> COMMENT 'one message per reason naming the column and the value', raw_line STRING COMMENT 'the row as read, ID and name masked (cut after 10,000 characters)', "
           + "ingest_batch_id STRING, quarantined_at TIMESTAMP");
 
+  public static final TableSpec OPS_JOB_RUNS = TableSpec.of(TableId.ops("job_runs"), null,
+      List.of("run_id", "stage"),
+      "One row per job stage run: status, timing, counts, Delta versions read and written.",
+      "run_id STRING COMMENT 'one id per job run; stages of a run-daily share it', job STRING COMMENT 'run-daily, ingest, transform, metrics, brief, ...', "
+          + "stage STRING, run_date DATE, status STRING COMMENT 'succeeded, failed', started_at TIMESTAMP, finished_at TIMESTAMP, duration_ms BIGINT, "
+          + "row_counts MAP<STRING, BIGINT> COMMENT 'e.g. rows_in, rows_loaded, rows_quarantined', tables_read MAP<STRING, BIGINT> COMMENT 'table -> Delta version read', "
+          + "tables_written MAP<STRING, BIGINT> COMMENT 'table -> Delta version written', outputs ARRAY<STRING> COMMENT 'files written (briefings)', "
+          + "options MAP<STRING, STRING> COMMENT 'scope, lang, ...', error STRING, user STRING, host STRING");
+
+  public static final TableSpec OPS_WATERMARKS = TableSpec.of(TableId.ops("watermarks"), null,
+      List.of("consumer", "table_name"),
+      "Input table versions each stage last built from.",
+      "consumer STRING COMMENT 'stage that read the table', table_name STRING, version BIGINT COMMENT 'Delta version last consumed', updated_at TIMESTAMP");
+
   public static final TableSpec RESTRICTED_PERSON_IDENTITY = TableSpec.of(new TableId("restricted", "person_identity"), null,
       List.of("person_key"),
       "The only table with raw identity numbers and names (docs/rules.md §1, §1.8); every other table carries person_key.",
       "person_key STRING COMMENT 'hex HMAC-SHA256(secret, id_type:upper(id_number))', id_type STRING, id_number STRING, name STRING, "
           + "birth_date DATE COMMENT 'from the resident ID', sex STRING COMMENT 'from the resident ID', first_seen_source STRING, updated_at TIMESTAMP");
 
+  // ---------------------------------------------------------------- bronze
+  /**
+   * bronze.&lt;source&gt;: the accepted rows of a source's files, schema from {@link BronzeSchema};
+   * the change data feed tells the silver stage which keys a batch touched.
+   */
+  public static TableSpec bronze(SourceSpec s) {
+    return new TableSpec(TableId.bronze(s.name()), null, List.of(BronzeSchema.SOURCE_SHA256, BronzeSchema.SOURCE_LINE),
+        "Accepted rows of " + s.chineseName() + " (" + s.name() + ") files as ingested, every version kept; natural key " + s.naturalKey() + ".",
+        BronzeSchema.of(s), Map.of("delta.enableChangeDataFeed", "true"));
+  }
+
+  public static final List<TableSpec> BRONZE = Sources.ALL.stream().map(Tables::bronze).toList();
   public static final List<TableSpec> SILVER = List.of(SILVER_SCHOOLS, SILVER_ROSTER, SILVER_DAILY_REPORTS, SILVER_ABSENCE_CASES,
       SILVER_TRAVEL_RECORDS, SILVER_RISK_AREAS, SILVER_VACCINATIONS, SILVER_CONTRAINDICATIONS);
   public static final List<TableSpec> GOLD = List.of(GOLD_REPORTING_COMPLIANCE, GOLD_ATTENDANCE, GOLD_ABSENCE_BY_CAUSE,
       GOLD_CLUSTER_ALERTS, GOLD_VACCINATION_COVERAGE, GOLD_CAMPAIGN_PROGRESS, GOLD_RISK_EXPOSURE);
 
-  public static final Map<TableId, TableSpec> BY_ID = Stream.of(SILVER, GOLD,
-          List.of(OPS_DATA_QUALITY, OPS_INGEST_MANIFEST, OPS_QUARANTINE, RESTRICTED_PERSON_IDENTITY))
+  public static final List<TableSpec> OPS = List.of(OPS_INGEST_MANIFEST, OPS_QUARANTINE, OPS_DATA_QUALITY, OPS_JOB_RUNS, OPS_WATERMARKS);
+
+  public static final Map<TableId, TableSpec> BY_ID = Stream.of(BRONZE, SILVER, GOLD, OPS, List.of(RESTRICTED_PERSON_IDENTITY))
       .flatMap(List::stream).collect(Collectors.toUnmodifiableMap(TableSpec::id, Function.identity()));
 }

@@ -1,5 +1,6 @@
 package io.epiwatch.cli;
 
+import io.epiwatch.ops.LockedException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
@@ -69,10 +70,5 @@ public final class Main {
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
-  }
-
-  /** Thrown when another run holds the warehouse; exit code 3. */
-  public static final class LockedException extends RuntimeException {
-    public LockedException(String message) { super(message); }
   }
 }

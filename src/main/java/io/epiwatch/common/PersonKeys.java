@@ -1,6 +1,5 @@
 package io.epiwatch.common;
 
-import io.epiwatch.config.AppConfig;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -31,19 +30,24 @@ public final class PersonKeys implements Serializable {
     this.secret = secret.clone();
   }
 
-  public static PersonKeys fromConfig(AppConfig config) {
-    if (config.secretValue().isPresent()) {
-      return new PersonKeys(config.secretValue().get().getBytes(StandardCharsets.UTF_8));
+  /**
+   * The keys of the configured secret (epiwatch.secret: its value, else the file it names), else
+   * the fixed demo secret with a loud warning when {@code allowDemoSecret}; an error otherwise.
+   */
+  public static PersonKeys fromSettings(java.util.Optional<String> secretValue, java.util.Optional<String> secretFile,
+      boolean allowDemoSecret) {
+    if (secretValue.isPresent()) {
+      return new PersonKeys(secretValue.get().getBytes(StandardCharsets.UTF_8));
     }
-    if (config.secretFile().isPresent()) {
-      Path p = Path.of(config.secretFile().get());
+    if (secretFile.isPresent()) {
+      Path p = Path.of(secretFile.get());
       try {
         return new PersonKeys(Files.readString(p, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new UncheckedIOException("EPIWATCH_HMAC_SECRET_FILE " + p + ": cannot read the secret", e);
       }
     }
-    if (!config.allowDemoSecret()) {
+    if (!allowDemoSecret) {
       throw new IllegalStateException("no HMAC secret: set EPIWATCH_HMAC_SECRET or EPIWATCH_HMAC_SECRET_FILE "
           + "(epiwatch.secret.allow-demo-secret is false)");
     }

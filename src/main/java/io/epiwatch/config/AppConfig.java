@@ -144,6 +144,11 @@ public final class AppConfig {
   /** The site file layered over the defaults, if any. */
   public Optional<Path> siteFile() { return siteFile; }
 
+  /** The person-key HMAC of the configured secret (epiwatch.secret; docs/rules.md §1.8). */
+  public io.epiwatch.common.PersonKeys personKeys() {
+    return io.epiwatch.common.PersonKeys.fromSettings(secretValue(), secretFile(), allowDemoSecret());
+  }
+
   public String sparkMaster() { return root.getString("epiwatch.spark.master"); }
 
   /** epiwatch.spark.event-log-dir: where Spark event logs go; empty = no event log. */

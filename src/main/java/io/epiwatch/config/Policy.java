@@ -88,7 +88,7 @@ public record Policy(
   /** Symptom group codes of the line list, first match wins: {@link SymptomGroup}. */
   public static final List<String> SYMPTOM_GROUPS = Coded.codes(SymptomGroup.class);
   /** Diagnosis codes of the line list (the diagnosis vocabulary of the absence_cases source). */
-  public static final List<String> DIAGNOSES = io.epiwatch.ingest.spec.Sources.DIAGNOSIS.codes();
+  public static final List<String> DIAGNOSES = io.epiwatch.contract.Sources.DIAGNOSIS.codes();
   /** The rule name the EARS-C2 alerts carry; a configured rule may not take it. */
   public static final String EARS_RULE = "school_ears_c2";
 

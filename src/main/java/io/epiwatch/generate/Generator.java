@@ -2,9 +2,9 @@ package io.epiwatch.generate;
 
 import io.epiwatch.common.ReasonCode;
 import io.epiwatch.common.ResidentId;
-import io.epiwatch.ingest.spec.ColumnSpec;
-import io.epiwatch.ingest.spec.SourceSpec;
-import io.epiwatch.ingest.spec.Sources;
+import io.epiwatch.contract.ColumnSpec;
+import io.epiwatch.contract.SourceSpec;
+import io.epiwatch.contract.Sources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;

@@ -5,11 +5,11 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
+import io.epiwatch.catalog.TableWriter;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.config.Policy;
 import io.epiwatch.ops.Watermarks;
-import io.epiwatch.silver.SilverWriter;
 import io.epiwatch.spark.JobContext;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -129,7 +129,7 @@ public final class MetricsJob {
       LOG.info("metrics: cluster alerts kept as of {} ({} is a past day)", latestRun, d);
     } else {
       timed(seconds, Tables.GOLD_CLUSTER_ALERTS, () -> {
-        Dataset<Row> alerts = SilverWriter.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
+        Dataset<Row> alerts = TableWriter.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
             .persist(StorageLevel.MEMORY_AND_DISK());
         if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts)) writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
         alerts.unpersist();
@@ -190,8 +190,7 @@ public final class MetricsJob {
   private static void markSuperseded(Warehouse wh, TableSpec spec, LocalDate from, LocalDate d, Timestamp now, Map<String, Long> versions) {
     String where = SUPERSEDED_AT + " IS NULL AND as_of <> DATE'" + d + "'" + (from.equals(LocalDate.MIN) ? "" : " AND as_of >= DATE'" + from + "'");
     if (wh.read(spec.id()).filter(where).isEmpty()) return;
-    io.delta.tables.DeltaTable.forPath(wh.spark(), wh.path(spec.id()))
-        .update(org.apache.spark.sql.functions.expr(where), Map.of(SUPERSEDED_AT, lit(now)));
+    new TableWriter(wh).update(spec, where, Map.of(SUPERSEDED_AT, lit(now)));
     versions.put(spec.id().toString(), wh.version(spec.id()));
     LOG.info("{}: snapshots where {} marked superseded (version {})", spec.id(), where, versions.get(spec.id().toString()));
   }
@@ -206,7 +205,7 @@ public final class MetricsJob {
   }
 
   private static void writeAll(Warehouse wh, TableSpec spec, Dataset<Row> rows, Map<String, Long> versions) {
-    SilverWriter.overwrite(wh, spec, rows);
+    new TableWriter(wh).overwrite(spec, rows);
     versions.put(spec.id().toString(), wh.version(spec.id()));
     LOG.info("{} written (version {})", spec.id(), versions.get(spec.id().toString()));
   }
@@ -223,8 +222,7 @@ public final class MetricsJob {
     }
     String predicate = full ? spec.partitionColumn() + " <= DATE'" + upTo + "'"
         : spec.partitionColumn() + " IN (" + dates.stream().map(x -> "DATE'" + x + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
-    SilverWriter.conform(rows.filter(predicate), spec).write().format("delta").mode("overwrite")
-        .option("replaceWhere", predicate).save(wh.path(spec.id()));
+    new TableWriter(wh).replaceWhere(spec, TableWriter.conform(rows.filter(predicate), spec), predicate, false);
     versions.put(spec.id().toString(), wh.version(spec.id()));
     LOG.info("{} rewritten where {} (version {})", spec.id(), predicate, versions.get(spec.id().toString()));
   }
@@ -239,7 +237,7 @@ public final class MetricsJob {
   /** True when the table holds exactly these rows (then nothing is written). */
   private static boolean sameContent(Warehouse wh, TableSpec spec, Dataset<Row> rows) {
     if (!wh.exists(spec.id())) return false;
-    Dataset<Row> old = SilverWriter.conform(wh.read(spec.id()), spec);
+    Dataset<Row> old = TableWriter.conform(wh.read(spec.id()), spec);
     return old.exceptAll(rows).isEmpty() && rows.exceptAll(old).isEmpty();
   }
 
@@ -248,13 +246,8 @@ public final class MetricsJob {
    * (superseded_at null). mergeSchema: a warehouse written before superseded_at existed gains it.
    */
   private static void writeAsOf(Warehouse wh, TableSpec spec, Dataset<Row> rows, LocalDate d, Map<String, Long> versions) {
-    Dataset<Row> conformed = SilverWriter.conform(rows.withColumn(SUPERSEDED_AT, lit(null).cast("timestamp")), spec);
-    if (!wh.exists(spec.id())) {
-      conformed.write().format("delta").partitionBy(spec.partitionColumn()).save(wh.path(spec.id()));
-    } else {
-      conformed.write().format("delta").mode("overwrite").option("mergeSchema", "true")
-          .option("replaceWhere", spec.partitionColumn() + " = '" + d + "'").save(wh.path(spec.id()));
-    }
+    Dataset<Row> conformed = TableWriter.conform(rows.withColumn(SUPERSEDED_AT, lit(null).cast("timestamp")), spec);
+    new TableWriter(wh).replaceWhere(spec, conformed, spec.partitionColumn() + " = '" + d + "'", true);
     versions.put(spec.id().toString(), wh.version(spec.id()));
     LOG.info("{} as of {} written (version {})", spec.id(), d, versions.get(spec.id().toString()));
   }

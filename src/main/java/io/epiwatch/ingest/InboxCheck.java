@@ -1,6 +1,6 @@
 package io.epiwatch.ingest;
 
-import io.epiwatch.ingest.spec.SourceSpec;
+import io.epiwatch.contract.SourceSpec;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;

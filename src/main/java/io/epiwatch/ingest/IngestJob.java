@@ -11,18 +11,18 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.delta.tables.DeltaTable;
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
+import io.epiwatch.catalog.TableWriter;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.common.PersonKeys;
 import io.epiwatch.common.ReasonCode;
 import io.epiwatch.common.SourceEncoding;
-import io.epiwatch.ingest.spec.BronzeSchema;
-import io.epiwatch.ingest.spec.ColumnSpec;
-import io.epiwatch.ingest.spec.SourceSpec;
-import io.epiwatch.ingest.spec.Sources;
+import io.epiwatch.contract.BronzeSchema;
+import io.epiwatch.contract.ColumnSpec;
+import io.epiwatch.contract.SourceSpec;
+import io.epiwatch.contract.Sources;
 import io.epiwatch.spark.JobContext;
 import java.io.IOException;
 import java.io.Serializable;
@@ -105,7 +105,7 @@ public final class IngestJob {
         new IllegalArgumentException("--source " + s + ": unknown source; expected one of " + Sources.names())));
     SparkSession spark = ctx.spark();
     Warehouse wh = ctx.warehouse();
-    PersonKeys keys = PersonKeys.fromConfig(ctx.config());
+    PersonKeys keys = ctx.config().personKeys();
     Instant now = Instant.now(ctx.clock());
     String batchId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ctx.config().zone()).format(now)
         + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
@@ -178,8 +178,8 @@ public final class IngestJob {
       staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
       List<String> shas = tasks.stream().map(FileTask::sha256).toList();
       Dataset<Row> good = staged.filter(size(col(RowValidator.REASONS)).equalTo(0));
-      writeReplacing(wh, TableId.bronze(spec.name()), BronzeSchema.of(spec), null,
-          good.select(Arrays.stream(BronzeSchema.of(spec).fieldNames()).map(functionsCol()).toArray(Column[]::new)), shas, true);
+      TableSpec bronze = Tables.bronze(spec);
+      writeReplacing(wh, bronze, good.select(Arrays.stream(bronze.columnNames()).map(functionsCol()).toArray(Column[]::new)), shas);
       quarantined.add(staged.filter(size(col(RowValidator.REASONS)).gt(0)).select(
           lit(spec.name()).as("source"), col(BronzeSchema.SOURCE_FILE), col(BronzeSchema.SOURCE_LINE), col(BronzeSchema.SOURCE_SHA256),
           col(RowValidator.REASONS).as("reasons"), col(RowValidator.DETAILS).as("details"), col(RowValidator.RAW).as("raw_line"),
@@ -209,7 +209,7 @@ public final class IngestJob {
     if (!quarantined.isEmpty()) {
       Dataset<Row> q = quarantined.stream().reduce(Dataset::unionByName).get();
       List<String> shas = results.stream().filter(r -> r.status().equals(LOADED)).map(FileResult::sha256).toList();
-      writeReplacing(wh, Tables.OPS_QUARANTINE.id(), Tables.OPS_QUARANTINE.schema(), null, q, shas, false);
+      writeReplacing(wh, Tables.OPS_QUARANTINE, q, shas);
       mergeIdentities(wh, identities.stream().reduce(Dataset::unionByName).get(), ingestedAt);
     }
     if (!results.isEmpty()) writeManifest(ctx, results, batchId, ingestedAt);
@@ -301,30 +301,23 @@ public final class IngestJob {
             .otherwise(col(RowValidator.IDENTITIES)));
   }
 
-  /** Creates the table when missing, then replaces the rows of these files (idempotent append). */
-  static void writeReplacing(Warehouse wh, TableId id, org.apache.spark.sql.types.StructType schema, String partition,
-      Dataset<Row> rows, List<String> shas, boolean changeFeed) {
-    ensureTable(wh, id, schema, partition, changeFeed);
+  /**
+   * Creates the table (empty, from its declaration) when missing, then replaces the rows of these
+   * files (idempotent append).
+   */
+  static void writeReplacing(Warehouse wh, TableSpec spec, Dataset<Row> rows, List<String> shas) {
+    TableWriter writer = new TableWriter(wh);
+    writer.create(spec);
     String in = shas.stream().map(s -> "'" + s + "'").collect(Collectors.joining(","));
     // mergeSchema: a column added to a source's declaration (e.g. linked_person_type) is added to
     // an existing bronze table instead of failing the write.
-    rows.write().format("delta").mode("overwrite").option("replaceWhere", "source_sha256 IN (" + in + ")")
-        .option("mergeSchema", "true").save(wh.path(id));
-  }
-
-  static void ensureTable(Warehouse wh, TableId id, org.apache.spark.sql.types.StructType schema, String partition, boolean changeFeed) {
-    if (wh.exists(id)) return;
-    var b = DeltaTable.createIfNotExists(wh.spark()).location(wh.path(id)).addColumns(schema);
-    TableSpec spec = Tables.BY_ID.get(id);
-    if (spec != null) b = b.comment(spec.description());
-    if (partition != null) b = b.partitionedBy(partition);
-    if (changeFeed) b = b.property("delta.enableChangeDataFeed", "true");
-    b.execute();
+    writer.replaceWhere(spec, rows, BronzeSchema.SOURCE_SHA256 + " IN (" + in + ")", true);
   }
 
   private static void mergeIdentities(Warehouse wh, Dataset<Row> ids, Timestamp at) {
     TableSpec spec = Tables.RESTRICTED_PERSON_IDENTITY;
-    ensureTable(wh, spec.id(), spec.schema(), null, false);
+    TableWriter writer = new TableWriter(wh);
+    writer.create(spec);
     wh.secureRestricted(); // owner-only before any identity is written into it
     Dataset<Row> src = ids.withColumn("updated_at", lit(at))
         .groupBy("person_key").agg(
@@ -335,7 +328,7 @@ public final class IngestJob {
             org.apache.spark.sql.functions.first("sex").as("sex"),
             org.apache.spark.sql.functions.first("first_seen_source").as("first_seen_source"),
             org.apache.spark.sql.functions.first("updated_at").as("updated_at"));
-    DeltaTable.forPath(wh.spark(), wh.path(spec.id())).as("t").merge(src.as("s"), "t.person_key = s.person_key")
+    writer.merge(spec, src)
         .whenMatched("s.name IS NOT NULL AND (t.name IS NULL OR t.name <> s.name)")
         .updateExpr(Map.of("name", "s.name", "updated_at", "s.updated_at"))
         .whenNotMatched().insertAll()
@@ -345,12 +338,12 @@ public final class IngestJob {
   private static void writeManifest(JobContext ctx, List<FileResult> results, String batchId, Timestamp at) {
     Warehouse wh = ctx.warehouse();
     TableSpec spec = Tables.OPS_INGEST_MANIFEST;
-    ensureTable(wh, spec.id(), spec.schema(), null, false);
+    TableWriter writer = new TableWriter(wh);
+    writer.create(spec);
     java.sql.Date runDate = java.sql.Date.valueOf(ctx.runDate());
     List<Row> rows = results.stream().map(r -> RowFactory.create(r.source(), r.file(), r.sha256(), r.encoding(), r.status(),
         r.rowsIn(), r.rowsLoaded(), r.rowsQuarantined(), r.message(), batchId, at, runDate)).toList();
     Dataset<Row> src = ctx.spark().createDataFrame(rows, spec.schema());
-    DeltaTable.forPath(ctx.spark(), wh.path(spec.id())).as("t").merge(src.as("s"), "t.sha256 = s.sha256")
-        .whenNotMatched().insertAll().execute();
+    writer.merge(spec, src).whenNotMatched().insertAll().execute();
   }
 }

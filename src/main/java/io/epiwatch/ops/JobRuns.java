@@ -1,6 +1,8 @@
 package io.epiwatch.ops;
 
 import io.epiwatch.catalog.TableId;
+import io.epiwatch.catalog.TableWriter;
+import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import java.net.InetAddress;
 import java.sql.Date;
@@ -21,13 +23,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * the Delta versions it read and wrote. A briefing's row is what --reproduce reads back.
  */
 public final class JobRuns {
-  public static final TableId ID = TableId.ops("job_runs");
-  public static final StructType SCHEMA = StructType.fromDDL(
-      "run_id STRING COMMENT 'one id per job run; stages of a run-daily share it', job STRING COMMENT 'run-daily, ingest, transform, metrics, brief, ...', "
-          + "stage STRING, run_date DATE, status STRING COMMENT 'succeeded, failed', started_at TIMESTAMP, finished_at TIMESTAMP, duration_ms BIGINT, "
-          + "row_counts MAP<STRING, BIGINT> COMMENT 'e.g. rows_in, rows_loaded, rows_quarantined', tables_read MAP<STRING, BIGINT> COMMENT 'table -> Delta version read', "
-          + "tables_written MAP<STRING, BIGINT> COMMENT 'table -> Delta version written', outputs ARRAY<STRING> COMMENT 'files written (briefings)', "
-          + "options MAP<STRING, STRING> COMMENT 'scope, lang, ...', error STRING, user STRING, host STRING");
+  public static final TableId ID = Tables.OPS_JOB_RUNS.id();
+  public static final StructType SCHEMA = Tables.OPS_JOB_RUNS.schema();
 
   public record Run(String runId, String job, String stage, LocalDate runDate, String status, Instant started, Instant finished,
       Map<String, Long> rowCounts, Map<String, Long> tablesRead, Map<String, Long> tablesWritten, List<String> outputs,
@@ -41,7 +38,7 @@ public final class JobRuns {
         scalaMap(r.rowCounts()), scalaMap(r.tablesRead()), scalaMap(r.tablesWritten()),
         r.outputs() == null ? null : CollectionConverters.asScala(r.outputs()).toSeq(),
         scalaMap(r.options()), r.error(), System.getProperty("user.name"), host());
-    wh.spark().createDataFrame(List.of(row), SCHEMA).write().format("delta").mode("append").save(wh.path(ID));
+    new TableWriter(wh).append(Tables.OPS_JOB_RUNS, wh.spark().createDataFrame(List.of(row), SCHEMA));
   }
 
   /** The tables_read and options of a run's brief stage, for --reproduce. */

@@ -1,6 +1,5 @@
 package io.epiwatch.ops;
 
-import io.epiwatch.cli.Main;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -51,11 +50,11 @@ public final class WarehouseLock implements AutoCloseable {
             fs.delete(p, false);
             continue;
           }
-          throw new Main.LockedException("warehouse " + warehouse + " is locked by another run (" + holder
+          throw new LockedException("warehouse " + warehouse + " is locked by another run (" + holder
               + "); if no such run exists, remove " + p);
         }
       }
-      throw new Main.LockedException("warehouse " + warehouse + ": could not take the lock " + p);
+      throw new LockedException("warehouse " + warehouse + ": could not take the lock " + p);
     } catch (IOException e) {
       throw new UncheckedIOException("warehouse " + warehouse + ": cannot create lock " + p, e);
     }

@@ -1,7 +1,8 @@
 package io.epiwatch.ops;
 
-import io.delta.tables.DeltaTable;
 import io.epiwatch.catalog.TableId;
+import io.epiwatch.catalog.TableWriter;
+import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -18,9 +19,8 @@ import org.apache.spark.sql.types.StructType;
  * all at their watermark has nothing new and writes nothing (no new table versions).
  */
 public final class Watermarks {
-  public static final TableId ID = TableId.ops("watermarks");
-  public static final StructType SCHEMA = StructType.fromDDL(
-      "consumer STRING COMMENT 'stage that read the table', table_name STRING, version BIGINT COMMENT 'Delta version last consumed', updated_at TIMESTAMP");
+  public static final TableId ID = Tables.OPS_WATERMARKS.id();
+  public static final StructType SCHEMA = Tables.OPS_WATERMARKS.schema();
 
   private Watermarks() {}
 
@@ -43,12 +43,11 @@ public final class Watermarks {
     List<Row> rows = new ArrayList<>();
     versions.forEach((t, v) -> rows.add(RowFactory.create(consumer, t, v, at)));
     Dataset<Row> src = wh.spark().createDataFrame(rows, SCHEMA);
+    TableWriter writer = new TableWriter(wh);
     if (!wh.exists(ID)) {
-      src.write().format("delta").save(wh.path(ID));
+      writer.append(Tables.OPS_WATERMARKS, src);
       return;
     }
-    DeltaTable.forPath(wh.spark(), wh.path(ID)).as("t")
-        .merge(src.as("s"), "t.consumer = s.consumer AND t.table_name = s.table_name")
-        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+    writer.merge(Tables.OPS_WATERMARKS, src).whenMatched().updateAll().whenNotMatched().insertAll().execute();
   }
 }

@@ -2,8 +2,8 @@ package io.epiwatch.silver;
 
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.Warehouse;
-import io.epiwatch.ingest.spec.BronzeSchema;
-import io.epiwatch.ingest.spec.SourceSpec;
+import io.epiwatch.contract.BronzeSchema;
+import io.epiwatch.contract.SourceSpec;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,10 +1,9 @@
 package io.epiwatch.silver;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.delta.tables.DeltaTable;
 import io.epiwatch.catalog.TableSpec;
+import io.epiwatch.catalog.TableWriter;
 import io.epiwatch.catalog.Warehouse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,11 +16,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The one writer of the silver stage: replaces the rows of a scope (the affected keys, schools,
- * persons, ...) of a table with freshly built rows in ONE Delta MERGE on the table's declared
- * key: new keys are inserted, changed rows updated, rows of the scope that the rebuild no longer
- * produces deleted. A table that does not exist yet is created by the same single write, with
- * its declared schema (column comments) and partitioning.
+ * How the silver stage replaces the rows of a scope (the affected keys, schools, persons, ...)
+ * of a table with freshly built rows: ONE Delta MERGE on the table's declared key through
+ * {@link TableWriter}: new keys are inserted, changed rows updated, rows of the scope that the
+ * rebuild no longer produces deleted. A table that does not exist yet is created by the same
+ * single write, from its declaration.
  */
 public final class SilverWriter {
   private SilverWriter() {}
@@ -30,57 +29,34 @@ public final class SilverWriter {
   /** Columns that change on every rebuild and alone never justify rewriting a row. */
   private static final List<String> VOLATILE = List.of("detected_at");
 
-  /** Rows projected and cast to the table's declared schema (comments kept as metadata). */
-  public static Dataset<Row> conform(Dataset<Row> df, TableSpec spec) {
-    return df.select(Arrays.stream(spec.schema().fields())
-        .map(f -> col(f.name()).cast(f.dataType()).as(f.name(), f.metadata())).toArray(Column[]::new));
-  }
-
-  /** Replaces a whole table with rows conformed to its declared schema (one commit). */
-  public static void overwrite(Warehouse wh, TableSpec spec, Dataset<Row> rows) {
-    var w = conform(rows, spec).write().format("delta").mode("overwrite").option("overwriteSchema", "true");
-    if (spec.partitionColumn() != null) w = w.partitionBy(spec.partitionColumn());
-    w.save(wh.path(spec.id()));
-  }
-
-  /** An empty frame with the table's schema. */
-  public static Dataset<Row> empty(Warehouse wh, TableSpec spec) {
-    return wh.spark().createDataFrame(List.of(), spec.schema());
-  }
-
   /**
    * Replaces the rows in scope with {@code rows}. Returns false when nothing had to be written.
    *
    * @param scope selects, from the current table, the rows the rebuild is responsible for
    */
   public static boolean replace(Warehouse wh, TableSpec spec, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope) {
-    Dataset<Row> fresh = conform(rows, spec);
+    TableWriter writer = new TableWriter(wh);
     if (!wh.exists(spec.id())) {
-      var w = fresh.write().format("delta");
-      if (spec.partitionColumn() != null) w = w.partitionBy(spec.partitionColumn());
-      w.save(wh.path(spec.id()));
+      writer.append(spec, TableWriter.conform(rows, spec));
       return true;
     }
-    Dataset<Row> current = conform(wh.read(spec.id()), spec);
+    Dataset<Row> fresh = TableWriter.conform(rows, spec);
+    Dataset<Row> current = TableWriter.conform(wh.read(spec.id()), spec);
     Column sameKey = spec.key().stream().map(k -> current.col(k).eqNullSafe(fresh.col(k))).reduce(Column::and).orElseThrow();
     Dataset<Row> gone = scope.apply(current).join(fresh, sameKey, "left_anti");
-    Dataset<Row> source = fresh.withColumn(DELETE, lit(false)).unionByName(conform(gone, spec).withColumn(DELETE, lit(true)));
+    Dataset<Row> source = fresh.withColumn(DELETE, lit(false)).unionByName(TableWriter.conform(gone, spec).withColumn(DELETE, lit(true)));
     if (source.isEmpty()) return false;
+    String t = TableWriter.TARGET;
+    String s = TableWriter.SOURCE;
     Map<String, String> assign = new LinkedHashMap<>();
-    for (String c : spec.columnNames()) assign.put(c, "s.`" + c + "`");
+    for (String c : spec.columnNames()) assign.put(c, s + ".`" + c + "`");
     String changed = Arrays.stream(spec.columnNames()).filter(c -> !VOLATILE.contains(c))
-        .map(c -> "NOT (t.`" + c + "` <=> s.`" + c + "`)").collect(Collectors.joining(" OR "));
-    DeltaTable.forPath(wh.spark(), wh.path(spec.id())).as("t")
-        .merge(source.as("s"), mergeCondition(spec))
-        .whenMatched("s." + DELETE).delete()
+        .map(c -> "NOT (" + t + ".`" + c + "` <=> " + s + ".`" + c + "`)").collect(Collectors.joining(" OR "));
+    writer.merge(spec, source)
+        .whenMatched(s + "." + DELETE).delete()
         .whenMatched(changed).updateExpr(assign)
-        .whenNotMatched("NOT s." + DELETE).insertExpr(assign)
+        .whenNotMatched("NOT " + s + "." + DELETE).insertExpr(assign)
         .execute();
     return true;
-  }
-
-  /** t.k1 <=> s.k1 AND ... over the declared key (null-safe: keys may hold nulls). */
-  static String mergeCondition(TableSpec spec) {
-    return spec.key().stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
   }
 }

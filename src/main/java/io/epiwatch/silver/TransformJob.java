@@ -6,10 +6,11 @@ import static org.apache.spark.sql.functions.to_date;
 
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
+import io.epiwatch.catalog.TableWriter;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
-import io.epiwatch.ingest.spec.SourceSpec;
-import io.epiwatch.ingest.spec.Sources;
+import io.epiwatch.contract.SourceSpec;
+import io.epiwatch.contract.Sources;
 import io.epiwatch.ops.Watermarks;
 import io.epiwatch.spark.JobContext;
 import java.sql.Timestamp;
@@ -127,7 +128,7 @@ public final class TransformJob {
 
     /** Current rows of a silver table in a scope (empty when the table is new). */
     Dataset<Row> existing(TableSpec spec, UnaryOperator<Dataset<Row>> scope) {
-      return wh.exists(spec.id()) ? scope.apply(wh.read(spec.id())) : SilverWriter.empty(wh, spec);
+      return wh.exists(spec.id()) ? scope.apply(wh.read(spec.id())) : new TableWriter(wh).empty(spec);
     }
 
     void schools() {
@@ -191,7 +192,7 @@ public final class TransformJob {
       Dataset<Row> affected = keys.distinct().persist(StorageLevel.MEMORY_AND_DISK());
       if (affected.isEmpty()) return;
       UnaryOperator<Dataset<Row>> inKeys = t -> t.join(affected, Latest.seq("record_key"), "left_semi");
-      Dataset<Row> roster = wh.exists(Tables.SILVER_ROSTER.id()) ? wh.read(Tables.SILVER_ROSTER.id()) : SilverWriter.empty(wh, Tables.SILVER_ROSTER);
+      Dataset<Row> roster = wh.exists(Tables.SILVER_ROSTER.id()) ? wh.read(Tables.SILVER_ROSTER.id()) : new TableWriter(wh).empty(Tables.SILVER_ROSTER);
       Dataset<Row> rows = TravelSilver.build(inKeys.apply(keyed), roster);
       LocalDate from = minDate(rows.select("departure_date")
           .unionByName(existing(Tables.SILVER_TRAVEL_RECORDS, inKeys).select("departure_date")), col("departure_date"));
@@ -249,7 +250,7 @@ public final class TransformJob {
       List<TableSpec> all = new ArrayList<>(Tables.SILVER);
       all.add(Tables.OPS_DATA_QUALITY);
       for (TableSpec spec : all) {
-        if (!wh.exists(spec.id())) write(spec, SilverWriter.empty(wh, spec), t -> t);
+        if (!wh.exists(spec.id())) write(spec, new TableWriter(wh).empty(spec), t -> t);
       }
     }
   }

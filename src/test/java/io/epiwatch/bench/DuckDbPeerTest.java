@@ -9,11 +9,11 @@ import static io.epiwatch.testing.Frames.d;
 import static io.epiwatch.testing.Frames.ts;
 
 import io.epiwatch.catalog.TableSpec;
+import io.epiwatch.catalog.TableWriter;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.config.AppConfig;
 import io.epiwatch.gold.MetricsJob;
-import io.epiwatch.silver.SilverWriter;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.testing.Frames;
 import io.epiwatch.testing.SparkExtension;
@@ -90,7 +90,7 @@ class DuckDbPeerTest {
   // ---------------------------------------------------------------- the silver fixture
 
   static void writeSilver(SparkSession spark, Warehouse wh) {
-    SilverWriter.overwrite(wh, Tables.SILVER_SCHOOLS, Frames.of(spark, Tables.SILVER_SCHOOLS.schema(),
+    new TableWriter(wh).overwrite(Tables.SILVER_SCHOOLS, Frames.of(spark, Tables.SILVER_SCHOOLS.schema(),
         cols("school_code", "school_name", "school_type", "district_code", "district_name", "city_code", "valid_from", "valid_to", "is_current"),
         new Object[] {A, "甲校", "primary", "330102", "上城区", "330100", d("2021-09-01"), null, true},
         new Object[] {B, "乙校", "junior_high", "330102", "上城区", "330100", d("2021-09-01"), d("2021-09-03"), false},
@@ -108,14 +108,14 @@ class DuckDbPeerTest {
       reports.add(report(day, C, n == 7 ? "11:20:00" : "07:45:00", 80, n == 9 ? null : n % 3, n % 4 == 0 ? 1 : 0, n % 3 == 0));
       if (n <= 3 || n == 5) reports.add(report(day, D, "09:10:00", 40, 1, 0, false));
     }
-    SilverWriter.overwrite(wh, Tables.SILVER_DAILY_REPORTS, Frames.of(spark, Tables.SILVER_DAILY_REPORTS.schema(),
+    new TableWriter(wh).overwrite(Tables.SILVER_DAILY_REPORTS, Frames.of(spark, Tables.SILVER_DAILY_REPORTS.schema(),
         cols("report_date", "school_code", "submitted_at", "first_submitted_at", "versions", "students_expected", "students_present",
             "students_absent_illness", "students_absent_other", "staff_expected", "staff_absent_illness", "fever_cases", "zero_report"),
         reports.toArray(Object[][]::new)));
 
     String[] c = cols("report_date", "school_code", "person_key", "person_type", "grade", "class_name", "onset_date", "symptom_group",
         "diagnosis", "followed_up");
-    SilverWriter.overwrite(wh, Tables.SILVER_ABSENCE_CASES, Frames.of(spark, Tables.SILVER_ABSENCE_CASES.schema(), c,
+    new TableWriter(wh).overwrite(Tables.SILVER_ABSENCE_CASES, Frames.of(spark, Tables.SILVER_ABSENCE_CASES.schema(), c,
         // class cluster: 3 on 09-10 (class_same_day), 5 within 09-10..09-12 (class_3day)
         new Object[] {d("2021-09-10"), A, "a1", "student", "一年级", "1班", d("2021-09-10"), "ili", "influenza", true},
         new Object[] {d("2021-09-10"), A, "a2", "student", "一年级", "1班", d("2021-09-10"), "ili", "influenza", false},
@@ -131,7 +131,7 @@ class DuckDbPeerTest {
         new Object[] {d("2021-09-13"), B, "b2", "student", "初一", "2班", d("2021-09-13"), "gi", "norovirus", true}));
 
     String[] r = cols("person_key", "school_code", "person_type", "grade", "class_name", "birth_date", "status", "valid_from", "valid_to", "is_current");
-    SilverWriter.overwrite(wh, Tables.SILVER_ROSTER, Frames.of(spark, Tables.SILVER_ROSTER.schema(), r,
+    new TableWriter(wh).overwrite(Tables.SILVER_ROSTER, Frames.of(spark, Tables.SILVER_ROSTER.schema(), r,
         new Object[] {"r1", A, "student", "六年级", "1班", d("2009-09-12"), "active", d("2021-09-01"), null, true},
         new Object[] {"r2", A, "student", "六年级", "1班", d("2009-09-13"), "active", d("2021-09-01"), null, true},
         new Object[] {"r3", A, "student", "六年级", "2班", d("2006-02-28"), "active", d("2021-09-01"), null, true},
@@ -148,7 +148,7 @@ class DuckDbPeerTest {
         new Object[] {"r13", C, "staff", null, null, null, "active", d("2021-09-01"), null, true}));
 
     String[] v = cols("person_key", "school_code", "person_type", "dose_number", "vaccination_date", "product", "series_doses");
-    SilverWriter.overwrite(wh, Tables.SILVER_VACCINATIONS, Frames.of(spark, Tables.SILVER_VACCINATIONS.schema(), v,
+    new TableWriter(wh).overwrite(Tables.SILVER_VACCINATIONS, Frames.of(spark, Tables.SILVER_VACCINATIONS.schema(), v,
         new Object[] {"r1", A, "student", 1, d("2021-08-20"), "inactivated_sinovac", 2},
         new Object[] {"r1", A, "student", 2, d("2021-09-10"), "inactivated_sinovac", 2},
         new Object[] {"r3", A, "student", 1, d("2021-08-01"), "ad5_ncov", 1},
@@ -165,13 +165,13 @@ class DuckDbPeerTest {
         new Object[] {"r12", C, "student", 1, d("2021-09-01"), null, null},
         new Object[] {"stranger", C, "student", 1, d("2021-09-01"), "inactivated_sinovac", 2}));
 
-    SilverWriter.overwrite(wh, Tables.SILVER_CONTRAINDICATIONS, Frames.of(spark, Tables.SILVER_CONTRAINDICATIONS.schema(),
+    new TableWriter(wh).overwrite(Tables.SILVER_CONTRAINDICATIONS, Frames.of(spark, Tables.SILVER_CONTRAINDICATIONS.schema(),
         cols("person_key", "school_code", "reason", "valid_until", "recorded_at"),
         new Object[] {"r7", C, "过敏", null, ts("2021-08-01 10:00")},
         new Object[] {"r8", C, "发热", d("2021-09-01"), ts("2021-08-20 10:00")},
         new Object[] {"r4", A, "过敏", null, ts("2021-09-20 10:00")}));
 
-    SilverWriter.overwrite(wh, Tables.SILVER_RISK_AREAS, Frames.of(spark, Tables.SILVER_RISK_AREAS.schema(),
+    new TableWriter(wh).overwrite(Tables.SILVER_RISK_AREAS, Frames.of(spark, Tables.SILVER_RISK_AREAS.schema(),
         cols("area_code", "risk_level", "effective_from", "period_from", "period_to"),
         new Object[] {"310115", "high", d("2021-09-05"), d("2021-09-05"), null},
         new Object[] {"420100", "medium", d("2021-08-01"), d("2021-08-01"), d("2021-08-31")},
@@ -180,7 +180,7 @@ class DuckDbPeerTest {
 
     String[] t = cols("record_key", "person_key", "person_type", "linked_person_key", "school_code", "attributed_school_code",
         "destination_code", "abroad", "departure_date", "return_date", "approved", "nucleic_test_date");
-    SilverWriter.overwrite(wh, Tables.SILVER_TRAVEL_RECORDS, Frames.of(spark, Tables.SILVER_TRAVEL_RECORDS.schema(), t,
+    new TableWriter(wh).overwrite(Tables.SILVER_TRAVEL_RECORDS, Frames.of(spark, Tables.SILVER_TRAVEL_RECORDS.schema(), t,
         new Object[] {"t1", "r1", "student", null, A, A, "310115", false, d("2021-09-06"), d("2021-09-08"), "yes", d("2021-09-08")},
         new Object[] {"t2", "r3", "student", null, A, A, "330106", false, d("2021-09-09"), d("2021-09-09"), "pending", null},
         new Object[] {"t3", "r5", "staff", null, A, A, "JP", true, d("2021-09-01"), null, "yes", null},

@@ -9,7 +9,7 @@ import io.epiwatch.common.ExposureCategory;
 import io.epiwatch.common.RuleScope;
 import io.epiwatch.common.SourceEncoding;
 import io.epiwatch.common.SymptomGroup;
-import io.epiwatch.ingest.spec.Sources;
+import io.epiwatch.contract.Sources;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

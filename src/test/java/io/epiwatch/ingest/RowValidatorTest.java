@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.common.PersonKeys;
 import io.epiwatch.common.ResidentId;
-import io.epiwatch.ingest.spec.BronzeSchema;
-import io.epiwatch.ingest.spec.SourceSpec;
-import io.epiwatch.ingest.spec.Sources;
+import io.epiwatch.contract.BronzeSchema;
+import io.epiwatch.contract.SourceSpec;
+import io.epiwatch.contract.Sources;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;

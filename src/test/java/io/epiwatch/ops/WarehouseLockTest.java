@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.epiwatch.cli.Main;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ class WarehouseLockTest {
   @Test
   void secondRunIsRefusedWhileTheFirstHoldsTheLock() {
     try (WarehouseLock first = WarehouseLock.acquire(wh.toString(), new Configuration(), "run-daily", Clock.systemUTC())) {
-      Main.LockedException e = assertThrows(Main.LockedException.class,
+      LockedException e = assertThrows(LockedException.class,
           () -> WarehouseLock.acquire(wh.toString(), new Configuration(), "run-daily", Clock.systemUTC()));
       assertTrue(e.getMessage().contains("locked by another run"), e.getMessage());
     }
@@ -38,7 +37,7 @@ class WarehouseLockTest {
   @Test
   void lockOfAnotherHostIsNeverTakenOver() throws Exception {
     Files.writeString(wh.resolve("_lock"), "some-other-host 1 2021-10-05T00:00:00Z run-daily");
-    assertThrows(Main.LockedException.class,
+    assertThrows(LockedException.class,
         () -> WarehouseLock.acquire(wh.toString(), new Configuration(), "run-daily", Clock.systemUTC()));
   }
 }

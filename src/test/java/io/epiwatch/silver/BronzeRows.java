@@ -1,7 +1,7 @@
 package io.epiwatch.silver;
 
-import io.epiwatch.ingest.spec.BronzeSchema;
-import io.epiwatch.ingest.spec.SourceSpec;
+import io.epiwatch.contract.BronzeSchema;
+import io.epiwatch.contract.SourceSpec;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;

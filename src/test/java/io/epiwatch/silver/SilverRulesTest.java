@@ -7,7 +7,7 @@ import static io.epiwatch.testing.DatasetAssert.assertRows;
 import static io.epiwatch.testing.DatasetAssert.row;
 
 import io.epiwatch.config.AppConfig;
-import io.epiwatch.ingest.spec.Sources;
+import io.epiwatch.contract.Sources;
 import io.epiwatch.testing.SparkTest;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

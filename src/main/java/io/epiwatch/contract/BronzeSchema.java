@@ -1,4 +1,4 @@
-package io.epiwatch.ingest.spec;
+package io.epiwatch.contract;
 
 import java.util.ArrayList;
 import java.util.List;

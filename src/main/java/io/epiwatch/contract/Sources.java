@@ -1,18 +1,18 @@
-package io.epiwatch.ingest.spec;
+package io.epiwatch.contract;
 
-import static io.epiwatch.ingest.spec.ColumnType.BOOLEAN;
-import static io.epiwatch.ingest.spec.ColumnType.CODE;
-import static io.epiwatch.ingest.spec.ColumnType.CODE_LIST;
-import static io.epiwatch.ingest.spec.ColumnType.COUNT;
-import static io.epiwatch.ingest.spec.ColumnType.DATE;
-import static io.epiwatch.ingest.spec.ColumnType.DESTINATION_CODE;
-import static io.epiwatch.ingest.spec.ColumnType.DIVISION_CODE;
-import static io.epiwatch.ingest.spec.ColumnType.DIVISION_CODE_6;
-import static io.epiwatch.ingest.spec.ColumnType.DOSE_NUMBER;
-import static io.epiwatch.ingest.spec.ColumnType.ID_NUMBER;
-import static io.epiwatch.ingest.spec.ColumnType.SCHOOL_CODE;
-import static io.epiwatch.ingest.spec.ColumnType.STRING;
-import static io.epiwatch.ingest.spec.ColumnType.TIMESTAMP;
+import static io.epiwatch.contract.ColumnType.BOOLEAN;
+import static io.epiwatch.contract.ColumnType.CODE;
+import static io.epiwatch.contract.ColumnType.CODE_LIST;
+import static io.epiwatch.contract.ColumnType.COUNT;
+import static io.epiwatch.contract.ColumnType.DATE;
+import static io.epiwatch.contract.ColumnType.DESTINATION_CODE;
+import static io.epiwatch.contract.ColumnType.DIVISION_CODE;
+import static io.epiwatch.contract.ColumnType.DIVISION_CODE_6;
+import static io.epiwatch.contract.ColumnType.DOSE_NUMBER;
+import static io.epiwatch.contract.ColumnType.ID_NUMBER;
+import static io.epiwatch.contract.ColumnType.SCHOOL_CODE;
+import static io.epiwatch.contract.ColumnType.STRING;
+import static io.epiwatch.contract.ColumnType.TIMESTAMP;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.epiwatch.ingest.spec;
+package io.epiwatch.contract;
 
 /** How a column's text is read and checked (docs/rules.md §1, §2). */
 public enum ColumnType {

@@ -3,4 +3,4 @@
  * flags, vocabularies, keys and cross-column rules. Readers, validators, bronze schemas, the
  * generator and the docs derive from these declarations.
  */
-package io.epiwatch.ingest.spec;
+package io.epiwatch.contract;

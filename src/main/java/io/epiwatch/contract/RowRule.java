@@ -1,4 +1,4 @@
-package io.epiwatch.ingest.spec;
+package io.epiwatch.contract;
 
 /** Checks across columns of one row (docs/rules.md §2, §7), each with the reason code it raises. */
 public enum RowRule {

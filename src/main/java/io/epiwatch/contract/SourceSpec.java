@@ -1,4 +1,4 @@
-package io.epiwatch.ingest.spec;
+package io.epiwatch.contract;
 
 import java.util.List;
 import java.util.Optional;
