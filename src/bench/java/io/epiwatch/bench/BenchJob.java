@@ -31,31 +31,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * jobs/bench: generates (or reuses a cached) inbox at a scale, runs the daily job's stages in
- * this process on a fresh warehouse (the full back-fill) and appends per-stage wall time, rows
- * per second, peak JVM heap and peak process RSS to docs/benchmarks.md. Then the DuckDB peer
- * ({@link DuckDbPeer}) computes the same gold from the same silver; a second table sets its time
- * per metric beside ours and counts the rows on which the two disagree (any disagreement is a bug
- * to find). Last, the growth series: day N+1 after N days of history, each in a new JVM
- * ({@link GrowthSeries}).
+ * jobs/bench: generates (or reuses a cached) inbox at a scale, runs the daily job's stages in this
+ * process on a fresh warehouse (the full back-fill) and appends per-stage wall time, rows per
+ * second, peak JVM heap and peak process RSS to docs/benchmarks.md. Then the DuckDB peer ({@link
+ * DuckDbPeer}) computes the same gold from the same silver; a second table sets its time per metric
+ * beside ours and counts the rows on which the two disagree (any disagreement is a bug to find).
+ * Last, the growth series: day N+1 after N days of history, each in a new JVM ({@link
+ * GrowthSeries}).
  */
 public final class BenchJob {
   private static final Logger LOG = LoggerFactory.getLogger(BenchJob.class);
 
-  public record StageResult(String stage, double seconds, long rows, long peakHeapMb, long peakRssMb) {}
+  public record StageResult(
+      String stage, double seconds, long rows, long peakHeapMb, long peakRssMb) {}
 
-  /** @param oursPerMetric our seconds per metric (MetricsJob), keyed by gold table name */
-  public record BenchResult(List<StageResult> stages, Map<String, Double> oursPerMetric, DuckDbPeer.PeerResult peer,
+  /**
+   * @param oursPerMetric our seconds per metric (MetricsJob), keyed by gold table name
+   */
+  public record BenchResult(
+      List<StageResult> stages,
+      Map<String, Double> oursPerMetric,
+      DuckDbPeer.PeerResult peer,
       List<GrowthSeries.Point> growth) {}
 
   private BenchJob() {}
 
-  /** What to measure: the back-fill of {@code days} days, then day N+1 after each history in {@code growth}. */
-  public record Plan(String scale, int days, LocalDate start, long seed, List<Integer> growth, Path conf) {}
+  /**
+   * What to measure: the back-fill of {@code days} days, then day N+1 after each history in {@code
+   * growth}.
+   */
+  public record Plan(
+      String scale, int days, LocalDate start, long seed, List<Integer> growth, Path conf) {}
 
   public static BenchResult run(JobContext base, Plan plan, Path cache, Path report) {
     DuckDbPeer.requireDriver();
-    Path data = cache.resolve(plan.scale() + "-" + plan.days() + "d-" + plan.start() + "-" + plan.seed());
+    Path data =
+        cache.resolve(plan.scale() + "-" + plan.days() + "d-" + plan.start() + "-" + plan.seed());
     Path inbox = data.resolve("inbox");
     if (!Files.isDirectory(inbox.resolve("daily_reports"))) {
       LOG.info("bench: generating {} into {}", plan.scale(), inbox);
@@ -70,37 +81,55 @@ public final class BenchJob {
       throw new UncheckedIOException(e);
     }
     LocalDate runDate = plan.start().plusDays(plan.days() - 1);
-    AppConfig config = base.config().withPaths(wh.toString(), inbox.toString(), data.resolve("out").toString());
+    AppConfig config =
+        base.config().withPaths(wh.toString(), inbox.toString(), data.resolve("out").toString());
     JobContext ctx = JobContext.of(config, base.spark(), runDate, base.clock());
     List<StageResult> out = new ArrayList<>();
     long[] rowsIn = new long[1];
-    out.add(stage("ingest", () -> {
-      IngestJob.IngestResult r = IngestJob.run(ctx, Optional.empty());
-      rowsIn[0] = r.rows("in");
-      return rowsIn[0];
-    }));
-    out.add(stage("transform", () -> {
-      TransformJob.run(ctx);
-      return rowsIn[0];
-    }));
+    out.add(
+        stage(
+            "ingest",
+            () -> {
+              IngestJob.IngestResult r = IngestJob.run(ctx, Optional.empty());
+              rowsIn[0] = r.rows("in");
+              return rowsIn[0];
+            }));
+    out.add(
+        stage(
+            "transform",
+            () -> {
+              TransformJob.run(ctx);
+              return rowsIn[0];
+            }));
     Map<String, Double> oursPerMetric = new LinkedHashMap<>();
-    out.add(stage("metrics", () -> {
-      oursPerMetric.putAll(MetricsJob.run(ctx).metricSeconds());
-      return rowsIn[0];
-    }));
-    out.add(stage("brief", () -> (long) BriefJob.run(ctx, "city", "zh", config.out()).outputs().size()));
+    out.add(
+        stage(
+            "metrics",
+            () -> {
+              oursPerMetric.putAll(MetricsJob.run(ctx).metricSeconds());
+              return rowsIn[0];
+            }));
+    out.add(
+        stage(
+            "brief", () -> (long) BriefJob.run(ctx, "city", "zh", config.out()).outputs().size()));
     LOG.info("bench: DuckDB peer for {}", runDate);
     DuckDbPeer.PeerResult peer = DuckDbPeer.run(ctx, data.resolve("duckdb-peer"));
     LOG.info("bench: DuckDB full recompute from the extracts for {}", runDate);
-    DuckDbFullRecompute.Result duckFull = DuckDbFullRecompute.run(inbox, runDate, config.policy(), data.resolve("duckdb-full"), ctx.warehouse());
+    DuckDbFullRecompute.Result duckFull =
+        DuckDbFullRecompute.run(
+            inbox, runDate, config.policy(), data.resolve("duckdb-full"), ctx.warehouse());
     StringBuilder b = header(report, plan, runDate);
     stagesTable(b, out);
     appendPeer(b, oursPerMetric, peer);
     fullRecomputeTable(b, out, duckFull);
     List<GrowthSeries.Point> growth = new ArrayList<>();
     for (int h : plan.growth()) {
-      growth.add(GrowthSeries.run(base, plan.scale(), h, plan.start(), plan.seed(), cache, plan.conf()));
-      LOG.info("bench: history {} day(s): day N+1 {} s", h, String.format("%.1f", growth.get(growth.size() - 1).dayRun().seconds()));
+      growth.add(
+          GrowthSeries.run(base, plan.scale(), h, plan.start(), plan.seed(), cache, plan.conf()));
+      LOG.info(
+          "bench: history {} day(s): day N+1 {} s",
+          h,
+          String.format("%.1f", growth.get(growth.size() - 1).dayRun().seconds()));
     }
     if (!growth.isEmpty()) growthTable(b, growth);
     append(report, b);
@@ -112,10 +141,20 @@ public final class BenchJob {
     long t0 = System.nanoTime();
     long rows = work.get();
     double secs = (System.nanoTime() - t0) / 1e9;
-    long heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-        .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1 << 20);
+    long heap =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum()
+            / (1 << 20);
     StageResult r = new StageResult(name, secs, rows, heap, peakRssMb());
-    LOG.info("bench: {} {} s, {} rows, peak heap {} MB, peak RSS {} MB", name, String.format("%.1f", secs), rows, heap, r.peakRssMb());
+    LOG.info(
+        "bench: {} {} s, {} rows, peak heap {} MB, peak RSS {} MB",
+        name,
+        String.format("%.1f", secs),
+        rows,
+        heap,
+        r.peakRssMb());
     return r;
   }
 
@@ -134,79 +173,161 @@ public final class BenchJob {
   private static StringBuilder header(Path report, Plan plan, LocalDate runDate) {
     StringBuilder b = new StringBuilder();
     if (!Files.exists(report)) {
-      b.append("# Benchmarks\n\nWritten by `jobs/bench`; every run appends a section, so progress shows.\n");
+      b.append(
+          "# Benchmarks\n\nWritten by `jobs/bench`; every run appends a section, so progress shows.\n");
     }
-    String growth = plan.growth().isEmpty() ? " --growth none"
-        : plan.growth().equals(List.of(1, 30, 180)) ? "" : " --growth " + plan.growth().stream().map(String::valueOf).collect(Collectors.joining(","));
-    b.append("\n## ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(": scale ").append(plan.scale())
-        .append(", ").append(plan.days()).append(" days, run date ").append(runDate).append("\n\n")
-        .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-        .append(totalMemoryGb()).append(" GiB memory; Java ").append(System.getProperty("java.version"))
-        .append("; Spark ").append(org.apache.spark.package$.MODULE$.SPARK_VERSION()).append("; JVM ")
-        .append(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xm")).collect(Collectors.joining(" ")))
-        .append(".\nCommand: `jobs/bench --scale ").append(plan.scale()).append(" --days ").append(plan.days()).append(growth).append("`\n");
+    String growth =
+        plan.growth().isEmpty()
+            ? " --growth none"
+            : plan.growth().equals(List.of(1, 30, 180))
+                ? ""
+                : " --growth "
+                    + plan.growth().stream().map(String::valueOf).collect(Collectors.joining(","));
+    b.append("\n## ")
+        .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+        .append(": scale ")
+        .append(plan.scale())
+        .append(", ")
+        .append(plan.days())
+        .append(" days, run date ")
+        .append(runDate)
+        .append("\n\n")
+        .append("Machine: ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, ")
+        .append(totalMemoryGb())
+        .append(" GiB memory; Java ")
+        .append(System.getProperty("java.version"))
+        .append("; Spark ")
+        .append(org.apache.spark.package$.MODULE$.SPARK_VERSION())
+        .append("; JVM ")
+        .append(
+            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xm"))
+                .collect(Collectors.joining(" ")))
+        .append(".\nCommand: `jobs/bench --scale ")
+        .append(plan.scale())
+        .append(" --days ")
+        .append(plan.days())
+        .append(growth)
+        .append("`\n");
     return b;
   }
 
   private static void stagesTable(StringBuilder b, List<StageResult> results) {
-    b.append("\nFull back-fill of all ").append("days in one process (JVM already warm):\n\n")
-        .append("| stage | wall time (s) | rows | rows/s | peak heap (MB) | peak RSS (MB) |\n|---|---|---|---|---|---|\n");
+    b.append("\nFull back-fill of all ")
+        .append("days in one process (JVM already warm):\n\n")
+        .append(
+            "| stage | wall time (s) | rows | rows/s | peak heap (MB) | peak RSS (MB) |\n|---|---|---|---|---|---|\n");
     for (StageResult r : results) {
-      b.append("| ").append(r.stage()).append(" | ").append(String.format("%.1f", r.seconds())).append(" | ").append(r.rows())
-          .append(" | ").append(r.stage().equals("brief") ? "—" : String.format("%.0f", r.rows() / r.seconds()))
-          .append(" | ").append(r.peakHeapMb()).append(" | ").append(r.peakRssMb()).append(" |\n");
+      b.append("| ")
+          .append(r.stage())
+          .append(" | ")
+          .append(String.format("%.1f", r.seconds()))
+          .append(" | ")
+          .append(r.rows())
+          .append(" | ")
+          .append(r.stage().equals("brief") ? "—" : String.format("%.0f", r.rows() / r.seconds()))
+          .append(" | ")
+          .append(r.peakHeapMb())
+          .append(" | ")
+          .append(r.peakRssMb())
+          .append(" |\n");
     }
     double total = results.stream().mapToDouble(StageResult::seconds).sum();
     b.append("| **total** | ").append(String.format("%.1f", total)).append(" | | | | |\n");
   }
 
-  private static void fullRecomputeTable(StringBuilder b, List<StageResult> ours, DuckDbFullRecompute.Result duck) {
+  private static void fullRecomputeTable(
+      StringBuilder b, List<StageResult> ours, DuckDbFullRecompute.Result duck) {
     double oursTotal = ours.stream().mapToDouble(StageResult::seconds).sum();
-    b.append("\nFull recompute from the extracts: our back-fill above (ingest, transform, metrics, brief) against the one-machine peer,"
-        + " DuckDB recomputing every gold table from all extracts (transcoding to UTF-8, validation, silver, gold; no PDF).\n\n")
+    b.append(
+            "\nFull recompute from the extracts: our back-fill above (ingest, transform, metrics, brief) against the one-machine peer,"
+                + " DuckDB recomputing every gold table from all extracts (transcoding to UTF-8, validation, silver, gold; no PDF).\n\n")
         .append("| | seconds |\n|---|---|\n")
-        .append("| ours, full back-fill | ").append(String.format("%.1f", oursTotal)).append(" |\n")
-        .append("| DuckDB full recompute | ").append(String.format("%.1f", duck.seconds())).append(" |\n")
-        .append("| ratio ours/DuckDB | ").append(String.format("%.1f", oursTotal / duck.seconds())).append(" |\n\n")
-        .append("DuckDB steps: ").append(duck.steps().entrySet().stream()
-            .map(e -> e.getKey() + " " + String.format("%.2f", e.getValue())).collect(Collectors.joining(", ")))
-        .append(". Its gold against ours: ").append(duck.mismatches() == 0 ? "identical (0 rows differ)" : duck.mismatches() + " rows differ")
-        .append(duck.comparison().stream().filter(t -> t.mismatches() > 0).map(t -> " " + t.table() + ": " + t.mismatches())
-            .collect(Collectors.joining(";"))).append(".\n");
+        .append("| ours, full back-fill | ")
+        .append(String.format("%.1f", oursTotal))
+        .append(" |\n")
+        .append("| DuckDB full recompute | ")
+        .append(String.format("%.1f", duck.seconds()))
+        .append(" |\n")
+        .append("| ratio ours/DuckDB | ")
+        .append(String.format("%.1f", oursTotal / duck.seconds()))
+        .append(" |\n\n")
+        .append("DuckDB steps: ")
+        .append(
+            duck.steps().entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format("%.2f", e.getValue()))
+                .collect(Collectors.joining(", ")))
+        .append(". Its gold against ours: ")
+        .append(
+            duck.mismatches() == 0
+                ? "identical (0 rows differ)"
+                : duck.mismatches() + " rows differ")
+        .append(
+            duck.comparison().stream()
+                .filter(t -> t.mismatches() > 0)
+                .map(t -> " " + t.table() + ": " + t.mismatches())
+                .collect(Collectors.joining(";")))
+        .append(".\n");
     for (DuckDbPeer.TableComparison t : duck.comparison()) {
-      for (String e : t.examples()) b.append("\n- ").append(t.table()).append(": ").append(e.replace("|", "\\|"));
+      for (String e : t.examples())
+        b.append("\n- ").append(t.table()).append(": ").append(e.replace("|", "\\|"));
     }
     if (duck.mismatches() > 0) b.append('\n');
   }
 
   private static void growthTable(StringBuilder b, List<GrowthSeries.Point> points) {
-    b.append("\nDay N+1 after a history of N days: `run-daily` in a new JVM as cron runs it (wall time includes JVM start and the PDF;"
-        + " stages from ops.job_runs; peak RSS of the process). The back-fill of days 1..N is one run-daily, also in a new JVM.\n\n")
-        .append("DuckDB full = the one-machine peer recomputing every gold table from all N+1 days of extracts (in this JVM, warm);"
-            + " ratio = our day N+1 / DuckDB full. Check = rows where our incrementally updated gold differs from DuckDB's gold over"
-            + " the same silver (0 = the incremental path equals a full recompute).\n\n")
-        .append("| history N (days) | rows in history | back-fill (s) | day N+1 rows | day N+1 total (s) | ingest | transform | metrics | brief"
-            + " | peak RSS (MB) | vs first | DuckDB full (s) | ratio ours/DuckDB | check |\n")
+    b.append(
+            "\nDay N+1 after a history of N days: `run-daily` in a new JVM as cron runs it (wall time includes JVM start and the PDF;"
+                + " stages from ops.job_runs; peak RSS of the process). The back-fill of days 1..N is one run-daily, also in a new JVM.\n\n")
+        .append(
+            "DuckDB full = the one-machine peer recomputing every gold table from all N+1 days of extracts (in this JVM, warm);"
+                + " ratio = our day N+1 / DuckDB full. Check = rows where our incrementally updated gold differs from DuckDB's gold over"
+                + " the same silver (0 = the incremental path equals a full recompute).\n\n")
+        .append(
+            "| history N (days) | rows in history | back-fill (s) | day N+1 rows | day N+1 total (s) | ingest | transform | metrics | brief"
+                + " | peak RSS (MB) | vs first | DuckDB full (s) | ratio ours/DuckDB | check |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     double first = points.get(0).dayRun().seconds();
     for (GrowthSeries.Point p : points) {
-      b.append("| ").append(p.history()).append(" | ").append(p.rowsHistory()).append(" | ").append(String.format("%.1f", p.backfillSeconds()))
-          .append(" | ").append(p.dayRows()).append(" | ").append(String.format("%.1f", p.dayRun().seconds()));
+      b.append("| ")
+          .append(p.history())
+          .append(" | ")
+          .append(p.rowsHistory())
+          .append(" | ")
+          .append(String.format("%.1f", p.backfillSeconds()))
+          .append(" | ")
+          .append(p.dayRows())
+          .append(" | ")
+          .append(String.format("%.1f", p.dayRun().seconds()));
       for (String s : List.of("ingest", "transform", "metrics", "brief")) {
         Double v = p.stageSeconds().get(s);
         b.append(" | ").append(v == null ? "—" : String.format("%.1f", v));
       }
-      b.append(" | ").append(p.dayRun().peakRssMb()).append(" | ").append(String.format("%.2fx", p.dayRun().seconds() / first))
-          .append(" | ").append(String.format("%.1f", p.duckDbFull().seconds()))
-          .append(" | ").append(String.format("%.1f", p.dayRun().seconds() / p.duckDbFull().seconds()))
-          .append(" | ").append(p.peerMismatches() == 0 ? "0 differences" : p.peerMismatches() + " rows differ").append(" |\n");
+      b.append(" | ")
+          .append(p.dayRun().peakRssMb())
+          .append(" | ")
+          .append(String.format("%.2fx", p.dayRun().seconds() / first))
+          .append(" | ")
+          .append(String.format("%.1f", p.duckDbFull().seconds()))
+          .append(" | ")
+          .append(String.format("%.1f", p.dayRun().seconds() / p.duckDbFull().seconds()))
+          .append(" | ")
+          .append(p.peerMismatches() == 0 ? "0 differences" : p.peerMismatches() + " rows differ")
+          .append(" |\n");
     }
   }
 
   private static void append(Path report, StringBuilder b) {
     try {
       Files.createDirectories(report.toAbsolutePath().getParent());
-      Files.writeString(report, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          report,
+          b.toString(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(report + ": cannot write", e);
     }
@@ -214,13 +335,21 @@ public final class BenchJob {
 
   /** The second table: our seconds per metric (computation and Delta write) beside DuckDB's. */
   static void appendPeer(StringBuilder b, Map<String, Double> ours, DuckDbPeer.PeerResult peer) {
-    b.append("\nDuckDB peer: the same gold metrics from the same silver in DuckDB ").append(peer.duckDbVersion())
-        .append(" (in process, ").append(peer.threads()).append(" threads, memory limit ").append(peer.memoryLimit())
+    b.append("\nDuckDB peer: the same gold metrics from the same silver in DuckDB ")
+        .append(peer.duckDbVersion())
+        .append(" (in process, ")
+        .append(peer.threads())
+        .append(" threads, memory limit ")
+        .append(peer.memoryLimit())
         .append(" = DuckDB's default), over Parquet exported from silver in ")
-        .append(String.format("%.1f", peer.exportSeconds())).append(" s (not counted). Ours = computation and Delta write per metric; ")
-        .append("DuckDB = `CREATE TABLE` of the metric's results in memory. Rows = rows of our gold table compared (the daily tables ")
-        .append("all dates, the as-of tables as of the run date); mismatches = rows without an equal row on the other side.\n\n")
-        .append("| metric | ours (s) | DuckDB (s) | ratio ours/DuckDB | rows | mismatches |\n|---|---|---|---|---|---|\n");
+        .append(String.format("%.1f", peer.exportSeconds()))
+        .append(" s (not counted). Ours = computation and Delta write per metric; ")
+        .append(
+            "DuckDB = `CREATE TABLE` of the metric's results in memory. Rows = rows of our gold table compared (the daily tables ")
+        .append(
+            "all dates, the as-of tables as of the run date); mismatches = rows without an equal row on the other side.\n\n")
+        .append(
+            "| metric | ours (s) | DuckDB (s) | ratio ours/DuckDB | rows | mismatches |\n|---|---|---|---|---|---|\n");
     double oursTotal = 0;
     double duckTotal = peer.metricSeconds().getOrDefault(DuckDbPeer.SETUP, 0.0);
     long rowsTotal = 0;
@@ -230,19 +359,41 @@ public final class BenchJob {
       oursTotal += o == null ? 0 : o;
       duckTotal += t.secondsDuckDb();
       rowsTotal += t.rowsOurs();
-      String rows = t.rowsOurs() == t.rowsDuckDb() ? String.valueOf(t.rowsOurs()) : t.rowsOurs() + " (DuckDB " + t.rowsDuckDb() + ")";
-      b.append("| ").append(metric).append(" | ").append(o == null ? "—" : String.format("%.2f", o))
-          .append(" | ").append(String.format("%.3f", t.secondsDuckDb()))
-          .append(" | ").append(o == null ? "—" : String.format("%.0f", o / t.secondsDuckDb()))
-          .append(" | ").append(rows).append(" | ").append(t.mismatches()).append(" |\n");
+      String rows =
+          t.rowsOurs() == t.rowsDuckDb()
+              ? String.valueOf(t.rowsOurs())
+              : t.rowsOurs() + " (DuckDB " + t.rowsDuckDb() + ")";
+      b.append("| ")
+          .append(metric)
+          .append(" | ")
+          .append(o == null ? "—" : String.format("%.2f", o))
+          .append(" | ")
+          .append(String.format("%.3f", t.secondsDuckDb()))
+          .append(" | ")
+          .append(o == null ? "—" : String.format("%.0f", o / t.secondsDuckDb()))
+          .append(" | ")
+          .append(rows)
+          .append(" | ")
+          .append(t.mismatches())
+          .append(" |\n");
     }
-    b.append("| DuckDB setup (silver up to the run date) | — | ").append(String.format("%.3f", peer.metricSeconds().getOrDefault(DuckDbPeer.SETUP, 0.0)))
+    b.append("| DuckDB setup (silver up to the run date) | — | ")
+        .append(String.format("%.3f", peer.metricSeconds().getOrDefault(DuckDbPeer.SETUP, 0.0)))
         .append(" | — | — | — |\n");
-    b.append("| **overall** | ").append(String.format("%.2f", oursTotal)).append(" | ").append(String.format("%.3f", duckTotal))
-        .append(" | ").append(String.format("%.0f", oursTotal / duckTotal)).append(" | ").append(rowsTotal).append(" | ")
-        .append(peer.mismatches()).append(" |\n");
+    b.append("| **overall** | ")
+        .append(String.format("%.2f", oursTotal))
+        .append(" | ")
+        .append(String.format("%.3f", duckTotal))
+        .append(" | ")
+        .append(String.format("%.0f", oursTotal / duckTotal))
+        .append(" | ")
+        .append(rowsTotal)
+        .append(" | ")
+        .append(peer.mismatches())
+        .append(" |\n");
     for (DuckDbPeer.TableComparison t : peer.tables()) {
-      for (String e : t.examples()) b.append("\n- ").append(t.table()).append(": ").append(e.replace("|", "\\|"));
+      for (String e : t.examples())
+        b.append("\n- ").append(t.table()).append(": ").append(e.replace("|", "\\|"));
     }
     if (peer.mismatches() > 0) b.append('\n');
   }
@@ -250,7 +401,8 @@ public final class BenchJob {
   private static long totalMemoryGb() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-        if (line.startsWith("MemTotal:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 / 1024;
+        if (line.startsWith("MemTotal:"))
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 / 1024;
       }
     } catch (IOException | NumberFormatException e) {
       return -1;

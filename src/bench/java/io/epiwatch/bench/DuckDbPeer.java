@@ -40,12 +40,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The benchmark's peer (issue 8): DuckDB computes the same gold metrics from the same silver
- * data (resource bench/duckdb/gold.sql), timed per metric, and the results are compared with our
- * gold tables row by row. Steps: export the current silver versions to Parquet (timed apart,
- * not DuckDB work); in an in-memory DuckDB, views over those files plus policy tables built from
- * {@link Policy}, then gold.sql block by block; compare each gold table as a multiset of rows
- * (doubles within 1e-9 relative).
+ * The benchmark's peer (issue 8): DuckDB computes the same gold metrics from the same silver data
+ * (resource bench/duckdb/gold.sql), timed per metric, and the results are compared with our gold
+ * tables row by row. Steps: export the current silver versions to Parquet (timed apart, not DuckDB
+ * work); in an in-memory DuckDB, views over those files plus policy tables built from {@link
+ * Policy}, then gold.sql block by block; compare each gold table as a multiset of rows (doubles
+ * within 1e-9 relative).
  *
  * <p>DuckDB is a test-scope dependency of this source set (src/bench, compiled with the tests),
  * used only through JDBC; jobs/bench runs on the test classpath (target/test-classpath.txt).
@@ -58,18 +58,37 @@ public final class DuckDbPeer {
   private static final int EXAMPLES = 5;
 
   /** One gold table compared: row counts, DuckDB seconds of its metric, rows on one side only. */
-  public record TableComparison(String table, long rowsOurs, long rowsDuckDb, double secondsDuckDb, long onlyOurs, long onlyDuckDb,
+  public record TableComparison(
+      String table,
+      long rowsOurs,
+      long rowsDuckDb,
+      double secondsDuckDb,
+      long onlyOurs,
+      long onlyDuckDb,
       List<String> examples) {
-    /** Rows without an equal row on the other side (a row differing in one value counts on both sides). */
-    public long mismatches() { return onlyOurs + onlyDuckDb; }
+    /**
+     * Rows without an equal row on the other side (a row differing in one value counts on both
+     * sides).
+     */
+    public long mismatches() {
+      return onlyOurs + onlyDuckDb;
+    }
   }
 
   /**
    * @param metricSeconds DuckDB seconds per block of gold.sql: "setup", then one per gold table
    */
-  public record PeerResult(LocalDate runDate, double exportSeconds, Map<String, Double> metricSeconds, List<TableComparison> tables,
-      String duckDbVersion, int threads, String memoryLimit) {
-    public long mismatches() { return tables.stream().mapToLong(TableComparison::mismatches).sum(); }
+  public record PeerResult(
+      LocalDate runDate,
+      double exportSeconds,
+      Map<String, Double> metricSeconds,
+      List<TableComparison> tables,
+      String duckDbVersion,
+      int threads,
+      String memoryLimit) {
+    public long mismatches() {
+      return tables.stream().mapToLong(TableComparison::mismatches).sum();
+    }
   }
 
   /** One block of gold.sql: a metric (named like its gold table) or the setup. */
@@ -77,18 +96,27 @@ public final class DuckDbPeer {
 
   private DuckDbPeer() {}
 
-  /** Export, compute and compare for the context's run date; the folder receives the Parquet files. */
+  /**
+   * Export, compute and compare for the context's run date; the folder receives the Parquet files.
+   */
   public static PeerResult run(JobContext ctx, Path folder) {
     long t0 = System.nanoTime();
     export(ctx.warehouse(), folder);
     double exportSeconds = (System.nanoTime() - t0) / 1e9;
-    LOG.info("duckdb peer: silver exported to {} in {} s", folder, String.format("%.1f", exportSeconds));
+    LOG.info(
+        "duckdb peer: silver exported to {} in {} s", folder, String.format("%.1f", exportSeconds));
     try (Connection c = connect()) {
       configure(c, folder);
       Map<String, Double> seconds = compute(c, folder, ctx.config().policy(), ctx.runDate());
       List<TableComparison> tables = compare(ctx.warehouse(), c, ctx.runDate(), seconds);
-      return new PeerResult(ctx.runDate(), exportSeconds, seconds, tables, scalar(c, "SELECT version()"),
-          Integer.parseInt(scalar(c, "SELECT current_setting('threads')")), scalar(c, "SELECT current_setting('memory_limit')"));
+      return new PeerResult(
+          ctx.runDate(),
+          exportSeconds,
+          seconds,
+          tables,
+          scalar(c, "SELECT version()"),
+          Integer.parseInt(scalar(c, "SELECT current_setting('threads')")),
+          scalar(c, "SELECT current_setting('memory_limit')"));
     } catch (SQLException e) {
       throw new IllegalStateException("duckdb peer: " + e.getMessage(), e);
     }
@@ -98,14 +126,20 @@ public final class DuckDbPeer {
 
   /**
    * Writes the current version of every silver table as Parquet to {@code folder/<layer>_<name>}.
-   * Timestamps become local wall-clock time of the session's zone (TIMESTAMP_NTZ), which is
-   * what gold.sql expects: the reporting cutoff is a local time.
+   * Timestamps become local wall-clock time of the session's zone (TIMESTAMP_NTZ), which is what
+   * gold.sql expects: the reporting cutoff is a local time.
    */
   public static void export(Warehouse wh, Path folder) {
     for (TableSpec spec : Tables.SILVER) {
       Dataset<Row> rows = wh.read(spec.id());
-      Column[] cols = Arrays.stream(spec.schema().fields()).map(f -> localTime(col(f.name()), f).as(f.name())).toArray(Column[]::new);
-      rows.select(cols).write().mode("overwrite").parquet(folder.resolve(viewName(spec)).toString());
+      Column[] cols =
+          Arrays.stream(spec.schema().fields())
+              .map(f -> localTime(col(f.name()), f).as(f.name()))
+              .toArray(Column[]::new);
+      rows.select(cols)
+          .write()
+          .mode("overwrite")
+          .parquet(folder.resolve(viewName(spec)).toString());
     }
   }
 
@@ -119,13 +153,18 @@ public final class DuckDbPeer {
 
   // ---------------------------------------------------------------- DuckDB
 
-  /** Fails with a clear message when the DuckDB JDBC driver is not on the classpath (checked before a long bench starts). */
+  /**
+   * Fails with a clear message when the DuckDB JDBC driver is not on the classpath (checked before
+   * a long bench starts).
+   */
   public static void requireDriver() {
     try {
       Class.forName("org.duckdb.DuckDBDriver");
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the DuckDB JDBC driver (org.duckdb:duckdb_jdbc, test scope) is not on the classpath: "
-          + "run the benchmark with jobs/bench, which runs it on the test classpath (target/test-classpath.txt, written by mvn package)", e);
+      throw new IllegalStateException(
+          "the DuckDB JDBC driver (org.duckdb:duckdb_jdbc, test scope) is not on the classpath: "
+              + "run the benchmark with jobs/bench, which runs it on the test classpath (target/test-classpath.txt, written by mvn package)",
+          e);
     }
   }
 
@@ -135,42 +174,61 @@ public final class DuckDbPeer {
     try {
       return DriverManager.getConnection("jdbc:duckdb:");
     } catch (SQLException e) {
-      throw new IllegalStateException("duckdb peer: cannot open an in-memory DuckDB: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "duckdb peer: cannot open an in-memory DuckDB: " + e.getMessage(), e);
     }
   }
 
-  /** Threads = cores (DuckDB's default, set explicitly); memory limit left at DuckDB's default (80% of RAM). */
+  /**
+   * Threads = cores (DuckDB's default, set explicitly); memory limit left at DuckDB's default (80%
+   * of RAM).
+   */
   static void configure(Connection c, Path folder) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
-      st.execute("SET temp_directory = '" + sqlString(folder.resolve("duckdb-tmp").toAbsolutePath().toString()) + "'");
+      st.execute(
+          "SET temp_directory = '"
+              + sqlString(folder.resolve("duckdb-tmp").toAbsolutePath().toString())
+              + "'");
     }
   }
 
-  /** Views over the exported silver, the policy tables, then gold.sql; returns seconds per block. */
-  public static Map<String, Double> compute(Connection c, Path folder, Policy policy, LocalDate runDate) throws SQLException {
+  /**
+   * Views over the exported silver, the policy tables, then gold.sql; returns seconds per block.
+   */
+  public static Map<String, Double> compute(
+      Connection c, Path folder, Policy policy, LocalDate runDate) throws SQLException {
     try (Statement st = c.createStatement()) {
       for (TableSpec spec : Tables.SILVER) {
         String files = folder.resolve(viewName(spec)).toAbsolutePath() + "/*.parquet";
-        st.execute("CREATE OR REPLACE VIEW " + viewName(spec) + " AS SELECT * FROM read_parquet('" + sqlString(files) + "')");
+        st.execute(
+            "CREATE OR REPLACE VIEW "
+                + viewName(spec)
+                + " AS SELECT * FROM read_parquet('"
+                + sqlString(files)
+                + "')");
       }
     }
     return computeGold(c, policy, runDate);
   }
 
   /**
-   * The policy as the data decides it (see gold/DataPolicy), from the connection's
-   * silver_schools: the home province from the district codes, city names from city_name.
+   * The policy as the data decides it (see gold/DataPolicy), from the connection's silver_schools:
+   * the home province from the district codes, city names from city_name.
    */
   static Policy resolve(Connection c, Policy policy) throws SQLException {
     java.util.Set<String> provinces = new java.util.TreeSet<>();
     Map<String, String> names = new java.util.TreeMap<>();
     try (Statement st = c.createStatement()) {
-      try (java.sql.ResultSet rs = st.executeQuery("SELECT DISTINCT substr(district_code, 1, 2) FROM silver_schools WHERE district_code IS NOT NULL")) {
+      try (java.sql.ResultSet rs =
+          st.executeQuery(
+              "SELECT DISTINCT substr(district_code, 1, 2) FROM silver_schools WHERE district_code IS NOT NULL")) {
         while (rs.next()) provinces.add(rs.getString(1));
       }
-      try (java.sql.ResultSet rs = st.executeQuery("SELECT city_code, arg_max(trim(city_name), valid_from) FROM silver_schools "
-          + "WHERE city_name IS NOT NULL AND trim(city_name) <> '' GROUP BY city_code")) {
+      try (java.sql.ResultSet rs =
+          st.executeQuery(
+              "SELECT city_code, arg_max(trim(city_name), valid_from) FROM silver_schools "
+                  + "WHERE city_name IS NOT NULL AND trim(city_name) <> '' GROUP BY city_code")) {
         while (rs.next()) names.put(rs.getString(1), rs.getString(2));
       }
     }
@@ -182,7 +240,8 @@ public final class DuckDbPeer {
    * (views over exported Parquet, or tables built from the extracts by {@link DuckDbSilver});
    * returns seconds per block.
    */
-  public static Map<String, Double> computeGold(Connection c, Policy policy, LocalDate runDate) throws SQLException {
+  public static Map<String, Double> computeGold(Connection c, Policy policy, LocalDate runDate)
+      throws SQLException {
     createPolicyTables(c, resolve(c, policy));
     Map<String, Double> seconds = new LinkedHashMap<>();
     for (Block b : blocks(goldSql(), runDate)) {
@@ -192,7 +251,8 @@ public final class DuckDbPeer {
           try {
             st.execute(sql);
           } catch (SQLException e) {
-            throw new SQLException("gold.sql block " + b.name() + ": " + e.getMessage() + "\n" + sql, e);
+            throw new SQLException(
+                "gold.sql block " + b.name() + ": " + e.getMessage() + "\n" + sql, e);
           }
         }
       }
@@ -205,7 +265,8 @@ public final class DuckDbPeer {
 
   static String goldSql() {
     try (InputStream in = DuckDbPeer.class.getResourceAsStream(GOLD_SQL)) {
-      if (in == null) throw new IllegalStateException("resource " + GOLD_SQL + " missing from the classpath");
+      if (in == null)
+        throw new IllegalStateException("resource " + GOLD_SQL + " missing from the classpath");
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(GOLD_SQL, e);
@@ -225,7 +286,8 @@ public final class DuckDbPeer {
       String t = line.strip();
       if (t.equals("-- @setup") || t.startsWith("-- @metric ")) {
         if (name != null) blocks.add(new Block(name, List.copyOf(statements)));
-        if (!current.toString().isBlank()) throw new IllegalStateException("gold.sql: statement without ';' before " + t);
+        if (!current.toString().isBlank())
+          throw new IllegalStateException("gold.sql: statement without ';' before " + t);
         name = t.equals("-- @setup") ? SETUP : t.substring("-- @metric ".length()).strip();
         statements.clear();
         current.setLength(0);
@@ -239,51 +301,96 @@ public final class DuckDbPeer {
       }
     }
     if (name != null) blocks.add(new Block(name, List.copyOf(statements)));
-    if (!current.toString().isBlank()) throw new IllegalStateException("gold.sql: last statement lacks ';'");
+    if (!current.toString().isBlank())
+      throw new IllegalStateException("gold.sql: last statement lacks ';'");
     return blocks;
   }
 
   /** The policy of conf as small tables (the inputs gold.sql names besides silver). */
   static void createPolicyTables(Connection c, Policy p) throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.execute("CREATE OR REPLACE TABLE policy_reporting_cutoff (from_date DATE, cutoff_time TIME)");
-      st.execute("CREATE OR REPLACE TABLE policy_settings (home_province VARCHAR, vaccination_min_age INTEGER, lagging_threshold DOUBLE, "
-          + "exposure_window_days INTEGER, quiet_gap_days INTEGER)");
-      st.execute("CREATE OR REPLACE TABLE policy_city_names (city_code VARCHAR, city_name VARCHAR)");
-      st.execute("CREATE OR REPLACE TABLE policy_age_bands (band_order INTEGER, band VARCHAR, min_age INTEGER, max_age INTEGER)");
-      st.execute("CREATE OR REPLACE TABLE policy_campaigns (campaign_id VARCHAR, age_band VARCHAR, dose_number INTEGER, deadline DATE, "
-          + "target_rate DOUBLE)");
+      st.execute(
+          "CREATE OR REPLACE TABLE policy_reporting_cutoff (from_date DATE, cutoff_time TIME)");
+      st.execute(
+          "CREATE OR REPLACE TABLE policy_settings (home_province VARCHAR, vaccination_min_age INTEGER, lagging_threshold DOUBLE, "
+              + "exposure_window_days INTEGER, quiet_gap_days INTEGER)");
+      st.execute(
+          "CREATE OR REPLACE TABLE policy_city_names (city_code VARCHAR, city_name VARCHAR)");
+      st.execute(
+          "CREATE OR REPLACE TABLE policy_age_bands (band_order INTEGER, band VARCHAR, min_age INTEGER, max_age INTEGER)");
+      st.execute(
+          "CREATE OR REPLACE TABLE policy_campaigns (campaign_id VARCHAR, age_band VARCHAR, dose_number INTEGER, deadline DATE, "
+              + "target_rate DOUBLE)");
       st.execute("CREATE OR REPLACE TABLE policy_monitoring_days (category VARCHAR, days INTEGER)");
-      st.execute("CREATE OR REPLACE TABLE policy_cluster_rules (rule_no INTEGER, rule VARCHAR, scope VARCHAR, window_days INTEGER, "
-          + "threshold INTEGER, symptom_group VARCHAR, diagnosis VARCHAR, per_symptom_group BOOLEAN, valid_from DATE, valid_to DATE)");
-      st.execute("CREATE OR REPLACE TABLE policy_ears_c2 (enabled BOOLEAN, baseline_from INTEGER, baseline_to INTEGER, "
-          + "min_baseline_days INTEGER, sd_floor DOUBLE, threshold DOUBLE)");
-      st.execute("CREATE OR REPLACE TABLE policy_vaccine_products (product VARCHAR, series_doses INTEGER, min_interval_days INTEGER, "
-          + "match VARCHAR)");
+      st.execute(
+          "CREATE OR REPLACE TABLE policy_cluster_rules (rule_no INTEGER, rule VARCHAR, scope VARCHAR, window_days INTEGER, "
+              + "threshold INTEGER, symptom_group VARCHAR, diagnosis VARCHAR, per_symptom_group BOOLEAN, valid_from DATE, valid_to DATE)");
+      st.execute(
+          "CREATE OR REPLACE TABLE policy_ears_c2 (enabled BOOLEAN, baseline_from INTEGER, baseline_to INTEGER, "
+              + "min_baseline_days INTEGER, sd_floor DOUBLE, threshold DOUBLE)");
+      st.execute(
+          "CREATE OR REPLACE TABLE policy_vaccine_products (product VARCHAR, series_doses INTEGER, min_interval_days INTEGER, "
+              + "match VARCHAR)");
     }
-    for (Policy.Dated<LocalTime> d : p.reportingCutoffs()) insert(c, "policy_reporting_cutoff", d.from(), d.value());
-    insert(c, "policy_settings", p.homeProvince(), p.vaccinationMinAge(), p.laggingThreshold(), p.exposureWindowDays(), p.quietGapDays());
+    for (Policy.Dated<LocalTime> d : p.reportingCutoffs())
+      insert(c, "policy_reporting_cutoff", d.from(), d.value());
+    insert(
+        c,
+        "policy_settings",
+        p.homeProvince(),
+        p.vaccinationMinAge(),
+        p.laggingThreshold(),
+        p.exposureWindowDays(),
+        p.quietGapDays());
     for (var e : p.cityNames().entrySet()) insert(c, "policy_city_names", e.getKey(), e.getValue());
     int order = 0;
-    for (Policy.AgeBand b : p.ageBands()) insert(c, "policy_age_bands", order++, b.band(), b.min(), b.max());
-    for (Policy.Campaign x : p.campaigns()) insert(c, "policy_campaigns", x.id(), x.ageBand(), x.dose(), x.deadline(), x.targetRate());
-    for (var e : p.monitoringDays().entrySet()) insert(c, "policy_monitoring_days", e.getKey(), e.getValue());
+    for (Policy.AgeBand b : p.ageBands())
+      insert(c, "policy_age_bands", order++, b.band(), b.min(), b.max());
+    for (Policy.Campaign x : p.campaigns())
+      insert(c, "policy_campaigns", x.id(), x.ageBand(), x.dose(), x.deadline(), x.targetRate());
+    for (var e : p.monitoringDays().entrySet())
+      insert(c, "policy_monitoring_days", e.getKey(), e.getValue());
     int ruleNo = 0;
     for (Policy.ClusterRule r : p.clusterRules()) {
-      insert(c, "policy_cluster_rules", ruleNo++, r.rule(), r.scope().code(), r.window(), r.threshold(),
-          r.symptomGroup() == null ? null : r.symptomGroup().code(), r.diagnosis(),
-          r.perSymptomGroup(), r.from(), r.to());
+      insert(
+          c,
+          "policy_cluster_rules",
+          ruleNo++,
+          r.rule(),
+          r.scope().code(),
+          r.window(),
+          r.threshold(),
+          r.symptomGroup() == null ? null : r.symptomGroup().code(),
+          r.diagnosis(),
+          r.perSymptomGroup(),
+          r.from(),
+          r.to());
     }
     Policy.EarsC2 e = p.earsC2();
-    insert(c, "policy_ears_c2", e.enabled(), e.baselineFrom(), e.baselineTo(), e.minBaselineDays(), e.sdFloor(), e.threshold());
+    insert(
+        c,
+        "policy_ears_c2",
+        e.enabled(),
+        e.baselineFrom(),
+        e.baselineTo(),
+        e.minBaselineDays(),
+        e.sdFloor(),
+        e.threshold());
     for (Policy.VaccineProduct v : p.vaccineProducts()) {
-      insert(c, "policy_vaccine_products", v.product(), v.seriesDoses(), v.minIntervalDays(), String.join("|", v.match()));
+      insert(
+          c,
+          "policy_vaccine_products",
+          v.product(),
+          v.seriesDoses(),
+          v.minIntervalDays(),
+          String.join("|", v.match()));
     }
   }
 
   private static void insert(Connection c, String table, Object... values) throws SQLException {
     String marks = Arrays.stream(values).map(v -> "?").collect(Collectors.joining(", "));
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
       for (int i = 0; i < values.length; i++) {
         Object v = values[i];
         if (v == null) ps.setNull(i + 1, Types.VARCHAR);
@@ -296,7 +403,8 @@ public final class DuckDbPeer {
   }
 
   private static String scalar(Connection c, String sql) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
     }
@@ -312,7 +420,9 @@ public final class DuckDbPeer {
    * Our gold tables (the daily ones whole, the as-of ones where as_of = the run date) against
    * DuckDB's gold_* tables, on the columns of each table's declared schema.
    */
-  public static List<TableComparison> compare(Warehouse wh, Connection c, LocalDate runDate, Map<String, Double> seconds) throws SQLException {
+  public static List<TableComparison> compare(
+      Warehouse wh, Connection c, LocalDate runDate, Map<String, Double> seconds)
+      throws SQLException {
     List<TableComparison> out = new ArrayList<>();
     for (TableSpec spec : Tables.GOLD) {
       String[] columns = spec.columnNames();
@@ -322,13 +432,17 @@ public final class DuckDbPeer {
         if ("as_of".equals(spec.partitionColumn())) {
           g = g.filter(col(spec.partitionColumn()).equalTo(lit(java.sql.Date.valueOf(runDate))));
         }
-        Column[] cols = Arrays.stream(spec.schema().fields()).map(f -> localTime(col(f.name()), f).as(f.name())).toArray(Column[]::new);
+        Column[] cols =
+            Arrays.stream(spec.schema().fields())
+                .map(f -> localTime(col(f.name()), f).as(f.name()))
+                .toArray(Column[]::new);
         ours = g.select(cols).collectAsList().stream().map(DuckDbPeer::values).toList();
       }
       List<List<Object>> duck = new ArrayList<>();
       String table = "gold_" + spec.id().name();
       try (Statement st = c.createStatement();
-           ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + table)) {
+          ResultSet rs =
+              st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + table)) {
         while (rs.next()) {
           List<Object> row = new ArrayList<>(columns.length);
           for (int i = 1; i <= columns.length; i++) {
@@ -338,9 +452,15 @@ public final class DuckDbPeer {
           duck.add(row);
         }
       }
-      TableComparison tc = compareRows(spec, ours, duck, seconds.getOrDefault(spec.id().name(), Double.NaN));
-      LOG.info("duckdb peer: {} ours {} rows, duckdb {} rows, {} mismatching{}", spec.id(), tc.rowsOurs(), tc.rowsDuckDb(),
-          tc.mismatches(), tc.examples().isEmpty() ? "" : "\n  " + String.join("\n  ", tc.examples()));
+      TableComparison tc =
+          compareRows(spec, ours, duck, seconds.getOrDefault(spec.id().name(), Double.NaN));
+      LOG.info(
+          "duckdb peer: {} ours {} rows, duckdb {} rows, {} mismatching{}",
+          spec.id(),
+          tc.rowsOurs(),
+          tc.rowsDuckDb(),
+          tc.mismatches(),
+          tc.examples().isEmpty() ? "" : "\n  " + String.join("\n  ", tc.examples()));
       out.add(tc);
     }
     return out;
@@ -352,36 +472,53 @@ public final class DuckDbPeer {
     return v;
   }
 
-  /** One representation per value on both sides: LocalDate, LocalDateTime, Long, Double, Boolean, String. */
+  /**
+   * One representation per value on both sides: LocalDate, LocalDateTime, Long, Double, Boolean,
+   * String.
+   */
   static Object normalize(Object v) {
     if (v == null) return null;
     if (v instanceof java.sql.Date d) return d.toLocalDate();
     if (v instanceof java.sql.Timestamp t) return t.toLocalDateTime();
     if (v instanceof java.time.OffsetDateTime t) return t.toLocalDateTime();
-    if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) return ((Number) v).doubleValue();
+    if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal)
+      return ((Number) v).doubleValue();
     if (v instanceof Number n) return n.longValue();
     return v;
   }
 
   /**
-   * Multiset comparison: rows are bucketed by their non-double values, then matched within a
-   * bucket with doubles equal within {@value #RELATIVE_TOLERANCE} relative. Examples pair an
-   * unmatched row of ours with DuckDB's row of the same table key when there is one.
+   * Multiset comparison: rows are bucketed by their non-double values, then matched within a bucket
+   * with doubles equal within {@value #RELATIVE_TOLERANCE} relative. Examples pair an unmatched row
+   * of ours with DuckDB's row of the same table key when there is one.
    */
-  static TableComparison compareRows(TableSpec spec, List<List<Object>> ours, List<List<Object>> duck, double seconds) {
+  static TableComparison compareRows(
+      TableSpec spec, List<List<Object>> ours, List<List<Object>> duck, double seconds) {
     Map<List<Object>, List<List<Object>>> buckets = new HashMap<>();
-    for (List<Object> r : duck) buckets.computeIfAbsent(exactPart(r), k -> new ArrayList<>()).add(r);
+    for (List<Object> r : duck)
+      buckets.computeIfAbsent(exactPart(r), k -> new ArrayList<>()).add(r);
     List<List<Object>> onlyOurs = new ArrayList<>();
     for (List<Object> r : ours) {
       List<List<Object>> candidates = buckets.get(exactPart(r));
       int hit = -1;
       if (candidates != null) {
-        for (int i = 0; i < candidates.size() && hit < 0; i++) if (close(r, candidates.get(i))) hit = i;
+        for (int i = 0; i < candidates.size() && hit < 0; i++)
+          if (close(r, candidates.get(i))) hit = i;
       }
-      if (hit >= 0) candidates.remove(hit); else onlyOurs.add(r);
+      if (hit >= 0) candidates.remove(hit);
+      else onlyOurs.add(r);
     }
-    List<List<Object>> onlyDuck = buckets.values().stream().flatMap(List::stream).collect(Collectors.toCollection(ArrayList::new));
-    return new TableComparison(spec.id().toString(), ours.size(), duck.size(), seconds, onlyOurs.size(), onlyDuck.size(),
+    List<List<Object>> onlyDuck =
+        buckets.values().stream()
+            .flatMap(List::stream)
+            .collect(Collectors.toCollection(ArrayList::new));
+    return new TableComparison(
+        spec.id().toString(),
+        ours.size(),
+        duck.size(),
+        seconds,
+        onlyOurs.size(),
+        onlyDuck.size(),
         examples(spec, onlyOurs, onlyDuck));
   }
 
@@ -392,7 +529,10 @@ public final class DuckDbPeer {
   private static boolean close(List<Object> a, List<Object> b) {
     for (int i = 0; i < a.size(); i++) {
       if (a.get(i) instanceof Double x && b.get(i) instanceof Double y) {
-        if (!(x.equals(y) || Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y))))) return false;
+        if (!(x.equals(y)
+            || Math.abs(x - y)
+                <= RELATIVE_TOLERANCE * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y)))))
+          return false;
       } else if (!Objects.equals(a.get(i), b.get(i))) {
         return false;
       }
@@ -400,7 +540,8 @@ public final class DuckDbPeer {
     return true;
   }
 
-  private static List<String> examples(TableSpec spec, List<List<Object>> onlyOurs, List<List<Object>> onlyDuck) {
+  private static List<String> examples(
+      TableSpec spec, List<List<Object>> onlyOurs, List<List<Object>> onlyDuck) {
     String[] columns = spec.columnNames();
     int[] key = spec.key().stream().mapToInt(k -> Arrays.asList(columns).indexOf(k)).toArray();
     List<String> out = new ArrayList<>();
@@ -408,7 +549,11 @@ public final class DuckDbPeer {
     for (List<Object> o : onlyOurs) {
       if (out.size() >= EXAMPLES) break;
       List<Object> k = Arrays.stream(key).mapToObj(o::get).toList();
-      List<Object> d = unpaired.stream().filter(r -> Arrays.stream(key).mapToObj(r::get).toList().equals(k)).findFirst().orElse(null);
+      List<Object> d =
+          unpaired.stream()
+              .filter(r -> Arrays.stream(key).mapToObj(r::get).toList().equals(k))
+              .findFirst()
+              .orElse(null);
       if (d == null) {
         out.add("only ours: " + describe(columns, o));
         continue;
@@ -417,7 +562,12 @@ public final class DuckDbPeer {
       StringBuilder b = new StringBuilder("key ").append(k).append(':');
       for (int i = 0; i < columns.length; i++) {
         if (!close(List.of(boxed(o.get(i))), List.of(boxed(d.get(i))))) {
-          b.append(' ').append(columns[i]).append(" ours=").append(o.get(i)).append(" duckdb=").append(d.get(i));
+          b.append(' ')
+              .append(columns[i])
+              .append(" ours=")
+              .append(o.get(i))
+              .append(" duckdb=")
+              .append(d.get(i));
         }
       }
       out.add(b.toString());
@@ -436,7 +586,8 @@ public final class DuckDbPeer {
   private static String describe(String[] columns, List<Object> row) {
     StringBuilder b = new StringBuilder("{");
     for (int i = 0; i < columns.length; i++) {
-      if (row.get(i) != null) b.append(b.length() > 1 ? ", " : "").append(columns[i]).append('=').append(row.get(i));
+      if (row.get(i) != null)
+        b.append(b.length() > 1 ? ", " : "").append(columns[i]).append('=').append(row.get(i));
     }
     return b.append('}').toString();
   }

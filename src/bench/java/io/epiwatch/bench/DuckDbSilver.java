@@ -26,15 +26,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The benchmark's one-machine peer (issue 8), silver half: recomputes every silver table from
- * every inbox extract in an in-process DuckDB, as a one-machine user would every morning, so
- * that full recompute = this + bench/duckdb/gold.sql. Plain JDBC ({@code jdbc:duckdb:}): the
- * main code needs no DuckDB classes to compile. Steps, each timed: prepare (transcode to UTF-8
- * and English headers, {@link InboxTranscoder}), then the sections of
- * {@code bench/duckdb/silver.sql} (read, validate, silver), run statement by statement with the
- * run date, the scratch folder, the vocabularies of {@link Sources} and the vaccine products of
- * the policy substituted. The tables silver_* have the columns of Tables.SILVER_*; person_key is
- * sha256(id_type:upper(id_number)) instead of the warehouse's HMAC (a join key only).
+ * The benchmark's one-machine peer (issue 8), silver half: recomputes every silver table from every
+ * inbox extract in an in-process DuckDB, as a one-machine user would every morning, so that full
+ * recompute = this + bench/duckdb/gold.sql. Plain JDBC ({@code jdbc:duckdb:}): the main code needs
+ * no DuckDB classes to compile. Steps, each timed: prepare (transcode to UTF-8 and English headers,
+ * {@link InboxTranscoder}), then the sections of {@code bench/duckdb/silver.sql} (read, validate,
+ * silver), run statement by statement with the run date, the scratch folder, the vocabularies of
+ * {@link Sources} and the vaccine products of the policy substituted. The tables silver_* have the
+ * columns of Tables.SILVER_*; person_key is sha256(id_type:upper(id_number)) instead of the
+ * warehouse's HMAC (a join key only).
  */
 public final class DuckDbSilver {
   private static final Logger LOG = LoggerFactory.getLogger(DuckDbSilver.class);
@@ -53,8 +53,10 @@ public final class DuckDbSilver {
     }
 
     public String summary() {
-      return steps.stream().map(s -> String.format(Locale.ROOT, "%s %.2f s", s.name(), s.seconds()))
-          .collect(Collectors.joining(", ")) + String.format(Locale.ROOT, "; total %.2f s", totalSeconds());
+      return steps.stream()
+              .map(s -> String.format(Locale.ROOT, "%s %.2f s", s.name(), s.seconds()))
+              .collect(Collectors.joining(", "))
+          + String.format(Locale.ROOT, "; total %.2f s", totalSeconds());
     }
   }
 
@@ -70,12 +72,18 @@ public final class DuckDbSilver {
    *
    * @param scratch an empty folder for the UTF-8 copies of the extracts
    */
-  public static Result run(Connection db, Path inbox, LocalDate runDate, Path scratch, Policy policy) throws SQLException {
+  public static Result run(
+      Connection db, Path inbox, LocalDate runDate, Path scratch, Policy policy)
+      throws SQLException {
     List<Step> steps = new ArrayList<>();
     long t0 = System.nanoTime();
     List<InboxTranscoder.PreparedFile> files = InboxTranscoder.prepare(Sources.ALL, inbox, scratch);
-    files.stream().filter(f -> f.status().equals(InboxTranscoder.PreparedFile.REJECTED)).forEach(f -> LOG.error(f.message()));
-    files.stream().filter(f -> f.status().equals(InboxTranscoder.PreparedFile.SKIPPED)).forEach(f -> LOG.info(f.message()));
+    files.stream()
+        .filter(f -> f.status().equals(InboxTranscoder.PreparedFile.REJECTED))
+        .forEach(f -> LOG.error(f.message()));
+    files.stream()
+        .filter(f -> f.status().equals(InboxTranscoder.PreparedFile.SKIPPED))
+        .forEach(f -> LOG.info(f.message()));
     registerFiles(db, files);
     steps.add(new Step("prepare", seconds(t0)));
     Map<String, String> params = parameters(runDate, scratch, policy);
@@ -85,7 +93,11 @@ public final class DuckDbSilver {
         for (String sql : section.getValue()) {
           long ts = System.nanoTime();
           execute(st, substitute(sql, params));
-          LOG.debug("{} {} s: {}", section.getKey(), String.format(Locale.ROOT, "%.2f", seconds(ts)), firstLine(sql));
+          LOG.debug(
+              "{} {} s: {}",
+              section.getKey(),
+              String.format(Locale.ROOT, "%.2f", seconds(ts)),
+              firstLine(sql));
         }
       }
       steps.add(new Step(section.getKey(), seconds(t)));
@@ -113,11 +125,14 @@ public final class DuckDbSilver {
   }
 
   /** inbox_files: which UTF-8 copy stands for which inbox file (source_file of silver rows). */
-  private static void registerFiles(Connection db, List<InboxTranscoder.PreparedFile> files) throws SQLException {
+  private static void registerFiles(Connection db, List<InboxTranscoder.PreparedFile> files)
+      throws SQLException {
     try (Statement st = db.createStatement()) {
-      st.execute("CREATE OR REPLACE TABLE inbox_files (source VARCHAR, scratch_name VARCHAR, inbox_path VARCHAR, encoding VARCHAR)");
+      st.execute(
+          "CREATE OR REPLACE TABLE inbox_files (source VARCHAR, scratch_name VARCHAR, inbox_path VARCHAR, encoding VARCHAR)");
     }
-    try (PreparedStatement ps = db.prepareStatement("INSERT INTO inbox_files VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        db.prepareStatement("INSERT INTO inbox_files VALUES (?, ?, ?, ?)")) {
       for (InboxTranscoder.PreparedFile f : files) {
         if (!f.loaded()) continue;
         ps.setString(1, f.source());
@@ -145,7 +160,8 @@ public final class DuckDbSilver {
     while (m.find()) {
       String key = m.group(2) == null ? m.group(1) : m.group(1) + ":" + m.group(2);
       String value = params.get(key);
-      if (value == null) throw new IllegalArgumentException(SCRIPT + ": unknown parameter ${" + key + "}");
+      if (value == null)
+        throw new IllegalArgumentException(SCRIPT + ": unknown parameter ${" + key + "}");
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     return m.appendTail(out).toString();
@@ -222,7 +238,8 @@ public final class DuckDbSilver {
 
   /** MAP {'spelling': 'code', ...}: spellings lower-cased, as Vocabulary.lookup compares them. */
   static String mapLiteral(Vocabulary v) {
-    return v.spellings().entrySet().stream().map(e -> literal(e.getKey()) + ": " + literal(e.getValue()))
+    return v.spellings().entrySet().stream()
+        .map(e -> literal(e.getKey()) + ": " + literal(e.getValue()))
         .collect(Collectors.joining(", ", "MAP {", "}"));
   }
 
@@ -232,11 +249,23 @@ public final class DuckDbSilver {
     for (int i = 0; i < products.size(); i++) {
       Policy.VaccineProduct p = products.get(i);
       for (String match : p.match()) {
-        rows.add("(" + i + ", " + literal(p.product()) + ", " + p.seriesDoses() + ", " + p.minIntervalDays() + ", "
-            + literal(match.toLowerCase(Locale.ROOT)) + ")");
+        rows.add(
+            "("
+                + i
+                + ", "
+                + literal(p.product())
+                + ", "
+                + p.seriesDoses()
+                + ", "
+                + p.minIntervalDays()
+                + ", "
+                + literal(match.toLowerCase(Locale.ROOT))
+                + ")");
       }
     }
-    return "(VALUES " + String.join(", ", rows) + ") AS p(product_rank, product, series_doses, min_interval_days, match)";
+    return "(VALUES "
+        + String.join(", ", rows)
+        + ") AS p(product_rank, product, series_doses, min_interval_days, match)";
   }
 
   static String literal(String s) {

@@ -23,12 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How the cost of one more day grows with history: for each history of H days, a warehouse is
- * back-filled with days 1..H in one run-daily, then day H+1's daily files (reports and line
- * list) arrive and run-daily runs for H+1 in a new JVM, as cron would run it. Everything dated
- * up to day H is history: the single-file extracts (travel, vaccinations, contraindications)
- * and snapshots go into the back-fill, where their few rows dated H+1 are quarantined as
- * FUTURE_DATE; day H+1 brings only the two daily sources. (The generator also writes a file of
- * corrections dated H+2; it is left out.)
+ * back-filled with days 1..H in one run-daily, then day H+1's daily files (reports and line list)
+ * arrive and run-daily runs for H+1 in a new JVM, as cron would run it. Everything dated up to day
+ * H is history: the single-file extracts (travel, vaccinations, contraindications) and snapshots go
+ * into the back-fill, where their few rows dated H+1 are quarantined as FUTURE_DATE; day H+1 brings
+ * only the two daily sources. (The generator also writes a file of corrections dated H+2; it is
+ * left out.)
  */
 public final class GrowthSeries {
   private static final Logger LOG = LoggerFactory.getLogger(GrowthSeries.class);
@@ -40,12 +40,27 @@ public final class GrowthSeries {
    *     computed from the same silver (the incremental path checked against a full recompute)
    * @param duckDbFull DuckDB's full recompute of all H+1 days from the extracts
    */
-  public record Point(int history, LocalDate day, long rowsHistory, double backfillSeconds, ChildJvm.Measured dayRun,
-      Map<String, Double> stageSeconds, long dayRows, long peerMismatches, DuckDbFullRecompute.Result duckDbFull) {}
+  public record Point(
+      int history,
+      LocalDate day,
+      long rowsHistory,
+      double backfillSeconds,
+      ChildJvm.Measured dayRun,
+      Map<String, Double> stageSeconds,
+      long dayRows,
+      long peerMismatches,
+      DuckDbFullRecompute.Result duckDbFull) {}
 
   private GrowthSeries() {}
 
-  static Point run(JobContext base, String scale, int history, LocalDate start, long seed, Path cache, Path conf) {
+  static Point run(
+      JobContext base,
+      String scale,
+      int history,
+      LocalDate start,
+      long seed,
+      Path cache,
+      Path conf) {
     int days = history + 1;
     Path data = cache.resolve(scale + "-" + days + "d-" + start + "-" + seed);
     Path full = data.resolve("inbox");
@@ -66,7 +81,11 @@ public final class GrowthSeries {
     List<Path> dayFiles = new ArrayList<>();
     long historyRows = link(full, inbox, next, dayFiles);
     LOG.info("bench: history of {} day(s) to {}: back-filling {}", history, last, inbox);
-    ChildJvm.Measured backfill = ChildJvm.runCliMeasured(run.resolve("backfill.log"), ChildJvm.thisJvmOptions(), args(conf, inbox, wh, run, last));
+    ChildJvm.Measured backfill =
+        ChildJvm.runCliMeasured(
+            run.resolve("backfill.log"),
+            ChildJvm.thisJvmOptions(),
+            args(conf, inbox, wh, run, last));
     check(backfill, "back-fill");
     long dayRows = 0;
     for (Path f : dayFiles) {
@@ -74,31 +93,67 @@ public final class GrowthSeries {
       link(f, target);
       dayRows += lines(f) - 1;
     }
-    LOG.info("bench: day {} ({} rows in {} files) after {} day(s) of history", next, dayRows, dayFiles.size(), history);
-    ChildJvm.Measured day = ChildJvm.runCliMeasured(run.resolve("day.log"), ChildJvm.thisJvmOptions(), args(conf, inbox, wh, run, next));
+    LOG.info(
+        "bench: day {} ({} rows in {} files) after {} day(s) of history",
+        next,
+        dayRows,
+        dayFiles.size(),
+        history);
+    ChildJvm.Measured day =
+        ChildJvm.runCliMeasured(
+            run.resolve("day.log"), ChildJvm.thisJvmOptions(), args(conf, inbox, wh, run, next));
     check(day, "day " + next);
-    JobContext ctx = JobContext.of(base.config().withPaths(wh.toString(), inbox.toString(), run.resolve("out").toString()),
-        base.spark(), next, base.clock());
+    JobContext ctx =
+        JobContext.of(
+            base.config().withPaths(wh.toString(), inbox.toString(), run.resolve("out").toString()),
+            base.spark(),
+            next,
+            base.clock());
     DuckDbPeer.PeerResult peer = DuckDbPeer.run(ctx, run.resolve("duckdb-peer"));
     LOG.info("bench: DuckDB full recompute of {} day(s) as of {}", days, next);
-    DuckDbFullRecompute.Result duck = DuckDbFullRecompute.run(full, next, base.config().policy(), run.resolve("duckdb-full"), null);
-    return new Point(history, next, historyRows, backfill.seconds(), day, stageSeconds(base.spark(), wh.toString(), next), dayRows,
-        peer.mismatches(), duck);
+    DuckDbFullRecompute.Result duck =
+        DuckDbFullRecompute.run(
+            full, next, base.config().policy(), run.resolve("duckdb-full"), null);
+    return new Point(
+        history,
+        next,
+        historyRows,
+        backfill.seconds(),
+        day,
+        stageSeconds(base.spark(), wh.toString(), next),
+        dayRows,
+        peer.mismatches(),
+        duck);
   }
 
   /** run-daily's arguments, as absolute paths: the child runs in the project folder (ChildJvm). */
   private static String[] args(Path conf, Path inbox, Path wh, Path run, LocalDate date) {
-    List<String> a = new ArrayList<>(List.of("run-daily", "--inbox", inbox.toAbsolutePath().toString(),
-        "--warehouse", wh.toAbsolutePath().toString(), "--out", run.resolve("out").toAbsolutePath().toString(), "--date", date.toString()));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "run-daily",
+                "--inbox",
+                inbox.toAbsolutePath().toString(),
+                "--warehouse",
+                wh.toAbsolutePath().toString(),
+                "--out",
+                run.resolve("out").toAbsolutePath().toString(),
+                "--date",
+                date.toString()));
     if (conf != null) a.addAll(List.of("--conf", conf.toAbsolutePath().toString()));
     return a.toArray(String[]::new);
   }
 
   private static void check(ChildJvm.Measured r, String what) {
-    if (r.exitCode() != 0) throw new IllegalStateException("bench: run-daily for " + what + " failed (exit " + r.exitCode() + "); log " + r.log());
+    if (r.exitCode() != 0)
+      throw new IllegalStateException(
+          "bench: run-daily for " + what + " failed (exit " + r.exitCode() + "); log " + r.log());
   }
 
-  /** Hard-links every inbox file except the daily files of {@code next} (kept aside); returns the rows linked. */
+  /**
+   * Hard-links every inbox file except the daily files of {@code next} (kept aside); returns the
+   * rows linked.
+   */
   private static long link(Path from, Path to, LocalDate next, List<Path> dayFiles) {
     long rows = 0;
     try (Stream<Path> files = Files.walk(from)) {
@@ -108,7 +163,8 @@ public final class GrowthSeries {
         if (DAILY_SOURCES.contains(rel.getName(0).toString())) {
           LocalDate fileDate = dateOf(f);
           if (fileDate != null && fileDate.equals(next)) dayFiles.add(f);
-          if (fileDate != null && !fileDate.isBefore(next)) continue; // day N+1's, or the generator's day N+2 corrections
+          if (fileDate != null && !fileDate.isBefore(next))
+            continue; // day N+1's, or the generator's day N+2 corrections
         }
         link(f, to.resolve(rel));
         rows += lines(f) - 1;
@@ -121,7 +177,9 @@ public final class GrowthSeries {
 
   /** The yyyy-MM-dd in a daily file's name, or null. */
   private static LocalDate dateOf(Path f) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(f.getFileName().toString());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})")
+            .matcher(f.getFileName().toString());
     return m.find() ? LocalDate.parse(m.group(1)) : null;
   }
 
@@ -147,11 +205,15 @@ public final class GrowthSeries {
   }
 
   /** Stage durations of the run-daily for {@code date}, from ops.job_runs. */
-  private static Map<String, Double> stageSeconds(SparkSession spark, String warehouse, LocalDate date) {
+  private static Map<String, Double> stageSeconds(
+      SparkSession spark, String warehouse, LocalDate date) {
     Map<String, Double> s = new LinkedHashMap<>();
-    List<Row> rows = new Warehouse(spark, warehouse).read(JobRuns.ID)
-        .filter("job = 'run-daily' AND status = 'succeeded' AND run_date = DATE'" + date + "'")
-        .orderBy("started_at").collectAsList();
+    List<Row> rows =
+        new Warehouse(spark, warehouse)
+            .read(JobRuns.ID)
+            .filter("job = 'run-daily' AND status = 'succeeded' AND run_date = DATE'" + date + "'")
+            .orderBy("started_at")
+            .collectAsList();
     for (Row r : rows) s.put(r.getAs("stage"), ((Long) r.getAs("duration_ms")) / 1000.0);
     return s;
   }

@@ -1,8 +1,8 @@
 package io.epiwatch.brief;
 
-import io.epiwatch.common.OrgLevel;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.common.OrgLevel;
 import io.epiwatch.ops.JobRuns;
 import io.epiwatch.spark.JobContext;
 import java.io.IOException;
@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 4: the briefing PDFs for a date. Pins the Delta versions of every table it reads, reads
- * the gold slices once, renders each scope (the city; one district; or every district plus the
- * city), and records the run with its versions in ops.job_runs so that {@link #reproduce}
- * renders the same briefing again from those versions.
+ * Stage 4: the briefing PDFs for a date. Pins the Delta versions of every table it reads, reads the
+ * gold slices once, renders each scope (the city; one district; or every district plus the city),
+ * and records the run with its versions in ops.job_runs so that {@link #reproduce} renders the same
+ * briefing again from those versions.
  */
 public final class BriefJob {
   private static final Logger LOG = LoggerFactory.getLogger(BriefJob.class);
@@ -36,50 +36,107 @@ public final class BriefJob {
   private BriefJob() {}
 
   public static BriefResult run(JobContext ctx, String scope, String lang, String outDir) {
-    return render(ctx, ctx.runDate(), scope, lang, outDir, BriefingData.currentVersions(ctx.warehouse()), null);
+    return render(
+        ctx,
+        ctx.runDate(),
+        scope,
+        lang,
+        outDir,
+        BriefingData.currentVersions(ctx.warehouse()),
+        null);
   }
 
   /** Renders a past run again from the table versions it recorded (Delta time travel). */
   public static BriefResult reproduce(JobContext ctx, String runId, String outDir) {
-    Row r = JobRuns.find(ctx.warehouse(), runId, "brief")
-        .orElseThrow(() -> new IllegalArgumentException("--reproduce " + runId + ": no briefing run with that id in ops.job_runs"));
+    Row r =
+        JobRuns.find(ctx.warehouse(), runId, "brief")
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--reproduce " + runId + ": no briefing run with that id in ops.job_runs"));
     Map<String, Long> versions = JobRuns.javaMap(r, "tables_read");
     Map<String, String> opts = JobRuns.javaMap(r, "options");
     LocalDate date = ((java.sql.Date) r.getAs("run_date")).toLocalDate();
     LOG.info("reproducing briefing run {} of {} from table versions {}", runId, date, versions);
-    return render(ctx, date, opts.getOrDefault("scope", "city"), opts.getOrDefault("lang", "zh"), outDir, versions, runId);
+    return render(
+        ctx,
+        date,
+        opts.getOrDefault("scope", "city"),
+        opts.getOrDefault("lang", "zh"),
+        outDir,
+        versions,
+        runId);
   }
 
-  private static BriefResult render(JobContext ctx, LocalDate date, String scope, String lang, String outDir,
-      Map<String, Long> versions, String reproducedFrom) {
-    if (!lang.equals("zh") && !lang.equals("en")) throw new IllegalArgumentException("--lang " + lang + ": expected zh or en");
+  private static BriefResult render(
+      JobContext ctx,
+      LocalDate date,
+      String scope,
+      String lang,
+      String outDir,
+      Map<String, Long> versions,
+      String reproducedFrom) {
+    if (!lang.equals("zh") && !lang.equals("en"))
+      throw new IllegalArgumentException("--lang " + lang + ": expected zh or en");
     Instant started = Instant.now(ctx.clock());
     String runId = "brief-" + date + "-" + UUID.randomUUID().toString().substring(0, 8);
     Warehouse wh = ctx.warehouse();
     Briefing data = BriefingData.read(wh, ctx.config().policy(), date, versions);
     BriefingRenderer renderer = new BriefingRenderer(data, lang, ctx.config().zone());
     List<BriefingRenderer.Scope> scopes = scopes(data, scope);
-    // A city without a name is named in a WARN by DataPolicy (metrics and the follow-up list resolve the policy).
+    // A city without a name is named in a WARN by DataPolicy (metrics and the follow-up list
+    // resolve the policy).
     List<String> outputs = new ArrayList<>();
     for (BriefingRenderer.Scope s : scopes) {
-      byte[] pdf = renderer.render(s, started, reproducedFrom == null ? runId : reproducedFrom + " (reproduced as " + runId + ")");
-      String name = "briefing-" + date + "-" + s.code() + "-" + lang + (reproducedFrom == null ? "" : "-reproduced") + ".pdf";
+      byte[] pdf =
+          renderer.render(
+              s,
+              started,
+              reproducedFrom == null ? runId : reproducedFrom + " (reproduced as " + runId + ")");
+      String name =
+          "briefing-"
+              + date
+              + "-"
+              + s.code()
+              + "-"
+              + lang
+              + (reproducedFrom == null ? "" : "-reproduced")
+              + ".pdf";
       outputs.add(write(ctx, outDir, name, pdf));
     }
     if (reproducedFrom == null) {
       List<FollowUpItem> items = FollowUpList.read(wh, ctx.config().policy(), date);
-      outputs.add(write(ctx, outDir, "followup-" + date + "-" + lang + ".pdf",
-          FollowUpDocuments.renderPdf(items, date, lang, ctx.config().zone())));
+      outputs.add(
+          write(
+              ctx,
+              outDir,
+              "followup-" + date + "-" + lang + ".pdf",
+              FollowUpDocuments.renderPdf(items, date, lang, ctx.config().zone())));
       java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
       FollowUpDocuments.writeXlsx(items, BriefingRenderer.bundle(lang), xlsx);
-      outputs.add(write(ctx, outDir, "followup-" + date + "-" + lang + ".xlsx", xlsx.toByteArray()));
+      outputs.add(
+          write(ctx, outDir, "followup-" + date + "-" + lang + ".xlsx", xlsx.toByteArray()));
     }
     Map<String, String> options = new LinkedHashMap<>();
     options.put("scope", scope);
     options.put("lang", lang);
     if (reproducedFrom != null) options.put("reproduces", reproducedFrom);
-    JobRuns.append(wh, new JobRuns.Run(runId, "brief", "brief", date, "succeeded", started, Instant.now(ctx.clock()),
-        Map.of("pdfs", (long) outputs.size()), versions, new HashMap<>(), outputs, options, null));
+    JobRuns.append(
+        wh,
+        new JobRuns.Run(
+            runId,
+            "brief",
+            "brief",
+            date,
+            "succeeded",
+            started,
+            Instant.now(ctx.clock()),
+            Map.of("pdfs", (long) outputs.size()),
+            versions,
+            new HashMap<>(),
+            outputs,
+            options,
+            null));
     LOG.info("briefing run {}: {}", runId, outputs);
     return new BriefResult(runId, outputs, versions);
   }
@@ -94,27 +151,41 @@ public final class BriefJob {
     }
     List<BriefingRenderer.Scope> out = new ArrayList<>();
     if (scope.equals("city") || scope.equals("all-districts")) {
-      if (scope.equals("all-districts")) districts.entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .forEach(e -> out.add(new BriefingRenderer.Scope("district", e.getKey(), e.getValue())));
+      if (scope.equals("all-districts"))
+        districts.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .forEach(
+                e -> out.add(new BriefingRenderer.Scope("district", e.getKey(), e.getValue())));
       cities.forEach((code, name) -> out.add(new BriefingRenderer.Scope("city", code, name)));
     } else if (scope.startsWith("district:")) {
       String code = scope.substring("district:".length());
       if (!districts.containsKey(code)) {
-        throw new IllegalArgumentException("--scope " + scope + ": no district " + code + " in " + Tables.GOLD_REPORTING_COMPLIANCE.id()
-            + " (known: " + districts.keySet() + ")");
+        throw new IllegalArgumentException(
+            "--scope "
+                + scope
+                + ": no district "
+                + code
+                + " in "
+                + Tables.GOLD_REPORTING_COMPLIANCE.id()
+                + " (known: "
+                + districts.keySet()
+                + ")");
       }
       out.add(new BriefingRenderer.Scope("district", code, districts.get(code)));
     } else {
-      throw new IllegalArgumentException("--scope " + scope + ": expected city, district:CODE or all-districts");
+      throw new IllegalArgumentException(
+          "--scope " + scope + ": expected city, district:CODE or all-districts");
     }
-    if (out.isEmpty()) throw new IllegalStateException("no city rows in gold.reporting_compliance for " + data.date());
+    if (out.isEmpty())
+      throw new IllegalStateException(
+          "no city rows in gold.reporting_compliance for " + data.date());
     return out;
   }
 
   /**
-   * Writes one output file for people: on a local folder through the raw file system, so no
-   * {@code .name.crc} checksum file appears beside it (Hadoop's local file system writes one
-   * for every file); other file systems (HDFS, S3) keep their own checksums out of sight.
+   * Writes one output file for people: on a local folder through the raw file system, so no {@code
+   * .name.crc} checksum file appears beside it (Hadoop's local file system writes one for every
+   * file); other file systems (HDFS, S3) keep their own checksums out of sight.
    */
   private static String write(JobContext ctx, String outDir, String name, byte[] pdf) {
     Path p = new Path(outDir, name);

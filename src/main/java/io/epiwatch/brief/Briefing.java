@@ -1,7 +1,6 @@
 package io.epiwatch.brief;
 
 import io.epiwatch.common.OrgLevel;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,15 +8,15 @@ import java.util.Map;
 
 /**
  * What a briefing shows, as plain records: {@link BriefingData} maps the gold slices into these
- * once, and {@link BriefingRenderer} renders them (no Spark type crosses into rendering). One
- * value serves every scope: the renderer picks the rows of the city or of one district.
+ * once, and {@link BriefingRenderer} renders them (no Spark type crosses into rendering). One value
+ * serves every scope: the renderer picks the rows of the city or of one district.
  *
  * @param date the briefing's date D
  * @param versions Delta version of every table read (gold.* and ops.*), in the order given
  * @param quality data-quality counts of the footer
  * @param supersededAt when later data superseded the as-of snapshots of D; null = they stand
- * @param alertQuietGapDays the policy's quiet gap: an alert is active on a day when its last
- *     firing day is fewer than this many days before it
+ * @param alertQuietGapDays the policy's quiet gap: an alert is active on a day when its last firing
+ *     day is fewer than this many days before it
  * @param vaccinationMinAge the policy's vaccination minimum age (the coverage figures' "N+")
  * @param compliance reporting compliance, D-7..D, every level
  * @param attendance attendance, D-13..D, every level
@@ -45,7 +44,9 @@ public record Briefing(
     List<Campaign> campaigns) {
 
   public Briefing {
-    versions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(versions)); // keeps the order the footer prints
+    versions =
+        java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(versions)); // keeps the order the footer prints
     compliance = List.copyOf(compliance);
     attendance = List.copyOf(attendance);
     causes = List.copyOf(causes);
@@ -56,19 +57,32 @@ public record Briefing(
     campaigns = List.copyOf(campaigns);
   }
 
-  /** An organisation of a row: its level, code, name and parent (the district of a school; null at the top). */
+  /**
+   * An organisation of a row: its level, code, name and parent (the district of a school; null at
+   * the top).
+   */
   public record Org(OrgLevel level, String code, String name, String parentCode) {}
 
-  /** Files rejected, rows quarantined, zero-report contradictions on D, other data-quality flags. */
-  public record Quality(long filesRejected, long rowsQuarantined, long contradictions, long otherFlags) {}
+  /**
+   * Files rejected, rows quarantined, zero-report contradictions on D, other data-quality flags.
+   */
+  public record Quality(
+      long filesRejected, long rowsQuarantined, long contradictions, long otherFlags) {}
 
   /** Compliance of one organisation on one day; status and firstSubmittedAt on school rows only. */
-  public record Compliance(LocalDate reportDate, Org org, SchoolStatus status, Instant firstSubmittedAt, Double reportingRate,
+  public record Compliance(
+      LocalDate reportDate,
+      Org org,
+      SchoolStatus status,
+      Instant firstSubmittedAt,
+      Double reportingRate,
       Double timelinessRate) {}
 
   /** A school's reporting status of a day. */
   public enum SchoolStatus {
-    ON_TIME, LATE, MISSING;
+    ON_TIME,
+    LATE,
+    MISSING;
 
     /** gold's status ("on_time", "late", "missing"); null above school level. */
     public static SchoolStatus of(String status) {
@@ -88,27 +102,60 @@ public record Briefing(
   public record Cause(Org org, String cause, long cases, Double ratePer1000) {}
 
   /**
-   * One cluster alert. grade/className null for school-wide alerts; diagnosis or symptomGroup
-   * name what it counts (both null for EARS-C2).
+   * One cluster alert. grade/className null for school-wide alerts; diagnosis or symptomGroup name
+   * what it counts (both null for EARS-C2).
    */
-  public record Alert(String rule, String districtCode, String schoolName, String grade, String className, String symptomGroup,
-      String diagnosis, LocalDate firstDetected, LocalDate lastDetected, Long cases, boolean active) {}
+  public record Alert(
+      String rule,
+      String districtCode,
+      String schoolName,
+      String grade,
+      String className,
+      String symptomGroup,
+      String diagnosis,
+      LocalDate firstDetected,
+      LocalDate lastDetected,
+      Long cases,
+      boolean active) {}
 
   /**
    * Persons of one exposure category (and person type, match type) of one organisation as of a
-   * date. riskArea: the category is a risk area (abroad, or a high or medium risk area), not
-   * plain travel out of or within the province.
+   * date. riskArea: the category is a risk area (abroad, or a high or medium risk area), not plain
+   * travel out of or within the province.
    */
-  public record Exposure(LocalDate asOf, Org org, String category, boolean riskArea, long persons14d, long inMonitoring, long away,
-      long unapproved, long missingTest) {}
+  public record Exposure(
+      LocalDate asOf,
+      Org org,
+      String category,
+      boolean riskArea,
+      long persons14d,
+      long inMonitoring,
+      long away,
+      long unapproved,
+      long missingTest) {}
 
   /**
-   * Vaccination coverage of one age band (and person type) of one organisation as of D.
-   * vaccinable: the band starts at or above the policy's vaccination minimum age.
+   * Vaccination coverage of one age band (and person type) of one organisation as of D. vaccinable:
+   * the band starts at or above the policy's vaccination minimum age.
    */
-  public record Coverage(Org org, String ageBand, boolean vaccinable, long eligible, long contraindicated, long dose1, long completed) {}
+  public record Coverage(
+      Org org,
+      String ageBand,
+      boolean vaccinable,
+      long eligible,
+      long contraindicated,
+      long dose1,
+      long completed) {}
 
   /** Progress of one organisation against one dated campaign target as of D. */
-  public record Campaign(Org org, String campaignId, String ageBand, Integer doseNumber, LocalDate deadline, Double achievedRate,
-      Long gapPersons, Integer daysLeft, boolean lagging) {}
+  public record Campaign(
+      Org org,
+      String campaignId,
+      String ageBand,
+      Integer doseNumber,
+      LocalDate deadline,
+      Double achievedRate,
+      Long gapPersons,
+      Integer daysLeft,
+      boolean lagging) {}
 }

@@ -1,6 +1,5 @@
 package io.epiwatch.brief;
 
-import io.epiwatch.common.OrgLevel;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -8,6 +7,7 @@ import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.common.OrgLevel;
 import io.epiwatch.config.Policy;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -21,61 +21,153 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The only Spark part of a briefing: reads the small gold slices a briefing needs, at pinned
- * Delta versions (so a rendering can be reproduced by time travel), and maps their rows once
- * into the records of {@link Briefing}. One read serves every scope (city and each district).
+ * The only Spark part of a briefing: reads the small gold slices a briefing needs, at pinned Delta
+ * versions (so a rendering can be reproduced by time travel), and maps their rows once into the
+ * records of {@link Briefing}. One read serves every scope (city and each district).
  */
 public final class BriefingData {
   /**
    * Exposure categories that are risk areas (abroad, a high or a medium risk area) as opposed to
-   * plain travel (out_of_province, in_province): the headline's exposure and the risk section
-   * count these.
+   * plain travel (out_of_province, in_province): the headline's exposure and the risk section count
+   * these.
    */
   static final Set<String> RISK_AREA_CATEGORIES = Set.of("abroad", "high", "medium");
 
   static {
     if (!Policy.EXPOSURE_CATEGORIES.containsAll(RISK_AREA_CATEGORIES)) {
-      throw new IllegalStateException("risk-area categories " + RISK_AREA_CATEGORIES + " are not all exposure categories " + Policy.EXPOSURE_CATEGORIES);
+      throw new IllegalStateException(
+          "risk-area categories "
+              + RISK_AREA_CATEGORIES
+              + " are not all exposure categories "
+              + Policy.EXPOSURE_CATEGORIES);
     }
   }
 
   private BriefingData() {}
 
-  private static Briefing readSlices(Warehouse wh, Policy policy, LocalDate date, Map<String, Long> versions) {
+  private static Briefing readSlices(
+      Warehouse wh, Policy policy, LocalDate date, Map<String, Long> versions) {
     Date d = Date.valueOf(date);
-    List<Briefing.Compliance> compliance = slice(wh, versions, Tables.GOLD_REPORTING_COMPLIANCE,
-        col("report_date").between(Date.valueOf(date.minusDays(7)), d)).stream().map(BriefingData::compliance).toList();
-    List<Briefing.Attendance> attendance = slice(wh, versions, Tables.GOLD_ATTENDANCE,
-        col("report_date").between(Date.valueOf(date.minusDays(13)), d)).stream()
-        .map(r -> new Briefing.Attendance(localDate(r, "report_date"), org(r), r.getAs("illness_absence_rate"))).toList();
-    List<Briefing.Cause> causes = slice(wh, versions, Tables.GOLD_ABSENCE_BY_CAUSE,
-        col("report_date").equalTo(lit(d)).and(col("cause_type").equalTo("symptom_group"))).stream()
-        .map(r -> new Briefing.Cause(org(r), r.getAs("cause"), (Long) r.getAs("cases"), r.getAs("rate_per_1000"))).toList();
-    List<Briefing.Alert> alerts = slice(wh, versions, Tables.GOLD_CLUSTER_ALERTS, col("first_detected").leq(lit(d))).stream()
-        .map(BriefingData::alert).toList();
-    List<Briefing.Exposure> exposure = slice(wh, versions, Tables.GOLD_RISK_EXPOSURE,
-        col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school"))).stream().map(BriefingData::exposure).toList();
-    List<Briefing.Exposure> exposurePrevious = slice(wh, versions, Tables.GOLD_RISK_EXPOSURE,
-        col("as_of").isin(Date.valueOf(date.minusDays(1)), Date.valueOf(date.minusDays(7))).and(col("org_level").notEqual("school")))
-        .stream().map(BriefingData::exposure).toList();
-    List<Briefing.Coverage> coverage = slice(wh, versions, Tables.GOLD_VACCINATION_COVERAGE,
-        col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school"))).stream().map(r -> coverage(r, policy)).toList();
-    List<Briefing.Campaign> campaigns = slice(wh, versions, Tables.GOLD_CAMPAIGN_PROGRESS,
-        col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school"))).stream().map(BriefingData::campaign).toList();
-    Briefing.Quality quality = new Briefing.Quality(
-        count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected")),
-        count(wh, Tables.OPS_QUARANTINE.id(), versions, lit(true)),
-        count(wh, Tables.OPS_DATA_QUALITY.id(), versions, col("flag").equalTo("ZERO_REPORT_CONTRADICTION").and(col("business_date").equalTo(lit(d)))),
-        count(wh, Tables.OPS_DATA_QUALITY.id(), versions, col("flag").notEqual("ZERO_REPORT_CONTRADICTION")));
+    List<Briefing.Compliance> compliance =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_REPORTING_COMPLIANCE,
+                col("report_date").between(Date.valueOf(date.minusDays(7)), d))
+            .stream()
+            .map(BriefingData::compliance)
+            .toList();
+    List<Briefing.Attendance> attendance =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_ATTENDANCE,
+                col("report_date").between(Date.valueOf(date.minusDays(13)), d))
+            .stream()
+            .map(
+                r ->
+                    new Briefing.Attendance(
+                        localDate(r, "report_date"), org(r), r.getAs("illness_absence_rate")))
+            .toList();
+    List<Briefing.Cause> causes =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_ABSENCE_BY_CAUSE,
+                col("report_date").equalTo(lit(d)).and(col("cause_type").equalTo("symptom_group")))
+            .stream()
+            .map(
+                r ->
+                    new Briefing.Cause(
+                        org(r),
+                        r.getAs("cause"),
+                        (Long) r.getAs("cases"),
+                        r.getAs("rate_per_1000")))
+            .toList();
+    List<Briefing.Alert> alerts =
+        slice(wh, versions, Tables.GOLD_CLUSTER_ALERTS, col("first_detected").leq(lit(d))).stream()
+            .map(BriefingData::alert)
+            .toList();
+    List<Briefing.Exposure> exposure =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_RISK_EXPOSURE,
+                col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")))
+            .stream()
+            .map(BriefingData::exposure)
+            .toList();
+    List<Briefing.Exposure> exposurePrevious =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_RISK_EXPOSURE,
+                col("as_of")
+                    .isin(Date.valueOf(date.minusDays(1)), Date.valueOf(date.minusDays(7)))
+                    .and(col("org_level").notEqual("school")))
+            .stream()
+            .map(BriefingData::exposure)
+            .toList();
+    List<Briefing.Coverage> coverage =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_VACCINATION_COVERAGE,
+                col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")))
+            .stream()
+            .map(r -> coverage(r, policy))
+            .toList();
+    List<Briefing.Campaign> campaigns =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_CAMPAIGN_PROGRESS,
+                col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")))
+            .stream()
+            .map(BriefingData::campaign)
+            .toList();
+    Briefing.Quality quality =
+        new Briefing.Quality(
+            count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected")),
+            count(wh, Tables.OPS_QUARANTINE.id(), versions, lit(true)),
+            count(
+                wh,
+                Tables.OPS_DATA_QUALITY.id(),
+                versions,
+                col("flag")
+                    .equalTo("ZERO_REPORT_CONTRADICTION")
+                    .and(col("business_date").equalTo(lit(d)))),
+            count(
+                wh,
+                Tables.OPS_DATA_QUALITY.id(),
+                versions,
+                col("flag").notEqual("ZERO_REPORT_CONTRADICTION")));
     java.sql.Timestamp superseded = supersededAt(wh, d);
-    return new Briefing(date, versions, quality, superseded == null ? null : superseded.toInstant(), policy.quietGapDays(), policy.vaccinationMinAge(),
-        compliance, attendance, causes, alerts, exposure, exposurePrevious, coverage, campaigns);
+    return new Briefing(
+        date,
+        versions,
+        quality,
+        superseded == null ? null : superseded.toInstant(),
+        policy.quietGapDays(),
+        policy.vaccinationMinAge(),
+        compliance,
+        attendance,
+        causes,
+        alerts,
+        exposure,
+        exposurePrevious,
+        coverage,
+        campaigns);
   }
 
   // ------------------------------------------------------------------ rows -> records, once
 
   static Briefing.Org org(Row r) {
-    return new Briefing.Org(OrgLevel.of(r.getAs("org_level")), r.getAs("org_code"), r.getAs("org_name"), r.getAs("parent_code"));
+    return new Briefing.Org(
+        OrgLevel.of(r.getAs("org_level")),
+        r.getAs("org_code"),
+        r.getAs("org_name"),
+        r.getAs("parent_code"));
   }
 
   private static LocalDate localDate(Row r, String column) {
@@ -85,47 +177,91 @@ public final class BriefingData {
 
   private static Briefing.Compliance compliance(Row r) {
     java.sql.Timestamp at = r.getAs("first_submitted_at");
-    return new Briefing.Compliance(localDate(r, "report_date"), org(r), Briefing.SchoolStatus.of(r.getAs("status")),
-        at == null ? null : at.toInstant(), r.getAs("reporting_rate"), r.getAs("timeliness_rate"));
+    return new Briefing.Compliance(
+        localDate(r, "report_date"),
+        org(r),
+        Briefing.SchoolStatus.of(r.getAs("status")),
+        at == null ? null : at.toInstant(),
+        r.getAs("reporting_rate"),
+        r.getAs("timeliness_rate"));
   }
 
   private static Briefing.Alert alert(Row r) {
-    return new Briefing.Alert(r.getAs("rule"), r.getAs("district_code"), r.getAs("school_name"), r.getAs("grade"), r.getAs("class_name"),
-        r.getAs("symptom_group"), r.getAs("diagnosis"), localDate(r, "first_detected"), localDate(r, "last_detected"), r.getAs("cases"),
+    return new Briefing.Alert(
+        r.getAs("rule"),
+        r.getAs("district_code"),
+        r.getAs("school_name"),
+        r.getAs("grade"),
+        r.getAs("class_name"),
+        r.getAs("symptom_group"),
+        r.getAs("diagnosis"),
+        localDate(r, "first_detected"),
+        localDate(r, "last_detected"),
+        r.getAs("cases"),
         "active".equals(r.getAs("status")));
   }
 
   private static Briefing.Exposure exposure(Row r) {
     String category = r.getAs("category");
-    return new Briefing.Exposure(localDate(r, "as_of"), org(r), category, RISK_AREA_CATEGORIES.contains(category),
-        (Long) r.getAs("persons_14d"), (Long) r.getAs("in_monitoring"), (Long) r.getAs("away"), (Long) r.getAs("unapproved"),
+    return new Briefing.Exposure(
+        localDate(r, "as_of"),
+        org(r),
+        category,
+        RISK_AREA_CATEGORIES.contains(category),
+        (Long) r.getAs("persons_14d"),
+        (Long) r.getAs("in_monitoring"),
+        (Long) r.getAs("away"),
+        (Long) r.getAs("unapproved"),
         (Long) r.getAs("missing_test"));
   }
 
   private static Briefing.Coverage coverage(Row r, Policy policy) {
     String band = r.getAs("age_band");
-    return new Briefing.Coverage(org(r), band, vaccinable(policy, band), (Long) r.getAs("eligible"), (Long) r.getAs("contraindicated"),
-        (Long) r.getAs("dose1"), (Long) r.getAs("completed"));
+    return new Briefing.Coverage(
+        org(r),
+        band,
+        vaccinable(policy, band),
+        (Long) r.getAs("eligible"),
+        (Long) r.getAs("contraindicated"),
+        (Long) r.getAs("dose1"),
+        (Long) r.getAs("completed"));
   }
 
   /** The policy's age band of that name starts at or above the vaccination minimum age. */
   static boolean vaccinable(Policy policy, String band) {
-    return policy.ageBands().stream().anyMatch(b -> b.band().equals(band) && b.min() >= policy.vaccinationMinAge());
+    return policy.ageBands().stream()
+        .anyMatch(b -> b.band().equals(band) && b.min() >= policy.vaccinationMinAge());
   }
 
   private static Briefing.Campaign campaign(Row r) {
-    return new Briefing.Campaign(org(r), r.getAs("campaign_id"), r.getAs("age_band"), r.getAs("dose_number"), localDate(r, "deadline"),
-        r.getAs("achieved_rate"), r.getAs("gap_persons"), r.getAs("days_left"), Boolean.TRUE.equals(r.getAs("lagging")));
+    return new Briefing.Campaign(
+        org(r),
+        r.getAs("campaign_id"),
+        r.getAs("age_band"),
+        r.getAs("dose_number"),
+        localDate(r, "deadline"),
+        r.getAs("achieved_rate"),
+        r.getAs("gap_persons"),
+        r.getAs("days_left"),
+        Boolean.TRUE.equals(r.getAs("lagging")));
   }
 
   private static java.sql.Timestamp supersededAt(Warehouse wh, Date d) {
     java.sql.Timestamp first = null;
-    for (TableSpec t : List.of(Tables.GOLD_VACCINATION_COVERAGE, Tables.GOLD_CAMPAIGN_PROGRESS, Tables.GOLD_RISK_EXPOSURE)) {
+    for (TableSpec t :
+        List.of(
+            Tables.GOLD_VACCINATION_COVERAGE,
+            Tables.GOLD_CAMPAIGN_PROGRESS,
+            Tables.GOLD_RISK_EXPOSURE)) {
       if (!wh.exists(t.id())) continue;
       Dataset<Row> now = wh.read(t.id());
       if (!java.util.Arrays.asList(now.columns()).contains("superseded_at")) continue;
-      Row r = now.filter(col("as_of").equalTo(lit(d))).agg(org.apache.spark.sql.functions.min("superseded_at")).first();
-      if (!r.isNullAt(0) && (first == null || r.getTimestamp(0).before(first))) first = r.getTimestamp(0);
+      Row r =
+          now.filter(col("as_of").equalTo(lit(d)))
+              .agg(org.apache.spark.sql.functions.min("superseded_at"))
+              .first();
+      if (!r.isNullAt(0) && (first == null || r.getTimestamp(0).before(first)))
+        first = r.getTimestamp(0);
     }
     return first;
   }
@@ -134,21 +270,26 @@ public final class BriefingData {
   public static Map<String, Long> currentVersions(Warehouse wh) {
     Map<String, Long> v = new LinkedHashMap<>();
     for (TableSpec t : Tables.GOLD) v.put(t.id().toString(), wh.version(t.id()));
-    for (TableSpec t : List.of(Tables.OPS_INGEST_MANIFEST, Tables.OPS_QUARANTINE, Tables.OPS_DATA_QUALITY)) v.put(t.id().toString(), wh.version(t.id()));
+    for (TableSpec t :
+        List.of(Tables.OPS_INGEST_MANIFEST, Tables.OPS_QUARANTINE, Tables.OPS_DATA_QUALITY))
+      v.put(t.id().toString(), wh.version(t.id()));
     return v;
   }
 
   /** Reads the gold slices of a date at the given versions into a {@link Briefing}. */
-  public static Briefing read(Warehouse wh, Policy policy, LocalDate date, Map<String, Long> versions) {
+  public static Briefing read(
+      Warehouse wh, Policy policy, LocalDate date, Map<String, Long> versions) {
     for (TableSpec t : Tables.GOLD) {
       if (versions.getOrDefault(t.id().toString(), -1L) < 0) {
-        throw new IllegalStateException(t.id() + " does not exist: run jobs/metrics --date " + date + " first");
+        throw new IllegalStateException(
+            t.id() + " does not exist: run jobs/metrics --date " + date + " first");
       }
     }
     return readSlices(wh, policy, date, versions);
   }
 
-  private static List<Row> slice(Warehouse wh, Map<String, Long> versions, TableSpec spec, Column filter) {
+  private static List<Row> slice(
+      Warehouse wh, Map<String, Long> versions, TableSpec spec, Column filter) {
     Dataset<Row> df = wh.readVersion(spec.id(), versions.get(spec.id().toString())).filter(filter);
     return new ArrayList<>(df.collectAsList());
   }

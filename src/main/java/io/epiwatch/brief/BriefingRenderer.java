@@ -29,21 +29,23 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
- * Pure JasperReports: a {@link Briefing} (plain records) + scope + language -> PDF bytes; no
- * Spark type reaches it, and every policy value comes with the records. Templates are the JRXML
- * files in reports/ (on the classpath), compiled once per JVM; every label comes from the
- * resource bundle of the language, so English needs no second template.
+ * Pure JasperReports: a {@link Briefing} (plain records) + scope + language -> PDF bytes; no Spark
+ * type reaches it, and every policy value comes with the records. Templates are the JRXML files in
+ * reports/ (on the classpath), compiled once per JVM; every label comes from the resource bundle of
+ * the language, so English needs no second template.
  */
 public final class BriefingRenderer {
   /** A briefing's scope: the city, or one district (org code). */
   public record Scope(String level, String code, String name) {
-    /** A city without a name in conf or in the schools extract: gold carries its code as its name. */
+    /**
+     * A city without a name in conf or in the schools extract: gold carries its code as its name.
+     */
     public boolean unnamedCity() {
       return level.equals("city") && (name == null || name.isBlank() || name.equals(code));
     }
@@ -70,16 +72,24 @@ public final class BriefingRenderer {
     this.zone = zone;
   }
 
-  /** The texts of a language: reports/briefing_<lang>.properties (no fallback to another language). */
+  /**
+   * The texts of a language: reports/briefing_<lang>.properties (no fallback to another language).
+   */
   static ResourceBundle bundle(String lang) {
-    return ResourceBundle.getBundle("reports/briefing", lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE,
-        BriefingRenderer.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return ResourceBundle.getBundle(
+        "reports/briefing",
+        lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE,
+        BriefingRenderer.class.getClassLoader(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /** Fills a template and exports it as PDF; metadata may be null. */
-  static byte[] pdf(String template, Map<String, Object> params, SimplePdfExporterConfiguration metadata) {
+  static byte[] pdf(
+      String template, Map<String, Object> params, SimplePdfExporterConfiguration metadata) {
     try {
-      JasperPrint print = JasperFillManager.fillReport(template(template), params, new net.sf.jasperreports.engine.JREmptyDataSource(1));
+      JasperPrint print =
+          JasperFillManager.fillReport(
+              template(template), params, new net.sf.jasperreports.engine.JREmptyDataSource(1));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       JRPdfExporter exporter = new JRPdfExporter();
       exporter.setExporterInput(new SimpleExporterInput(print));
@@ -93,16 +103,23 @@ public final class BriefingRenderer {
   }
 
   static synchronized JasperReport template(String name) {
-    return COMPILED.computeIfAbsent(name, n -> {
-      try (InputStream in = BriefingRenderer.class.getClassLoader().getResourceAsStream("reports/" + n + ".jrxml")) {
-        if (in == null) throw new IllegalStateException("template reports/" + n + ".jrxml is not on the classpath");
-        return JasperCompileManager.compileReport(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (JRException e) {
-        throw new IllegalStateException("reports/" + n + ".jrxml: " + e.getMessage(), e);
-      }
-    });
+    return COMPILED.computeIfAbsent(
+        name,
+        n -> {
+          try (InputStream in =
+              BriefingRenderer.class
+                  .getClassLoader()
+                  .getResourceAsStream("reports/" + n + ".jrxml")) {
+            if (in == null)
+              throw new IllegalStateException(
+                  "template reports/" + n + ".jrxml is not on the classpath");
+            return JasperCompileManager.compileReport(in);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (JRException e) {
+            throw new IllegalStateException("reports/" + n + ".jrxml: " + e.getMessage(), e);
+          }
+        });
   }
 
   private String t(String key, Object... args) {
@@ -122,25 +139,105 @@ public final class BriefingRenderer {
     p.put(JRParameter.REPORT_TIME_ZONE, java.util.TimeZone.getTimeZone(zone));
     String scopeName = scope.unnamedCity() ? t("city.unnamed", scope.code()) : scope.name();
     p.put("TITLE", t("title", scopeName));
-    p.put("SUBTITLE", t("subtitle", data.date(), asOf(), scope.level().equals("city") ? t("scope.city") : t("scope.district", scope.name())));
-    String versions = data.versions().entrySet().stream().filter(e -> e.getKey().startsWith("gold."))
-        .map(e -> e.getKey().substring(5) + "@" + e.getValue()).collect(Collectors.joining(" "));
-    p.put("GENERATED", t("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(generatedAt),
-        "run " + runId));
+    p.put(
+        "SUBTITLE",
+        t(
+            "subtitle",
+            data.date(),
+            asOf(),
+            scope.level().equals("city") ? t("scope.city") : t("scope.district", scope.name())));
+    String versions =
+        data.versions().entrySet().stream()
+            .filter(e -> e.getKey().startsWith("gold."))
+            .map(e -> e.getKey().substring(5) + "@" + e.getValue())
+            .collect(Collectors.joining(" "));
+    p.put(
+        "GENERATED",
+        t(
+            "generated",
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(generatedAt),
+            "run " + runId));
     Briefing.Quality q = data.quality();
-    p.put("QUALITY", t("quality", q.filesRejected(), q.rowsQuarantined(), q.contradictions(), q.otherFlags()) + "  (" + versions + ")"
-        + (data.supersededAt() == null ? "" : " " + t("superseded",
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(data.supersededAt()), data.date().toString())));
+    p.put(
+        "QUALITY",
+        t("quality", q.filesRejected(), q.rowsQuarantined(), q.contradictions(), q.otherFlags())
+            + "  ("
+            + versions
+            + ")"
+            + (data.supersededAt() == null
+                ? ""
+                : " "
+                    + t(
+                        "superseded",
+                        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                            .withZone(zone)
+                            .format(data.supersededAt()),
+                        data.date().toString())));
 
     String minAge = String.valueOf(data.vaccinationMinAge());
-    section(p, "HEADLINE", t("section.headline"), headline(scope), "col.metric", "col.today", "col.vsYesterday", "col.vs7days");
-    section(p, "LATE", t("section.late"), late(scope), "col.school", "col.district", "col.status", "col.submittedAt");
+    section(
+        p,
+        "HEADLINE",
+        t("section.headline"),
+        headline(scope),
+        "col.metric",
+        "col.today",
+        "col.vsYesterday",
+        "col.vs7days");
+    section(
+        p,
+        "LATE",
+        t("section.late"),
+        late(scope),
+        "col.school",
+        "col.district",
+        "col.status",
+        "col.submittedAt");
     trend(p, scope);
     section(p, "CAUSES", t("section.causes"), causes(scope), "col.cause", "col.cases", "col.rate");
-    section(p, "ALERTS", t("section.alerts"), alerts(scope), "col.alertRule", "col.class", "col.cause", "col.firstDetected", "col.lastDetected", "col.cases");
-    section(p, "RISK", t("section.risk"), risk(scope), "col.district", "col.category", "col.persons14d", "col.inMonitoring", "col.unapproved", "col.missingTest");
-    section(p, "COVERAGE", t("section.coverage", minAge), coverage(scope), "col.ageBand", "col.eligible", "col.contraindicated", "col.dose1", "col.completed");
-    section(p, "CAMPAIGNS", t("section.campaigns"), campaigns(scope), "col.campaign", "col.deadline", "col.achieved", "col.gap", "col.daysLeft", "col.lagging");
+    section(
+        p,
+        "ALERTS",
+        t("section.alerts"),
+        alerts(scope),
+        "col.alertRule",
+        "col.class",
+        "col.cause",
+        "col.firstDetected",
+        "col.lastDetected",
+        "col.cases");
+    section(
+        p,
+        "RISK",
+        t("section.risk"),
+        risk(scope),
+        "col.district",
+        "col.category",
+        "col.persons14d",
+        "col.inMonitoring",
+        "col.unapproved",
+        "col.missingTest");
+    section(
+        p,
+        "COVERAGE",
+        t("section.coverage", minAge),
+        coverage(scope),
+        "col.ageBand",
+        "col.eligible",
+        "col.contraindicated",
+        "col.dose1",
+        "col.completed");
+    section(
+        p,
+        "CAMPAIGNS",
+        t("section.campaigns"),
+        campaigns(scope),
+        "col.campaign",
+        "col.deadline",
+        "col.achieved",
+        "col.gap",
+        "col.daysLeft",
+        "col.lagging");
 
     SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
     conf.setMetadataTitle(t("title", scopeName) + " " + data.date());
@@ -151,12 +248,20 @@ public final class BriefingRenderer {
   }
 
   private String asOf() {
-    return data.compliance().stream().map(Briefing.Compliance::firstSubmittedAt).filter(Objects::nonNull)
-        .max(Comparator.naturalOrder()).map(ts -> DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(ts))
+    return data.compliance().stream()
+        .map(Briefing.Compliance::firstSubmittedAt)
+        .filter(Objects::nonNull)
+        .max(Comparator.naturalOrder())
+        .map(ts -> DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(ts))
         .orElse(t("none"));
   }
 
-  private void section(Map<String, Object> p, String name, String title, List<Map<String, ?>> rows, String... headerKeys) {
+  private void section(
+      Map<String, Object> p,
+      String name,
+      String title,
+      List<Map<String, ?>> rows,
+      String... headerKeys) {
     Map<String, Object> sub = new HashMap<>();
     for (int i = 0; i < headerKeys.length; i++) sub.put("h" + (i + 1), t(headerKeys[i]));
     sub.put("emptyText", name.equals("ALERTS") ? t("alerts.none") : t("empty"));
@@ -168,14 +273,17 @@ public final class BriefingRenderer {
 
   private void trend(Map<String, Object> p, Scope scope) {
     List<Map<String, ?>> rows = new ArrayList<>();
-    data.attendance().stream().filter(r -> inScope(r.org(), scope)).sorted(Comparator.comparing(Briefing.Attendance::reportDate))
-        .forEach(r -> {
-          Map<String, Object> m = new HashMap<>();
-          m.put("c1", r.reportDate().format(DateTimeFormatter.ofPattern("d")));
-          Double rate = r.illnessAbsenceRate();
-          m.put("v1", rate == null ? null : rate * 100);
-          rows.add(m);
-        });
+    data.attendance().stream()
+        .filter(r -> inScope(r.org(), scope))
+        .sorted(Comparator.comparing(Briefing.Attendance::reportDate))
+        .forEach(
+            r -> {
+              Map<String, Object> m = new HashMap<>();
+              m.put("c1", r.reportDate().format(DateTimeFormatter.ofPattern("d")));
+              Double rate = r.illnessAbsenceRate();
+              m.put("v1", rate == null ? null : rate * 100);
+              rows.add(m);
+            });
     Map<String, Object> sub = new HashMap<>();
     sub.put("seriesLabel", t("metric.illnessRate"));
     p.put("TREND_TITLE", t("section.trend"));
@@ -200,18 +308,35 @@ public final class BriefingRenderer {
   }
 
   /** The first non-null value of the scope's own row on a day. */
-  private static <R> Double rateOn(List<R> rows, Function<R, Briefing.Org> org, Function<R, LocalDate> date, Function<R, Double> value,
-      Scope s, LocalDate d) {
-    return rows.stream().filter(r -> inScope(org.apply(r), s)).filter(r -> date.apply(r).equals(d))
-        .map(value).filter(Objects::nonNull).findFirst().orElse(null);
+  private static <R> Double rateOn(
+      List<R> rows,
+      Function<R, Briefing.Org> org,
+      Function<R, LocalDate> date,
+      Function<R, Double> value,
+      Scope s,
+      LocalDate d) {
+    return rows.stream()
+        .filter(r -> inScope(org.apply(r), s))
+        .filter(r -> date.apply(r).equals(d))
+        .map(value)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   private Double complianceOn(Scope s, LocalDate d, Function<Briefing.Compliance, Double> rate) {
-    return rateOn(data.compliance(), Briefing.Compliance::org, Briefing.Compliance::reportDate, rate, s, d);
+    return rateOn(
+        data.compliance(), Briefing.Compliance::org, Briefing.Compliance::reportDate, rate, s, d);
   }
 
   private Double illnessOn(Scope s, LocalDate d) {
-    return rateOn(data.attendance(), Briefing.Attendance::org, Briefing.Attendance::reportDate, Briefing.Attendance::illnessAbsenceRate, s, d);
+    return rateOn(
+        data.attendance(),
+        Briefing.Attendance::org,
+        Briefing.Attendance::reportDate,
+        Briefing.Attendance::illnessAbsenceRate,
+        s,
+        d);
   }
 
   private String pct(Double v) {
@@ -245,43 +370,121 @@ public final class BriefingRenderer {
     Map<String, Function<Briefing.Compliance, Double>> rates = new LinkedHashMap<>();
     rates.put("metric.reportingRate", Briefing.Compliance::reportingRate);
     rates.put("metric.timeliness", Briefing.Compliance::timelinessRate);
-    rates.forEach((label, rate) -> {
-      Double now = complianceOn(s, d, rate);
-      out.add(row(t(label), pct(now), pp(now, complianceOn(s, d.minusDays(1), rate)), pp(now, complianceOn(s, d.minusDays(7), rate))));
-    });
+    rates.forEach(
+        (label, rate) -> {
+          Double now = complianceOn(s, d, rate);
+          out.add(
+              row(
+                  t(label),
+                  pct(now),
+                  pp(now, complianceOn(s, d.minusDays(1), rate)),
+                  pp(now, complianceOn(s, d.minusDays(7), rate))));
+        });
     Double ill = illnessOn(s, d);
-    out.add(row(t("metric.illnessRate"), pct(ill), pp(ill, illnessOn(s, d.minusDays(1))), pp(ill, illnessOn(s, d.minusDays(7)))));
-    out.add(row(t("metric.newAlerts"), String.valueOf(newAlerts(s, d)), diff(newAlerts(s, d), newAlerts(s, d.minusDays(1))),
-        diff(newAlerts(s, d), newAlerts(s, d.minusDays(7)))));
-    out.add(row(t("metric.activeAlerts"), String.valueOf(activeAlerts(s, d)), diff(activeAlerts(s, d), activeAlerts(s, d.minusDays(1))),
-        diff(activeAlerts(s, d), activeAlerts(s, d.minusDays(7)))));
+    out.add(
+        row(
+            t("metric.illnessRate"),
+            pct(ill),
+            pp(ill, illnessOn(s, d.minusDays(1))),
+            pp(ill, illnessOn(s, d.minusDays(7)))));
+    out.add(
+        row(
+            t("metric.newAlerts"),
+            String.valueOf(newAlerts(s, d)),
+            diff(newAlerts(s, d), newAlerts(s, d.minusDays(1))),
+            diff(newAlerts(s, d), newAlerts(s, d.minusDays(7)))));
+    out.add(
+        row(
+            t("metric.activeAlerts"),
+            String.valueOf(activeAlerts(s, d)),
+            diff(activeAlerts(s, d), activeAlerts(s, d.minusDays(1))),
+            diff(activeAlerts(s, d), activeAlerts(s, d.minusDays(7)))));
     Long exp = riskSum(data.exposure(), s, d, Briefing.Exposure::persons14d, true);
-    out.add(row(t("metric.exposure14d"), count(exp), diff(exp, riskSum(data.exposurePrevious(), s, d.minusDays(1), Briefing.Exposure::persons14d, true)),
-        diff(exp, riskSum(data.exposurePrevious(), s, d.minusDays(7), Briefing.Exposure::persons14d, true))));
+    out.add(
+        row(
+            t("metric.exposure14d"),
+            count(exp),
+            diff(
+                exp,
+                riskSum(
+                    data.exposurePrevious(),
+                    s,
+                    d.minusDays(1),
+                    Briefing.Exposure::persons14d,
+                    true)),
+            diff(
+                exp,
+                riskSum(
+                    data.exposurePrevious(),
+                    s,
+                    d.minusDays(7),
+                    Briefing.Exposure::persons14d,
+                    true))));
     Long mon = riskSum(data.exposure(), s, d, Briefing.Exposure::inMonitoring, false);
-    out.add(row(t("metric.inMonitoring"), count(mon), diff(mon, riskSum(data.exposurePrevious(), s, d.minusDays(1), Briefing.Exposure::inMonitoring, false)),
-        diff(mon, riskSum(data.exposurePrevious(), s, d.minusDays(7), Briefing.Exposure::inMonitoring, false))));
+    out.add(
+        row(
+            t("metric.inMonitoring"),
+            count(mon),
+            diff(
+                mon,
+                riskSum(
+                    data.exposurePrevious(),
+                    s,
+                    d.minusDays(1),
+                    Briefing.Exposure::inMonitoring,
+                    false)),
+            diff(
+                mon,
+                riskSum(
+                    data.exposurePrevious(),
+                    s,
+                    d.minusDays(7),
+                    Briefing.Exposure::inMonitoring,
+                    false))));
     long[] cov = vaccinableCoverage(s);
     String minAge = String.valueOf(data.vaccinationMinAge());
-    out.add(row(t("metric.dose1", minAge), pct(cov[0] == 0 ? null : (double) cov[1] / cov[0]), t("none"), t("none")));
-    out.add(row(t("metric.completed", minAge), pct(cov[0] == 0 ? null : (double) cov[2] / cov[0]), t("none"), t("none")));
+    out.add(
+        row(
+            t("metric.dose1", minAge),
+            pct(cov[0] == 0 ? null : (double) cov[1] / cov[0]),
+            t("none"),
+            t("none")));
+    out.add(
+        row(
+            t("metric.completed", minAge),
+            pct(cov[0] == 0 ? null : (double) cov[2] / cov[0]),
+            t("none"),
+            t("none")));
     return out;
   }
 
   private long newAlerts(Scope s, LocalDate d) {
-    return data.alerts().stream().filter(a -> cityOrDistrict(a.districtCode(), s)).filter(a -> a.firstDetected().equals(d)).count();
+    return data.alerts().stream()
+        .filter(a -> cityOrDistrict(a.districtCode(), s))
+        .filter(a -> a.firstDetected().equals(d))
+        .count();
   }
 
-  /** Alerts detected by d whose last firing day is fewer than the policy's quiet gap days before d. */
+  /**
+   * Alerts detected by d whose last firing day is fewer than the policy's quiet gap days before d.
+   */
   private long activeAlerts(Scope s, LocalDate d) {
     LocalDate lastFrom = d.minusDays(data.alertQuietGapDays() - 1L);
-    return data.alerts().stream().filter(a -> cityOrDistrict(a.districtCode(), s))
+    return data.alerts().stream()
+        .filter(a -> cityOrDistrict(a.districtCode(), s))
         .filter(a -> !a.firstDetected().isAfter(d))
-        .filter(a -> !a.lastDetected().isBefore(lastFrom)).count();
+        .filter(a -> !a.lastDetected().isBefore(lastFrom))
+        .count();
   }
 
-  private Long riskSum(List<Briefing.Exposure> rows, Scope s, LocalDate d, ToLongFunction<Briefing.Exposure> value, boolean riskAreasOnly) {
-    List<Briefing.Exposure> in = rows.stream().filter(r -> inScope(r.org(), s)).filter(r -> r.asOf().equals(d)).toList();
+  private Long riskSum(
+      List<Briefing.Exposure> rows,
+      Scope s,
+      LocalDate d,
+      ToLongFunction<Briefing.Exposure> value,
+      boolean riskAreasOnly) {
+    List<Briefing.Exposure> in =
+        rows.stream().filter(r -> inScope(r.org(), s)).filter(r -> r.asOf().equals(d)).toList();
     if (in.isEmpty()) return null;
     return in.stream().filter(r -> !riskAreasOnly || r.riskArea()).mapToLong(value).sum();
   }
@@ -289,29 +492,41 @@ public final class BriefingRenderer {
   /** eligible, dose1, completed summed over the age bands the policy vaccinates. */
   private long[] vaccinableCoverage(Scope s) {
     long[] c = new long[3];
-    data.coverage().stream().filter(r -> inScope(r.org(), s)).filter(Briefing.Coverage::vaccinable).forEach(r -> {
-      c[0] += r.eligible();
-      c[1] += r.dose1();
-      c[2] += r.completed();
-    });
+    data.coverage().stream()
+        .filter(r -> inScope(r.org(), s))
+        .filter(Briefing.Coverage::vaccinable)
+        .forEach(
+            r -> {
+              c[0] += r.eligible();
+              c[1] += r.dose1();
+              c[2] += r.completed();
+            });
     return c;
   }
 
-  /** Above this many schools that did not report, the list is summarised per district instead of naming each school. */
+  /**
+   * Above this many schools that did not report, the list is summarised per district instead of
+   * naming each school.
+   */
   static final int LONG_MISSING_LIST = 40;
 
   /**
-   * Schools of the scope that reported late or not at all on the date, named one by one; when
-   * more than {@link #LONG_MISSING_LIST} did not report, the missing ones are summarised per
-   * district (a first row says when every expected school of the scope did not report).
+   * Schools of the scope that reported late or not at all on the date, named one by one; when more
+   * than {@link #LONG_MISSING_LIST} did not report, the missing ones are summarised per district (a
+   * first row says when every expected school of the scope did not report).
    */
   private List<Map<String, ?>> late(Scope s) {
     Map<String, String> districtNames = new HashMap<>();
-    data.compliance().stream().filter(r -> r.org().level() == OrgLevel.DISTRICT)
+    data.compliance().stream()
+        .filter(r -> r.org().level() == OrgLevel.DISTRICT)
         .forEach(r -> districtNames.put(r.org().code(), r.org().name()));
-    List<Briefing.Compliance> today = data.compliance().stream().filter(r -> schoolOf(r.org(), s))
-        .filter(r -> r.reportDate().equals(data.date())).toList();
-    List<Briefing.Compliance> missing = today.stream().filter(r -> r.status() == Briefing.SchoolStatus.MISSING).toList();
+    List<Briefing.Compliance> today =
+        data.compliance().stream()
+            .filter(r -> schoolOf(r.org(), s))
+            .filter(r -> r.reportDate().equals(data.date()))
+            .toList();
+    List<Briefing.Compliance> missing =
+        today.stream().filter(r -> r.status() == Briefing.SchoolStatus.MISSING).toList();
     boolean summarise = missing.size() > LONG_MISSING_LIST;
     List<Map<String, ?>> out = new ArrayList<>();
     if (summarise) {
@@ -319,91 +534,171 @@ public final class BriefingRenderer {
       today.forEach(r -> perDistrict.computeIfAbsent(r.org().parentCode(), k -> new long[2])[0]++);
       missing.forEach(r -> perDistrict.get(r.org().parentCode())[1]++);
       if (missing.size() == today.size()) {
-        out.add(row(t("missing.all", today.size()), t("missing.districts", perDistrict.size()), t(Briefing.SchoolStatus.MISSING.key()), t("none")));
+        out.add(
+            row(
+                t("missing.all", today.size()),
+                t("missing.districts", perDistrict.size()),
+                t(Briefing.SchoolStatus.MISSING.key()),
+                t("none")));
       }
-      perDistrict.forEach((code, n) -> {
-        if (n[1] > 0) {
-          out.add(row(n[1] == n[0] ? t("missing.allOfDistrict", n[0]) : t("missing.someOfDistrict", n[1], n[0]),
-              districtNames.getOrDefault(code, code), t(Briefing.SchoolStatus.MISSING.key()), t("none")));
-        }
-      });
+      perDistrict.forEach(
+          (code, n) -> {
+            if (n[1] > 0) {
+              out.add(
+                  row(
+                      n[1] == n[0]
+                          ? t("missing.allOfDistrict", n[0])
+                          : t("missing.someOfDistrict", n[1], n[0]),
+                      districtNames.getOrDefault(code, code),
+                      t(Briefing.SchoolStatus.MISSING.key()),
+                      t("none")));
+            }
+          });
     }
     // missing before late (reverse order of their label keys), then by school code
-    today.stream().filter(r -> r.status() == Briefing.SchoolStatus.LATE || (!summarise && r.status() == Briefing.SchoolStatus.MISSING))
-        .sorted(Comparator.comparing((Briefing.Compliance r) -> r.status().key()).reversed().thenComparing(r -> r.org().code()))
-        .map(r -> row(r.org().name(), districtNames.getOrDefault(r.org().parentCode(), r.org().parentCode()),
-            t(r.status().key()),
-            r.firstSubmittedAt() == null ? t("none") : DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone).format(r.firstSubmittedAt())))
+    today.stream()
+        .filter(
+            r ->
+                r.status() == Briefing.SchoolStatus.LATE
+                    || (!summarise && r.status() == Briefing.SchoolStatus.MISSING))
+        .sorted(
+            Comparator.comparing((Briefing.Compliance r) -> r.status().key())
+                .reversed()
+                .thenComparing(r -> r.org().code()))
+        .map(
+            r ->
+                row(
+                    r.org().name(),
+                    districtNames.getOrDefault(r.org().parentCode(), r.org().parentCode()),
+                    t(r.status().key()),
+                    r.firstSubmittedAt() == null
+                        ? t("none")
+                        : DateTimeFormatter.ofPattern("MM-dd HH:mm")
+                            .withZone(zone)
+                            .format(r.firstSubmittedAt())))
         .forEach(out::add);
     return out;
   }
 
   private List<Map<String, ?>> causes(Scope s) {
-    return data.causes().stream().filter(r -> inScope(r.org(), s)).sorted(Comparator.comparingLong(Briefing.Cause::cases).reversed())
-        .map(r -> row(tOr("cause." + r.cause(), r.cause()), String.valueOf(r.cases()),
-            r.ratePer1000() == null ? t("none") : String.format(Locale.ROOT, "%.2f", r.ratePer1000())))
+    return data.causes().stream()
+        .filter(r -> inScope(r.org(), s))
+        .sorted(Comparator.comparingLong(Briefing.Cause::cases).reversed())
+        .map(
+            r ->
+                row(
+                    tOr("cause." + r.cause(), r.cause()),
+                    String.valueOf(r.cases()),
+                    r.ratePer1000() == null
+                        ? t("none")
+                        : String.format(Locale.ROOT, "%.2f", r.ratePer1000())))
         .collect(Collectors.toList());
   }
 
   private List<Map<String, ?>> alerts(Scope s) {
-    return data.alerts().stream().filter(a -> cityOrDistrict(a.districtCode(), s)).filter(Briefing.Alert::active)
+    return data.alerts().stream()
+        .filter(a -> cityOrDistrict(a.districtCode(), s))
+        .filter(Briefing.Alert::active)
         .sorted(Comparator.comparing(Briefing.Alert::firstDetected).reversed())
-        .map(a -> row(tOr("rule." + a.rule(), a.rule()) + " / " + a.schoolName(),
-            a.grade() == null ? t("none") : a.grade() + " " + a.className(),
-            a.diagnosis() != null ? tOr("diagnosis." + a.diagnosis(), a.diagnosis()) : a.symptomGroup() == null ? t("none")
-                : tOr("cause." + a.symptomGroup(), a.symptomGroup()),
-            String.valueOf(a.firstDetected()), String.valueOf(a.lastDetected()), String.valueOf(a.cases())))
+        .map(
+            a ->
+                row(
+                    tOr("rule." + a.rule(), a.rule()) + " / " + a.schoolName(),
+                    a.grade() == null ? t("none") : a.grade() + " " + a.className(),
+                    a.diagnosis() != null
+                        ? tOr("diagnosis." + a.diagnosis(), a.diagnosis())
+                        : a.symptomGroup() == null
+                            ? t("none")
+                            : tOr("cause." + a.symptomGroup(), a.symptomGroup()),
+                    String.valueOf(a.firstDetected()),
+                    String.valueOf(a.lastDetected()),
+                    String.valueOf(a.cases())))
         .collect(Collectors.toList());
   }
 
   private List<Map<String, ?>> risk(Scope s) {
-    return data.exposure().stream().filter(r -> r.org().level() == OrgLevel.DISTRICT)
+    return data.exposure().stream()
+        .filter(r -> r.org().level() == OrgLevel.DISTRICT)
         .filter(r -> cityOrDistrict(r.org().code(), s))
         .filter(Briefing.Exposure::riskArea)
         .filter(r -> r.persons14d() > 0 || r.inMonitoring() > 0 || r.away() > 0)
-        .collect(Collectors.groupingBy(r -> r.org().name() + "\u0001" + r.category(), LinkedHashMap::new, Collectors.toList()))
-        .entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(e -> {
-          String[] k = e.getKey().split("\u0001");
-          long[] sum = new long[4];
-          for (Briefing.Exposure r : e.getValue()) {
-            sum[0] += r.persons14d();
-            sum[1] += r.inMonitoring();
-            sum[2] += r.unapproved();
-            sum[3] += r.missingTest();
-          }
-          return row(k[0], tOr("category." + k[1], k[1]), String.valueOf(sum[0]), String.valueOf(sum[1]), String.valueOf(sum[2]), String.valueOf(sum[3]));
-        })
+        .collect(
+            Collectors.groupingBy(
+                r -> r.org().name() + "\u0001" + r.category(),
+                LinkedHashMap::new,
+                Collectors.toList()))
+        .entrySet()
+        .stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(
+            e -> {
+              String[] k = e.getKey().split("\u0001");
+              long[] sum = new long[4];
+              for (Briefing.Exposure r : e.getValue()) {
+                sum[0] += r.persons14d();
+                sum[1] += r.inMonitoring();
+                sum[2] += r.unapproved();
+                sum[3] += r.missingTest();
+              }
+              return row(
+                  k[0],
+                  tOr("category." + k[1], k[1]),
+                  String.valueOf(sum[0]),
+                  String.valueOf(sum[1]),
+                  String.valueOf(sum[2]),
+                  String.valueOf(sum[3]));
+            })
         .collect(Collectors.toList());
   }
 
   private List<Map<String, ?>> coverage(Scope s) {
     Map<String, long[]> byBand = new java.util.TreeMap<>();
-    data.coverage().stream().filter(r -> inScope(r.org(), s)).filter(Briefing.Coverage::vaccinable).forEach(r -> {
-      long[] c = byBand.computeIfAbsent(r.ageBand(), k -> new long[4]);
-      c[0] += r.eligible();
-      c[1] += r.contraindicated();
-      c[2] += r.dose1();
-      c[3] += r.completed();
-    });
+    data.coverage().stream()
+        .filter(r -> inScope(r.org(), s))
+        .filter(Briefing.Coverage::vaccinable)
+        .forEach(
+            r -> {
+              long[] c = byBand.computeIfAbsent(r.ageBand(), k -> new long[4]);
+              c[0] += r.eligible();
+              c[1] += r.contraindicated();
+              c[2] += r.dose1();
+              c[3] += r.completed();
+            });
     List<Map<String, ?>> out = new ArrayList<>();
-    byBand.forEach((band, c) -> out.add(row(band, String.valueOf(c[0]), String.valueOf(c[1]),
-        pct(c[0] == 0 ? null : (double) c[2] / c[0]), pct(c[0] == 0 ? null : (double) c[3] / c[0]))));
+    byBand.forEach(
+        (band, c) ->
+            out.add(
+                row(
+                    band,
+                    String.valueOf(c[0]),
+                    String.valueOf(c[1]),
+                    pct(c[0] == 0 ? null : (double) c[2] / c[0]),
+                    pct(c[0] == 0 ? null : (double) c[3] / c[0]))));
     return out;
   }
 
   private List<Map<String, ?>> campaigns(Scope s) {
-    return data.campaigns().stream().filter(r -> inScope(r.org(), s)).sorted(Comparator.comparing(Briefing.Campaign::deadline))
-        .map(r -> {
-          String lagging = data.campaigns().stream().filter(x -> x.org().level() == OrgLevel.DISTRICT)
-              .filter(x -> r.campaignId().equals(x.campaignId()) && x.lagging())
-              .filter(x -> cityOrDistrict(x.org().code(), s))
-              .map(x -> x.org().name()).sorted().collect(Collectors.joining("、"));
-          return row(r.ageBand() + " / " + r.doseNumber(), String.valueOf(r.deadline()),
-              pct(r.achievedRate()), count(r.gapPersons()),
-              count(r.daysLeft() == null ? null : r.daysLeft().longValue()),
-              lagging.isEmpty() ? t("lagging.none") : lagging);
-        })
+    return data.campaigns().stream()
+        .filter(r -> inScope(r.org(), s))
+        .sorted(Comparator.comparing(Briefing.Campaign::deadline))
+        .map(
+            r -> {
+              String lagging =
+                  data.campaigns().stream()
+                      .filter(x -> x.org().level() == OrgLevel.DISTRICT)
+                      .filter(x -> r.campaignId().equals(x.campaignId()) && x.lagging())
+                      .filter(x -> cityOrDistrict(x.org().code(), s))
+                      .map(x -> x.org().name())
+                      .sorted()
+                      .collect(Collectors.joining("、"));
+              return row(
+                  r.ageBand() + " / " + r.doseNumber(),
+                  String.valueOf(r.deadline()),
+                  pct(r.achievedRate()),
+                  count(r.gapPersons()),
+                  count(r.daysLeft() == null ? null : r.daysLeft().longValue()),
+                  lagging.isEmpty() ? t("lagging.none") : lagging);
+            })
         .collect(Collectors.toList());
   }
 }

@@ -24,29 +24,47 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * only; no Spark type reaches it.
  */
 public final class FollowUpDocuments {
-  private static final String[] HEADER_KEYS = {"col.name", "col.school", "col.class", "col.item", "col.date"};
+  private static final String[] HEADER_KEYS = {
+    "col.name", "col.school", "col.class", "col.item", "col.date"
+  };
 
   private FollowUpDocuments() {}
 
   /** Localised rows (c1..c5) of one section, for the table template and the workbook. */
-  static List<Map<String, ?>> rows(List<FollowUpItem> items, FollowUpItem.Section section, ResourceBundle b) {
+  static List<Map<String, ?>> rows(
+      List<FollowUpItem> items, FollowUpItem.Section section, ResourceBundle b) {
     List<Map<String, ?>> out = new ArrayList<>();
     for (FollowUpItem i : items) {
       if (i.section() != section) continue;
-      out.add(Map.of("c1", nz(i.name()), "c2", nz(i.school()), "c3", nz(i.cls()), "c4", what(i, b),
-          "c5", i.date() == null ? "" : i.date().toString()));
+      out.add(
+          Map.of(
+              "c1",
+              nz(i.name()),
+              "c2",
+              nz(i.school()),
+              "c3",
+              nz(i.cls()),
+              "c4",
+              what(i, b),
+              "c5",
+              i.date() == null ? "" : i.date().toString()));
     }
     return out;
   }
 
-  /** What to follow up, in the language of the texts: "in monitoring (high); no test", "not followed up". */
+  /**
+   * What to follow up, in the language of the texts: "in monitoring (high); no test", "not followed
+   * up".
+   */
   static String what(FollowUpItem i, ResourceBundle b) {
     if (i.section() == FollowUpItem.Section.ABSENCE) return b.getString("item.notFollowedUp");
     StringBuilder what = new StringBuilder();
     if (i.inMonitoring()) {
       String cat = String.valueOf(i.category());
-      what.append(b.getString("item.inMonitoring")).append(" (")
-          .append(b.containsKey("category." + cat) ? b.getString("category." + cat) : cat).append(')');
+      what.append(b.getString("item.inMonitoring"))
+          .append(" (")
+          .append(b.containsKey("category." + cat) ? b.getString("category." + cat) : cat)
+          .append(')');
     }
     if (i.missingTest()) {
       if (what.length() > 0) what.append("; ");
@@ -59,13 +77,17 @@ public final class FollowUpDocuments {
   static void writeXlsx(List<FollowUpItem> items, ResourceBundle b, OutputStream out) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       for (FollowUpItem.Section section : FollowUpItem.Section.values()) {
-        XSSFSheet sheet = wb.createSheet(b.getString(section.key()).replaceAll("[\\\\/?*\\[\\]:]", "").substring(0, 2));
+        XSSFSheet sheet =
+            wb.createSheet(
+                b.getString(section.key()).replaceAll("[\\\\/?*\\[\\]:]", "").substring(0, 2));
         var h = sheet.createRow(0);
-        for (int c = 0; c < HEADER_KEYS.length; c++) h.createCell(c).setCellValue(b.getString(HEADER_KEYS[c]));
+        for (int c = 0; c < HEADER_KEYS.length; c++)
+          h.createCell(c).setCellValue(b.getString(HEADER_KEYS[c]));
         int r = 1;
         for (Map<String, ?> row : rows(items, section, b)) {
           var x = sheet.createRow(r++);
-          for (int c = 0; c < HEADER_KEYS.length; c++) x.createCell(c).setCellValue(String.valueOf(row.get("c" + (c + 1))));
+          for (int c = 0; c < HEADER_KEYS.length; c++)
+            x.createCell(c).setCellValue(String.valueOf(row.get("c" + (c + 1))));
         }
         for (int c = 0; c < HEADER_KEYS.length; c++) sheet.setColumnWidth(c, c == 3 ? 9000 : 5000);
       }
@@ -88,7 +110,8 @@ public final class FollowUpDocuments {
     p.put("TABLE_REPORT", BriefingRenderer.template("table"));
     for (FollowUpItem.Section s : FollowUpItem.Section.values()) {
       Map<String, Object> sub = new HashMap<>();
-      for (int i = 0; i < HEADER_KEYS.length; i++) sub.put("h" + (i + 1), b.getString(HEADER_KEYS[i]));
+      for (int i = 0; i < HEADER_KEYS.length; i++)
+        sub.put("h" + (i + 1), b.getString(HEADER_KEYS[i]));
       sub.put("emptyText", b.getString("empty"));
       String key = s.name(); // MONITORING_*, ABSENCE_* parameters of reports/followup.jrxml
       p.put(key + "_TITLE", b.getString(s.key()));

@@ -20,52 +20,103 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The follow-up list for data staff (issue 6): persons in health monitoring or without a
- * nucleic test after return, and illness absences of the last 7 days whose cause was not
- * followed up, with school and class. Names are masked inside Spark (张*三) and ID numbers never
- * leave restricted storage. This class only reads: {@link FollowUpDocuments} writes the PDF and
- * the workbook from the {@link FollowUpItem}s it returns.
+ * The follow-up list for data staff (issue 6): persons in health monitoring or without a nucleic
+ * test after return, and illness absences of the last 7 days whose cause was not followed up, with
+ * school and class. Names are masked inside Spark (张*三) and ID numbers never leave restricted
+ * storage. This class only reads: {@link FollowUpDocuments} writes the PDF and the workbook from
+ * the {@link FollowUpItem}s it returns.
  */
 public final class FollowUpList {
   private FollowUpList() {}
 
   public static List<FollowUpItem> read(Warehouse wh, Policy policy, LocalDate d) {
     List<FollowUpItem> out = new ArrayList<>();
-    if (!wh.exists(Tables.SILVER_TRAVEL_RECORDS.id()) || !wh.exists(Tables.SILVER_ABSENCE_CASES.id())) return out;
+    if (!wh.exists(Tables.SILVER_TRAVEL_RECORDS.id())
+        || !wh.exists(Tables.SILVER_ABSENCE_CASES.id())) return out;
     UserDefinedFunction mask = udf((String n) -> Masking.maskName(n), DataTypes.StringType);
-    Dataset<Row> names = wh.exists(Tables.RESTRICTED_PERSON_IDENTITY.id())
-        ? wh.read(Tables.RESTRICTED_PERSON_IDENTITY.id()).select(col("person_key").as("_k"), mask.apply(col("name")).as("masked_name"))
-        : wh.spark().createDataFrame(List.of(), org.apache.spark.sql.types.StructType.fromDDL("_k STRING, masked_name STRING"));
+    Dataset<Row> names =
+        wh.exists(Tables.RESTRICTED_PERSON_IDENTITY.id())
+            ? wh.read(Tables.RESTRICTED_PERSON_IDENTITY.id())
+                .select(col("person_key").as("_k"), mask.apply(col("name")).as("masked_name"))
+            : wh.spark()
+                .createDataFrame(
+                    List.of(),
+                    org.apache.spark.sql.types.StructType.fromDDL("_k STRING, masked_name STRING"));
     // in_province vs out_of_province decides monitoring days: the policy as the schools decide it
     Dataset<Row> silverSchools = wh.read(Tables.SILVER_SCHOOLS.id());
     policy = io.epiwatch.gold.DataPolicy.resolve(silverSchools, policy);
-    Dataset<Row> schools = silverSchools
-        .select(col("school_code").as("_s"), col("school_name")).dropDuplicates("_s");
-    Dataset<Row> roster = wh.exists(Tables.SILVER_ROSTER.id())
-        ? wh.read(Tables.SILVER_ROSTER.id()).filter("is_current").select(col("person_key").as("_r"),
-            org.apache.spark.sql.functions.concat_ws(" ", col("grade"), col("class_name")).as("cls")).dropDuplicates("_r")
-        : wh.spark().createDataFrame(List.of(), org.apache.spark.sql.types.StructType.fromDDL("_r STRING, cls STRING"));
+    Dataset<Row> schools =
+        silverSchools.select(col("school_code").as("_s"), col("school_name")).dropDuplicates("_s");
+    Dataset<Row> roster =
+        wh.exists(Tables.SILVER_ROSTER.id())
+            ? wh.read(Tables.SILVER_ROSTER.id())
+                .filter("is_current")
+                .select(
+                    col("person_key").as("_r"),
+                    org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .concat_ws(" ", col("grade"), col("class_name"))
+                        .as("cls"))
+                .dropDuplicates("_r")
+            : wh.spark()
+                .createDataFrame(
+                    List.of(),
+                    org.apache.spark.sql.types.StructType.fromDDL("_r STRING, cls STRING"));
 
-    Dataset<Row> people = RiskExposure.persons(wh.read(Tables.SILVER_TRAVEL_RECORDS.id()), wh.read(Tables.SILVER_RISK_AREAS.id()), policy, d)
-        .filter("in_monitoring = 1 OR missing_test = 1");
-    for (Row r : people.join(names, col("person_key").equalTo(col("_k")), "left")
-        .join(schools, col("school_code").equalTo(col("_s")), "left")
-        .join(roster, col("person_key").equalTo(col("_r")), "left")
-        .select(col("masked_name"), coalesce(col("school_name"), col("school_code")), col("cls"), col("category"),
-            col("in_monitoring"), col("missing_test"), col("last_return"))
-        .orderBy(col("school_name"), col("masked_name")).collectAsList()) {
-      out.add(FollowUpItem.monitoring(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4) == 1, r.getLong(5) == 1,
-          r.isNullAt(6) ? null : r.getDate(6).toLocalDate()));
+    Dataset<Row> people =
+        RiskExposure.persons(
+                wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+                wh.read(Tables.SILVER_RISK_AREAS.id()),
+                policy,
+                d)
+            .filter("in_monitoring = 1 OR missing_test = 1");
+    for (Row r :
+        people
+            .join(names, col("person_key").equalTo(col("_k")), "left")
+            .join(schools, col("school_code").equalTo(col("_s")), "left")
+            .join(roster, col("person_key").equalTo(col("_r")), "left")
+            .select(
+                col("masked_name"),
+                coalesce(col("school_name"), col("school_code")),
+                col("cls"),
+                col("category"),
+                col("in_monitoring"),
+                col("missing_test"),
+                col("last_return"))
+            .orderBy(col("school_name"), col("masked_name"))
+            .collectAsList()) {
+      out.add(
+          FollowUpItem.monitoring(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getLong(4) == 1,
+              r.getLong(5) == 1,
+              r.isNullAt(6) ? null : r.getDate(6).toLocalDate()));
     }
-    Dataset<Row> open = wh.read(Tables.SILVER_ABSENCE_CASES.id())
-        .filter(col("report_date").between(Date.valueOf(d.minusDays(6)), Date.valueOf(d)).and(coalesce(col("followed_up"), lit(false)).equalTo(false)));
-    for (Row r : open.join(names, col("person_key").equalTo(col("_k")), "left").join(schools, col("school_code").equalTo(col("_s")), "left")
-        .select(col("masked_name"), coalesce(col("school_name"), col("school_code")),
-            org.apache.spark.sql.functions.concat_ws(" ", col("grade"), col("class_name")), col("report_date"))
-        .orderBy(col("report_date"), col("school_name")).collectAsList()) {
-      out.add(FollowUpItem.notFollowedUp(r.getString(0), r.getString(1), r.getString(2), r.getDate(3).toLocalDate()));
+    Dataset<Row> open =
+        wh.read(Tables.SILVER_ABSENCE_CASES.id())
+            .filter(
+                col("report_date")
+                    .between(Date.valueOf(d.minusDays(6)), Date.valueOf(d))
+                    .and(coalesce(col("followed_up"), lit(false)).equalTo(false)));
+    for (Row r :
+        open.join(names, col("person_key").equalTo(col("_k")), "left")
+            .join(schools, col("school_code").equalTo(col("_s")), "left")
+            .select(
+                col("masked_name"),
+                coalesce(col("school_name"), col("school_code")),
+                org.apache.spark.sql.functions.concat_ws(" ", col("grade"), col("class_name")),
+                col("report_date"))
+            .orderBy(col("report_date"), col("school_name"))
+            .collectAsList()) {
+      out.add(
+          FollowUpItem.notFollowedUp(
+              r.getString(0), r.getString(1), r.getString(2), r.getDate(3).toLocalDate()));
     }
     return out;
   }
-
 }

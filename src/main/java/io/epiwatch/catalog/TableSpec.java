@@ -5,13 +5,17 @@ import java.util.Map;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A table declared once: its name, the date column it is partitioned by (null = none), its
- * natural key, its description, its schema with a comment per column (from DDL), and the Delta
- * table properties it is created with (e.g. change data feed on bronze). {@link TableWriter}
- * creates the table from it; MERGE conditions, catalog registration and the data dictionary
- * derive from it.
+ * A table declared once: its name, the date column it is partitioned by (null = none), its natural
+ * key, its description, its schema with a comment per column (from DDL), and the Delta table
+ * properties it is created with (e.g. change data feed on bronze). {@link TableWriter} creates the
+ * table from it; MERGE conditions, catalog registration and the data dictionary derive from it.
  */
-public record TableSpec(TableId id, String partitionColumn, List<String> key, String description, StructType schema,
+public record TableSpec(
+    TableId id,
+    String partitionColumn,
+    List<String> key,
+    String description,
+    StructType schema,
     Map<String, String> properties) {
 
   public TableSpec {
@@ -19,7 +23,8 @@ public record TableSpec(TableId id, String partitionColumn, List<String> key, St
     properties = Map.copyOf(properties);
   }
 
-  public static TableSpec of(TableId id, String partitionColumn, List<String> key, String description, String ddl) {
+  public static TableSpec of(
+      TableId id, String partitionColumn, List<String> key, String description, String ddl) {
     return new TableSpec(id, partitionColumn, key, description, StructType.fromDDL(ddl), Map.of());
   }
 

@@ -15,18 +15,18 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The one door through which the jobs write Delta tables. Every table is created from its
- * {@link TableSpec} (schema with column comments, description, partition column, table
- * properties such as the change data feed), either empty ({@link #create}) or by its first
- * write, in that write's single commit. The write kinds: full {@link #overwrite}, {@link
- * #replaceWhere} (a partition range or a predicate such as {@code source_sha256 IN (...)}),
- * {@link #append}, {@link #merge} on the declared key and {@link #update}. Nothing else in the
- * product calls {@code df.write().format("delta")}, {@code DeltaTable.create*} or
- * {@code DeltaTable.forPath(...).merge}.
+ * The one door through which the jobs write Delta tables. Every table is created from its {@link
+ * TableSpec} (schema with column comments, description, partition column, table properties such as
+ * the change data feed), either empty ({@link #create}) or by its first write, in that write's
+ * single commit. The write kinds: full {@link #overwrite}, {@link #replaceWhere} (a partition range
+ * or a predicate such as {@code source_sha256 IN (...)}), {@link #append}, {@link #merge} on the
+ * declared key and {@link #update}. Nothing else in the product calls {@code
+ * df.write().format("delta")}, {@code DeltaTable.create*} or {@code DeltaTable.forPath(...).merge}.
  */
 public final class TableWriter {
   /** The alias of the table in MERGE and its conditions. */
   public static final String TARGET = "t";
+
   /** The alias of the new rows in MERGE and its conditions. */
   public static final String SOURCE = "s";
 
@@ -38,8 +38,10 @@ public final class TableWriter {
 
   /** Rows projected and cast to the table's declared schema (comments kept as metadata). */
   public static Dataset<Row> conform(Dataset<Row> df, TableSpec spec) {
-    return df.select(Arrays.stream(spec.schema().fields())
-        .map(f -> col(f.name()).cast(f.dataType()).as(f.name(), f.metadata())).toArray(Column[]::new));
+    return df.select(
+        Arrays.stream(spec.schema().fields())
+            .map(f -> col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()))
+            .toArray(Column[]::new));
   }
 
   /** An empty frame with the table's schema. */
@@ -53,30 +55,40 @@ public final class TableWriter {
    */
   public void create(TableSpec spec) {
     if (wh.exists(spec.id())) return;
-    DeltaTableBuilder b = DeltaTable.createIfNotExists(wh.spark()).location(wh.path(spec.id()))
-        .addColumns(spec.schema()).comment(spec.description());
+    DeltaTableBuilder b =
+        DeltaTable.createIfNotExists(wh.spark())
+            .location(wh.path(spec.id()))
+            .addColumns(spec.schema())
+            .comment(spec.description());
     if (spec.partitionColumn() != null) b = b.partitionedBy(spec.partitionColumn());
-    for (Map.Entry<String, String> p : spec.properties().entrySet()) b = b.property(p.getKey(), p.getValue());
+    for (Map.Entry<String, String> p : spec.properties().entrySet())
+      b = b.property(p.getKey(), p.getValue());
     b.execute();
   }
 
   /**
-   * Replaces the whole table with {@code rows}, conformed to the declared schema (one commit;
-   * the first write creates the table).
+   * Replaces the whole table with {@code rows}, conformed to the declared schema (one commit; the
+   * first write creates the table).
    */
   public void overwrite(TableSpec spec, Dataset<Row> rows) {
     Dataset<Row> conformed = conform(rows, spec);
     if (!createWith(spec, conformed)) {
-      conformed.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(wh.path(spec.id()));
+      conformed
+          .write()
+          .format("delta")
+          .mode("overwrite")
+          .option("overwriteSchema", "true")
+          .save(wh.path(spec.id()));
     }
   }
 
   /**
-   * Replaces the rows matching {@code predicate} (Delta replaceWhere) with {@code rows}, which
-   * must all match it; the first write creates the table. {@code mergeSchema}: a column added to
-   * the declaration since the table was created is added to it instead of failing the write.
+   * Replaces the rows matching {@code predicate} (Delta replaceWhere) with {@code rows}, which must
+   * all match it; the first write creates the table. {@code mergeSchema}: a column added to the
+   * declaration since the table was created is added to it instead of failing the write.
    */
-  public void replaceWhere(TableSpec spec, Dataset<Row> rows, String predicate, boolean mergeSchema) {
+  public void replaceWhere(
+      TableSpec spec, Dataset<Row> rows, String predicate, boolean mergeSchema) {
     if (createWith(spec, rows)) return;
     var w = rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate);
     if (mergeSchema) w = w.option("mergeSchema", "true");
@@ -85,43 +97,56 @@ public final class TableWriter {
 
   /** Appends {@code rows}; the first write creates the table. */
   public void append(TableSpec spec, Dataset<Row> rows) {
-    if (!createWith(spec, rows)) rows.write().format("delta").mode("append").save(wh.path(spec.id()));
+    if (!createWith(spec, rows))
+      rows.write().format("delta").mode("append").save(wh.path(spec.id()));
   }
 
   /**
-   * A MERGE of {@code source} into the existing table on its declared key ({@link
-   * #keyCondition}); the caller adds the when(Not)Matched clauses and executes it.
+   * A MERGE of {@code source} into the existing table on its declared key ({@link #keyCondition});
+   * the caller adds the when(Not)Matched clauses and executes it.
    */
   public DeltaMergeBuilder merge(TableSpec spec, Dataset<Row> source) {
-    return DeltaTable.forPath(wh.spark(), wh.path(spec.id())).as(TARGET).merge(source.as(SOURCE), keyCondition(spec));
+    return DeltaTable.forPath(wh.spark(), wh.path(spec.id()))
+        .as(TARGET)
+        .merge(source.as(SOURCE), keyCondition(spec));
   }
 
   /** UPDATE table SET ... WHERE condition (one commit, none when no row matches). */
   public void update(TableSpec spec, String condition, Map<String, Column> set) {
-    DeltaTable.forPath(wh.spark(), wh.path(spec.id())).update(org.apache.spark.sql.functions.expr(condition), set);
+    DeltaTable.forPath(wh.spark(), wh.path(spec.id()))
+        .update(org.apache.spark.sql.functions.expr(condition), set);
   }
 
   /** t.k1 <=> s.k1 AND ... over the declared key (null-safe: keys may hold nulls). */
   public static String keyCondition(TableSpec spec) {
-    return spec.key().stream().map(k -> TARGET + ".`" + k + "` <=> " + SOURCE + ".`" + k + "`").collect(Collectors.joining(" AND "));
+    return spec.key().stream()
+        .map(k -> TARGET + ".`" + k + "` <=> " + SOURCE + ".`" + k + "`")
+        .collect(Collectors.joining(" AND "));
   }
 
   /**
    * When the table does not exist, creates it from its declaration holding {@code rows}, in one
-   * commit (CREATE TABLE AS SELECT with the description, partitioning and properties), and
-   * returns true.
+   * commit (CREATE TABLE AS SELECT with the description, partitioning and properties), and returns
+   * true.
    */
   private boolean createWith(TableSpec spec, Dataset<Row> rows) {
     if (wh.exists(spec.id())) return false;
-    DataFrameWriterV2<Row> w = rows.writeTo("delta.`" + wh.path(spec.id()).replace("`", "``") + "`").using("delta")
-        .tableProperty("comment", spec.description());
-    for (Map.Entry<String, String> p : spec.properties().entrySet()) w = w.tableProperty(p.getKey(), p.getValue());
+    DataFrameWriterV2<Row> w =
+        rows.writeTo("delta.`" + wh.path(spec.id()).replace("`", "``") + "`")
+            .using("delta")
+            .tableProperty("comment", spec.description());
+    for (Map.Entry<String, String> p : spec.properties().entrySet())
+      w = w.tableProperty(p.getKey(), p.getValue());
     if (spec.partitionColumn() != null) w = w.partitionedBy(col(spec.partitionColumn()));
     try {
       w.create();
     } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
-      throw new IllegalStateException(spec.id() + " at " + wh.path(spec.id())
-          + ": created by another writer meanwhile (the warehouse lock should prevent this); run the job again", e);
+      throw new IllegalStateException(
+          spec.id()
+              + " at "
+              + wh.path(spec.id())
+              + ": created by another writer meanwhile (the warehouse lock should prevent this); run the job again",
+          e);
     }
     return true;
   }

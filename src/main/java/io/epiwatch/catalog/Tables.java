@@ -17,197 +17,286 @@ import java.util.stream.Stream;
 
 /**
  * Every table: names, partitioning, keys, descriptions and column comments (docs/rules.md §5, §6).
- * Bronze tables derive from the source specs ({@code io.epiwatch.contract.Sources}).
- * Every gold table has org_level (school, district, city[, province]), org_code, org_name and
- * parent_code (the district of a school row, the city of a district row); rates are fractions
- * in [0, 1], null when the denominator is 0.
+ * Bronze tables derive from the source specs ({@code io.epiwatch.contract.Sources}). Every gold
+ * table has org_level (school, district, city[, province]), org_code, org_name and parent_code (the
+ * district of a school row, the city of a district row); rates are fractions in [0, 1], null when
+ * the denominator is 0.
  */
 public final class Tables {
   private Tables() {}
 
   /** "a, b, c": the codes of a vocabulary, for column comments (the dictionary shows them). */
-  private static <E extends Enum<E> & Coded> String codes(Class<E> type) { return String.join(", ", Coded.codes(type)); }
+  private static <E extends Enum<E> & Coded> String codes(Class<E> type) {
+    return String.join(", ", Coded.codes(type));
+  }
 
-  private static String codes(Coded... values) { return String.join(", ", Arrays.stream(values).map(Coded::code).toList()); }
+  private static String codes(Coded... values) {
+    return String.join(", ", Arrays.stream(values).map(Coded::code).toList());
+  }
 
-  private static final String ORG = "org_level STRING COMMENT 'school, district, city (or province when schools span several cities)', "
-      + "org_code STRING COMMENT 'school_code, district code (6 digits) or city code (first four digits of the district + 00)', "
-      + "org_name STRING COMMENT 'name of the school, district or city', "
-      + "parent_code STRING COMMENT 'the next level up: district of a school, city of a district; null at the top', ";
+  private static final String ORG =
+      "org_level STRING COMMENT 'school, district, city (or province when schools span several cities)', "
+          + "org_code STRING COMMENT 'school_code, district code (6 digits) or city code (first four digits of the district + 00)', "
+          + "org_name STRING COMMENT 'name of the school, district or city', "
+          + "parent_code STRING COMMENT 'the next level up: district of a school, city of a district; null at the top', ";
 
   /** The last column of every as-of table (late corrections, docs/decisions.md). */
-  private static final String SUPERSEDED = "superseded_at TIMESTAMP COMMENT 'null = the snapshot still stands as computed; else when a later "
-      + "run brought data (a late file or a correction) that may change it. The snapshot is kept as computed, so a briefing of its date "
-      + "reproduces it; jobs/metrics --date (its as_of) recomputes it (then null again)'";
+  private static final String SUPERSEDED =
+      "superseded_at TIMESTAMP COMMENT 'null = the snapshot still stands as computed; else when a later "
+          + "run brought data (a late file or a correction) that may change it. The snapshot is kept as computed, so a briefing of its date "
+          + "reproduces it; jobs/metrics --date (its as_of) recomputes it (then null again)'";
 
   // ---------------------------------------------------------------- silver
-  public static final TableSpec SILVER_SCHOOLS = TableSpec.of(TableId.silver("schools"), null,
-      List.of("school_code", "valid_from"),
-      "Schools as a type-2 dimension: one row per school per period with unchanged attributes. A row is in force on d when valid_from <= d and (valid_to is null or d < valid_to); a school absent from the snapshot in force on d is closed on d.",
-      "school_code STRING COMMENT '学校标识码, 10 digits', school_name STRING, school_type STRING COMMENT 'university, vocational, senior_high, junior_high, primary, nine_year, kindergarten, special', "
-          + "district_code STRING COMMENT '6-digit division code', district_name STRING, city_code STRING COMMENT 'first four digits of district_code + 00', "
-          + "city_name STRING COMMENT 'as the extract gives it (optional column 城市名称); conf policy.city-names wins in gold', township STRING, "
-          + "directly_managed BOOLEAN, boarding BOOLEAN, students_enrolled INT, staff_count INT, "
-          + "valid_from DATE COMMENT 'as_of of the first snapshot with these attributes', valid_to DATE COMMENT 'exclusive: as_of of the first later snapshot that changed or dropped the school; null = open', "
-          + "is_current BOOLEAN COMMENT 'true on the row of the latest snapshot'");
+  public static final TableSpec SILVER_SCHOOLS =
+      TableSpec.of(
+          TableId.silver("schools"),
+          null,
+          List.of("school_code", "valid_from"),
+          "Schools as a type-2 dimension: one row per school per period with unchanged attributes. A row is in force on d when valid_from <= d and (valid_to is null or d < valid_to); a school absent from the snapshot in force on d is closed on d.",
+          "school_code STRING COMMENT '学校标识码, 10 digits', school_name STRING, school_type STRING COMMENT 'university, vocational, senior_high, junior_high, primary, nine_year, kindergarten, special', "
+              + "district_code STRING COMMENT '6-digit division code', district_name STRING, city_code STRING COMMENT 'first four digits of district_code + 00', "
+              + "city_name STRING COMMENT 'as the extract gives it (optional column 城市名称); conf policy.city-names wins in gold', township STRING, "
+              + "directly_managed BOOLEAN, boarding BOOLEAN, students_enrolled INT, staff_count INT, "
+              + "valid_from DATE COMMENT 'as_of of the first snapshot with these attributes', valid_to DATE COMMENT 'exclusive: as_of of the first later snapshot that changed or dropped the school; null = open', "
+              + "is_current BOOLEAN COMMENT 'true on the row of the latest snapshot'");
 
-  public static final TableSpec SILVER_ROSTER = TableSpec.of(TableId.silver("roster"), null,
-      List.of("person_key", "school_code", "valid_from"),
-      "Roster persons per school as a type-2 dimension: a person is active at a school on d when valid_from <= d and (valid_to is null or d < valid_to) and status = active. Leavers keep their rows with valid_to set.",
-      "person_key STRING COMMENT 'HMAC-SHA256 of id_type:id_number (restricted.person_identity maps it back)', id_type STRING, school_code STRING, "
-          + "person_type STRING COMMENT 'student, staff, contractor', grade STRING, class_name STRING, birth_date DATE COMMENT 'from the row, else from the resident ID', "
-          + "sex STRING COMMENT 'male, female', boarding BOOLEAN, status STRING COMMENT 'active, left', "
-          + "valid_from DATE COMMENT 'as_of of the snapshot', valid_to DATE COMMENT 'exclusive end: as_of of the later snapshot of the school that dropped or changed the person', is_current BOOLEAN");
+  public static final TableSpec SILVER_ROSTER =
+      TableSpec.of(
+          TableId.silver("roster"),
+          null,
+          List.of("person_key", "school_code", "valid_from"),
+          "Roster persons per school as a type-2 dimension: a person is active at a school on d when valid_from <= d and (valid_to is null or d < valid_to) and status = active. Leavers keep their rows with valid_to set.",
+          "person_key STRING COMMENT 'HMAC-SHA256 of id_type:id_number (restricted.person_identity maps it back)', id_type STRING, school_code STRING, "
+              + "person_type STRING COMMENT 'student, staff, contractor', grade STRING, class_name STRING, birth_date DATE COMMENT 'from the row, else from the resident ID', "
+              + "sex STRING COMMENT 'male, female', boarding BOOLEAN, status STRING COMMENT 'active, left', "
+              + "valid_from DATE COMMENT 'as_of of the snapshot', valid_to DATE COMMENT 'exclusive end: as_of of the later snapshot of the school that dropped or changed the person', is_current BOOLEAN");
 
-  public static final TableSpec SILVER_DAILY_REPORTS = TableSpec.of(TableId.silver("daily_reports"), "report_date",
-      List.of("report_date", "school_code"),
-      "Daily reports, latest accepted version per (report_date, school_code); first_submitted_at keeps the first accepted submission for timeliness.",
-      "report_date DATE, school_code STRING, submitted_at TIMESTAMP COMMENT 'latest version', first_submitted_at TIMESTAMP COMMENT 'first accepted submission (on time when <= cutoff)', versions INT COMMENT 'accepted submissions seen', "
-          + "students_expected INT, students_present INT, students_absent_illness INT, students_absent_other INT, staff_expected INT, staff_absent_illness INT, "
-          + "fever_cases INT, suspected_cases INT, confirmed_cases INT, zero_report BOOLEAN, "
-          + "zero_report_contradiction BOOLEAN COMMENT 'zero report carrying illness, fever, suspected or confirmed counts > 0', "
-          + "source_file STRING, source_line BIGINT");
+  public static final TableSpec SILVER_DAILY_REPORTS =
+      TableSpec.of(
+          TableId.silver("daily_reports"),
+          "report_date",
+          List.of("report_date", "school_code"),
+          "Daily reports, latest accepted version per (report_date, school_code); first_submitted_at keeps the first accepted submission for timeliness.",
+          "report_date DATE, school_code STRING, submitted_at TIMESTAMP COMMENT 'latest version', first_submitted_at TIMESTAMP COMMENT 'first accepted submission (on time when <= cutoff)', versions INT COMMENT 'accepted submissions seen', "
+              + "students_expected INT, students_present INT, students_absent_illness INT, students_absent_other INT, staff_expected INT, staff_absent_illness INT, "
+              + "fever_cases INT, suspected_cases INT, confirmed_cases INT, zero_report BOOLEAN, "
+              + "zero_report_contradiction BOOLEAN COMMENT 'zero report carrying illness, fever, suspected or confirmed counts > 0', "
+              + "source_file STRING, source_line BIGINT");
 
-  public static final TableSpec SILVER_ABSENCE_CASES = TableSpec.of(TableId.silver("absence_cases"), "report_date",
-      List.of("report_date", "school_code", "person_key"),
-      "Illness-absence line list, latest version per (report_date, school_code, person).",
-      "report_date DATE, school_code STRING, person_key STRING, id_type STRING, person_type STRING, grade STRING, class_name STRING, onset_date DATE, "
-          + "symptoms ARRAY<STRING> COMMENT 'codes: fever, cough, sore_throat, runny_nose, diarrhea, vomiting, rash, headache, fatigue, other', "
-          + "symptom_group STRING COMMENT 'first match wins: " + codes(SymptomGroup.class) + "', "
-          + "diagnosis STRING COMMENT 'influenza, covid19, varicella, hfmd, mumps, norovirus, common_cold, other, unknown', "
-          + "visited_doctor BOOLEAN, followed_up BOOLEAN, expected_return DATE, submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
+  public static final TableSpec SILVER_ABSENCE_CASES =
+      TableSpec.of(
+          TableId.silver("absence_cases"),
+          "report_date",
+          List.of("report_date", "school_code", "person_key"),
+          "Illness-absence line list, latest version per (report_date, school_code, person).",
+          "report_date DATE, school_code STRING, person_key STRING, id_type STRING, person_type STRING, grade STRING, class_name STRING, onset_date DATE, "
+              + "symptoms ARRAY<STRING> COMMENT 'codes: fever, cough, sore_throat, runny_nose, diarrhea, vomiting, rash, headache, fatigue, other', "
+              + "symptom_group STRING COMMENT 'first match wins: "
+              + codes(SymptomGroup.class)
+              + "', "
+              + "diagnosis STRING COMMENT 'influenza, covid19, varicella, hfmd, mumps, norovirus, common_cold, other, unknown', "
+              + "visited_doctor BOOLEAN, followed_up BOOLEAN, expected_return DATE, submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
-  public static final TableSpec SILVER_TRAVEL_RECORDS = TableSpec.of(TableId.silver("travel_records"), null,
-      List.of("record_key"),
-      "Trips (stays) of students, staff, contractors and household members, latest version per record.",
-      "record_key STRING COMMENT 'record_id, else person_key|departure_date|destination_code', record_id STRING, person_key STRING, id_type STRING, "
-          + "person_type STRING COMMENT 'student, staff, contractor, household', linked_person_key STRING COMMENT 'household: person_key of the linked student or staff member', "
-          + "school_code STRING COMMENT 'as reported', attributed_school_code STRING COMMENT 'school the person counts under: household members under the linked person''s roster school (else school_code)', "
-          + "destination_code STRING, destination_name STRING, abroad BOOLEAN, departure_date DATE, return_date DATE COMMENT 'null = still away', "
-          + "approved STRING COMMENT 'yes, no, pending', nucleic_test_date DATE, nucleic_test_result STRING COMMENT 'negative, positive, pending', submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
+  public static final TableSpec SILVER_TRAVEL_RECORDS =
+      TableSpec.of(
+          TableId.silver("travel_records"),
+          null,
+          List.of("record_key"),
+          "Trips (stays) of students, staff, contractors and household members, latest version per record.",
+          "record_key STRING COMMENT 'record_id, else person_key|departure_date|destination_code', record_id STRING, person_key STRING, id_type STRING, "
+              + "person_type STRING COMMENT 'student, staff, contractor, household', linked_person_key STRING COMMENT 'household: person_key of the linked student or staff member', "
+              + "school_code STRING COMMENT 'as reported', attributed_school_code STRING COMMENT 'school the person counts under: household members under the linked person''s roster school (else school_code)', "
+              + "destination_code STRING, destination_name STRING, abroad BOOLEAN, departure_date DATE, return_date DATE COMMENT 'null = still away', "
+              + "approved STRING COMMENT 'yes, no, pending', nucleic_test_date DATE, nucleic_test_result STRING COMMENT 'negative, positive, pending', submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
-  public static final TableSpec SILVER_RISK_AREAS = TableSpec.of(TableId.silver("risk_areas"), null,
-      List.of("area_code", "effective_from"),
-      "Risk-area periods: latest row per (area_code, effective_from); a period ends at effective_to or the day before the next announcement for the area, whichever is earlier (both ends inclusive).",
-      "area_code STRING COMMENT '6, 9 or 12 digits', area_name STRING, risk_level STRING COMMENT 'high, medium, low (low = no risk)', effective_from DATE, effective_to DATE COMMENT 'as announced; null = in force', "
-          + "period_from DATE COMMENT 'inclusive', period_to DATE COMMENT 'inclusive; null = open', announced_at TIMESTAMP, is_current BOOLEAN COMMENT 'true when period_to is null'");
+  public static final TableSpec SILVER_RISK_AREAS =
+      TableSpec.of(
+          TableId.silver("risk_areas"),
+          null,
+          List.of("area_code", "effective_from"),
+          "Risk-area periods: latest row per (area_code, effective_from); a period ends at effective_to or the day before the next announcement for the area, whichever is earlier (both ends inclusive).",
+          "area_code STRING COMMENT '6, 9 or 12 digits', area_name STRING, risk_level STRING COMMENT 'high, medium, low (low = no risk)', effective_from DATE, effective_to DATE COMMENT 'as announced; null = in force', "
+              + "period_from DATE COMMENT 'inclusive', period_to DATE COMMENT 'inclusive; null = open', announced_at TIMESTAMP, is_current BOOLEAN COMMENT 'true when period_to is null'");
 
-  public static final TableSpec SILVER_VACCINATIONS = TableSpec.of(TableId.silver("vaccinations"), null,
-      List.of("person_key", "dose_number"),
-      "Vaccine doses, latest row per (person, dose_number), with the product matched to the product table in conf.",
-      "person_key STRING, id_type STRING, school_code STRING, person_type STRING, dose_number INT, vaccination_date DATE, vaccine_product STRING, manufacturer STRING, batch_no STRING, site STRING, "
-          + "product STRING COMMENT 'product code from policy.vaccine-products; null = unmatched', series_doses INT COMMENT 'primary series length of this product', min_interval_days INT, "
-          + "flags ARRAY<STRING> COMMENT '" + codes(QualityFlag.INTERVAL_TOO_SHORT, QualityFlag.MISSING_PRIOR_DOSE, QualityFlag.NOT_ON_ROSTER) + "', submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
+  public static final TableSpec SILVER_VACCINATIONS =
+      TableSpec.of(
+          TableId.silver("vaccinations"),
+          null,
+          List.of("person_key", "dose_number"),
+          "Vaccine doses, latest row per (person, dose_number), with the product matched to the product table in conf.",
+          "person_key STRING, id_type STRING, school_code STRING, person_type STRING, dose_number INT, vaccination_date DATE, vaccine_product STRING, manufacturer STRING, batch_no STRING, site STRING, "
+              + "product STRING COMMENT 'product code from policy.vaccine-products; null = unmatched', series_doses INT COMMENT 'primary series length of this product', min_interval_days INT, "
+              + "flags ARRAY<STRING> COMMENT '"
+              + codes(
+                  QualityFlag.INTERVAL_TOO_SHORT,
+                  QualityFlag.MISSING_PRIOR_DOSE,
+                  QualityFlag.NOT_ON_ROSTER)
+              + "', submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
-  public static final TableSpec SILVER_CONTRAINDICATIONS = TableSpec.of(TableId.silver("contraindications"), null,
-      List.of("person_key"),
-      "Contraindications, latest per person; valid on D when recorded_at <= D and (valid_until is null or valid_until >= D).",
-      "person_key STRING, id_type STRING, school_code STRING, reason STRING, valid_until DATE COMMENT 'null = permanent', recorded_at TIMESTAMP, source_file STRING, source_line BIGINT");
+  public static final TableSpec SILVER_CONTRAINDICATIONS =
+      TableSpec.of(
+          TableId.silver("contraindications"),
+          null,
+          List.of("person_key"),
+          "Contraindications, latest per person; valid on D when recorded_at <= D and (valid_until is null or valid_until >= D).",
+          "person_key STRING, id_type STRING, school_code STRING, reason STRING, valid_until DATE COMMENT 'null = permanent', recorded_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
   // ---------------------------------------------------------------- gold
-  public static final TableSpec GOLD_REPORTING_COMPLIANCE = TableSpec.of(TableId.gold("reporting_compliance"), "report_date",
-      List.of("report_date", "org_level", "org_code"),
-      "Daily reporting compliance (docs/rules.md §4.1): expected = schools in force that day; on_time = first accepted submission at or before the cutoff.",
-      "report_date DATE, " + ORG
-          + "status STRING COMMENT 'school rows: on_time, late, missing; null above school', first_submitted_at TIMESTAMP COMMENT 'school rows', "
-          + "expected BIGINT, reported BIGINT, on_time BIGINT, late BIGINT, missing BIGINT, zero_reports BIGINT COMMENT 'latest version flagged zero report', "
-          + "reporting_rate DOUBLE COMMENT 'reported / expected', timeliness_rate DOUBLE COMMENT 'on_time / expected', zero_report_share DOUBLE COMMENT 'zero_reports / reported'");
+  public static final TableSpec GOLD_REPORTING_COMPLIANCE =
+      TableSpec.of(
+          TableId.gold("reporting_compliance"),
+          "report_date",
+          List.of("report_date", "org_level", "org_code"),
+          "Daily reporting compliance (docs/rules.md §4.1): expected = schools in force that day; on_time = first accepted submission at or before the cutoff.",
+          "report_date DATE, "
+              + ORG
+              + "status STRING COMMENT 'school rows: on_time, late, missing; null above school', first_submitted_at TIMESTAMP COMMENT 'school rows', "
+              + "expected BIGINT, reported BIGINT, on_time BIGINT, late BIGINT, missing BIGINT, zero_reports BIGINT COMMENT 'latest version flagged zero report', "
+              + "reporting_rate DOUBLE COMMENT 'reported / expected', timeliness_rate DOUBLE COMMENT 'on_time / expected', zero_report_share DOUBLE COMMENT 'zero_reports / reported'");
 
-  public static final TableSpec GOLD_ATTENDANCE = TableSpec.of(TableId.gold("attendance"), "report_date",
-      List.of("report_date", "org_level", "org_code"),
-      "Attendance and illness absence of the schools that reported (docs/rules.md §4.2); higher levels sum their schools.",
-      "report_date DATE, " + ORG
-          + "schools_reporting BIGINT, students_expected BIGINT, students_present BIGINT, students_absent_illness BIGINT, students_absent_other BIGINT, "
-          + "illness_absence_rate DOUBLE COMMENT 'students_absent_illness / students_expected', staff_expected BIGINT, staff_absent_illness BIGINT, "
-          + "staff_illness_absence_rate DOUBLE COMMENT 'staff_absent_illness / staff_expected', fever_cases BIGINT, suspected_cases BIGINT, confirmed_cases BIGINT, "
-          + "line_list_cases BIGINT COMMENT 'absence line-list rows of the day', followed_up BIGINT COMMENT 'line-list rows with followed_up', "
-          + "follow_up_completeness DOUBLE COMMENT 'followed_up / (students_absent_illness + staff_absent_illness)'");
+  public static final TableSpec GOLD_ATTENDANCE =
+      TableSpec.of(
+          TableId.gold("attendance"),
+          "report_date",
+          List.of("report_date", "org_level", "org_code"),
+          "Attendance and illness absence of the schools that reported (docs/rules.md §4.2); higher levels sum their schools.",
+          "report_date DATE, "
+              + ORG
+              + "schools_reporting BIGINT, students_expected BIGINT, students_present BIGINT, students_absent_illness BIGINT, students_absent_other BIGINT, "
+              + "illness_absence_rate DOUBLE COMMENT 'students_absent_illness / students_expected', staff_expected BIGINT, staff_absent_illness BIGINT, "
+              + "staff_illness_absence_rate DOUBLE COMMENT 'staff_absent_illness / staff_expected', fever_cases BIGINT, suspected_cases BIGINT, confirmed_cases BIGINT, "
+              + "line_list_cases BIGINT COMMENT 'absence line-list rows of the day', followed_up BIGINT COMMENT 'line-list rows with followed_up', "
+              + "follow_up_completeness DOUBLE COMMENT 'followed_up / (students_absent_illness + staff_absent_illness)'");
 
-  public static final TableSpec GOLD_ABSENCE_BY_CAUSE = TableSpec.of(TableId.gold("absence_by_cause"), "report_date",
-      List.of("report_date", "org_level", "org_code", "cause_type", "cause"),
-      "Line-list absences by symptom group and by diagnosis (docs/rules.md §4.3).",
-      "report_date DATE, " + ORG
-          + "cause_type STRING COMMENT 'symptom_group or diagnosis', cause STRING, cases BIGINT COMMENT 'line-list rows (students and staff)', "
-          + "students_expected BIGINT COMMENT 'summed students_expected of the unit''s reporting schools', rate_per_1000 DOUBLE COMMENT 'cases per 1,000 expected students'");
+  public static final TableSpec GOLD_ABSENCE_BY_CAUSE =
+      TableSpec.of(
+          TableId.gold("absence_by_cause"),
+          "report_date",
+          List.of("report_date", "org_level", "org_code", "cause_type", "cause"),
+          "Line-list absences by symptom group and by diagnosis (docs/rules.md §4.3).",
+          "report_date DATE, "
+              + ORG
+              + "cause_type STRING COMMENT 'symptom_group or diagnosis', cause STRING, cases BIGINT COMMENT 'line-list rows (students and staff)', "
+              + "students_expected BIGINT COMMENT 'summed students_expected of the unit''s reporting schools', rate_per_1000 DOUBLE COMMENT 'cases per 1,000 expected students'");
 
-  public static final TableSpec GOLD_CLUSTER_ALERTS = TableSpec.of(TableId.gold("cluster_alerts"), "first_detected",
-      List.of("alert_id"),
-      "Cluster alerts, one row per outbreak (docs/rules.md §4.4, §7): firing days fewer than quiet-gap days apart are one alert.",
-      "first_detected DATE, alert_id STRING COMMENT 'stable: hash of rule, unit, group and first_detected', " + ORG
-          + "rule STRING COMMENT 'class_same_day, class_3day, school_disease, school_ears_c2', school_code STRING, school_name STRING, district_code STRING, "
-          + "grade STRING, class_name STRING, symptom_group STRING, diagnosis STRING, last_detected DATE, "
-          + "cases BIGINT COMMENT 'distinct persons with onset in [first_detected - window + 1, last_detected]; EARS: largest absent count on a firing day', "
-          + "threshold DOUBLE, window_days INT, status STRING COMMENT 'active, closed (run date - last_detected >= quiet gap)'");
+  public static final TableSpec GOLD_CLUSTER_ALERTS =
+      TableSpec.of(
+          TableId.gold("cluster_alerts"),
+          "first_detected",
+          List.of("alert_id"),
+          "Cluster alerts, one row per outbreak (docs/rules.md §4.4, §7): firing days fewer than quiet-gap days apart are one alert.",
+          "first_detected DATE, alert_id STRING COMMENT 'stable: hash of rule, unit, group and first_detected', "
+              + ORG
+              + "rule STRING COMMENT 'class_same_day, class_3day, school_disease, school_ears_c2', school_code STRING, school_name STRING, district_code STRING, "
+              + "grade STRING, class_name STRING, symptom_group STRING, diagnosis STRING, last_detected DATE, "
+              + "cases BIGINT COMMENT 'distinct persons with onset in [first_detected - window + 1, last_detected]; EARS: largest absent count on a firing day', "
+              + "threshold DOUBLE, window_days INT, status STRING COMMENT 'active, closed (run date - last_detected >= quiet gap)'");
 
-  public static final TableSpec GOLD_VACCINATION_COVERAGE = TableSpec.of(TableId.gold("vaccination_coverage"), "as_of",
-      List.of("as_of", "org_level", "org_code", "person_type", "age_band"),
-      "Vaccination coverage as of a date by person type and age band (docs/rules.md §4.5).",
-      "as_of DATE, " + ORG
-          + "person_type STRING, age_band STRING, roster_persons BIGINT COMMENT 'active roster persons of the band', contraindicated BIGINT COMMENT 'with a contraindication valid on as_of', "
-          + "eligible BIGINT COMMENT 'active, aged >= 12, no valid contraindication', dose1 BIGINT, completed BIGINT COMMENT 'primary series done', booster BIGINT, "
-          + "dose1_rate DOUBLE, completed_rate DOUBLE, dropout_rate DOUBLE COMMENT '(dose1 - completed) / dose1', "
-          + SUPERSEDED);
+  public static final TableSpec GOLD_VACCINATION_COVERAGE =
+      TableSpec.of(
+          TableId.gold("vaccination_coverage"),
+          "as_of",
+          List.of("as_of", "org_level", "org_code", "person_type", "age_band"),
+          "Vaccination coverage as of a date by person type and age band (docs/rules.md §4.5).",
+          "as_of DATE, "
+              + ORG
+              + "person_type STRING, age_band STRING, roster_persons BIGINT COMMENT 'active roster persons of the band', contraindicated BIGINT COMMENT 'with a contraindication valid on as_of', "
+              + "eligible BIGINT COMMENT 'active, aged >= 12, no valid contraindication', dose1 BIGINT, completed BIGINT COMMENT 'primary series done', booster BIGINT, "
+              + "dose1_rate DOUBLE, completed_rate DOUBLE, dropout_rate DOUBLE COMMENT '(dose1 - completed) / dose1', "
+              + SUPERSEDED);
 
-  public static final TableSpec GOLD_CAMPAIGN_PROGRESS = TableSpec.of(TableId.gold("campaign_progress"), "as_of",
-      List.of("as_of", "org_level", "org_code", "campaign_id"),
-      "Progress against each dated campaign target (docs/rules.md §3, §4.5, §7).",
-      "as_of DATE, " + ORG
-          + "campaign_id STRING, age_band STRING, dose_number INT, deadline DATE, eligible BIGINT, achieved BIGINT, achieved_rate DOUBLE, target_rate DOUBLE, "
-          + "gap_persons BIGINT COMMENT 'max(0, ceil(target_rate x eligible) - achieved)', days_left INT COMMENT 'deadline - as_of (negative after it)', "
-          + "lagging BOOLEAN COMMENT 'achieved_rate < lagging-threshold x target_rate', "
-          + SUPERSEDED);
+  public static final TableSpec GOLD_CAMPAIGN_PROGRESS =
+      TableSpec.of(
+          TableId.gold("campaign_progress"),
+          "as_of",
+          List.of("as_of", "org_level", "org_code", "campaign_id"),
+          "Progress against each dated campaign target (docs/rules.md §3, §4.5, §7).",
+          "as_of DATE, "
+              + ORG
+              + "campaign_id STRING, age_band STRING, dose_number INT, deadline DATE, eligible BIGINT, achieved BIGINT, achieved_rate DOUBLE, target_rate DOUBLE, "
+              + "gap_persons BIGINT COMMENT 'max(0, ceil(target_rate x eligible) - achieved)', days_left INT COMMENT 'deadline - as_of (negative after it)', "
+              + "lagging BOOLEAN COMMENT 'achieved_rate < lagging-threshold x target_rate', "
+              + SUPERSEDED);
 
-  public static final TableSpec GOLD_RISK_EXPOSURE = TableSpec.of(TableId.gold("risk_exposure"), "as_of",
-      List.of("as_of", "org_level", "org_code", "person_type", "category", "match_type"),
-      "Persons by highest risk-exposure category as of a date (docs/rules.md §4.6, §7); household members count under the linked student's school.",
-      "as_of DATE, " + ORG
-          + "person_type STRING COMMENT 'student, staff, contractor, household', category STRING COMMENT '" + codes(ExposureCategory.class) + "', "
-          + "match_type STRING COMMENT 'direct or possible (same district) for high/medium; null otherwise', persons BIGINT COMMENT 'distinct persons with a trip departed on or before as_of', "
-          + "persons_14d BIGINT COMMENT 'any stay ending on or after as_of - 13', away BIGINT, in_monitoring BIGINT, completed BIGINT, "
-          + "unapproved BIGINT COMMENT 'any trip not approved (pending counts)', missing_test BIGINT COMMENT 'any returned trip without a test dated on or after its return', "
-          + SUPERSEDED);
+  public static final TableSpec GOLD_RISK_EXPOSURE =
+      TableSpec.of(
+          TableId.gold("risk_exposure"),
+          "as_of",
+          List.of("as_of", "org_level", "org_code", "person_type", "category", "match_type"),
+          "Persons by highest risk-exposure category as of a date (docs/rules.md §4.6, §7); household members count under the linked student's school.",
+          "as_of DATE, "
+              + ORG
+              + "person_type STRING COMMENT 'student, staff, contractor, household', category STRING COMMENT '"
+              + codes(ExposureCategory.class)
+              + "', "
+              + "match_type STRING COMMENT 'direct or possible (same district) for high/medium; null otherwise', persons BIGINT COMMENT 'distinct persons with a trip departed on or before as_of', "
+              + "persons_14d BIGINT COMMENT 'any stay ending on or after as_of - 13', away BIGINT, in_monitoring BIGINT, completed BIGINT, "
+              + "unapproved BIGINT COMMENT 'any trip not approved (pending counts)', missing_test BIGINT COMMENT 'any returned trip without a test dated on or after its return', "
+              + SUPERSEDED);
 
   // ---------------------------------------------------------------- ops
-  public static final TableSpec OPS_DATA_QUALITY = TableSpec.of(TableId.ops("data_quality"), null,
-      List.of("flag", "source", "record_key"),
-      "Data-quality flags (docs/rules.md §1, §2, §4): loaded rows that are suspicious but not invalid.",
-      "flag STRING COMMENT '" + codes(QualityFlag.class) + ", ...', source STRING, record_key STRING COMMENT 'natural key of the flagged row', "
-          + "business_date DATE, school_code STRING, detail STRING, source_file STRING, source_line BIGINT, detected_at TIMESTAMP");
+  public static final TableSpec OPS_DATA_QUALITY =
+      TableSpec.of(
+          TableId.ops("data_quality"),
+          null,
+          List.of("flag", "source", "record_key"),
+          "Data-quality flags (docs/rules.md §1, §2, §4): loaded rows that are suspicious but not invalid.",
+          "flag STRING COMMENT '"
+              + codes(QualityFlag.class)
+              + ", ...', source STRING, record_key STRING COMMENT 'natural key of the flagged row', "
+              + "business_date DATE, school_code STRING, detail STRING, source_file STRING, source_line BIGINT, detected_at TIMESTAMP");
 
-  public static final TableSpec OPS_INGEST_MANIFEST = TableSpec.of(TableId.ops("ingest_manifest"), null,
-      List.of("sha256"),
-      "One row per inbox file taken in (docs/rules.md §5): loaded files satisfy rows_in = rows_loaded + rows_quarantined; rejected files loaded nothing. A file whose SHA-256 is here is skipped on later runs.",
-      "source STRING, file STRING COMMENT 'path of the file in the inbox', sha256 STRING, encoding STRING COMMENT 'UTF-8, UTF-8-BOM, GB18030 or xlsx', "
-          + "status STRING COMMENT 'loaded, rejected (empty, binary, undecodable in the configured encoding, unreadable CSV or XLSX, missing required columns: nothing of it loaded)', rows_in BIGINT, rows_loaded BIGINT, rows_quarantined BIGINT, "
-          + "message STRING COMMENT 'why a file was rejected (file:line: reason); warnings (unknown columns, a name that does not fit the content)', "
-          + "ingest_batch_id STRING, ingested_at TIMESTAMP, run_date DATE");
+  public static final TableSpec OPS_INGEST_MANIFEST =
+      TableSpec.of(
+          TableId.ops("ingest_manifest"),
+          null,
+          List.of("sha256"),
+          "One row per inbox file taken in (docs/rules.md §5): loaded files satisfy rows_in = rows_loaded + rows_quarantined; rejected files loaded nothing. A file whose SHA-256 is here is skipped on later runs.",
+          "source STRING, file STRING COMMENT 'path of the file in the inbox', sha256 STRING, encoding STRING COMMENT 'UTF-8, UTF-8-BOM, GB18030 or xlsx', "
+              + "status STRING COMMENT 'loaded, rejected (empty, binary, undecodable in the configured encoding, unreadable CSV or XLSX, missing required columns: nothing of it loaded)', rows_in BIGINT, rows_loaded BIGINT, rows_quarantined BIGINT, "
+              + "message STRING COMMENT 'why a file was rejected (file:line: reason); warnings (unknown columns, a name that does not fit the content)', "
+              + "ingest_batch_id STRING, ingested_at TIMESTAMP, run_date DATE");
 
-  public static final TableSpec OPS_QUARANTINE = TableSpec.of(TableId.ops("quarantine"), null,
-      List.of("source_sha256", "source_line"),
-      "Rows that failed validation, with every reason that applies (docs/rules.md §1). Identity cells of raw_line are masked; the inbox file keeps the original at source_file:source_line.",
-      "source STRING, source_file STRING, source_line BIGINT, source_sha256 STRING, reasons ARRAY<STRING> COMMENT 'reason codes: " + codes(ReasonCode.class) + "', "
-          + "details ARRAY<STRING> COMMENT 'one message per reason naming the column and the value', raw_line STRING COMMENT 'the row as read, ID and name masked (cut after 10,000 characters)', "
-          + "ingest_batch_id STRING, quarantined_at TIMESTAMP");
+  public static final TableSpec OPS_QUARANTINE =
+      TableSpec.of(
+          TableId.ops("quarantine"),
+          null,
+          List.of("source_sha256", "source_line"),
+          "Rows that failed validation, with every reason that applies (docs/rules.md §1). Identity cells of raw_line are masked; the inbox file keeps the original at source_file:source_line.",
+          "source STRING, source_file STRING, source_line BIGINT, source_sha256 STRING, reasons ARRAY<STRING> COMMENT 'reason codes: "
+              + codes(ReasonCode.class)
+              + "', "
+              + "details ARRAY<STRING> COMMENT 'one message per reason naming the column and the value', raw_line STRING COMMENT 'the row as read, ID and name masked (cut after 10,000 characters)', "
+              + "ingest_batch_id STRING, quarantined_at TIMESTAMP");
 
-  public static final TableSpec OPS_JOB_RUNS = TableSpec.of(TableId.ops("job_runs"), null,
-      List.of("run_id", "stage"),
-      "One row per job stage run: status, timing, counts, Delta versions read and written.",
-      "run_id STRING COMMENT 'one id per job run; stages of a run-daily share it', job STRING COMMENT 'run-daily, ingest, transform, metrics, brief, ...', "
-          + "stage STRING, run_date DATE, status STRING COMMENT 'succeeded, failed', started_at TIMESTAMP, finished_at TIMESTAMP, duration_ms BIGINT, "
-          + "row_counts MAP<STRING, BIGINT> COMMENT 'e.g. rows_in, rows_loaded, rows_quarantined', tables_read MAP<STRING, BIGINT> COMMENT 'table -> Delta version read', "
-          + "tables_written MAP<STRING, BIGINT> COMMENT 'table -> Delta version written', outputs ARRAY<STRING> COMMENT 'files written (briefings)', "
-          + "options MAP<STRING, STRING> COMMENT 'scope, lang, ...', error STRING, user STRING, host STRING");
+  public static final TableSpec OPS_JOB_RUNS =
+      TableSpec.of(
+          TableId.ops("job_runs"),
+          null,
+          List.of("run_id", "stage"),
+          "One row per job stage run: status, timing, counts, Delta versions read and written.",
+          "run_id STRING COMMENT 'one id per job run; stages of a run-daily share it', job STRING COMMENT 'run-daily, ingest, transform, metrics, brief, ...', "
+              + "stage STRING, run_date DATE, status STRING COMMENT 'succeeded, failed', started_at TIMESTAMP, finished_at TIMESTAMP, duration_ms BIGINT, "
+              + "row_counts MAP<STRING, BIGINT> COMMENT 'e.g. rows_in, rows_loaded, rows_quarantined', tables_read MAP<STRING, BIGINT> COMMENT 'table -> Delta version read', "
+              + "tables_written MAP<STRING, BIGINT> COMMENT 'table -> Delta version written', outputs ARRAY<STRING> COMMENT 'files written (briefings)', "
+              + "options MAP<STRING, STRING> COMMENT 'scope, lang, ...', error STRING, user STRING, host STRING");
 
-  public static final TableSpec OPS_WATERMARKS = TableSpec.of(TableId.ops("watermarks"), null,
-      List.of("consumer", "table_name"),
-      "Input table versions each stage last built from.",
-      "consumer STRING COMMENT 'stage that read the table', table_name STRING, version BIGINT COMMENT 'Delta version last consumed', updated_at TIMESTAMP");
+  public static final TableSpec OPS_WATERMARKS =
+      TableSpec.of(
+          TableId.ops("watermarks"),
+          null,
+          List.of("consumer", "table_name"),
+          "Input table versions each stage last built from.",
+          "consumer STRING COMMENT 'stage that read the table', table_name STRING, version BIGINT COMMENT 'Delta version last consumed', updated_at TIMESTAMP");
 
-  public static final TableSpec RESTRICTED_PERSON_IDENTITY = TableSpec.of(new TableId("restricted", "person_identity"), null,
-      List.of("person_key"),
-      "The only table with raw identity numbers and names (docs/rules.md §1, §1.8); every other table carries person_key.",
-      "person_key STRING COMMENT 'hex HMAC-SHA256(secret, id_type:upper(id_number))', id_type STRING, id_number STRING, name STRING, "
-          + "birth_date DATE COMMENT 'from the resident ID', sex STRING COMMENT 'from the resident ID', first_seen_source STRING, updated_at TIMESTAMP");
+  public static final TableSpec RESTRICTED_PERSON_IDENTITY =
+      TableSpec.of(
+          new TableId("restricted", "person_identity"),
+          null,
+          List.of("person_key"),
+          "The only table with raw identity numbers and names (docs/rules.md §1, §1.8); every other table carries person_key.",
+          "person_key STRING COMMENT 'hex HMAC-SHA256(secret, id_type:upper(id_number))', id_type STRING, id_number STRING, name STRING, "
+              + "birth_date DATE COMMENT 'from the resident ID', sex STRING COMMENT 'from the resident ID', first_seen_source STRING, updated_at TIMESTAMP");
 
   // ---------------------------------------------------------------- bronze
   /**
@@ -215,19 +304,47 @@ public final class Tables {
    * the change data feed tells the silver stage which keys a batch touched.
    */
   public static TableSpec bronze(SourceSpec s) {
-    return new TableSpec(TableId.bronze(s.name()), null, List.of(BronzeSchema.SOURCE_SHA256, BronzeSchema.SOURCE_LINE),
-        "Accepted rows of " + s.chineseName() + " (" + s.name() + ") files as ingested, every version kept; natural key " + s.naturalKey() + ".",
-        BronzeSchema.of(s), Map.of("delta.enableChangeDataFeed", "true"));
+    return new TableSpec(
+        TableId.bronze(s.name()),
+        null,
+        List.of(BronzeSchema.SOURCE_SHA256, BronzeSchema.SOURCE_LINE),
+        "Accepted rows of "
+            + s.chineseName()
+            + " ("
+            + s.name()
+            + ") files as ingested, every version kept; natural key "
+            + s.naturalKey()
+            + ".",
+        BronzeSchema.of(s),
+        Map.of("delta.enableChangeDataFeed", "true"));
   }
 
   public static final List<TableSpec> BRONZE = Sources.ALL.stream().map(Tables::bronze).toList();
-  public static final List<TableSpec> SILVER = List.of(SILVER_SCHOOLS, SILVER_ROSTER, SILVER_DAILY_REPORTS, SILVER_ABSENCE_CASES,
-      SILVER_TRAVEL_RECORDS, SILVER_RISK_AREAS, SILVER_VACCINATIONS, SILVER_CONTRAINDICATIONS);
-  public static final List<TableSpec> GOLD = List.of(GOLD_REPORTING_COMPLIANCE, GOLD_ATTENDANCE, GOLD_ABSENCE_BY_CAUSE,
-      GOLD_CLUSTER_ALERTS, GOLD_VACCINATION_COVERAGE, GOLD_CAMPAIGN_PROGRESS, GOLD_RISK_EXPOSURE);
+  public static final List<TableSpec> SILVER =
+      List.of(
+          SILVER_SCHOOLS,
+          SILVER_ROSTER,
+          SILVER_DAILY_REPORTS,
+          SILVER_ABSENCE_CASES,
+          SILVER_TRAVEL_RECORDS,
+          SILVER_RISK_AREAS,
+          SILVER_VACCINATIONS,
+          SILVER_CONTRAINDICATIONS);
+  public static final List<TableSpec> GOLD =
+      List.of(
+          GOLD_REPORTING_COMPLIANCE,
+          GOLD_ATTENDANCE,
+          GOLD_ABSENCE_BY_CAUSE,
+          GOLD_CLUSTER_ALERTS,
+          GOLD_VACCINATION_COVERAGE,
+          GOLD_CAMPAIGN_PROGRESS,
+          GOLD_RISK_EXPOSURE);
 
-  public static final List<TableSpec> OPS = List.of(OPS_INGEST_MANIFEST, OPS_QUARANTINE, OPS_DATA_QUALITY, OPS_JOB_RUNS, OPS_WATERMARKS);
+  public static final List<TableSpec> OPS =
+      List.of(OPS_INGEST_MANIFEST, OPS_QUARANTINE, OPS_DATA_QUALITY, OPS_JOB_RUNS, OPS_WATERMARKS);
 
-  public static final Map<TableId, TableSpec> BY_ID = Stream.of(BRONZE, SILVER, GOLD, OPS, List.of(RESTRICTED_PERSON_IDENTITY))
-      .flatMap(List::stream).collect(Collectors.toUnmodifiableMap(TableSpec::id, Function.identity()));
+  public static final Map<TableId, TableSpec> BY_ID =
+      Stream.of(BRONZE, SILVER, GOLD, OPS, List.of(RESTRICTED_PERSON_IDENTITY))
+          .flatMap(List::stream)
+          .collect(Collectors.toUnmodifiableMap(TableSpec::id, Function.identity()));
 }

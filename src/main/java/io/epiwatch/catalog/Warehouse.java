@@ -15,11 +15,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The warehouse folder: {@code <root>/<layer>/<table>} holds one Delta table each. The layout is
- * the catalog: {@link #registerAll()} makes every table found queryable by name (layer.table)
- * in this session's in-memory catalog, so jobs and analysts never share (or lock) a metastore.
- * {@code restricted} tables are registered only when asked for explicitly; they live under
- * {@link #restrictedRoot()} ({@code <root>/restricted} unless configured elsewhere), made
- * owner-only on a local filesystem by {@link #secureRestricted()}.
+ * the catalog: {@link #registerAll()} makes every table found queryable by name (layer.table) in
+ * this session's in-memory catalog, so jobs and analysts never share (or lock) a metastore. {@code
+ * restricted} tables are registered only when asked for explicitly; they live under {@link
+ * #restrictedRoot()} ({@code <root>/restricted} unless configured elsewhere), made owner-only on a
+ * local filesystem by {@link #secureRestricted()}.
  */
 public final class Warehouse {
   public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ops");
@@ -33,31 +33,50 @@ public final class Warehouse {
     this(spark, root, null);
   }
 
-  /** {@code restrictedRoot}: the folder of restricted.* tables; null or blank = {@code <root>/restricted}. */
+  /**
+   * {@code restrictedRoot}: the folder of restricted.* tables; null or blank = {@code
+   * <root>/restricted}.
+   */
   public Warehouse(SparkSession spark, String root, String restrictedRoot) {
     this.spark = spark;
     this.root = absolute(root);
-    this.restrictedRoot = restrictedRoot == null || restrictedRoot.isBlank() ? this.root + "/" + RESTRICTED : absolute(restrictedRoot);
+    this.restrictedRoot =
+        restrictedRoot == null || restrictedRoot.isBlank()
+            ? this.root + "/" + RESTRICTED
+            : absolute(restrictedRoot);
   }
 
   private static String absolute(String root) {
     // A relative local path is made absolute (Delta rejects relative table locations).
-    String r = root.contains(":") || root.startsWith("/") ? root : java.nio.file.Path.of(root).toAbsolutePath().toString();
+    String r =
+        root.contains(":") || root.startsWith("/")
+            ? root
+            : java.nio.file.Path.of(root).toAbsolutePath().toString();
     return r.endsWith("/") ? r.substring(0, r.length() - 1) : r;
   }
 
-  public SparkSession spark() { return spark; }
-  public String root() { return root; }
-  public String restrictedRoot() { return restrictedRoot; }
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String restrictedRoot() {
+    return restrictedRoot;
+  }
 
   public String path(TableId id) {
-    return id.layer().equals(RESTRICTED) ? restrictedRoot + "/" + id.name() : root + "/" + id.layer() + "/" + id.name();
+    return id.layer().equals(RESTRICTED)
+        ? restrictedRoot + "/" + id.name()
+        : root + "/" + id.layer() + "/" + id.name();
   }
 
   /**
    * Makes the restricted folder readable by its owner only (rwx------) when it is on the local
-   * filesystem, so that only the account running the jobs can read the raw identities by path.
-   * Does nothing on other filesystems (their ACLs are the site's) or when the folder is absent.
+   * filesystem, so that only the account running the jobs can read the raw identities by path. Does
+   * nothing on other filesystems (their ACLs are the site's) or when the folder is absent.
    */
   public void secureRestricted() {
     try {
@@ -66,11 +85,14 @@ public final class Warehouse {
       if (!"file".equals(fs.getUri().getScheme()) || !fs.exists(p)) return;
       fs.setPermission(p, new org.apache.hadoop.fs.permission.FsPermission((short) 0700));
     } catch (IOException e) {
-      throw new UncheckedIOException("restricted folder " + restrictedRoot + ": cannot make it owner-only", e);
+      throw new UncheckedIOException(
+          "restricted folder " + restrictedRoot + ": cannot make it owner-only", e);
     }
   }
 
-  public boolean exists(TableId id) { return DeltaTable.isDeltaTable(spark, path(id)); }
+  public boolean exists(TableId id) {
+    return DeltaTable.isDeltaTable(spark, path(id));
+  }
 
   public Dataset<Row> read(TableId id) {
     return spark.read().format("delta").load(path(id));
@@ -88,7 +110,9 @@ public final class Warehouse {
   /** Latest committed version, or -1 when the table does not exist yet. */
   public long version(TableId id) {
     // From the transaction log listing, without running a Spark job.
-    return org.apache.spark.sql.delta.DeltaLog.forTable(spark, path(id)).update(false, scala.Option.empty(), scala.Option.empty()).version();
+    return org.apache.spark.sql.delta.DeltaLog.forTable(spark, path(id))
+        .update(false, scala.Option.empty(), scala.Option.empty())
+        .version();
   }
 
   /** Every Delta table under the given layers. */
@@ -126,11 +150,18 @@ public final class Warehouse {
   }
 
   public void register(TableId t) {
-    if (!spark.catalog().databaseExists(t.layer())) spark.sql("CREATE DATABASE IF NOT EXISTS `" + t.layer() + "`");
+    if (!spark.catalog().databaseExists(t.layer()))
+      spark.sql("CREATE DATABASE IF NOT EXISTS `" + t.layer() + "`");
     // External table: dropping the name never touches the data; re-creating it points the
     // name at this warehouse even when the session saw another warehouse before.
     spark.sql("DROP TABLE IF EXISTS `" + t.layer() + "`.`" + t.name() + "`");
-    spark.sql("CREATE TABLE `" + t.layer() + "`.`" + t.name() + "` USING delta LOCATION '"
-        + path(t).replace("'", "\\'") + "'");
+    spark.sql(
+        "CREATE TABLE `"
+            + t.layer()
+            + "`.`"
+            + t.name()
+            + "` USING delta LOCATION '"
+            + path(t).replace("'", "\\'")
+            + "'");
   }
 }

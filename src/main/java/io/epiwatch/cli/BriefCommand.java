@@ -6,23 +6,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** jobs/brief: the leadership briefing PDF(s) from the gold tables. */
-@Command(name = "brief", mixinStandardHelpOptions = true,
+@Command(
+    name = "brief",
+    mixinStandardHelpOptions = true,
     description = "Render the briefing PDF for --date from the gold tables (Chinese by default).")
 final class BriefCommand extends SparkCommand {
-  @Option(names = "--scope", defaultValue = "city", description = "city, district:CODE or all-districts (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--scope",
+      defaultValue = "city",
+      description = "city, district:CODE or all-districts (default: ${DEFAULT-VALUE}).")
   String scope;
 
-  @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lang",
+      defaultValue = "zh",
+      description = "zh or en (default: ${DEFAULT-VALUE}).")
   String lang;
 
-  @Option(names = "--reproduce", paramLabel = "RUN_ID", description = "Render a past briefing again from the table versions it read.")
+  @Option(
+      names = "--reproduce",
+      paramLabel = "RUN_ID",
+      description = "Render a past briefing again from the table versions it read.")
   String reproduce;
 
   @Override
   protected int run(JobContext ctx) {
-    BriefJob.BriefResult r = reproduce != null
-        ? BriefJob.reproduce(ctx, reproduce, ctx.config().out())
-        : BriefJob.run(ctx, scope, lang, ctx.config().out());
+    BriefJob.BriefResult r =
+        reproduce != null
+            ? BriefJob.reproduce(ctx, reproduce, ctx.config().out())
+            : BriefJob.run(ctx, scope, lang, ctx.config().out());
     r.outputs().forEach(System.out::println);
     System.err.println("brief: run " + r.runId());
     return 0;

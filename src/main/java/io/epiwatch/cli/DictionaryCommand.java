@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** jobs/dictionary: regenerates docs/tables.md from the declared schemas. */
-@Command(name = "dictionary", mixinStandardHelpOptions = true, description = "Write the data dictionary (default docs/tables.md).")
+@Command(
+    name = "dictionary",
+    mixinStandardHelpOptions = true,
+    description = "Write the data dictionary (default docs/tables.md).")
 final class DictionaryCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", defaultValue = "docs/tables.md", paramLabel = "FILE")
   Path file;

@@ -9,14 +9,29 @@ import picocli.CommandLine.Command;
 /**
  * The single entry point. Exit codes (for schedulers): 0 success, 1 the job failed (one line on
  * stderr names the file, table or option at fault), 2 usage error, 3 another run holds the
- * warehouse lock, 4 the job completed but rejected at least one inbox file (the last line on
- * stderr names them; every other file loaded and, in run-daily, the later stages ran).
+ * warehouse lock, 4 the job completed but rejected at least one inbox file (the last line on stderr
+ * names them; every other file loaded and, in run-daily, the later stages ran).
  */
-@Command(name = "epiwatch", mixinStandardHelpOptions = true, version = "epiwatch 0.1.0",
-    description = "School epidemic-prevention data warehouse: ingest extracts, build Delta tables, render briefings.",
-    subcommands = {IngestCommand.class, TransformCommand.class, MetricsCommand.class, BriefCommand.class,
-        RunDailyCommand.class, SqlCommand.class, ServeCommand.class, RestoreCommand.class, GenerateCommand.class, MaintainCommand.class, DictionaryCommand.class,
-        CommandLine.HelpCommand.class})
+@Command(
+    name = "epiwatch",
+    mixinStandardHelpOptions = true,
+    version = "epiwatch 0.1.0",
+    description =
+        "School epidemic-prevention data warehouse: ingest extracts, build Delta tables, render briefings.",
+    subcommands = {
+      IngestCommand.class,
+      TransformCommand.class,
+      MetricsCommand.class,
+      BriefCommand.class,
+      RunDailyCommand.class,
+      SqlCommand.class,
+      ServeCommand.class,
+      RestoreCommand.class,
+      GenerateCommand.class,
+      MaintainCommand.class,
+      DictionaryCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   public static final int EXIT_FAILED = 1;
   public static final int EXIT_USAGE = 2;
@@ -30,8 +45,17 @@ public final class Main {
   static int rejectedFiles(String job, io.epiwatch.ingest.IngestJob.IngestResult r) {
     var rejected = r.rejected();
     if (rejected.isEmpty()) return 0;
-    System.err.println("warning: " + job + ": completed, but " + rejected.size() + " file(s) rejected (exit code " + EXIT_REJECTED
-        + "; reasons in ops.ingest_manifest): " + rejected.stream().map(f -> f.message().replace('\n', ' ')).collect(java.util.stream.Collectors.joining(" | ")));
+    System.err.println(
+        "warning: "
+            + job
+            + ": completed, but "
+            + rejected.size()
+            + " file(s) rejected (exit code "
+            + EXIT_REJECTED
+            + "; reasons in ops.ingest_manifest): "
+            + rejected.stream()
+                .map(f -> f.message().replace('\n', ' '))
+                .collect(java.util.stream.Collectors.joining(" | ")));
     return EXIT_REJECTED;
   }
 
@@ -49,20 +73,24 @@ public final class Main {
    */
   public static CommandLine commandLine(Object command) {
     CommandLine cl = new CommandLine(command);
-    cl.registerConverter(LocalDate.class, s -> {
-      try {
-        return LocalDate.parse(s);
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.TypeConversionException("'" + s + "' is not a date (expected YYYY-MM-DD)");
-      }
-    });
-    cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-      Throwable root = ex;
-      while (root.getCause() != null && root.getMessage() == null) root = root.getCause();
-      cmd.getErr().println("error: " + cmd.getCommandName() + ": " + oneLine(root));
-      if (Boolean.getBoolean("epiwatch.trace")) ex.printStackTrace(cmd.getErr());
-      return root instanceof LockedException ? EXIT_LOCKED : EXIT_FAILED;
-    });
+    cl.registerConverter(
+        LocalDate.class,
+        s -> {
+          try {
+            return LocalDate.parse(s);
+          } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(
+                "'" + s + "' is not a date (expected YYYY-MM-DD)");
+          }
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parseResult) -> {
+          Throwable root = ex;
+          while (root.getCause() != null && root.getMessage() == null) root = root.getCause();
+          cmd.getErr().println("error: " + cmd.getCommandName() + ": " + oneLine(root));
+          if (Boolean.getBoolean("epiwatch.trace")) ex.printStackTrace(cmd.getErr());
+          return root instanceof LockedException ? EXIT_LOCKED : EXIT_FAILED;
+        });
     return cl;
   }
 

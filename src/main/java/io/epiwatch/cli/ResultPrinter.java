@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -27,13 +27,17 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Prints a query result as an aligned table (CJK counted as double width), CSV or JSON lines.
- * Values are printed for people and tools alike, whatever the host's zone: timestamps as ISO
- * 8601 in the session's time zone (the configured epiwatch.time-zone), e.g.
- * {@code 2021-10-03T09:17:00+08:00}; arrays, maps and structs as JSON text in CSV and in the
- * table ({@code ["BAD_DATE","FUTURE_DATE"]}) and as JSON in JSON lines.
+ * Values are printed for people and tools alike, whatever the host's zone: timestamps as ISO 8601
+ * in the session's time zone (the configured epiwatch.time-zone), e.g. {@code
+ * 2021-10-03T09:17:00+08:00}; arrays, maps and structs as JSON text in CSV and in the table ({@code
+ * ["BAD_DATE","FUTURE_DATE"]}) and as JSON in JSON lines.
  */
 final class ResultPrinter {
-  enum Format { table, csv, json }
+  enum Format {
+    table,
+    csv,
+    json
+  }
 
   private ResultPrinter() {}
 
@@ -43,12 +47,15 @@ final class ResultPrinter {
     switch (format) {
       case csv -> {
         try {
-          CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(cols).setRecordSeparator("\n").get());
+          CSVPrinter p =
+              new CSVPrinter(
+                  out, CSVFormat.RFC4180.builder().setHeader(cols).setRecordSeparator("\n").get());
           Iterator<Row> it = complexAsJson(df).toLocalIterator();
           while (it.hasNext()) {
             Row r = it.next();
             List<Object> vals = new ArrayList<>(cols.length);
-            for (int i = 0; i < cols.length; i++) vals.add(r.isNullAt(i) ? "" : text(r.get(i), zone));
+            for (int i = 0; i < cols.length; i++)
+              vals.add(r.isNullAt(i) ? "" : text(r.get(i), zone));
             p.printRecord(vals);
           }
           p.flush();
@@ -100,10 +107,14 @@ final class ResultPrinter {
     return any ? df.select(sel) : df;
   }
 
-  /** One value as text: timestamps ISO 8601 with the zone's offset, the rest as Java prints them. */
+  /**
+   * One value as text: timestamps ISO 8601 with the zone's offset, the rest as Java prints them.
+   */
   static String text(Object v, ZoneId zone) {
-    if (v instanceof Timestamp ts) return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ts.toInstant().atZone(zone));
-    if (v instanceof Instant in) return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(in.atZone(zone));
+    if (v instanceof Timestamp ts)
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ts.toInstant().atZone(zone));
+    if (v instanceof Instant in)
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(in.atZone(zone));
     if (v instanceof LocalDateTime ldt) return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(ldt);
     if (v instanceof java.sql.Date d) return d.toLocalDate().toString();
     if (v instanceof BigDecimal bd) return bd.toPlainString();
@@ -125,7 +136,10 @@ final class ResultPrinter {
     int w = 0;
     for (int cp : s.codePoints().toArray()) {
       Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
-      boolean wide = sc == Character.UnicodeScript.HAN || (cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0xFF00 && cp <= 0xFF60);
+      boolean wide =
+          sc == Character.UnicodeScript.HAN
+              || (cp >= 0x3000 && cp <= 0x30FF)
+              || (cp >= 0xFF00 && cp <= 0xFF60);
       w += wide ? 2 : 1;
     }
     return w;

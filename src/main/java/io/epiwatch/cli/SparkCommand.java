@@ -20,7 +20,8 @@ public abstract class SparkCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     Logging.configure(common.verbose);
     AppConfig config = common.config();
-    SparkSession spark = Sessions.create(config, "epiwatch " + getClass().getSimpleName(), sessionConf());
+    SparkSession spark =
+        Sessions.create(config, "epiwatch " + getClass().getSimpleName(), sessionConf());
     try {
       return run(JobContext.of(config, spark, common.runDate(config), Clock.system(config.zone())));
     } finally {

@@ -18,25 +18,42 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Runs Spark SQL over the warehouse's tables by name (layer.table); results on stdout only.
- * Read-only: a statement other than SELECT/WITH/SHOW/DESCRIBE/EXPLAIN over the registered
- * tables is refused before it runs ({@link ReadOnlyQueries}); data is corrected by the jobs.
+ * Read-only: a statement other than SELECT/WITH/SHOW/DESCRIBE/EXPLAIN over the registered tables is
+ * refused before it runs ({@link ReadOnlyQueries}); data is corrected by the jobs.
  */
-@Command(name = "sql", mixinStandardHelpOptions = true,
-    description = "Run a read-only Spark SQL query over the warehouse tables (e.g. SELECT * FROM gold.attendance).")
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run a read-only Spark SQL query over the warehouse tables (e.g. SELECT * FROM gold.attendance).")
 final class SqlCommand extends SparkCommand {
-  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "The query; omit it (and -f) for an interactive shell.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "QUERY",
+      description = "The query; omit it (and -f) for an interactive shell.")
   String query;
 
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the query from a file.")
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "Read the query from a file.")
   Path file;
 
-  @Option(names = "--format", defaultValue = "table", description = "Output: table, csv or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "Output: table, csv or json (default: ${DEFAULT-VALUE}).")
   ResultPrinter.Format format;
 
-  @Option(names = "--limit", defaultValue = "10000", description = "At most this many rows in table format (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "10000",
+      description = "At most this many rows in table format (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--restricted", description = "Also register restricted.* tables (personal data; access is logged).")
+  @Option(
+      names = "--restricted",
+      description = "Also register restricted.* tables (personal data; access is logged).")
   boolean restricted;
 
   @Override
@@ -46,15 +63,22 @@ final class SqlCommand extends SparkCommand {
 
   @Override
   protected int run(JobContext ctx) throws Exception {
-    String sql = query != null ? query : file != null ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    String sql =
+        query != null
+            ? query
+            : file != null ? Files.readString(file, StandardCharsets.UTF_8) : null;
     if (restricted) {
-      org.slf4j.LoggerFactory.getLogger(SqlCommand.class).warn(
-          "restricted tables registered for user {} (personal data access)", System.getProperty("user.name"));
+      org.slf4j.LoggerFactory.getLogger(SqlCommand.class)
+          .warn(
+              "restricted tables registered for user {} (personal data access)",
+              System.getProperty("user.name"));
     }
     List<TableId> tables = ctx.warehouse().registerAll(restricted);
-    org.slf4j.LoggerFactory.getLogger(SqlCommand.class).debug("{} tables registered", tables.size());
+    org.slf4j.LoggerFactory.getLogger(SqlCommand.class)
+        .debug("{} tables registered", tables.size());
     ReadOnlyQueries.Scope scope = ReadOnlyQueries.Scope.of(ctx.warehouse(), tables);
-    ReadOnlyQueries.arm(scope); // from here on, every plan of this process passes the read-only rule
+    ReadOnlyQueries.arm(
+        scope); // from here on, every plan of this process passes the read-only rule
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (sql == null) {
       new SqlShell(ctx.spark(), ctx.warehouse(), scope, format, limit).interactive();

@@ -17,11 +17,11 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * The interactive side of jobs/sql: line editing and history (JLine), statements ended by ';'
- * over several lines, {@code \d} to list tables, {@code \d TABLE} to describe one, {@code \q} or
- * {@code exit} to quit. Errors are one line, with the position in the query when Spark gives it.
- * Read-only: every statement passes {@link ReadOnlyQueries} first (writes, DDL, reads by path
- * are refused with one line, nothing runs).
+ * The interactive side of jobs/sql: line editing and history (JLine), statements ended by ';' over
+ * several lines, {@code \d} to list tables, {@code \d TABLE} to describe one, {@code \q} or {@code
+ * exit} to quit. Errors are one line, with the position in the query when Spark gives it.
+ * Read-only: every statement passes {@link ReadOnlyQueries} first (writes, DDL, reads by path are
+ * refused with one line, nothing runs).
  */
 final class SqlShell {
   private final SparkSession spark;
@@ -31,7 +31,12 @@ final class SqlShell {
   private final ReadOnlyQueries.Scope scope;
 
   /** {@code scope}: the registered tables, the only ones a statement may read (read-only rule). */
-  SqlShell(SparkSession spark, Warehouse warehouse, ReadOnlyQueries.Scope scope, ResultPrinter.Format format, int limit) {
+  SqlShell(
+      SparkSession spark,
+      Warehouse warehouse,
+      ReadOnlyQueries.Scope scope,
+      ResultPrinter.Format format,
+      int limit) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.scope = scope;
@@ -42,34 +47,46 @@ final class SqlShell {
   /** Runs on the terminal until \q or end of input. */
   void interactive() throws Exception {
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-      LineReader reader = LineReaderBuilder.builder().terminal(terminal)
-          .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".epiwatch_sql_history"))
-          .build();
-      PrintStream out = new PrintStream(terminal.output(), true, java.nio.charset.StandardCharsets.UTF_8);
-      out.println("epiwatch SQL over " + warehouse.root() + " — end statements with ';', \\d lists tables, \\q quits.");
-      run(new Iterator<>() {
-        String next;
-        boolean continuation;
+      LineReader reader =
+          LineReaderBuilder.builder()
+              .terminal(terminal)
+              .variable(
+                  LineReader.HISTORY_FILE,
+                  Path.of(System.getProperty("user.home"), ".epiwatch_sql_history"))
+              .build();
+      PrintStream out =
+          new PrintStream(terminal.output(), true, java.nio.charset.StandardCharsets.UTF_8);
+      out.println(
+          "epiwatch SQL over "
+              + warehouse.root()
+              + " — end statements with ';', \\d lists tables, \\q quits.");
+      run(
+          new Iterator<>() {
+            String next;
+            boolean continuation;
 
-        @Override public boolean hasNext() {
-          if (next != null) return true;
-          try {
-            next = reader.readLine(continuation ? "    -> " : "epiwatch> ");
-            return true;
-          } catch (UserInterruptException e) {
-            next = "";
-            return true;
-          } catch (EndOfFileException e) {
-            return false;
-          }
-        }
+            @Override
+            public boolean hasNext() {
+              if (next != null) return true;
+              try {
+                next = reader.readLine(continuation ? "    -> " : "epiwatch> ");
+                return true;
+              } catch (UserInterruptException e) {
+                next = "";
+                return true;
+              } catch (EndOfFileException e) {
+                return false;
+              }
+            }
 
-        @Override public String next() {
-          String s = next;
-          next = null;
-          return s;
-        }
-      }, out);
+            @Override
+            public String next() {
+              String s = next;
+              next = null;
+              return s;
+            }
+          },
+          out);
     }
   }
 
@@ -117,7 +134,9 @@ final class SqlShell {
   /** One line: Spark's message and, when known, where in the query the problem is. */
   static String describeError(Throwable e) {
     String first = Main.oneLine(e);
-    if (e instanceof SparkThrowable st && st.getQueryContext() != null && st.getQueryContext().length > 0) {
+    if (e instanceof SparkThrowable st
+        && st.getQueryContext() != null
+        && st.getQueryContext().length > 0) {
       QueryContext q = st.getQueryContext()[0];
       if (q.startIndex() >= 0 && !first.contains("line ")) {
         first += " (at position " + (q.startIndex() + 1) + ": '" + q.fragment() + "')";

@@ -9,15 +9,26 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** jobs/transform: bronze -> silver and ops.data_quality, incrementally. */
-@Command(name = "transform", mixinStandardHelpOptions = true,
-    description = "Update the silver tables and ops.data_quality from the new bronze rows (nothing is written when bronze has nothing new).")
+@Command(
+    name = "transform",
+    mixinStandardHelpOptions = true,
+    description =
+        "Update the silver tables and ops.data_quality from the new bronze rows (nothing is written when bronze has nothing new).")
 final class TransformCommand extends SparkCommand {
   @Override
   protected int run(JobContext ctx) {
-    TransformResult r = Stages.single(ctx, "transform", List.of("bronze"), () -> TransformJob.run(ctx), x -> Map.of());
-    System.err.println(r.changed()
-        ? "transform: written " + r.versions() + "; report dates " + r.reportDates() + "; affected from " + r.affectedFrom()
-        : "transform: nothing new in bronze; nothing written");
+    TransformResult r =
+        Stages.single(
+            ctx, "transform", List.of("bronze"), () -> TransformJob.run(ctx), x -> Map.of());
+    System.err.println(
+        r.changed()
+            ? "transform: written "
+                + r.versions()
+                + "; report dates "
+                + r.reportDates()
+                + "; affected from "
+                + r.affectedFrom()
+            : "transform: nothing new in bronze; nothing written");
     return 0;
   }
 }

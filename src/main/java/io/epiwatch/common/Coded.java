@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A value of a fixed vocabulary that carries the code stored in the tables and written in conf.
- * The static helpers look a code up among an enum's constants (exact match: codes are stored
- * byte for byte as analysts query them).
+ * A value of a fixed vocabulary that carries the code stored in the tables and written in conf. The
+ * static helpers look a code up among an enum's constants (exact match: codes are stored byte for
+ * byte as analysts query them).
  */
 public interface Coded {
   /** The code as stored in the Delta tables and written in conf. */
@@ -23,9 +23,20 @@ public interface Coded {
     return Arrays.stream(type.getEnumConstants()).filter(e -> e.code().equals(code)).findFirst();
   }
 
-  /** The constant with this code; an IllegalArgumentException naming the code and the allowed ones otherwise. */
+  /**
+   * The constant with this code; an IllegalArgumentException naming the code and the allowed ones
+   * otherwise.
+   */
   static <E extends Enum<E> & Coded> E of(Class<E> type, String code) {
-    return find(type, code).orElseThrow(() -> new IllegalArgumentException(
-        "unknown " + type.getSimpleName() + " '" + code + "', allowed options: " + codes(type)));
+    return find(type, code)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown "
+                        + type.getSimpleName()
+                        + " '"
+                        + code
+                        + "', allowed options: "
+                        + codes(type)));
   }
 }

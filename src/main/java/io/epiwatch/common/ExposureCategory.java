@@ -22,31 +22,48 @@ public enum ExposureCategory implements Coded {
     this.label = label;
   }
 
-  @Override public String code() { return code; }
+  @Override
+  public String code() {
+    return code;
+  }
 
   /** The Chinese label. */
-  public String label() { return label; }
+  public String label() {
+    return label;
+  }
 
   /** Categories that come from a risk area or abroad (the briefing's risk-area view). */
-  public boolean riskArea() { return this == ABROAD || this == HIGH || this == MEDIUM; }
+  public boolean riskArea() {
+    return this == ABROAD || this == HIGH || this == MEDIUM;
+  }
 
   /** Whether a stored category code is {@link #riskArea} (false for null and unknown codes). */
   public static boolean isRiskArea(String code) {
     return Coded.find(ExposureCategory.class, code).map(ExposureCategory::riskArea).orElse(false);
   }
 
-  public static ExposureCategory of(String code) { return Coded.of(ExposureCategory.class, code); }
+  public static ExposureCategory of(String code) {
+    return Coded.of(ExposureCategory.class, code);
+  }
 
-  /** Match type of a high or medium category: the destination lies in the area, or the area in the destination. */
+  /**
+   * Match type of a high or medium category: the destination lies in the area, or the area in the
+   * destination.
+   */
   public enum MatchType implements Coded {
     DIRECT("direct"),
     POSSIBLE("possible");
 
     private final String code;
 
-    MatchType(String code) { this.code = code; }
+    MatchType(String code) {
+      this.code = code;
+    }
 
-    @Override public String code() { return code; }
+    @Override
+    public String code() {
+      return code;
+    }
   }
 
   /** The ranks of a trip, 1 (highest) to 7: category and match type in one place. */
@@ -69,14 +86,27 @@ public enum ExposureCategory implements Coded {
       this.match = match;
     }
 
-    public int rank() { return rank; }
-    public ExposureCategory category() { return category; }
+    public int rank() {
+      return rank;
+    }
+
+    public ExposureCategory category() {
+      return category;
+    }
+
     /** Null for abroad, out_of_province and in_province. */
-    public MatchType match() { return match; }
+    public MatchType match() {
+      return match;
+    }
 
     public static Rank of(int rank) {
-      return Arrays.stream(values()).filter(r -> r.rank == rank).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no exposure rank " + rank + ", allowed options: 1..7"));
+      return Arrays.stream(values())
+          .filter(r -> r.rank == rank)
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "no exposure rank " + rank + ", allowed options: 1..7"));
     }
   }
 }

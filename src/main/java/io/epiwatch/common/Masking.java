@@ -1,6 +1,8 @@
 package io.epiwatch.common;
 
-/** Masks personal data for anything a person other than restricted staff may see (docs/rules.md §1). */
+/**
+ * Masks personal data for anything a person other than restricted staff may see (docs/rules.md §1).
+ */
 public final class Masking {
   private Masking() {}
 

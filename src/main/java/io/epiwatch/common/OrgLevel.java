@@ -10,9 +10,16 @@ public enum OrgLevel implements Coded {
 
   private final String code;
 
-  OrgLevel(String code) { this.code = code; }
+  OrgLevel(String code) {
+    this.code = code;
+  }
 
-  @Override public String code() { return code; }
+  @Override
+  public String code() {
+    return code;
+  }
 
-  public static OrgLevel of(String code) { return Coded.of(OrgLevel.class, code); }
+  public static OrgLevel of(String code) {
+    return Coded.of(OrgLevel.class, code);
+  }
 }

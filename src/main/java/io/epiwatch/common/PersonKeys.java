@@ -34,7 +34,9 @@ public final class PersonKeys implements Serializable {
    * The keys of the configured secret (epiwatch.secret: its value, else the file it names), else
    * the fixed demo secret with a loud warning when {@code allowDemoSecret}; an error otherwise.
    */
-  public static PersonKeys fromSettings(java.util.Optional<String> secretValue, java.util.Optional<String> secretFile,
+  public static PersonKeys fromSettings(
+      java.util.Optional<String> secretValue,
+      java.util.Optional<String> secretFile,
       boolean allowDemoSecret) {
     if (secretValue.isPresent()) {
       return new PersonKeys(secretValue.get().getBytes(StandardCharsets.UTF_8));
@@ -42,14 +44,17 @@ public final class PersonKeys implements Serializable {
     if (secretFile.isPresent()) {
       Path p = Path.of(secretFile.get());
       try {
-        return new PersonKeys(Files.readString(p, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8));
+        return new PersonKeys(
+            Files.readString(p, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new UncheckedIOException("EPIWATCH_HMAC_SECRET_FILE " + p + ": cannot read the secret", e);
+        throw new UncheckedIOException(
+            "EPIWATCH_HMAC_SECRET_FILE " + p + ": cannot read the secret", e);
       }
     }
     if (!allowDemoSecret) {
-      throw new IllegalStateException("no HMAC secret: set EPIWATCH_HMAC_SECRET or EPIWATCH_HMAC_SECRET_FILE "
-          + "(epiwatch.secret.allow-demo-secret is false)");
+      throw new IllegalStateException(
+          "no HMAC secret: set EPIWATCH_HMAC_SECRET or EPIWATCH_HMAC_SECRET_FILE "
+              + "(epiwatch.secret.allow-demo-secret is false)");
     }
     LOG.warn("**************************************************************************");
     LOG.warn("* USING THE FIXED DEMO SECRET FOR person_key. Anyone with this source code *");
@@ -66,7 +71,10 @@ public final class PersonKeys implements Serializable {
         mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret, "HmacSHA256"));
       }
-      byte[] h = mac.doFinal((idType + ":" + idNumber.trim().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          mac.doFinal(
+              (idType + ":" + idNumber.trim().toUpperCase(Locale.ROOT))
+                  .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);

@@ -16,18 +16,28 @@ public enum ReasonCode implements Coded {
   PRESENT_GT_EXPECTED("daily_reports: students_present > students_expected"),
   ABSENCES_GT_EXPECTED("daily_reports: present + absences > students_expected"),
   RETURN_BEFORE_DEPARTURE("travel_records: return_date < departure_date"),
-  LINKED_PERSON_UNKNOWN("a household travel row without school_code whose linked person is on no roster row"),
+  LINKED_PERSON_UNKNOWN(
+      "a household travel row without school_code whose linked person is on no roster row"),
   FIELD_COUNT("a CSV record whose number of fields differs from the header's");
 
   private final String meaning;
 
-  ReasonCode(String meaning) { this.meaning = meaning; }
+  ReasonCode(String meaning) {
+    this.meaning = meaning;
+  }
 
   /** The stored code: the constant's name. */
-  @Override public String code() { return name(); }
+  @Override
+  public String code() {
+    return name();
+  }
 
   /** One line saying when the reason is raised. */
-  public String meaning() { return meaning; }
+  public String meaning() {
+    return meaning;
+  }
 
-  public static ReasonCode of(String code) { return Coded.of(ReasonCode.class, code); }
+  public static ReasonCode of(String code) {
+    return Coded.of(ReasonCode.class, code);
+  }
 }

@@ -7,9 +7,10 @@ import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 /**
- * GB 11643-1999 resident identity numbers: 17 digits (6-digit division code, 8-digit birth
- * date, 3-digit sequence whose parity gives the sex) and an ISO 7064 MOD 11-2 check character.
- * docs/rules.md §7: the number is upper-cased before the check, and any malformed number is invalid.
+ * GB 11643-1999 resident identity numbers: 17 digits (6-digit division code, 8-digit birth date,
+ * 3-digit sequence whose parity gives the sex) and an ISO 7064 MOD 11-2 check character.
+ * docs/rules.md §7: the number is upper-cased before the check, and any malformed number is
+ * invalid.
  */
 public final class ResidentId {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -33,7 +34,10 @@ public final class ResidentId {
     return id == null ? null : id.trim().toUpperCase(java.util.Locale.ROOT);
   }
 
-  /** True when the (normalized) number has 17 digits, a real birth date and the right check character. */
+  /**
+   * True when the (normalized) number has 17 digits, a real birth date and the right check
+   * character.
+   */
   public static boolean isValid(String raw) {
     String id = normalize(raw);
     if (id == null || id.length() != 18) return false;
@@ -61,10 +65,14 @@ public final class ResidentId {
     return ((id.charAt(16) - '0') % 2 == 1) ? "male" : "female";
   }
 
-  /** Builds a valid number from a division code, birth date and 3-digit sequence (generator, tests). */
+  /**
+   * Builds a valid number from a division code, birth date and 3-digit sequence (generator, tests).
+   */
   public static String build(String division6, LocalDate birth, int sequence) {
-    String first17 = division6 + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
-        + String.format("%03d", sequence % 1000);
+    String first17 =
+        division6
+            + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+            + String.format("%03d", sequence % 1000);
     return first17 + checkChar(first17);
   }
 }

@@ -12,12 +12,19 @@ public enum SourceEncoding implements Coded {
 
   private final String code;
 
-  SourceEncoding(String code) { this.code = code; }
+  SourceEncoding(String code) {
+    this.code = code;
+  }
 
   /** The value as written in conf and as a Java charset name (AUTO: "auto"). */
-  @Override public String code() { return code; }
+  @Override
+  public String code() {
+    return code;
+  }
 
-  /** Case-insensitive, trimmed, as conf has always been read ("utf-8" and " auto " are accepted). */
+  /**
+   * Case-insensitive, trimmed, as conf has always been read ("utf-8" and " auto " are accepted).
+   */
   public static java.util.Optional<SourceEncoding> lookup(String text) {
     if (text == null) return java.util.Optional.empty();
     String t = text.trim();

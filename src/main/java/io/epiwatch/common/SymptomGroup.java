@@ -1,8 +1,8 @@
 package io.epiwatch.common;
 
 /**
- * Symptom group of a line-list row, computed in silver (docs/rules.md §2.4); the declaration
- * order is the order of the rules, first match wins.
+ * Symptom group of a line-list row, computed in silver (docs/rules.md §2.4); the declaration order
+ * is the order of the rules, first match wins.
  */
 public enum SymptomGroup implements Coded {
   RASH("rash"),
@@ -14,9 +14,16 @@ public enum SymptomGroup implements Coded {
 
   private final String code;
 
-  SymptomGroup(String code) { this.code = code; }
+  SymptomGroup(String code) {
+    this.code = code;
+  }
 
-  @Override public String code() { return code; }
+  @Override
+  public String code() {
+    return code;
+  }
 
-  public static SymptomGroup of(String code) { return Coded.of(SymptomGroup.class, code); }
+  public static SymptomGroup of(String code) {
+    return Coded.of(SymptomGroup.class, code);
+  }
 }

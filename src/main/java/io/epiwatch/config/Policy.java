@@ -19,14 +19,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The dated policy, typed, validated at load and immutable. Values the data can decide
- * (home province, city names) may be left unset; {@link #resolve} fills them from the schools.
+ * The dated policy, typed, validated at load and immutable. Values the data can decide (home
+ * province, city names) may be left unset; {@link #resolve} fills them from the schools.
  *
- * @param homeProvince first two digits of the home province's division codes; null until
- *     {@link #resolve} derives it from the schools (when not configured)
- * @param monitoringDays exposure category code ({@link ExposureCategory#code}) -> days, one entry per category
- * @param cityNames city code -> name: the conf map, plus (after {@link #resolve}) names from
- *     the schools extract for cities the map lacks
+ * @param homeProvince first two digits of the home province's division codes; null until {@link
+ *     #resolve} derives it from the schools (when not configured)
+ * @param monitoringDays exposure category code ({@link ExposureCategory#code}) -> days, one entry
+ *     per category
+ * @param cityNames city code -> name: the conf map, plus (after {@link #resolve}) names from the
+ *     schools extract for cities the map lacks
  */
 public record Policy(
     List<Dated<LocalTime>> reportingCutoffs,
@@ -47,32 +48,52 @@ public record Policy(
   public record Dated<T>(LocalDate from, T value) {}
 
   public record AgeBand(String band, int min, Integer max) {
-    public boolean contains(int age) { return age >= min && (max == null || age <= max); }
+    public boolean contains(int age) {
+      return age >= min && (max == null || age <= max);
+    }
   }
 
-  public record Campaign(String id, String ageBand, int dose, LocalDate deadline, double targetRate) {}
+  public record Campaign(
+      String id, String ageBand, int dose, LocalDate deadline, double targetRate) {}
 
   /**
    * One row of the dated cluster rule table (docs/rules.md §4.4). symptomGroup and diagnosis, when
    * both given, match either; perSymptomGroup = count separately per symptom group.
    */
-  public record ClusterRule(String rule, RuleScope scope, int window, int threshold,
-      SymptomGroup symptomGroup, String diagnosis, boolean perSymptomGroup, LocalDate from, LocalDate to) {
+  public record ClusterRule(
+      String rule,
+      RuleScope scope,
+      int window,
+      int threshold,
+      SymptomGroup symptomGroup,
+      String diagnosis,
+      boolean perSymptomGroup,
+      LocalDate from,
+      LocalDate to) {
     public boolean appliesOn(LocalDate d) {
       return !d.isBefore(from) && (to == null || !d.isAfter(to));
     }
   }
 
-  public record EarsC2(boolean enabled, int baselineFrom, int baselineTo, int minBaselineDays,
-      double sdFloor, double threshold) {}
+  public record EarsC2(
+      boolean enabled,
+      int baselineFrom,
+      int baselineTo,
+      int minBaselineDays,
+      double sdFloor,
+      double threshold) {}
 
-  public record VaccineProduct(String product, int seriesDoses, int minIntervalDays, List<String> match) {}
+  public record VaccineProduct(
+      String product, int seriesDoses, int minIntervalDays, List<String> match) {}
 
   /** Cutoff in force on a date. */
   public LocalTime reportingCutoff(LocalDate d) {
-    return reportingCutoffs.stream().filter(x -> !x.from().isAfter(d))
-        .max(Comparator.comparing(Dated::from)).map(Dated::value)
-        .orElseThrow(() -> new IllegalStateException("policy.reporting-cutoff: no entry in force on " + d));
+    return reportingCutoffs.stream()
+        .filter(x -> !x.from().isAfter(d))
+        .max(Comparator.comparing(Dated::from))
+        .map(Dated::value)
+        .orElseThrow(
+            () -> new IllegalStateException("policy.reporting-cutoff: no entry in force on " + d));
   }
 
   public Optional<AgeBand> ageBandOf(int age) {
@@ -83,12 +104,16 @@ public record Policy(
 
   /** Exposure category codes (monitoring-days keys), highest first: {@link ExposureCategory}. */
   public static final List<String> EXPOSURE_CATEGORIES = Coded.codes(ExposureCategory.class);
+
   /** Scope codes of a cluster rule: {@link RuleScope}. */
   public static final List<String> RULE_SCOPES = Coded.codes(RuleScope.class);
+
   /** Symptom group codes of the line list, first match wins: {@link SymptomGroup}. */
   public static final List<String> SYMPTOM_GROUPS = Coded.codes(SymptomGroup.class);
+
   /** Diagnosis codes of the line list (the diagnosis vocabulary of the absence_cases source). */
   public static final List<String> DIAGNOSES = io.epiwatch.contract.Sources.DIAGNOSIS.codes();
+
   /** The rule name the EARS-C2 alerts carry; a configured rule may not take it. */
   public static final String EARS_RULE = "school_ears_c2";
 
@@ -96,10 +121,10 @@ public record Policy(
 
   /**
    * Reads and validates the policy block: every key must be known, every value in its range and
-   * every name (category, scope, symptom group, diagnosis, age band) one of the allowed ones.
-   * A mistake is an {@link IllegalArgumentException} naming the setting and what is allowed,
-   * never a silent default. home-province may be left unset (derived from the schools, see
-   * {@link #resolve}).
+   * every name (category, scope, symptom group, diagnosis, age band) one of the allowed ones. A
+   * mistake is an {@link IllegalArgumentException} naming the setting and what is allowed, never a
+   * silent default. home-province may be left unset (derived from the schools, see {@link
+   * #resolve}).
    */
   static Policy from(Config p) {
     try {
@@ -110,10 +135,26 @@ public record Policy(
   }
 
   private static Policy read(Config p) {
-    keys(p, ROOT, "reporting-cutoff", "city-names", "home-province", "age-bands", "vaccination-min-age", "campaigns",
-        "lagging-threshold", "monitoring-days", "exposure-window-days", "cluster", "vaccine-products");
+    keys(
+        p,
+        ROOT,
+        "reporting-cutoff",
+        "city-names",
+        "home-province",
+        "age-bands",
+        "vaccination-min-age",
+        "campaigns",
+        "lagging-threshold",
+        "monitoring-days",
+        "exposure-window-days",
+        "cluster",
+        "vaccine-products");
     List<? extends Config> cutoffList = p.getConfigList("reporting-cutoff");
-    if (cutoffList.isEmpty()) throw illegal(ROOT + ".reporting-cutoff", "[]", "at least one { from = \"YYYY-MM-DD\", time = \"HH:MM\" }");
+    if (cutoffList.isEmpty())
+      throw illegal(
+          ROOT + ".reporting-cutoff",
+          "[]",
+          "at least one { from = \"YYYY-MM-DD\", time = \"HH:MM\" }");
     List<Dated<LocalTime>> cutoffs = new ArrayList<>();
     for (int i = 0; i < cutoffList.size(); i++) {
       Config c = cutoffList.get(i);
@@ -123,22 +164,41 @@ public record Policy(
     }
 
     List<? extends Config> bandList = p.getConfigList("age-bands");
-    if (bandList.isEmpty()) throw illegal(ROOT + ".age-bands", "[]", "at least one { band = NAME, min = AGE[, max = AGE] }");
+    if (bandList.isEmpty())
+      throw illegal(
+          ROOT + ".age-bands", "[]", "at least one { band = NAME, min = AGE[, max = AGE] }");
     List<AgeBand> bands = new ArrayList<>();
     for (int i = 0; i < bandList.size(); i++) {
       Config c = bandList.get(i);
       String at = ROOT + ".age-bands[" + i + "]";
       keys(c, at, "band", "min", "max");
-      AgeBand b = new AgeBand(nonBlank(c, at, "band"), atLeast(c, at, "min", 0), c.hasPath("max") ? c.getInt("max") : null);
+      AgeBand b =
+          new AgeBand(
+              nonBlank(c, at, "band"),
+              atLeast(c, at, "min", 0),
+              c.hasPath("max") ? c.getInt("max") : null);
       if (b.max() != null && b.max() < b.min()) {
-        throw illegal(at + ".max", String.valueOf(b.max()), "an age >= min (" + b.min() + "); a band with max < min matches nobody");
+        throw illegal(
+            at + ".max",
+            String.valueOf(b.max()),
+            "an age >= min (" + b.min() + "); a band with max < min matches nobody");
       }
       for (AgeBand o : bands) {
-        if (o.band().equals(b.band())) throw illegal(at + ".band", b.band(), "a name not used by another band");
-        boolean overlap = (o.max() == null || b.min() <= o.max()) && (b.max() == null || o.min() <= b.max());
+        if (o.band().equals(b.band()))
+          throw illegal(at + ".band", b.band(), "a name not used by another band");
+        boolean overlap =
+            (o.max() == null || b.min() <= o.max()) && (b.max() == null || o.min() <= b.max());
         if (overlap) {
-          throw illegal(at, b.band() + " (" + b.min() + ".." + (b.max() == null ? "" : b.max()) + ")",
-              "ages not covered by band " + o.band() + " (" + o.min() + ".." + (o.max() == null ? "" : o.max()) + "): bands must not overlap");
+          throw illegal(
+              at,
+              b.band() + " (" + b.min() + ".." + (b.max() == null ? "" : b.max()) + ")",
+              "ages not covered by band "
+                  + o.band()
+                  + " ("
+                  + o.min()
+                  + ".."
+                  + (o.max() == null ? "" : o.max())
+                  + "): bands must not overlap");
         }
       }
       bands.add(b);
@@ -153,14 +213,18 @@ public record Policy(
       String at = ROOT + ".campaigns[" + i + "]";
       keys(c, at, "id", "age-band", "dose", "deadline", "target-rate");
       String id = nonBlank(c, at, "id");
-      if (campaigns.stream().anyMatch(x -> x.id().equals(id))) throw illegal(at + ".id", id, "an id not used by another campaign");
+      if (campaigns.stream().anyMatch(x -> x.id().equals(id)))
+        throw illegal(at + ".id", id, "an id not used by another campaign");
       String band = oneOf(c, at, "age-band", bandNames);
       double target = c.getDouble("target-rate");
-      if (!(target > 0 && target <= 1)) throw illegal(at + ".target-rate", String.valueOf(target), "a fraction in (0, 1]");
-      campaigns.add(new Campaign(id, band, atLeast(c, at, "dose", 1), date(c, at, "deadline"), target));
+      if (!(target > 0 && target <= 1))
+        throw illegal(at + ".target-rate", String.valueOf(target), "a fraction in (0, 1]");
+      campaigns.add(
+          new Campaign(id, band, atLeast(c, at, "dose", 1), date(c, at, "deadline"), target));
     }
     double lagging = p.getDouble("lagging-threshold");
-    if (!(lagging > 0 && lagging <= 1)) throw illegal(ROOT + ".lagging-threshold", String.valueOf(lagging), "a fraction in (0, 1]");
+    if (!(lagging > 0 && lagging <= 1))
+      throw illegal(ROOT + ".lagging-threshold", String.valueOf(lagging), "a fraction in (0, 1]");
 
     Config md = p.getConfig("monitoring-days");
     keys(md, ROOT + ".monitoring-days", EXPOSURE_CATEGORIES.toArray(String[]::new));
@@ -179,32 +243,71 @@ public record Policy(
     for (int i = 0; i < ruleList.size(); i++) {
       Config c = ruleList.get(i);
       String at = clAt + ".rules[" + i + "]";
-      keys(c, at, "rule", "scope", "window", "threshold", "per-symptom-group", "symptom-group", "diagnosis", "from", "to");
+      keys(
+          c,
+          at,
+          "rule",
+          "scope",
+          "window",
+          "threshold",
+          "per-symptom-group",
+          "symptom-group",
+          "diagnosis",
+          "from",
+          "to");
       String rule = nonBlank(c, at, "rule");
       if (!rule.matches("[a-z0-9_]+") || rule.equals(EARS_RULE)) {
-        throw illegal(at + ".rule", rule, "a name of lower-case letters, digits and '_' other than " + EARS_RULE);
+        throw illegal(
+            at + ".rule",
+            rule,
+            "a name of lower-case letters, digits and '_' other than " + EARS_RULE);
       }
-      SymptomGroup group = c.hasPath("symptom-group") ? SymptomGroup.of(oneOf(c, at, "symptom-group", SYMPTOM_GROUPS)) : null;
+      SymptomGroup group =
+          c.hasPath("symptom-group")
+              ? SymptomGroup.of(oneOf(c, at, "symptom-group", SYMPTOM_GROUPS))
+              : null;
       String diagnosis = c.hasPath("diagnosis") ? oneOf(c, at, "diagnosis", DIAGNOSES) : null;
       LocalDate from = date(c, at, "from");
       LocalDate to = c.hasPath("to") ? date(c, at, "to") : null;
-      if (to != null && to.isBefore(from)) throw illegal(at + ".to", to.toString(), "a date on or after 'from' (" + from + ")");
-      rules.add(new ClusterRule(rule, RuleScope.of(oneOf(c, at, "scope", RULE_SCOPES)), atLeast(c, at, "window", 1), atLeast(c, at, "threshold", 1),
-          group, diagnosis, c.hasPath("per-symptom-group") && c.getBoolean("per-symptom-group"), from, to));
+      if (to != null && to.isBefore(from))
+        throw illegal(at + ".to", to.toString(), "a date on or after 'from' (" + from + ")");
+      rules.add(
+          new ClusterRule(
+              rule,
+              RuleScope.of(oneOf(c, at, "scope", RULE_SCOPES)),
+              atLeast(c, at, "window", 1),
+              atLeast(c, at, "threshold", 1),
+              group,
+              diagnosis,
+              c.hasPath("per-symptom-group") && c.getBoolean("per-symptom-group"),
+              from,
+              to));
     }
     Config e = cl.getConfig("ears-c2");
     String eAt = clAt + ".ears-c2";
-    keys(e, eAt, "enabled", "baseline-from", "baseline-to", "min-baseline-days", "sd-floor", "threshold");
+    keys(
+        e,
+        eAt,
+        "enabled",
+        "baseline-from",
+        "baseline-to",
+        "min-baseline-days",
+        "sd-floor",
+        "threshold");
     int bTo = atLeast(e, eAt, "baseline-to", 1);
     int bFrom = atLeast(e, eAt, "baseline-from", bTo);
     int minDays = atLeast(e, eAt, "min-baseline-days", 1);
     if (minDays > bFrom - bTo + 1) {
-      throw illegal(eAt + ".min-baseline-days", String.valueOf(minDays), "at most " + (bFrom - bTo + 1) + " (the days t-" + bFrom + "..t-" + bTo + ")");
+      throw illegal(
+          eAt + ".min-baseline-days",
+          String.valueOf(minDays),
+          "at most " + (bFrom - bTo + 1) + " (the days t-" + bFrom + "..t-" + bTo + ")");
     }
     double sdFloor = e.getDouble("sd-floor");
     if (!(sdFloor > 0)) throw illegal(eAt + ".sd-floor", String.valueOf(sdFloor), "a number > 0");
     double threshold = e.getDouble("threshold");
-    if (!(threshold > 0)) throw illegal(eAt + ".threshold", String.valueOf(threshold), "a number > 0");
+    if (!(threshold > 0))
+      throw illegal(eAt + ".threshold", String.valueOf(threshold), "a number > 0");
     EarsC2 ears = new EarsC2(e.getBoolean("enabled"), bFrom, bTo, minDays, sdFloor, threshold);
 
     List<? extends Config> productList = p.getConfigList("vaccine-products");
@@ -214,23 +317,47 @@ public record Policy(
       String at = ROOT + ".vaccine-products[" + i + "]";
       keys(c, at, "product", "series-doses", "min-interval-days", "match");
       String product = nonBlank(c, at, "product");
-      if (products.stream().anyMatch(x -> x.product().equals(product))) throw illegal(at + ".product", product, "a name not used by another product");
+      if (products.stream().anyMatch(x -> x.product().equals(product)))
+        throw illegal(at + ".product", product, "a name not used by another product");
       List<String> match = c.getStringList("match");
       if (match.isEmpty() || match.stream().anyMatch(String::isBlank)) {
-        throw illegal(at + ".match", String.valueOf(match), "a list of non-empty strings found in vaccine_product or manufacturer");
+        throw illegal(
+            at + ".match",
+            String.valueOf(match),
+            "a list of non-empty strings found in vaccine_product or manufacturer");
       }
-      products.add(new VaccineProduct(product, atLeast(c, at, "series-doses", 1), atLeast(c, at, "min-interval-days", 0), match));
+      products.add(
+          new VaccineProduct(
+              product,
+              atLeast(c, at, "series-doses", 1),
+              atLeast(c, at, "min-interval-days", 0),
+              match));
     }
 
     String home = null;
     if (p.hasPath("home-province")) {
       home = p.getString("home-province").trim();
       if (!home.matches("\\d{2}")) {
-        throw illegal(ROOT + ".home-province", home, "two digits (the first two of the schools' district codes), or unset to derive it from the schools");
+        throw illegal(
+            ROOT + ".home-province",
+            home,
+            "two digits (the first two of the schools' district codes), or unset to derive it from the schools");
       }
     }
-    return new Policy(cutoffs, home, bands, minAge, campaigns, lagging, monitoring, window, atLeast(cl, clAt, "quiet-gap-days", 1),
-        rules, ears, products, cityNames(p));
+    return new Policy(
+        cutoffs,
+        home,
+        bands,
+        minAge,
+        campaigns,
+        lagging,
+        monitoring,
+        window,
+        atLeast(cl, clAt, "quiet-gap-days", 1),
+        rules,
+        ears,
+        products,
+        cityNames(p));
   }
 
   private static Map<String, String> cityNames(Config p) {
@@ -239,10 +366,14 @@ public record Policy(
       Config c = p.getConfig("city-names");
       for (String k : c.root().keySet()) {
         if (!k.matches("\\d{4}00")) {
-          throw illegal(ROOT + ".city-names", k, "6-digit city codes: the first four digits of a district code followed by 00");
+          throw illegal(
+              ROOT + ".city-names",
+              k,
+              "6-digit city codes: the first four digits of a district code followed by 00");
         }
         String name = c.getString("\"" + k + "\"").trim();
-        if (name.isEmpty()) throw illegal(ROOT + ".city-names.\"" + k + "\"", "", "the city's name");
+        if (name.isEmpty())
+          throw illegal(ROOT + ".city-names.\"" + k + "\"", "", "the city's name");
         m.put(k, name);
       }
     }
@@ -252,43 +383,69 @@ public record Policy(
   // ------------------------------------------------------------------ derived from the data
 
   /**
-   * This policy with the values the data decides filled in: the home province from the
-   * provinces of the schools (first two digits of their district codes) unless set, and names
-   * of cities the conf map lacks from the schools' city_name column (the conf map wins).
+   * This policy with the values the data decides filled in: the home province from the provinces of
+   * the schools (first two digits of their district codes) unless set, and names of cities the conf
+   * map lacks from the schools' city_name column (the conf map wins).
    *
    * @param schoolProvinces the distinct provinces of silver.schools
    * @param dataCityNames city code -> name from the schools extract (may be empty)
-   * @throws IllegalArgumentException a configured home province that matches none of the
-   *     schools, or schools of several provinces with none configured
+   * @throws IllegalArgumentException a configured home province that matches none of the schools,
+   *     or schools of several provinces with none configured
    */
   public Policy resolve(Set<String> schoolProvinces, Map<String, String> dataCityNames) {
     String home = homeProvince;
     if (home != null) {
       if (!schoolProvinces.isEmpty() && !schoolProvinces.contains(home)) {
-        throw illegal(ROOT + ".home-province", home, new TreeSet<>(schoolProvinces)
-            + " (the provinces of the schools' district codes); or leave it unset to derive it from the schools");
+        throw illegal(
+            ROOT + ".home-province",
+            home,
+            new TreeSet<>(schoolProvinces)
+                + " (the provinces of the schools' district codes); or leave it unset to derive it from the schools");
       }
     } else if (schoolProvinces.size() > 1) {
-      throw new IllegalArgumentException("Property '" + ROOT + ".home-province' is not set and the schools span several provinces "
-          + new TreeSet<>(schoolProvinces) + ": set it to the one whose trips count as in_province");
+      throw new IllegalArgumentException(
+          "Property '"
+              + ROOT
+              + ".home-province' is not set and the schools span several provinces "
+              + new TreeSet<>(schoolProvinces)
+              + ": set it to the one whose trips count as in_province");
     } else if (schoolProvinces.size() == 1) {
       home = schoolProvinces.iterator().next();
     }
     Map<String, String> names = new TreeMap<>(dataCityNames);
     names.putAll(cityNames);
-    return new Policy(reportingCutoffs, home, ageBands, vaccinationMinAge, campaigns, laggingThreshold, monitoringDays,
-        exposureWindowDays, quietGapDays, clusterRules, earsC2, vaccineProducts, Map.copyOf(names));
+    return new Policy(
+        reportingCutoffs,
+        home,
+        ageBands,
+        vaccinationMinAge,
+        campaigns,
+        laggingThreshold,
+        monitoringDays,
+        exposureWindowDays,
+        quietGapDays,
+        clusterRules,
+        earsC2,
+        vaccineProducts,
+        Map.copyOf(names));
   }
 
   // ------------------------------------------------------------------ helpers
 
   /** "Property '{}' has illegal value: '{}', allowed options: {}". */
   static IllegalArgumentException illegal(String property, String value, Object allowed) {
-    return new IllegalArgumentException("Property '" + property + "' has illegal value: '" + value + "', allowed options: " + allowed);
+    return new IllegalArgumentException(
+        "Property '"
+            + property
+            + "' has illegal value: '"
+            + value
+            + "', allowed options: "
+            + allowed);
   }
 
   private static IllegalArgumentException missing(String property, Object allowed) {
-    return new IllegalArgumentException("Property '" + property + "' is missing, required options: " + allowed);
+    return new IllegalArgumentException(
+        "Property '" + property + "' is missing, required options: " + allowed);
   }
 
   /** Every key of the object must be one of the known ones. */
@@ -296,7 +453,8 @@ public record Policy(
     List<String> allowed = List.of(known);
     for (String k : c.root().keySet()) {
       if (!allowed.contains(k)) {
-        throw new IllegalArgumentException("Property '" + at + "." + k + "' is not a known setting, allowed options: " + allowed);
+        throw new IllegalArgumentException(
+            "Property '" + at + "." + k + "' is not a known setting, allowed options: " + allowed);
       }
     }
   }
@@ -327,7 +485,12 @@ public record Policy(
     return parsed(c, at, key, LocalTime::parse, "a local time HH:MM");
   }
 
-  private static <T> T parsed(Config c, String at, String key, java.util.function.Function<String, T> parse, String expected) {
+  private static <T> T parsed(
+      Config c,
+      String at,
+      String key,
+      java.util.function.Function<String, T> parse,
+      String expected) {
     String v = c.getString(key);
     try {
       return parse.apply(v);

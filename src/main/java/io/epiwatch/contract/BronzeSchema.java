@@ -8,11 +8,11 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The schema of {@code bronze.<source>}, derived from the source spec: every accepted row with
- * its values parsed to their types and codes normalised, plus lineage. Personal identity never
- * enters bronze (docs/rules.md §1, §1.8): {@code id_number} becomes {@code person_key} (HMAC),
- * {@code linked_person_id} becomes {@code linked_person_key}, {@code name} is left out (it
- * lives in restricted.person_identity). Unknown columns are kept in {@code extra_columns}.
+ * The schema of {@code bronze.<source>}, derived from the source spec: every accepted row with its
+ * values parsed to their types and codes normalised, plus lineage. Personal identity never enters
+ * bronze (docs/rules.md §1, §1.8): {@code id_number} becomes {@code person_key} (HMAC), {@code
+ * linked_person_id} becomes {@code linked_person_key}, {@code name} is left out (it lives in
+ * restricted.person_identity). Unknown columns are kept in {@code extra_columns}.
  */
 public final class BronzeSchema {
   private BronzeSchema() {}
@@ -51,22 +51,41 @@ public final class BronzeSchema {
       DataType t = c.type() == ColumnType.ID_NUMBER ? DataTypes.StringType : typeOf(c.type());
       fields.add(DataTypes.createStructField(n, t, true).withComment(comment(c)));
     }
-    fields.add(DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, false).withComment("inbox file the row came from"));
-    fields.add(DataTypes.createStructField(SOURCE_LINE, DataTypes.LongType, false).withComment("line (CSV) or row (XLSX) number in the file; header = 1"));
-    fields.add(DataTypes.createStructField(SOURCE_SHA256, DataTypes.StringType, false).withComment("SHA-256 of the file"));
-    fields.add(DataTypes.createStructField(BATCH_ID, DataTypes.StringType, false).withComment("ingest batch (one ingest run)"));
-    fields.add(DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, false).withComment("when the batch was ingested"));
-    fields.add(DataTypes.createStructField(EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
-        .withComment("columns not in the contract, kept as text (header -> value)"));
+    fields.add(
+        DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, false)
+            .withComment("inbox file the row came from"));
+    fields.add(
+        DataTypes.createStructField(SOURCE_LINE, DataTypes.LongType, false)
+            .withComment("line (CSV) or row (XLSX) number in the file; header = 1"));
+    fields.add(
+        DataTypes.createStructField(SOURCE_SHA256, DataTypes.StringType, false)
+            .withComment("SHA-256 of the file"));
+    fields.add(
+        DataTypes.createStructField(BATCH_ID, DataTypes.StringType, false)
+            .withComment("ingest batch (one ingest run)"));
+    fields.add(
+        DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, false)
+            .withComment("when the batch was ingested"));
+    fields.add(
+        DataTypes.createStructField(
+                EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
+            .withComment("columns not in the contract, kept as text (header -> value)"));
     return DataTypes.createStructType(fields);
   }
 
   private static String comment(ColumnSpec c) {
     String zh = c.aliases().isEmpty() ? "" : c.aliases().get(0) + "; ";
     return switch (c.name()) {
-      case "id_number" -> "HMAC-SHA256 of id_type:ID (" + zh.replace("; ", "") + " itself is only in restricted.person_identity)";
-      case "linked_person_id" -> "household: person_key of the linked student or staff member (关联人员身份证号, formerly linked_student_id)";
-      default -> zh + c.type().name().toLowerCase() + (c.vocabulary() != null ? " " + c.vocabulary().codes() : "");
+      case "id_number" ->
+          "HMAC-SHA256 of id_type:ID ("
+              + zh.replace("; ", "")
+              + " itself is only in restricted.person_identity)";
+      case "linked_person_id" ->
+          "household: person_key of the linked student or staff member (关联人员身份证号, formerly linked_student_id)";
+      default ->
+          zh
+              + c.type().name().toLowerCase()
+              + (c.vocabulary() != null ? " " + c.vocabulary().codes() : "");
     };
   }
 }

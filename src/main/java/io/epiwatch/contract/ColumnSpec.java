@@ -3,12 +3,19 @@ package io.epiwatch.contract;
 import java.util.List;
 
 /**
- * One column of a source: English name, Chinese aliases, type, whether required, vocabulary
- * (CODE, CODE_LIST), default for an empty cell, and whether a date after the run date is a
- * FUTURE_DATE (docs/rules.md §7: event dates only, never expected_return/valid_until/effective_*).
+ * One column of a source: English name, Chinese aliases, type, whether required, vocabulary (CODE,
+ * CODE_LIST), default for an empty cell, and whether a date after the run date is a FUTURE_DATE
+ * (docs/rules.md §7: event dates only, never expected_return/valid_until/effective_*).
  */
-public record ColumnSpec(String name, List<String> aliases, ColumnType type, boolean required,
-    Vocabulary vocabulary, String defaultValue, boolean eventDate) implements java.io.Serializable {
+public record ColumnSpec(
+    String name,
+    List<String> aliases,
+    ColumnType type,
+    boolean required,
+    Vocabulary vocabulary,
+    String defaultValue,
+    boolean eventDate)
+    implements java.io.Serializable {
 
   /** True for the columns that hold personal identity and never leave restricted storage. */
   public boolean personal() {

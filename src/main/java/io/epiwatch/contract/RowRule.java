@@ -8,14 +8,20 @@ public enum RowRule {
   ABSENCES_GT_EXPECTED,
   /** travel_records: return_date >= departure_date. */
   RETURN_BEFORE_DEPARTURE,
-  /** travel_records: linked_person_id is required when person_type = household (MISSING_REQUIRED). */
+  /**
+   * travel_records: linked_person_id is required when person_type = household (MISSING_REQUIRED).
+   */
   HOUSEHOLD_NEEDS_LINKED_PERSON,
   /**
    * travel_records: school_code is required for students, staff and contractors (MISSING_REQUIRED);
    * a household member without one counts under its linked person's roster school, and is
-   * LINKED_PERSON_UNKNOWN when that person is on no roster (checked by IngestJob against bronze.roster).
+   * LINKED_PERSON_UNKNOWN when that person is on no roster (checked by IngestJob against
+   * bronze.roster).
    */
   SCHOOL_REQUIRED_UNLESS_HOUSEHOLD,
-  /** travel_records: an abroad trip has a 2-letter country code, a domestic one a division code (UNKNOWN_CODE). */
+  /**
+   * travel_records: an abroad trip has a 2-letter country code, a domestic one a division code
+   * (UNKNOWN_CODE).
+   */
   DESTINATION_MATCHES_ABROAD
 }

@@ -5,12 +5,19 @@ import java.util.Optional;
 
 /**
  * One inbox source declared as data (docs/rules.md §2): its columns, natural key, the column that
- * orders resubmissions (submitted_at; null = later file wins), whether files are full
- * snapshots, and its cross-column rules. Readers, validators, bronze schemas and MERGE
- * conditions derive from it.
+ * orders resubmissions (submitted_at; null = later file wins), whether files are full snapshots,
+ * and its cross-column rules. Readers, validators, bronze schemas and MERGE conditions derive from
+ * it.
  */
-public record SourceSpec(String name, String chineseName, List<ColumnSpec> columns, List<String> naturalKey,
-    String orderingColumn, boolean snapshot, List<RowRule> rowRules) implements java.io.Serializable {
+public record SourceSpec(
+    String name,
+    String chineseName,
+    List<ColumnSpec> columns,
+    List<String> naturalKey,
+    String orderingColumn,
+    boolean snapshot,
+    List<RowRule> rowRules)
+    implements java.io.Serializable {
 
   public Optional<ColumnSpec> column(String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst();
@@ -23,6 +30,8 @@ public record SourceSpec(String name, String chineseName, List<ColumnSpec> colum
   /** The column for a header cell (English name or Chinese alias, surrounding spaces ignored). */
   public Optional<ColumnSpec> forHeader(String header) {
     String h = header == null ? "" : header.strip().replace("\uFEFF", "");
-    return columns.stream().filter(c -> c.headers().stream().anyMatch(x -> x.equalsIgnoreCase(h))).findFirst();
+    return columns.stream()
+        .filter(c -> c.headers().stream().anyMatch(x -> x.equalsIgnoreCase(h)))
+        .findFirst();
   }
 }

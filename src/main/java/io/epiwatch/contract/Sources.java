@@ -22,8 +22,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The eight sources of docs/rules.md §2, with their English names, Chinese
- * aliases, required flags and vocabularies. Order matters: schools load first (UNKNOWN_SCHOOL).
+ * The eight sources of docs/rules.md §2, with their English names, Chinese aliases, required flags
+ * and vocabularies. Order matters: schools load first (UNKNOWN_SCHOOL).
  */
 public final class Sources {
   private Sources() {}
@@ -32,68 +32,170 @@ public final class Sources {
   public static final String RESIDENT = "resident";
 
   // ------------------------------------------------------------------ vocabularies
-  public static final Vocabulary ID_TYPE = Vocabulary.of("id_type",
-      RESIDENT, List.of("居民身份证", "身份证", "resident_id"),
-      "passport", List.of("护照"),
-      "hk_macao_pass", List.of("港澳居民来往内地通行证", "港澳通行证"),
-      "taiwan_pass", List.of("台湾居民来往大陆通行证", "台湾通行证", "台胞证"),
-      "other", List.of("其他"));
+  public static final Vocabulary ID_TYPE =
+      Vocabulary.of(
+          "id_type",
+          RESIDENT,
+          List.of("居民身份证", "身份证", "resident_id"),
+          "passport",
+          List.of("护照"),
+          "hk_macao_pass",
+          List.of("港澳居民来往内地通行证", "港澳通行证"),
+          "taiwan_pass",
+          List.of("台湾居民来往大陆通行证", "台湾通行证", "台胞证"),
+          "other",
+          List.of("其他"));
 
-  public static final Vocabulary SCHOOL_TYPE = Vocabulary.of("school_type",
-      "university", List.of("高校"), "vocational", List.of("中职"), "senior_high", List.of("高中"),
-      "junior_high", List.of("初中"), "primary", List.of("小学"), "nine_year", List.of("九年一贯制"),
-      "kindergarten", List.of("幼儿园"), "special", List.of("特殊教育"));
+  public static final Vocabulary SCHOOL_TYPE =
+      Vocabulary.of(
+          "school_type",
+          "university",
+          List.of("高校"),
+          "vocational",
+          List.of("中职"),
+          "senior_high",
+          List.of("高中"),
+          "junior_high",
+          List.of("初中"),
+          "primary",
+          List.of("小学"),
+          "nine_year",
+          List.of("九年一贯制"),
+          "kindergarten",
+          List.of("幼儿园"),
+          "special",
+          List.of("特殊教育"));
 
-  public static final Vocabulary PERSON_TYPE = Vocabulary.of("person_type",
-      "student", List.of("学生"), "staff", List.of("教职工", "教师", "职工"), "contractor", List.of("外包人员"));
+  public static final Vocabulary PERSON_TYPE =
+      Vocabulary.of(
+          "person_type",
+          "student",
+          List.of("学生"),
+          "staff",
+          List.of("教职工", "教师", "职工"),
+          "contractor",
+          List.of("外包人员"));
 
-  public static final Vocabulary TRAVELLER_TYPE = Vocabulary.of("person_type",
-      "student", List.of("学生"), "staff", List.of("教职工", "教师", "职工"), "contractor", List.of("外包人员"),
-      "household", List.of("同住亲属", "家庭成员"));
+  public static final Vocabulary TRAVELLER_TYPE =
+      Vocabulary.of(
+          "person_type",
+          "student",
+          List.of("学生"),
+          "staff",
+          List.of("教职工", "教师", "职工"),
+          "contractor",
+          List.of("外包人员"),
+          "household",
+          List.of("同住亲属", "家庭成员"));
 
-  /** Whom a household member is linked to: a student, or a staff member (who reports relatives from risk areas). */
-  public static final Vocabulary LINKED_PERSON_TYPE = Vocabulary.of("linked_person_type",
-      "student", List.of("学生"), "staff", List.of("教职工", "教师", "职工"));
+  /**
+   * Whom a household member is linked to: a student, or a staff member (who reports relatives from
+   * risk areas).
+   */
+  public static final Vocabulary LINKED_PERSON_TYPE =
+      Vocabulary.of(
+          "linked_person_type", "student", List.of("学生"), "staff", List.of("教职工", "教师", "职工"));
 
-  public static final Vocabulary ROSTER_STATUS = Vocabulary.of("status",
-      "active", List.of("在籍", "在职", "在校"), "left", List.of("离校", "离职"));
+  public static final Vocabulary ROSTER_STATUS =
+      Vocabulary.of("status", "active", List.of("在籍", "在职", "在校"), "left", List.of("离校", "离职"));
 
-  public static final Vocabulary SEX = Vocabulary.of("sex", "male", List.of("男", "m"), "female", List.of("女", "f"));
+  public static final Vocabulary SEX =
+      Vocabulary.of("sex", "male", List.of("男", "m"), "female", List.of("女", "f"));
 
-  public static final Vocabulary SYMPTOM = Vocabulary.of("symptom",
-      "fever", List.of("发热", "发烧"), "cough", List.of("咳嗽"), "sore_throat", List.of("咽痛", "咽喉痛"),
-      "runny_nose", List.of("流涕", "流鼻涕"), "diarrhea", List.of("腹泻"), "vomiting", List.of("呕吐"),
-      "rash", List.of("皮疹"), "headache", List.of("头痛"), "fatigue", List.of("乏力"), "other", List.of("其他"));
+  public static final Vocabulary SYMPTOM =
+      Vocabulary.of(
+          "symptom",
+          "fever",
+          List.of("发热", "发烧"),
+          "cough",
+          List.of("咳嗽"),
+          "sore_throat",
+          List.of("咽痛", "咽喉痛"),
+          "runny_nose",
+          List.of("流涕", "流鼻涕"),
+          "diarrhea",
+          List.of("腹泻"),
+          "vomiting",
+          List.of("呕吐"),
+          "rash",
+          List.of("皮疹"),
+          "headache",
+          List.of("头痛"),
+          "fatigue",
+          List.of("乏力"),
+          "other",
+          List.of("其他"));
 
-  public static final Vocabulary DIAGNOSIS = Vocabulary.of("diagnosis",
-      "influenza", List.of("流感", "流行性感冒"), "covid19", List.of("新冠肺炎", "新冠"), "varicella", List.of("水痘"),
-      "hfmd", List.of("手足口病"), "mumps", List.of("腮腺炎", "流行性腮腺炎"), "norovirus", List.of("诺如病毒", "诺如"),
-      "common_cold", List.of("普通感冒", "感冒"), "other", List.of("其他"), "unknown", List.of("不明", "未知"));
+  public static final Vocabulary DIAGNOSIS =
+      Vocabulary.of(
+          "diagnosis",
+          "influenza",
+          List.of("流感", "流行性感冒"),
+          "covid19",
+          List.of("新冠肺炎", "新冠"),
+          "varicella",
+          List.of("水痘"),
+          "hfmd",
+          List.of("手足口病"),
+          "mumps",
+          List.of("腮腺炎", "流行性腮腺炎"),
+          "norovirus",
+          List.of("诺如病毒", "诺如"),
+          "common_cold",
+          List.of("普通感冒", "感冒"),
+          "other",
+          List.of("其他"),
+          "unknown",
+          List.of("不明", "未知"));
 
-  public static final Vocabulary APPROVAL = Vocabulary.of("approved",
-      "yes", List.of("是", "y", "true", "1", "已审批", "已报备"), "no", List.of("否", "n", "false", "0", "未审批", "未报备"),
-      "pending", List.of("待审批", "审批中"));
+  public static final Vocabulary APPROVAL =
+      Vocabulary.of(
+          "approved",
+          "yes",
+          List.of("是", "y", "true", "1", "已审批", "已报备"),
+          "no",
+          List.of("否", "n", "false", "0", "未审批", "未报备"),
+          "pending",
+          List.of("待审批", "审批中"));
 
-  public static final Vocabulary TEST_RESULT = Vocabulary.of("nucleic_test_result",
-      "negative", List.of("阴性"), "positive", List.of("阳性"), "pending", List.of("待出", "待出结果"));
+  public static final Vocabulary TEST_RESULT =
+      Vocabulary.of(
+          "nucleic_test_result",
+          "negative",
+          List.of("阴性"),
+          "positive",
+          List.of("阳性"),
+          "pending",
+          List.of("待出", "待出结果"));
 
-  public static final Vocabulary RISK_LEVEL = Vocabulary.of("risk_level",
-      "high", List.of("高", "高风险"), "medium", List.of("中", "中风险"), "low", List.of("低", "低风险"));
+  public static final Vocabulary RISK_LEVEL =
+      Vocabulary.of(
+          "risk_level",
+          "high",
+          List.of("高", "高风险"),
+          "medium",
+          List.of("中", "中风险"),
+          "low",
+          List.of("低", "低风险"));
 
   /** Booleans accepted everywhere (docs/rules.md §1). */
-  public static final Vocabulary BOOL = Vocabulary.of("boolean",
-      "true", List.of("是", "y", "yes", "1"), "false", List.of("否", "n", "no", "0"));
+  public static final Vocabulary BOOL =
+      Vocabulary.of(
+          "boolean", "true", List.of("是", "y", "yes", "1"), "false", List.of("否", "n", "no", "0"));
 
   // ------------------------------------------------------------------ column helpers
   private static ColumnSpec req(String name, ColumnType type, String... aliases) {
-    return new ColumnSpec(name, List.of(aliases), type, true, null, null, type == DATE || type == TIMESTAMP);
+    return new ColumnSpec(
+        name, List.of(aliases), type, true, null, null, type == DATE || type == TIMESTAMP);
   }
 
   private static ColumnSpec opt(String name, ColumnType type, String... aliases) {
-    return new ColumnSpec(name, List.of(aliases), type, false, null, null, type == DATE || type == TIMESTAMP);
+    return new ColumnSpec(
+        name, List.of(aliases), type, false, null, null, type == DATE || type == TIMESTAMP);
   }
 
-  private static ColumnSpec code(String name, boolean required, Vocabulary v, String dflt, String... aliases) {
+  private static ColumnSpec code(
+      String name, boolean required, Vocabulary v, String dflt, String... aliases) {
     return new ColumnSpec(name, List.of(aliases), CODE, required, v, dflt, false);
   }
 
@@ -113,119 +215,204 @@ public final class Sources {
   private static final ColumnSpec SUBMITTED = opt("submitted_at", TIMESTAMP, "填报时间");
 
   // ------------------------------------------------------------------ sources
-  public static final SourceSpec SCHOOLS = new SourceSpec("schools", "学校名录", List.of(
-      SCHOOL,
-      req("school_name", STRING, "学校名称"),
-      code("school_type", true, SCHOOL_TYPE, null, "学校类型"),
-      req("district_code", DIVISION_CODE_6, "区县代码"),
-      opt("district_name", STRING, "区县名称"),
-      opt("city_name", STRING, "城市名称"),
-      opt("township", STRING, "乡镇街道"),
-      bool("directly_managed", "false", "局直"),
-      bool("boarding", "false", "寄宿制"),
-      opt("students_enrolled", COUNT, "在校学生数"),
-      opt("staff_count", COUNT, "教职工数"),
-      req("as_of", DATE, "统计日期")),
-      List.of("school_code"), null, true, List.of());
+  public static final SourceSpec SCHOOLS =
+      new SourceSpec(
+          "schools",
+          "学校名录",
+          List.of(
+              SCHOOL,
+              req("school_name", STRING, "学校名称"),
+              code("school_type", true, SCHOOL_TYPE, null, "学校类型"),
+              req("district_code", DIVISION_CODE_6, "区县代码"),
+              opt("district_name", STRING, "区县名称"),
+              opt("city_name", STRING, "城市名称"),
+              opt("township", STRING, "乡镇街道"),
+              bool("directly_managed", "false", "局直"),
+              bool("boarding", "false", "寄宿制"),
+              opt("students_enrolled", COUNT, "在校学生数"),
+              opt("staff_count", COUNT, "教职工数"),
+              req("as_of", DATE, "统计日期")),
+          List.of("school_code"),
+          null,
+          true,
+          List.of());
 
-  public static final SourceSpec ROSTER = new SourceSpec("roster", "师生花名册", List.of(
-      ID_NO, ID_T, NAME,
-      code("person_type", true, PERSON_TYPE, null, "人员类别"),
-      SCHOOL,
-      opt("grade", STRING, "年级"),
-      opt("class_name", STRING, "班级"),
-      opt("birth_date", DATE, "出生日期"),
-      code("sex", false, SEX, null, "性别"),
-      bool("boarding", "false", "住校"),
-      code("status", false, ROSTER_STATUS, "active", "状态"),
-      req("as_of", DATE, "统计日期")),
-      List.of("id_type", "id_number", "school_code"), null, true, List.of());
+  public static final SourceSpec ROSTER =
+      new SourceSpec(
+          "roster",
+          "师生花名册",
+          List.of(
+              ID_NO,
+              ID_T,
+              NAME,
+              code("person_type", true, PERSON_TYPE, null, "人员类别"),
+              SCHOOL,
+              opt("grade", STRING, "年级"),
+              opt("class_name", STRING, "班级"),
+              opt("birth_date", DATE, "出生日期"),
+              code("sex", false, SEX, null, "性别"),
+              bool("boarding", "false", "住校"),
+              code("status", false, ROSTER_STATUS, "active", "状态"),
+              req("as_of", DATE, "统计日期")),
+          List.of("id_type", "id_number", "school_code"),
+          null,
+          true,
+          List.of());
 
-  public static final SourceSpec DAILY_REPORTS = new SourceSpec("daily_reports", "日报告", List.of(
-      req("report_date", DATE, "报告日期"),
-      SCHOOL,
-      req("submitted_at", TIMESTAMP, "填报时间"),
-      opt("students_expected", COUNT, "应到学生数"),
-      opt("students_present", COUNT, "实到学生数"),
-      opt("students_absent_illness", COUNT, "因病缺勤学生数"),
-      opt("students_absent_other", COUNT, "其他缺勤学生数"),
-      opt("staff_expected", COUNT, "应到教职工数"),
-      opt("staff_absent_illness", COUNT, "因病缺勤教职工数"),
-      opt("fever_cases", COUNT, "晨午检发热人数"),
-      opt("suspected_cases", COUNT, "疑似病例数"),
-      opt("confirmed_cases", COUNT, "确诊病例数"),
-      bool("zero_report", "false", "零报告"),
-      opt("reporter", STRING, "填报人")),
-      List.of("report_date", "school_code"), "submitted_at", false,
-      List.of(RowRule.PRESENT_GT_EXPECTED, RowRule.ABSENCES_GT_EXPECTED));
+  public static final SourceSpec DAILY_REPORTS =
+      new SourceSpec(
+          "daily_reports",
+          "日报告",
+          List.of(
+              req("report_date", DATE, "报告日期"),
+              SCHOOL,
+              req("submitted_at", TIMESTAMP, "填报时间"),
+              opt("students_expected", COUNT, "应到学生数"),
+              opt("students_present", COUNT, "实到学生数"),
+              opt("students_absent_illness", COUNT, "因病缺勤学生数"),
+              opt("students_absent_other", COUNT, "其他缺勤学生数"),
+              opt("staff_expected", COUNT, "应到教职工数"),
+              opt("staff_absent_illness", COUNT, "因病缺勤教职工数"),
+              opt("fever_cases", COUNT, "晨午检发热人数"),
+              opt("suspected_cases", COUNT, "疑似病例数"),
+              opt("confirmed_cases", COUNT, "确诊病例数"),
+              bool("zero_report", "false", "零报告"),
+              opt("reporter", STRING, "填报人")),
+          List.of("report_date", "school_code"),
+          "submitted_at",
+          false,
+          List.of(RowRule.PRESENT_GT_EXPECTED, RowRule.ABSENCES_GT_EXPECTED));
 
-  public static final SourceSpec ABSENCE_CASES = new SourceSpec("absence_cases", "因病缺勤登记", List.of(
-      req("report_date", DATE, "报告日期"),
-      SCHOOL, ID_NO, ID_T, NAME,
-      code("person_type", false, PERSON_TYPE, "student", "人员类别"),
-      opt("grade", STRING, "年级"),
-      opt("class_name", STRING, "班级"),
-      opt("onset_date", DATE, "发病日期"),
-      new ColumnSpec("symptoms", List.of("症状"), CODE_LIST, false, SYMPTOM, null, false),
-      code("diagnosis", false, DIAGNOSIS, "unknown", "诊断"),
-      bool("visited_doctor", null, "是否就诊"),
-      bool("followed_up", "false", "是否追查病因"),
-      futureOk("expected_return", "预计返校日期"),
-      SUBMITTED),
-      List.of("report_date", "school_code", "id_number"), "submitted_at", false, List.of());
+  public static final SourceSpec ABSENCE_CASES =
+      new SourceSpec(
+          "absence_cases",
+          "因病缺勤登记",
+          List.of(
+              req("report_date", DATE, "报告日期"),
+              SCHOOL,
+              ID_NO,
+              ID_T,
+              NAME,
+              code("person_type", false, PERSON_TYPE, "student", "人员类别"),
+              opt("grade", STRING, "年级"),
+              opt("class_name", STRING, "班级"),
+              opt("onset_date", DATE, "发病日期"),
+              new ColumnSpec("symptoms", List.of("症状"), CODE_LIST, false, SYMPTOM, null, false),
+              code("diagnosis", false, DIAGNOSIS, "unknown", "诊断"),
+              bool("visited_doctor", null, "是否就诊"),
+              bool("followed_up", "false", "是否追查病因"),
+              futureOk("expected_return", "预计返校日期"),
+              SUBMITTED),
+          List.of("report_date", "school_code", "id_number"),
+          "submitted_at",
+          false,
+          List.of());
 
-  public static final SourceSpec TRAVEL_RECORDS = new SourceSpec("travel_records", "旅居史登记", List.of(
-      opt("record_id", STRING, "记录编号"),
-      ID_NO, ID_T, NAME,
-      code("person_type", true, TRAVELLER_TYPE, null, "人员类别"),
-      // linked_student_id (关联学生身份证号) is the column's former name, still accepted.
-      new ColumnSpec("linked_person_id", List.of("关联人员身份证号", "linked_student_id", "关联学生身份证号"), ID_NUMBER, false, null, null, false),
-      code("linked_person_type", false, LINKED_PERSON_TYPE, null, "关联人员类别"),
-      // Required for students, staff and contractors (row rule); a household member counts under its linked person's school.
-      opt("school_code", SCHOOL_CODE, "学校标识码", "学校代码"),
-      req("destination_code", DESTINATION_CODE, "目的地代码"),
-      opt("destination_name", STRING, "目的地"),
-      bool("abroad", "false", "是否境外"),
-      req("departure_date", DATE, "离开日期"),
-      opt("return_date", DATE, "返回日期"),
-      code("approved", false, APPROVAL, "pending", "是否报备审批"),
-      opt("nucleic_test_date", DATE, "核酸检测日期"),
-      code("nucleic_test_result", false, TEST_RESULT, null, "核酸结果"),
-      SUBMITTED),
-      List.of("record_id"), "submitted_at", false,
-      List.of(RowRule.RETURN_BEFORE_DEPARTURE, RowRule.HOUSEHOLD_NEEDS_LINKED_PERSON, RowRule.SCHOOL_REQUIRED_UNLESS_HOUSEHOLD,
-          RowRule.DESTINATION_MATCHES_ABROAD));
+  public static final SourceSpec TRAVEL_RECORDS =
+      new SourceSpec(
+          "travel_records",
+          "旅居史登记",
+          List.of(
+              opt("record_id", STRING, "记录编号"),
+              ID_NO,
+              ID_T,
+              NAME,
+              code("person_type", true, TRAVELLER_TYPE, null, "人员类别"),
+              // linked_student_id (关联学生身份证号) is the column's former name, still accepted.
+              new ColumnSpec(
+                  "linked_person_id",
+                  List.of("关联人员身份证号", "linked_student_id", "关联学生身份证号"),
+                  ID_NUMBER,
+                  false,
+                  null,
+                  null,
+                  false),
+              code("linked_person_type", false, LINKED_PERSON_TYPE, null, "关联人员类别"),
+              // Required for students, staff and contractors (row rule); a household member counts
+              // under its linked person's school.
+              opt("school_code", SCHOOL_CODE, "学校标识码", "学校代码"),
+              req("destination_code", DESTINATION_CODE, "目的地代码"),
+              opt("destination_name", STRING, "目的地"),
+              bool("abroad", "false", "是否境外"),
+              req("departure_date", DATE, "离开日期"),
+              opt("return_date", DATE, "返回日期"),
+              code("approved", false, APPROVAL, "pending", "是否报备审批"),
+              opt("nucleic_test_date", DATE, "核酸检测日期"),
+              code("nucleic_test_result", false, TEST_RESULT, null, "核酸结果"),
+              SUBMITTED),
+          List.of("record_id"),
+          "submitted_at",
+          false,
+          List.of(
+              RowRule.RETURN_BEFORE_DEPARTURE,
+              RowRule.HOUSEHOLD_NEEDS_LINKED_PERSON,
+              RowRule.SCHOOL_REQUIRED_UNLESS_HOUSEHOLD,
+              RowRule.DESTINATION_MATCHES_ABROAD));
 
-  public static final SourceSpec RISK_AREAS = new SourceSpec("risk_areas", "中高风险地区名单", List.of(
-      req("area_code", DIVISION_CODE, "地区代码"),
-      opt("area_name", STRING, "地区名称"),
-      code("risk_level", true, RISK_LEVEL, null, "风险等级"),
-      futureOk("effective_from", "生效日期"),
-      futureOk("effective_to", "解除日期"),
-      opt("announced_at", TIMESTAMP, "发布时间")),
-      List.of("area_code", "effective_from"), "announced_at", false, List.of());
+  public static final SourceSpec RISK_AREAS =
+      new SourceSpec(
+          "risk_areas",
+          "中高风险地区名单",
+          List.of(
+              req("area_code", DIVISION_CODE, "地区代码"),
+              opt("area_name", STRING, "地区名称"),
+              code("risk_level", true, RISK_LEVEL, null, "风险等级"),
+              futureOk("effective_from", "生效日期"),
+              futureOk("effective_to", "解除日期"),
+              opt("announced_at", TIMESTAMP, "发布时间")),
+          List.of("area_code", "effective_from"),
+          "announced_at",
+          false,
+          List.of());
 
-  public static final SourceSpec VACCINATIONS = new SourceSpec("vaccinations", "疫苗接种记录", List.of(
-      ID_NO, ID_T, NAME, SCHOOL,
-      code("person_type", false, PERSON_TYPE, null, "人员类别"),
-      req("dose_number", DOSE_NUMBER, "剂次"),
-      req("vaccination_date", DATE, "接种日期"),
-      req("vaccine_product", STRING, "疫苗名称"),
-      opt("manufacturer", STRING, "生产企业"),
-      opt("batch_no", STRING, "批号"),
-      opt("site", STRING, "接种单位")),
-      List.of("id_type", "id_number", "dose_number"), null, false, List.of());
+  public static final SourceSpec VACCINATIONS =
+      new SourceSpec(
+          "vaccinations",
+          "疫苗接种记录",
+          List.of(
+              ID_NO,
+              ID_T,
+              NAME,
+              SCHOOL,
+              code("person_type", false, PERSON_TYPE, null, "人员类别"),
+              req("dose_number", DOSE_NUMBER, "剂次"),
+              req("vaccination_date", DATE, "接种日期"),
+              req("vaccine_product", STRING, "疫苗名称"),
+              opt("manufacturer", STRING, "生产企业"),
+              opt("batch_no", STRING, "批号"),
+              opt("site", STRING, "接种单位")),
+          List.of("id_type", "id_number", "dose_number"),
+          null,
+          false,
+          List.of());
 
-  public static final SourceSpec CONTRAINDICATIONS = new SourceSpec("contraindications", "接种禁忌", List.of(
-      ID_NO, ID_T, SCHOOL,
-      opt("reason", STRING, "禁忌原因"),
-      futureOk("valid_until", "有效期至"),
-      opt("recorded_at", TIMESTAMP, "登记时间")),
-      List.of("id_type", "id_number"), "recorded_at", false, List.of());
+  public static final SourceSpec CONTRAINDICATIONS =
+      new SourceSpec(
+          "contraindications",
+          "接种禁忌",
+          List.of(
+              ID_NO,
+              ID_T,
+              SCHOOL,
+              opt("reason", STRING, "禁忌原因"),
+              futureOk("valid_until", "有效期至"),
+              opt("recorded_at", TIMESTAMP, "登记时间")),
+          List.of("id_type", "id_number"),
+          "recorded_at",
+          false,
+          List.of());
 
   /** All sources in load order (schools first: later sources check school codes against it). */
-  public static final List<SourceSpec> ALL = List.of(SCHOOLS, ROSTER, DAILY_REPORTS, ABSENCE_CASES,
-      TRAVEL_RECORDS, RISK_AREAS, VACCINATIONS, CONTRAINDICATIONS);
+  public static final List<SourceSpec> ALL =
+      List.of(
+          SCHOOLS,
+          ROSTER,
+          DAILY_REPORTS,
+          ABSENCE_CASES,
+          TRAVEL_RECORDS,
+          RISK_AREAS,
+          VACCINATIONS,
+          CONTRAINDICATIONS);
 
   private static final Map<String, SourceSpec> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(SourceSpec::name, Function.identity()));

@@ -12,7 +12,9 @@ public final class Vocabulary implements java.io.Serializable {
   private final Map<String, String> byAlias = new LinkedHashMap<>();
   private final Map<String, List<String>> aliases = new LinkedHashMap<>();
 
-  private Vocabulary(String name) { this.name = name; }
+  private Vocabulary(String name) {
+    this.name = name;
+  }
 
   /** {@code of("sex", "male", List.of("男", "m"), "female", List.of("女", "f"))}. */
   public static Vocabulary of(String name, Object... codeAndAliases) {
@@ -28,17 +30,25 @@ public final class Vocabulary implements java.io.Serializable {
     return v;
   }
 
-  public String name() { return name; }
+  public String name() {
+    return name;
+  }
 
   /** The code for a spelling (case-insensitive, trimmed), if any. */
   public Optional<String> lookup(String text) {
     return text == null ? Optional.empty() : Optional.ofNullable(byAlias.get(key(text)));
   }
 
-  public List<String> codes() { return List.copyOf(aliases.keySet()); }
+  public List<String> codes() {
+    return List.copyOf(aliases.keySet());
+  }
 
-  /** Every accepted spelling, trimmed and lower-cased as {@link #lookup} compares it, with its code. */
-  public Map<String, String> spellings() { return java.util.Collections.unmodifiableMap(byAlias); }
+  /**
+   * Every accepted spelling, trimmed and lower-cased as {@link #lookup} compares it, with its code.
+   */
+  public Map<String, String> spellings() {
+    return java.util.Collections.unmodifiableMap(byAlias);
+  }
 
   /** The Chinese (first) alias of a code, for writers of Chinese files. */
   public String chinese(String code) {
@@ -46,7 +56,12 @@ public final class Vocabulary implements java.io.Serializable {
     return as == null || as.isEmpty() ? code : as.get(0);
   }
 
-  private static String key(String s) { return s.trim().toLowerCase(Locale.ROOT); }
+  private static String key(String s) {
+    return s.trim().toLowerCase(Locale.ROOT);
+  }
 
-  @Override public String toString() { return name + aliases.keySet(); }
+  @Override
+  public String toString() {
+    return name + aliases.keySet();
+  }
 }

@@ -14,8 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * One generated CSV file: a chosen encoding (UTF-8 with or without BOM, GB18030), a header in
- * English or Chinese, rows streamed to disk; tracks the physical line of each row (header = 1)
- * so planted bad rows can be listed by line.
+ * English or Chinese, rows streamed to disk; tracks the physical line of each row (header = 1) so
+ * planted bad rows can be listed by line.
  */
 final class CsvOut implements AutoCloseable {
   final Path path;

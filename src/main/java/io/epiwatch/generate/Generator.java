@@ -20,22 +20,46 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic inboxes in the formats of docs/rules.md §1-2 (issue 7): schools, rosters, daily reports,
- * absence line lists with planted clusters and near misses, risk areas announced, re-graded and
- * lifted, holiday travel, vaccination along the campaign deadlines, contraindications, and a
- * controlled share of bad rows listed in _generator/planted_rows.csv. Deterministic: every unit
- * draws from a SplittableRandom seeded by (seed, unit); output is streamed school by school.
+ * Synthetic inboxes in the formats of docs/rules.md §1-2 (issue 7): schools, rosters, daily
+ * reports, absence line lists with planted clusters and near misses, risk areas announced,
+ * re-graded and lifted, holiday travel, vaccination along the campaign deadlines,
+ * contraindications, and a controlled share of bad rows listed in _generator/planted_rows.csv.
+ * Deterministic: every unit draws from a SplittableRandom seeded by (seed, unit); output is
+ * streamed school by school.
  */
 public final class Generator {
   static final Charset GB18030 = Charset.forName("GB18030");
-  private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "欧阳", "司马"};
-  private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞", "平", "刚", "桂", "子", "涵", "轩", "宇", "欣", "怡", "浩", "然"};
-  private static final String[][] DISTRICTS = {{"330102", "上城区"}, {"330105", "拱墅区"}, {"330106", "西湖区"}, {"330108", "滨江区"},
-      {"330109", "萧山区"}, {"330110", "余杭区"}, {"330111", "富阳区"}, {"330112", "临安区"}, {"330113", "临平区"}, {"330114", "钱塘区"}};
+  private static final String[] SURNAMES = {
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林",
+    "罗", "欧阳", "司马"
+  };
+  private static final String[] GIVEN = {
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞",
+    "平", "刚", "桂", "子", "涵", "轩", "宇", "欣", "怡", "浩", "然"
+  };
+  private static final String[][] DISTRICTS = {
+    {"330102", "上城区"},
+    {"330105", "拱墅区"},
+    {"330106", "西湖区"},
+    {"330108", "滨江区"},
+    {"330109", "萧山区"},
+    {"330110", "余杭区"},
+    {"330111", "富阳区"},
+    {"330112", "临安区"},
+    {"330113", "临平区"},
+    {"330114", "钱塘区"}
+  };
 
   record Params(long persons, int days, LocalDate start, long seed, Path out) {}
 
-  record Person(String id, String name, String type, String grade, String className, LocalDate birth, int age) {}
+  record Person(
+      String id,
+      String name,
+      String type,
+      String grade,
+      String className,
+      LocalDate birth,
+      int age) {}
 
   private final Params p;
   private final LocalDate end;
@@ -67,7 +91,10 @@ public final class Generator {
     return new String[] {String.format("33%02d%02d", city, d), String.format("%02d区", d)};
   }
 
-  /** 3 + district + the school's 3-digit number within its district (unique while < 1,000 per district). */
+  /**
+   * 3 + district + the school's 3-digit number within its district (unique while < 1,000 per
+   * district).
+   */
   String schoolCode(String district, int school) {
     int nd = districtCount(schoolCount());
     int within = nd > 0 ? school / nd : school / 110;
@@ -84,14 +111,45 @@ public final class Generator {
     long perSchool = Math.max(40, p.persons() / schools);
     writeSchools(schools);
     writeRiskAreas();
-    try (CsvOut roster = out("roster", "roster-2021-09-01.csv", StandardCharsets.UTF_8, false, Sources.ROSTER, true);
-         CsvOut roster2 = out("roster", "roster-2021-09-20.csv", GB18030, false, Sources.ROSTER, true);
-         // Travel files keep the layout of before linked_person_type existed, with the link under its
-        // former name 关联学生身份证号 (still accepted): every generated household member is linked to a student.
-        CsvOut travel = out("travel_records", "travel.csv", StandardCharsets.UTF_8, true, Sources.TRAVEL_RECORDS, true,
-            Map.of("linked_person_id", "关联学生身份证号", "linked_person_type", ""));
-         CsvOut vacc = out("vaccinations", "vaccinations.csv", StandardCharsets.UTF_8, false, Sources.VACCINATIONS, false);
-         CsvOut contra = out("contraindications", "contraindications.csv", GB18030, false, Sources.CONTRAINDICATIONS, true)) {
+    try (CsvOut roster =
+            out(
+                "roster",
+                "roster-2021-09-01.csv",
+                StandardCharsets.UTF_8,
+                false,
+                Sources.ROSTER,
+                true);
+        CsvOut roster2 =
+            out("roster", "roster-2021-09-20.csv", GB18030, false, Sources.ROSTER, true);
+        // Travel files keep the layout of before linked_person_type existed, with the link under
+        // its
+        // former name 关联学生身份证号 (still accepted): every generated household member is linked to a
+        // student.
+        CsvOut travel =
+            out(
+                "travel_records",
+                "travel.csv",
+                StandardCharsets.UTF_8,
+                true,
+                Sources.TRAVEL_RECORDS,
+                true,
+                Map.of("linked_person_id", "关联学生身份证号", "linked_person_type", ""));
+        CsvOut vacc =
+            out(
+                "vaccinations",
+                "vaccinations.csv",
+                StandardCharsets.UTF_8,
+                false,
+                Sources.VACCINATIONS,
+                false);
+        CsvOut contra =
+            out(
+                "contraindications",
+                "contraindications.csv",
+                GB18030,
+                false,
+                Sources.CONTRAINDICATIONS,
+                true)) {
       for (int s = 0; s < schools; s++) {
         String[] d = district(s, schools);
         String code = schoolCode(d[0], s);
@@ -104,15 +162,76 @@ public final class Generator {
       }
       // Planted bad rows carry every column of their file, so each fails for its planted reason
       // (a row with a missing field is FIELD_COUNT, whatever it was meant to test).
-      plantBad(roster, "roster", List.of(ReasonCode.INVALID_ID_CHECKSUM), badId(), "", "王*", "学生", schoolCode(district(0, schools)[0], 0), "", "",
-          "2008-05-05", "", "否", "在籍", "2021-09-01");
-      plantBad(vacc, "vaccinations", List.of(ReasonCode.UNKNOWN_CODE), ResidentId.build("330102", LocalDate.of(2007, 1, 1), 999), "", "李*",
-          schoolCode(district(0, schools)[0], 0), "学生", "5", "2021-09-01", "CoronaVac", "科兴", "B9", "站");
-      plantBad(travel, "travel_records", List.of(ReasonCode.RETURN_BEFORE_DEPARTURE), "TBAD1", ResidentId.build("330102", LocalDate.of(2008, 2, 2), 998), "",
-          "赵*", "学生", "", schoolCode(district(0, schools)[0], 0), "310115", "上海浦东", "否", "2021-09-20", "2021-09-18", "是", "", "",
+      plantBad(
+          roster,
+          "roster",
+          List.of(ReasonCode.INVALID_ID_CHECKSUM),
+          badId(),
+          "",
+          "王*",
+          "学生",
+          schoolCode(district(0, schools)[0], 0),
+          "",
+          "",
+          "2008-05-05",
+          "",
+          "否",
+          "在籍",
+          "2021-09-01");
+      plantBad(
+          vacc,
+          "vaccinations",
+          List.of(ReasonCode.UNKNOWN_CODE),
+          ResidentId.build("330102", LocalDate.of(2007, 1, 1), 999),
+          "",
+          "李*",
+          schoolCode(district(0, schools)[0], 0),
+          "学生",
+          "5",
+          "2021-09-01",
+          "CoronaVac",
+          "科兴",
+          "B9",
+          "站");
+      plantBad(
+          travel,
+          "travel_records",
+          List.of(ReasonCode.RETURN_BEFORE_DEPARTURE),
+          "TBAD1",
+          ResidentId.build("330102", LocalDate.of(2008, 2, 2), 998),
+          "",
+          "赵*",
+          "学生",
+          "",
+          schoolCode(district(0, schools)[0], 0),
+          "310115",
+          "上海浦东",
+          "否",
+          "2021-09-20",
+          "2021-09-18",
+          "是",
+          "",
+          "",
           "2021-09-21 20:00");
-      plantBad(travel, "travel_records", List.of(ReasonCode.MISSING_REQUIRED), "TBAD2", ResidentId.build("330102", LocalDate.of(1980, 2, 2), 997), "",
-          "钱*", "同住亲属", "", schoolCode(district(0, schools)[0], 0), "330106", "西湖区", "否", "2021-09-20", "2021-09-21", "是", "", "",
+      plantBad(
+          travel,
+          "travel_records",
+          List.of(ReasonCode.MISSING_REQUIRED),
+          "TBAD2",
+          ResidentId.build("330102", LocalDate.of(1980, 2, 2), 997),
+          "",
+          "钱*",
+          "同住亲属",
+          "",
+          schoolCode(district(0, schools)[0], 0),
+          "330106",
+          "西湖区",
+          "否",
+          "2021-09-20",
+          "2021-09-21",
+          "是",
+          "",
+          "",
           "2021-09-21 20:00");
     }
     daily.values().forEach(CsvOut::close);
@@ -120,15 +239,27 @@ public final class Generator {
     return summary();
   }
 
-  private CsvOut out(String source, String file, Charset cs, boolean bom, SourceSpec spec, boolean chinese) {
+  private CsvOut out(
+      String source, String file, Charset cs, boolean bom, SourceSpec spec, boolean chinese) {
     return out(source, file, cs, bom, spec, chinese, Map.of());
   }
 
-  /** @param headers header per column name instead of the usual one; "" leaves the column out */
-  private CsvOut out(String source, String file, Charset cs, boolean bom, SourceSpec spec, boolean chinese, Map<String, String> headers) {
+  /**
+   * @param headers header per column name instead of the usual one; "" leaves the column out
+   */
+  private CsvOut out(
+      String source,
+      String file,
+      Charset cs,
+      boolean bom,
+      SourceSpec spec,
+      boolean chinese,
+      Map<String, String> headers) {
     List<String> header = new ArrayList<>();
     for (ColumnSpec c : spec.columns()) {
-      String h = headers.getOrDefault(c.name(), chinese && !c.aliases().isEmpty() ? c.aliases().get(0) : c.name());
+      String h =
+          headers.getOrDefault(
+              c.name(), chinese && !c.aliases().isEmpty() ? c.aliases().get(0) : c.name());
       if (!h.isEmpty()) header.add(h);
     }
     return new CsvOut(p.out(), source, file, cs, bom, header);
@@ -136,7 +267,13 @@ public final class Generator {
 
   private void plantBad(CsvOut f, String source, List<ReasonCode> reasons, Object... values) {
     long line = f.row(values);
-    planted.add(new String[] {source, f.relative, String.valueOf(line), String.join(";", reasons.stream().map(ReasonCode::code).toList())});
+    planted.add(
+        new String[] {
+          source,
+          f.relative,
+          String.valueOf(line),
+          String.join(";", reasons.stream().map(ReasonCode::code).toList())
+        });
   }
 
   private String badId() {
@@ -147,27 +284,80 @@ public final class Generator {
   // ------------------------------------------------------------------ schools and risk areas
   private void writeSchools(int schools) {
     String[] types = {"小学", "初中", "高中", "九年一贯制", "幼儿园", "中职"};
-    // Schools files keep the layout of before the optional city_name column (city names come from conf).
+    // Schools files keep the layout of before the optional city_name column (city names come from
+    // conf).
     Map<String, String> noCityName = Map.of("city_name", "");
-    try (CsvOut a = out("schools", "schools-2021-09-01.csv", StandardCharsets.UTF_8, false, Sources.SCHOOLS, true, noCityName);
-         CsvOut b = out("schools", "schools-2021-09-20.csv", StandardCharsets.UTF_8, true, Sources.SCHOOLS, false, noCityName)) {
+    try (CsvOut a =
+            out(
+                "schools",
+                "schools-2021-09-01.csv",
+                StandardCharsets.UTF_8,
+                false,
+                Sources.SCHOOLS,
+                true,
+                noCityName);
+        CsvOut b =
+            out(
+                "schools",
+                "schools-2021-09-20.csv",
+                StandardCharsets.UTF_8,
+                true,
+                Sources.SCHOOLS,
+                false,
+                noCityName)) {
       for (int s = 0; s < schools; s++) {
         String[] d = district(s, schools);
-        String name = d[1].replace("区", "") + "第" + (s + 1) + types[s % types.length].replace("九年一贯制", "实验学校").replace("中职", "职业学校");
+        String name =
+            d[1].replace("区", "")
+                + "第"
+                + (s + 1)
+                + types[s % types.length].replace("九年一贯制", "实验学校").replace("中职", "职业学校");
         String type = types[s % types.length];
         String boarding = type.equals("高中") ? "是" : "否";
         a.row(schoolCode(d[0], s), name, type, d[0], d[1], "", "否", boarding, "", "", "2021-09-01");
         if (s == 7 % schools) continue; // closed at the second snapshot
         String[] d2 = s == 4 % schools ? district(s + 1, schools) : d; // moved to another district
-        b.row(schoolCode(d[0], s), name, Sources.SCHOOL_TYPE.lookup(type).orElseThrow(), d2[0], d2[1], "", "N", boarding.equals("是") ? "Y" : "N", "", "", "2021-09-20");
+        b.row(
+            schoolCode(d[0], s),
+            name,
+            Sources.SCHOOL_TYPE.lookup(type).orElseThrow(),
+            d2[0],
+            d2[1],
+            "",
+            "N",
+            boarding.equals("是") ? "Y" : "N",
+            "",
+            "",
+            "2021-09-20");
       }
     }
   }
 
   private void writeRiskAreas() {
-    try (CsvOut a = out("risk_areas", "risk-areas-2021-09-10.csv", GB18030, false, Sources.RISK_AREAS, true);
-         CsvOut b = out("risk_areas", "risk-areas-2021-09-25.csv", StandardCharsets.UTF_8, false, Sources.RISK_AREAS, false);
-         CsvOut c = out("risk_areas", "risk-areas-2021-10-03.csv", StandardCharsets.UTF_8, false, Sources.RISK_AREAS, true)) {
+    try (CsvOut a =
+            out(
+                "risk_areas",
+                "risk-areas-2021-09-10.csv",
+                GB18030,
+                false,
+                Sources.RISK_AREAS,
+                true);
+        CsvOut b =
+            out(
+                "risk_areas",
+                "risk-areas-2021-09-25.csv",
+                StandardCharsets.UTF_8,
+                false,
+                Sources.RISK_AREAS,
+                false);
+        CsvOut c =
+            out(
+                "risk_areas",
+                "risk-areas-2021-10-03.csv",
+                StandardCharsets.UTF_8,
+                false,
+                Sources.RISK_AREAS,
+                true)) {
       a.row("310115001", "上海市浦东新区潍坊新村街道", "中风险", "2021-09-10", "", "2021-09-10 08:00");
       a.row("420102", "武汉市江岸区", "高风险", "2021-09-12", "", "2021-09-12 08:00");
       b.row("420102", "武汉市江岸区", "medium", "2021-09-25", "", "2021-09-25 08:00");
@@ -181,13 +371,20 @@ public final class Generator {
 
   // ------------------------------------------------------------------ persons
   private List<Person> persons(int s, String district, long n, SplittableRandom rnd) {
-    String[][] grades = switch (s % 6) {
-      case 0 -> new String[][] {{"一年级", "6"}, {"二年级", "7"}, {"三年级", "8"}, {"四年级", "9"}, {"五年级", "10"}, {"六年级", "11"}};
-      case 1 -> new String[][] {{"初一", "12"}, {"初二", "13"}, {"初三", "14"}};
-      case 2, 5 -> new String[][] {{"高一", "15"}, {"高二", "16"}, {"高三", "17"}};
-      case 3 -> new String[][] {{"五年级", "10"}, {"六年级", "11"}, {"初一", "12"}, {"初二", "13"}, {"初三", "14"}};
-      default -> new String[][] {{"小班", "3"}, {"中班", "4"}, {"大班", "5"}};
-    };
+    String[][] grades =
+        switch (s % 6) {
+          case 0 ->
+              new String[][] {
+                {"一年级", "6"}, {"二年级", "7"}, {"三年级", "8"}, {"四年级", "9"}, {"五年级", "10"}, {"六年级", "11"}
+              };
+          case 1 -> new String[][] {{"初一", "12"}, {"初二", "13"}, {"初三", "14"}};
+          case 2, 5 -> new String[][] {{"高一", "15"}, {"高二", "16"}, {"高三", "17"}};
+          case 3 ->
+              new String[][] {
+                {"五年级", "10"}, {"六年级", "11"}, {"初一", "12"}, {"初二", "13"}, {"初三", "14"}
+              };
+          default -> new String[][] {{"小班", "3"}, {"中班", "4"}, {"大班", "5"}};
+        };
     List<Person> out = new ArrayList<>();
     long staff = Math.max(4, n / 12);
     long students = n - staff - 2;
@@ -198,12 +395,15 @@ public final class Generator {
       String cls = (1 + (i / grades.length) / perClass) + "班";
       out.add(person(district, age, "student", g[0], cls, rnd));
     }
-    for (long i = 0; i < staff; i++) out.add(person(district, 25 + rnd.nextInt(35), "staff", null, null, rnd));
-    for (int i = 0; i < 2; i++) out.add(person(district, 40 + rnd.nextInt(25), "contractor", null, null, rnd));
+    for (long i = 0; i < staff; i++)
+      out.add(person(district, 25 + rnd.nextInt(35), "staff", null, null, rnd));
+    for (int i = 0; i < 2; i++)
+      out.add(person(district, 40 + rnd.nextInt(25), "contractor", null, null, rnd));
     return out;
   }
 
-  private Person person(String district, int age, String type, String grade, String cls, SplittableRandom rnd) {
+  private Person person(
+      String district, int age, String type, String grade, String cls, SplittableRandom rnd) {
     LocalDate birth = LocalDate.of(2021 - age, 1, 1).minusDays(rnd.nextInt(365) - 243);
     int ageOnStart = java.time.Period.between(birth, p.start()).getYears();
     String id = ResidentId.build(district, birth, (int) (counter++ % 1000));
@@ -215,15 +415,40 @@ public final class Generator {
     return rnd.nextInt(3) == 0 ? n : n + GIVEN[rnd.nextInt(GIVEN.length)];
   }
 
-  private void rosterRows(CsvOut a, CsvOut b, int s, String code, List<Person> persons, SplittableRandom rnd) {
+  private void rosterRows(
+      CsvOut a, CsvOut b, int s, String code, List<Person> persons, SplittableRandom rnd) {
     boolean second = s % 10 == 2;
     for (int i = 0; i < persons.size(); i++) {
       Person x = persons.get(i);
       String type = Sources.PERSON_TYPE.chinese(x.type());
-      a.row(x.id(), "", x.name(), type, code, x.grade(), x.className(), x.birth().toString(), "", "否", "在籍", "2021-09-01");
+      a.row(
+          x.id(),
+          "",
+          x.name(),
+          type,
+          code,
+          x.grade(),
+          x.className(),
+          x.birth().toString(),
+          "",
+          "否",
+          "在籍",
+          "2021-09-01");
       if (second) {
         if (i == 1) continue; // left without notice: absent from the later snapshot
-        b.row(x.id(), "", x.name(), type, code, x.grade(), x.className(), x.birth().toString(), "", "否", i == 2 ? "离校" : "在籍", "2021-09-20");
+        b.row(
+            x.id(),
+            "",
+            x.name(),
+            type,
+            code,
+            x.grade(),
+            x.className(),
+            x.birth().toString(),
+            "",
+            "否",
+            i == 2 ? "离校" : "在籍",
+            "2021-09-20");
       }
     }
   }
@@ -231,43 +456,75 @@ public final class Generator {
   // ------------------------------------------------------------------ daily reports and line lists
   private CsvOut dailyFile(String source, LocalDate day) {
     String key = source + day;
-    return daily.computeIfAbsent(key, k -> {
-      int n = day.getDayOfMonth();
-      boolean chinese = n % 2 == 1;
-      Charset cs = n % 4 == 1 ? GB18030 : StandardCharsets.UTF_8;
-      SourceSpec spec = source.equals("daily_reports") ? Sources.DAILY_REPORTS : Sources.ABSENCE_CASES;
-      return out(source, source.replace("_", "-") + "-" + day + ".csv", cs, n % 3 == 0 && cs == StandardCharsets.UTF_8, spec, chinese);
-    });
+    return daily.computeIfAbsent(
+        key,
+        k -> {
+          int n = day.getDayOfMonth();
+          boolean chinese = n % 2 == 1;
+          Charset cs = n % 4 == 1 ? GB18030 : StandardCharsets.UTF_8;
+          SourceSpec spec =
+              source.equals("daily_reports") ? Sources.DAILY_REPORTS : Sources.ABSENCE_CASES;
+          return out(
+              source,
+              source.replace("_", "-") + "-" + day + ".csv",
+              cs,
+              n % 3 == 0 && cs == StandardCharsets.UTF_8,
+              spec,
+              chinese);
+        });
   }
 
-  private static final String[][] SYMPTOMS = {{"发热;咳嗽", "流感"}, {"咳嗽、流涕", "普通感冒"}, {"腹泻；呕吐", "不明"}, {"发热", "不明"},
-      {"咽痛", "普通感冒"}, {"头痛;乏力", "其他"}, {"皮疹;发热", "水痘"}};
+  private static final String[][] SYMPTOMS = {
+    {"发热;咳嗽", "流感"},
+    {"咳嗽、流涕", "普通感冒"},
+    {"腹泻；呕吐", "不明"},
+    {"发热", "不明"},
+    {"咽痛", "普通感冒"},
+    {"头痛;乏力", "其他"},
+    {"皮疹;发热", "水痘"}
+  };
 
   private void dailyRows(int s, String code, List<Person> persons, SplittableRandom rnd) {
     List<Person> students = persons.stream().filter(x -> x.type().equals("student")).toList();
     List<Person> staff = persons.stream().filter(x -> !x.type().equals("student")).toList();
     // Planted clusters (and near misses): which class, which day offset, how many, what.
     Map<Integer, List<Person>> plantedSick = new LinkedHashMap<>();
-    String[] plan = switch (s % 10) {
-      case 3 -> new String[] {"4", "0", "发热;咳嗽", "流感", "class_same_day"};
-      case 6 -> new String[] {"6", "2", "腹泻;呕吐", "诺如病毒", "class_3day"};
-      case 8 -> new String[] {"2", "0", "发热;咳嗽", "不明", "near_miss"};
-      case 9 -> new String[] {"4", "2", "咳嗽、流涕", "普通感冒", "near_miss"};
-      case 5 -> new String[] {"2", "0", "皮疹;发热", "手足口病", "school_disease"};
-      default -> null;
-    };
+    String[] plan =
+        switch (s % 10) {
+          case 3 -> new String[] {"4", "0", "发热;咳嗽", "流感", "class_same_day"};
+          case 6 -> new String[] {"6", "2", "腹泻;呕吐", "诺如病毒", "class_3day"};
+          case 8 -> new String[] {"2", "0", "发热;咳嗽", "不明", "near_miss"};
+          case 9 -> new String[] {"4", "2", "咳嗽、流涕", "普通感冒", "near_miss"};
+          case 5 -> new String[] {"2", "0", "皮疹;发热", "手足口病", "school_disease"};
+          default -> null;
+        };
     int clusterDay = 8 + s % 17;
     if (plan != null && students.size() > 40 && clusterDay < p.days()) {
       int k = Integer.parseInt(plan[0]);
       int spread = Integer.parseInt(plan[1]);
       String cls = students.get(0).className();
       String grade = students.get(0).grade();
-      List<Person> inClass = students.stream().filter(x -> cls.equals(x.className()) && grade.equals(x.grade())).toList();
+      List<Person> inClass =
+          students.stream()
+              .filter(x -> cls.equals(x.className()) && grade.equals(x.grade()))
+              .toList();
       for (int i = 0; i < Math.min(k, inClass.size()); i++) {
-        plantedSick.computeIfAbsent(clusterDay + (spread == 0 ? 0 : i % (spread + 1)), d -> new ArrayList<>()).add(inClass.get(i));
+        plantedSick
+            .computeIfAbsent(
+                clusterDay + (spread == 0 ? 0 : i % (spread + 1)), d -> new ArrayList<>())
+            .add(inClass.get(i));
       }
-      clusters.add(new String[] {code, grade, cls, plan[3], p.start().plusDays(clusterDay).toString(),
-          p.start().plusDays(clusterDay + spread).toString(), String.valueOf(Math.min(k, inClass.size())), plan[4]});
+      clusters.add(
+          new String[] {
+            code,
+            grade,
+            cls,
+            plan[3],
+            p.start().plusDays(clusterDay).toString(),
+            p.start().plusDays(clusterDay + spread).toString(),
+            String.valueOf(Math.min(k, inClass.size())),
+            plan[4]
+          });
     }
     for (int day = 0; day < p.days(); day++) {
       LocalDate date = p.start().plusDays(day);
@@ -284,26 +541,70 @@ public final class Generator {
       int studentsSick = 0;
       for (Person x : sick) {
         boolean planted = plantedSick.getOrDefault(day, List.of()).contains(x);
-        String[] sym = planted ? new String[] {plan[2], plan[3]} : SYMPTOMS[rnd.nextInt(SYMPTOMS.length)];
+        String[] sym =
+            planted ? new String[] {plan[2], plan[3]} : SYMPTOMS[rnd.nextInt(SYMPTOMS.length)];
         if (x.type().equals("student")) studentsSick++;
-        cases.row(dateText, code, x.id(), "", x.name(), Sources.PERSON_TYPE.chinese(x.type()), x.grade(), x.className(), dateText,
-            sym[0], sym[1], rnd.nextInt(3) == 0 ? "是" : "否", rnd.nextInt(10) < 8 ? "是" : "否",
-            date.plusDays(3).toString(), date + " 09:" + String.format("%02d", rnd.nextInt(60)));
+        cases.row(
+            dateText,
+            code,
+            x.id(),
+            "",
+            x.name(),
+            Sources.PERSON_TYPE.chinese(x.type()),
+            x.grade(),
+            x.className(),
+            dateText,
+            sym[0],
+            sym[1],
+            rnd.nextInt(3) == 0 ? "是" : "否",
+            rnd.nextInt(10) < 8 ? "是" : "否",
+            date.plusDays(3).toString(),
+            date + " 09:" + String.format("%02d", rnd.nextInt(60)));
       }
       int expected = students.size();
       int other = binomial(expected, 0.003, rnd);
       int fever = rnd.nextInt(20) == 0 ? 1 : 0;
       boolean late = rnd.nextInt(100) < (weekend ? 15 : 6);
-      String submitted = date + (late ? " 1" + (1 + rnd.nextInt(8)) + ":" : " 0" + (7 + rnd.nextInt(3)) + ":") + String.format("%02d", rnd.nextInt(60));
+      String submitted =
+          date
+              + (late ? " 1" + (1 + rnd.nextInt(8)) + ":" : " 0" + (7 + rnd.nextInt(3)) + ":")
+              + String.format("%02d", rnd.nextInt(60));
       boolean zero = studentsSick == 0 && fever == 0 && sick.isEmpty();
       boolean contradiction = !zero && rnd.nextInt(60) == 0;
       CsvOut reports = dailyFile("daily_reports", date);
-      reports.row(dateText, code, submitted, expected, expected - studentsSick - other, studentsSick, other, staff.size(),
-          sick.size() - studentsSick, fever, 0, 0, zero || contradiction ? "是" : "否", "填报员");
-      if (rnd.nextInt(50) == 0 && day + 1 < p.days()) { // a correction arriving in the next day's file
+      reports.row(
+          dateText,
+          code,
+          submitted,
+          expected,
+          expected - studentsSick - other,
+          studentsSick,
+          other,
+          staff.size(),
+          sick.size() - studentsSick,
+          fever,
+          0,
+          0,
+          zero || contradiction ? "是" : "否",
+          "填报员");
+      if (rnd.nextInt(50) == 0
+          && day + 1 < p.days()) { // a correction arriving in the next day's file
         CsvOut next = dailyFile("daily_reports", date.plusDays(1));
-        next.row(dateText, code, date.plusDays(1) + " 08:30", expected, expected - studentsSick - other, studentsSick, other,
-            staff.size(), sick.size() - studentsSick, fever, 0, 0, zero ? "是" : "否", "填报员");
+        next.row(
+            dateText,
+            code,
+            date.plusDays(1) + " 08:30",
+            expected,
+            expected - studentsSick - other,
+            studentsSick,
+            other,
+            staff.size(),
+            sick.size() - studentsSick,
+            fever,
+            0,
+            0,
+            zero ? "是" : "否",
+            "填报员");
       }
     }
     if (s == 0) plantDailyBad(code);
@@ -312,17 +613,172 @@ public final class Generator {
   private void plantDailyBad(String code) {
     LocalDate d = p.start().plusDays(2);
     CsvOut f = dailyFile("daily_reports", d);
-    plantBad(f, "daily_reports", List.of(ReasonCode.NEGATIVE_COUNT), d.toString(), code, d + " 09:00", 100, 90, -1, 0, 5, 0, 0, 0, 0, "否", "x");
-    plantBad(f, "daily_reports", List.of(ReasonCode.PRESENT_GT_EXPECTED), d.toString(), code, d + " 09:01", 100, 120, 0, 0, 5, 0, 0, 0, 0, "否", "x");
-    plantBad(f, "daily_reports", List.of(ReasonCode.ABSENCES_GT_EXPECTED), d.toString(), code, d + " 09:02", 100, 95, 6, 0, 5, 0, 0, 0, 0, "否", "x");
-    plantBad(f, "daily_reports", List.of(ReasonCode.BAD_DATE), "2021-02-30", code, d + " 09:03", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
-    plantBad(f, "daily_reports", List.of(ReasonCode.UNKNOWN_SCHOOL), d.toString(), "3999999999", d + " 09:04", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
-    plantBad(f, "daily_reports", List.of(ReasonCode.FUTURE_DATE), end.plusDays(30).toString(), code, d + " 09:05", 100, 95, 0, 0, 5, 0, 0, 0, 0, "否", "x");
+    plantBad(
+        f,
+        "daily_reports",
+        List.of(ReasonCode.NEGATIVE_COUNT),
+        d.toString(),
+        code,
+        d + " 09:00",
+        100,
+        90,
+        -1,
+        0,
+        5,
+        0,
+        0,
+        0,
+        0,
+        "否",
+        "x");
+    plantBad(
+        f,
+        "daily_reports",
+        List.of(ReasonCode.PRESENT_GT_EXPECTED),
+        d.toString(),
+        code,
+        d + " 09:01",
+        100,
+        120,
+        0,
+        0,
+        5,
+        0,
+        0,
+        0,
+        0,
+        "否",
+        "x");
+    plantBad(
+        f,
+        "daily_reports",
+        List.of(ReasonCode.ABSENCES_GT_EXPECTED),
+        d.toString(),
+        code,
+        d + " 09:02",
+        100,
+        95,
+        6,
+        0,
+        5,
+        0,
+        0,
+        0,
+        0,
+        "否",
+        "x");
+    plantBad(
+        f,
+        "daily_reports",
+        List.of(ReasonCode.BAD_DATE),
+        "2021-02-30",
+        code,
+        d + " 09:03",
+        100,
+        95,
+        0,
+        0,
+        5,
+        0,
+        0,
+        0,
+        0,
+        "否",
+        "x");
+    plantBad(
+        f,
+        "daily_reports",
+        List.of(ReasonCode.UNKNOWN_SCHOOL),
+        d.toString(),
+        "3999999999",
+        d + " 09:04",
+        100,
+        95,
+        0,
+        0,
+        5,
+        0,
+        0,
+        0,
+        0,
+        "否",
+        "x");
+    plantBad(
+        f,
+        "daily_reports",
+        List.of(ReasonCode.FUTURE_DATE),
+        end.plusDays(30).toString(),
+        code,
+        d + " 09:05",
+        100,
+        95,
+        0,
+        0,
+        5,
+        0,
+        0,
+        0,
+        0,
+        "否",
+        "x");
     CsvOut a = dailyFile("absence_cases", d);
-    plantBad(a, "absence_cases", List.of(ReasonCode.INVALID_ID_CHECKSUM), d.toString(), code, badId(), "", "张*", "学生", "", "", d.toString(), "发热", "", "否", "否", "", "");
-    plantBad(a, "absence_cases", List.of(ReasonCode.UNKNOWN_CODE), d.toString(), code, ResidentId.build("330102", LocalDate.of(2010, 3, 3), 996), "", "孙*",
-        "学生", "", "", d.toString(), "打喷嚏", "", "否", "否", "", "");
-    plantBad(a, "absence_cases", List.of(ReasonCode.MISSING_REQUIRED), d.toString(), code, "", "", "周*", "学生", "", "", d.toString(), "发热", "", "否", "否", "", "");
+    plantBad(
+        a,
+        "absence_cases",
+        List.of(ReasonCode.INVALID_ID_CHECKSUM),
+        d.toString(),
+        code,
+        badId(),
+        "",
+        "张*",
+        "学生",
+        "",
+        "",
+        d.toString(),
+        "发热",
+        "",
+        "否",
+        "否",
+        "",
+        "");
+    plantBad(
+        a,
+        "absence_cases",
+        List.of(ReasonCode.UNKNOWN_CODE),
+        d.toString(),
+        code,
+        ResidentId.build("330102", LocalDate.of(2010, 3, 3), 996),
+        "",
+        "孙*",
+        "学生",
+        "",
+        "",
+        d.toString(),
+        "打喷嚏",
+        "",
+        "否",
+        "否",
+        "",
+        "");
+    plantBad(
+        a,
+        "absence_cases",
+        List.of(ReasonCode.MISSING_REQUIRED),
+        d.toString(),
+        code,
+        "",
+        "",
+        "周*",
+        "学生",
+        "",
+        "",
+        d.toString(),
+        "发热",
+        "",
+        "否",
+        "否",
+        "",
+        "");
   }
 
   private String dateText(LocalDate d) {
@@ -346,12 +802,25 @@ public final class Generator {
   }
 
   // ------------------------------------------------------------------ travel
-  private static final String[][] DESTINATIONS = {{"330106", "杭州市西湖区", "否"}, {"330212", "宁波市鄞州区", "否"}, {"310104", "上海市徐汇区", "否"},
-      {"110105", "北京市朝阳区", "否"}, {"310115001012", "上海市浦东新区潍坊新村街道某社区", "否"}, {"310115", "上海市浦东新区", "否"},
-      {"420102", "武汉市江岸区", "否"}, {"440106", "广州市天河区", "否"}, {"SG", "新加坡", "是"}, {"US", "美国", "是"}};
+  private static final String[][] DESTINATIONS = {
+    {"330106", "杭州市西湖区", "否"},
+    {"330212", "宁波市鄞州区", "否"},
+    {"310104", "上海市徐汇区", "否"},
+    {"110105", "北京市朝阳区", "否"},
+    {"310115001012", "上海市浦东新区潍坊新村街道某社区", "否"},
+    {"310115", "上海市浦东新区", "否"},
+    {"420102", "武汉市江岸区", "否"},
+    {"440106", "广州市天河区", "否"},
+    {"SG", "新加坡", "是"},
+    {"US", "美国", "是"}
+  };
 
-  private void travelRows(CsvOut f, int s, String code, String district, List<Person> persons, SplittableRandom rnd) {
-    LocalDate[][] holidays = {{LocalDate.of(2021, 9, 18), LocalDate.of(2021, 9, 21)}, {LocalDate.of(2021, 9, 30), LocalDate.of(2021, 10, 7)}};
+  private void travelRows(
+      CsvOut f, int s, String code, String district, List<Person> persons, SplittableRandom rnd) {
+    LocalDate[][] holidays = {
+      {LocalDate.of(2021, 9, 18), LocalDate.of(2021, 9, 21)},
+      {LocalDate.of(2021, 9, 30), LocalDate.of(2021, 10, 7)}
+    };
     for (Person x : persons) {
       if (rnd.nextInt(100) >= 4) continue;
       LocalDate[] h = holidays[rnd.nextInt(2)];
@@ -363,42 +832,99 @@ public final class Generator {
       String approved = rnd.nextInt(100) < 85 ? "是" : rnd.nextInt(2) == 0 ? "否" : "待审批";
       boolean tested = !retText.isEmpty() && rnd.nextInt(100) < 80;
       String id = "T" + code + "-" + (counter++);
-      f.row(id, x.id(), "", x.name(), Sources.TRAVELLER_TYPE.chinese(x.type()), "", code, dest[0], dest[1], dest[2], dep.toString(), retText,
-          approved, tested ? ret.plusDays(1).toString() : "", tested ? "阴性" : "", dep.minusDays(1) + " 20:00");
+      f.row(
+          id,
+          x.id(),
+          "",
+          x.name(),
+          Sources.TRAVELLER_TYPE.chinese(x.type()),
+          "",
+          code,
+          dest[0],
+          dest[1],
+          dest[2],
+          dep.toString(),
+          retText,
+          approved,
+          tested ? ret.plusDays(1).toString() : "",
+          tested ? "阴性" : "",
+          dep.minusDays(1) + " 20:00");
       if (x.type().equals("student") && rnd.nextInt(3) == 0) {
         Person parent = person(district, 35 + rnd.nextInt(15), "household", null, null, rnd);
-        f.row(id + "-H", parent.id(), "", parent.name(), "同住亲属", x.id(), code, dest[0], dest[1], dest[2], dep.toString(), retText,
-            approved, tested ? ret.plusDays(1).toString() : "", tested ? "阴性" : "", dep.minusDays(1) + " 20:05");
+        f.row(
+            id + "-H",
+            parent.id(),
+            "",
+            parent.name(),
+            "同住亲属",
+            x.id(),
+            code,
+            dest[0],
+            dest[1],
+            dest[2],
+            dep.toString(),
+            retText,
+            approved,
+            tested ? ret.plusDays(1).toString() : "",
+            tested ? "阴性" : "",
+            dep.minusDays(1) + " 20:05");
       }
     }
   }
 
   // ------------------------------------------------------------------ vaccination
-  private static final String[][] PRODUCTS = {{"新冠病毒灭活疫苗(Vero细胞) CoronaVac", "北京科兴中维", "2", "21"},
-      {"新冠病毒灭活疫苗(Vero细胞) BBIBP-CorV", "北京生物", "2", "21"}, {"重组新冠病毒疫苗(5型腺病毒载体) Ad5-nCoV", "康希诺", "1", "0"},
-      {"重组新冠病毒蛋白疫苗 ZF2001", "智飞龙科马", "3", "28"}};
+  private static final String[][] PRODUCTS = {
+    {"新冠病毒灭活疫苗(Vero细胞) CoronaVac", "北京科兴中维", "2", "21"},
+    {"新冠病毒灭活疫苗(Vero细胞) BBIBP-CorV", "北京生物", "2", "21"},
+    {"重组新冠病毒疫苗(5型腺病毒载体) Ad5-nCoV", "康希诺", "1", "0"},
+    {"重组新冠病毒蛋白疫苗 ZF2001", "智飞龙科马", "3", "28"}
+  };
 
-  private void vaccinationRows(CsvOut f, CsvOut contra, int s, String code, List<Person> persons, SplittableRandom rnd) {
+  private void vaccinationRows(
+      CsvOut f, CsvOut contra, int s, String code, List<Person> persons, SplittableRandom rnd) {
     for (Person x : persons) {
       if (x.age() < 12) continue;
       if (rnd.nextInt(100) < 2) {
         boolean expired = rnd.nextInt(2) == 0;
-        contra.row(x.id(), "", code, "过敏史", expired ? "2021-09-15" : "", "2021-07-0" + (1 + rnd.nextInt(8)) + " 10:00");
+        contra.row(
+            x.id(),
+            "",
+            code,
+            "过敏史",
+            expired ? "2021-09-15" : "",
+            "2021-07-0" + (1 + rnd.nextInt(8)) + " 10:00");
         continue;
       }
       int take = x.age() <= 14 ? 85 : x.age() <= 17 ? 93 : 96;
       if (rnd.nextInt(100) >= take) continue;
-      LocalDate first = x.age() <= 14 ? LocalDate.of(2021, 8, 10).plusDays(rnd.nextInt(45))
-          : x.age() <= 17 ? LocalDate.of(2021, 7, 15).plusDays(rnd.nextInt(45)) : LocalDate.of(2021, 6, 1).plusDays(rnd.nextInt(40));
-      String[] prod = PRODUCTS[rnd.nextInt(100) < 55 ? 0 : rnd.nextInt(100) < 80 ? 1 : rnd.nextInt(2) == 0 ? 2 : 3];
+      LocalDate first =
+          x.age() <= 14
+              ? LocalDate.of(2021, 8, 10).plusDays(rnd.nextInt(45))
+              : x.age() <= 17
+                  ? LocalDate.of(2021, 7, 15).plusDays(rnd.nextInt(45))
+                  : LocalDate.of(2021, 6, 1).plusDays(rnd.nextInt(40));
+      String[] prod =
+          PRODUCTS[
+              rnd.nextInt(100) < 55 ? 0 : rnd.nextInt(100) < 80 ? 1 : rnd.nextInt(2) == 0 ? 2 : 3];
       int doses = Integer.parseInt(prod[2]);
       LocalDate d = first;
       for (int n = 1; n <= doses; n++) {
         if (d.isAfter(end)) break;
         if (n > 1 && rnd.nextInt(100) < 8) break; // dropout
         boolean skipFirst = n == 1 && rnd.nextInt(400) == 0; // a dose 2 without dose 1
-        if (!skipFirst) f.row(x.id(), "", x.name(), code, Sources.PERSON_TYPE.chinese(x.type()), n, d.toString(), prod[0], prod[1],
-            "B" + d.format(DateTimeFormatter.BASIC_ISO_DATE), "杭州市接种点" + (1 + s % 9));
+        if (!skipFirst)
+          f.row(
+              x.id(),
+              "",
+              x.name(),
+              code,
+              Sources.PERSON_TYPE.chinese(x.type()),
+              n,
+              d.toString(),
+              prod[0],
+              prod[1],
+              "B" + d.format(DateTimeFormatter.BASIC_ISO_DATE),
+              "杭州市接种点" + (1 + s % 9));
         int interval = Math.max(21, Integer.parseInt(prod[3])) + rnd.nextInt(20);
         if (rnd.nextInt(150) == 0) interval = 14; // too short
         d = d.plusDays(interval);
@@ -406,7 +932,18 @@ public final class Generator {
     }
     if (s == 1) { // a person not on any roster
       Person stranger = person("330102", 16, "student", null, null, rnd);
-      f.row(stranger.id(), "", stranger.name(), code, "学生", 1, "2021-08-20", PRODUCTS[0][0], PRODUCTS[0][1], "B0", "杭州市接种点1");
+      f.row(
+          stranger.id(),
+          "",
+          stranger.name(),
+          code,
+          "学生",
+          1,
+          "2021-08-20",
+          PRODUCTS[0][0],
+          PRODUCTS[0][1],
+          "B0",
+          "杭州市接种点1");
     }
   }
 
@@ -418,7 +955,9 @@ public final class Generator {
       StringBuilder b = new StringBuilder("source,file,line,reason_codes\n");
       planted.forEach(r -> b.append(String.join(",", r)).append('\n'));
       Files.writeString(g.resolve("planted_rows.csv"), b.toString(), StandardCharsets.UTF_8);
-      StringBuilder c = new StringBuilder("school_code,grade,class_name,diagnosis,first_onset,last_onset,persons,expected_rule\n");
+      StringBuilder c =
+          new StringBuilder(
+              "school_code,grade,class_name,diagnosis,first_onset,last_onset,persons,expected_rule\n");
       clusters.forEach(r -> c.append(String.join(",", r)).append('\n'));
       Files.writeString(g.resolve("planted_clusters.csv"), c.toString(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -429,23 +968,47 @@ public final class Generator {
   private Map<String, long[]> summary() {
     Map<String, long[]> m = new java.util.TreeMap<>();
     try (var files = Files.walk(p.out())) {
-      files.filter(Files::isRegularFile).filter(f -> !f.getParent().getFileName().toString().startsWith("_")).forEach(f -> {
-        long[] s = m.computeIfAbsent(f.getParent().getFileName().toString(), k -> new long[3]);
-        s[0]++;
-        try {
-          s[1] += Math.max(0, Files.lines(f, f.toString().contains("2021-09-20") || isGb(f) ? GB18030 : StandardCharsets.UTF_8).count() - 1);
-        } catch (Exception e) {
-          s[1] += 0;
-        }
-        s[2] += f.toFile().length();
-      });
+      files
+          .filter(Files::isRegularFile)
+          .filter(f -> !f.getParent().getFileName().toString().startsWith("_"))
+          .forEach(
+              f -> {
+                long[] s =
+                    m.computeIfAbsent(f.getParent().getFileName().toString(), k -> new long[3]);
+                s[0]++;
+                try {
+                  s[1] +=
+                      Math.max(
+                          0,
+                          Files.lines(
+                                      f,
+                                      f.toString().contains("2021-09-20") || isGb(f)
+                                          ? GB18030
+                                          : StandardCharsets.UTF_8)
+                                  .count()
+                              - 1);
+                } catch (Exception e) {
+                  s[1] += 0;
+                }
+                s[2] += f.toFile().length();
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     StringBuilder b = new StringBuilder("source,files,rows,bytes\n");
-    m.forEach((k, v) -> b.append(k).append(',').append(v[0]).append(',').append(v[1]).append(',').append(v[2]).append('\n'));
+    m.forEach(
+        (k, v) ->
+            b.append(k)
+                .append(',')
+                .append(v[0])
+                .append(',')
+                .append(v[1])
+                .append(',')
+                .append(v[2])
+                .append('\n'));
     try {
-      Files.writeString(p.out().resolve("_generator/summary.csv"), b.toString(), StandardCharsets.UTF_8);
+      Files.writeString(
+          p.out().resolve("_generator/summary.csv"), b.toString(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,5 @@
 package io.epiwatch.gold;
 
-import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -36,39 +35,72 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Cluster alerts (docs/rules.md §4.4, §7), driven by the dated rule table in conf. A rule fires on day
- * t when the distinct persons with onset in [t - window + 1, t] reach its threshold; firing days
- * fewer than quiet-gap days apart form one alert (report once per outbreak). EARS-C2 flags an
+ * Cluster alerts (docs/rules.md §4.4, §7), driven by the dated rule table in conf. A rule fires on
+ * day t when the distinct persons with onset in [t - window + 1, t] reach its threshold; firing
+ * days fewer than quiet-gap days apart form one alert (report once per outbreak). EARS-C2 flags an
  * aberrant illness-absence rate per school against days t-9..t-3.
  */
 public final class ClusterAlerts {
   private ClusterAlerts() {}
 
-  /** Firing days: rule, school_code, grade, class_name, symptom_group, diagnosis, t, persons, threshold, window_days. */
+  /**
+   * Firing days: rule, school_code, grade, class_name, symptom_group, diagnosis, t, persons,
+   * threshold, window_days.
+   */
   static Dataset<Row> firingDays(Dataset<Row> cases, Policy policy, LocalDate runDate) {
-    Dataset<Row> base = cases.withColumn("onset", coalesce(col("onset_date"), col("report_date")))
-        .select("person_key", "school_code", "grade", "class_name", "person_type", "onset", "symptom_group", "diagnosis");
+    Dataset<Row> base =
+        cases
+            .withColumn("onset", coalesce(col("onset_date"), col("report_date")))
+            .select(
+                "person_key",
+                "school_code",
+                "grade",
+                "class_name",
+                "person_type",
+                "onset",
+                "symptom_group",
+                "diagnosis");
     List<Dataset<Row>> fired = new ArrayList<>();
     for (Policy.ClusterRule r : policy.clusterRules()) {
       Column match = lit(r.symptomGroup() == null && r.diagnosis() == null);
-      if (r.symptomGroup() != null) match = match.or(col("symptom_group").equalTo(r.symptomGroup().code()));
+      if (r.symptomGroup() != null)
+        match = match.or(col("symptom_group").equalTo(r.symptomGroup().code()));
       if (r.diagnosis() != null) match = match.or(col("diagnosis").equalTo(r.diagnosis()));
       Dataset<Row> c = base.filter(match);
       boolean classScope = r.scope() == RuleScope.CLASS;
-      if (classScope) c = c.filter(col("grade").isNotNull().and(col("class_name").isNotNull()).and(col("person_type").equalTo("student")));
-      Column group = r.perSymptomGroup() ? col("symptom_group") : lit(r.symptomGroup() == null ? null : r.symptomGroup().code()).cast("string");
-      c = c.withColumn("_grade", classScope ? col("grade") : lit(null).cast("string"))
-          .withColumn("_class", classScope ? col("class_name") : lit(null).cast("string"))
-          .withColumn("_group", group)
-          .withColumn("t", explode(sequence(col("onset"), date_add(col("onset"), r.window() - 1))));
-      Dataset<Row> days = c.filter(col("t").leq(lit(Date.valueOf(runDate))))
-          .filter(col("t").geq(lit(Date.valueOf(r.from()))))
-          .filter(r.to() == null ? lit(true) : col("t").leq(lit(Date.valueOf(r.to()))))
-          .groupBy(col("school_code"), col("_grade").as("grade"), col("_class").as("class_name"), col("_group").as("symptom_group"), col("t"))
-          .agg(countDistinct("person_key").as("persons"))
-          .filter(col("persons").geq(r.threshold()))
-          .withColumn("rule", lit(r.rule())).withColumn("diagnosis", lit(r.diagnosis()).cast("string"))
-          .withColumn("threshold", lit((double) r.threshold())).withColumn("window_days", lit(r.window()));
+      if (classScope)
+        c =
+            c.filter(
+                col("grade")
+                    .isNotNull()
+                    .and(col("class_name").isNotNull())
+                    .and(col("person_type").equalTo("student")));
+      Column group =
+          r.perSymptomGroup()
+              ? col("symptom_group")
+              : lit(r.symptomGroup() == null ? null : r.symptomGroup().code()).cast("string");
+      c =
+          c.withColumn("_grade", classScope ? col("grade") : lit(null).cast("string"))
+              .withColumn("_class", classScope ? col("class_name") : lit(null).cast("string"))
+              .withColumn("_group", group)
+              .withColumn(
+                  "t", explode(sequence(col("onset"), date_add(col("onset"), r.window() - 1))));
+      Dataset<Row> days =
+          c.filter(col("t").leq(lit(Date.valueOf(runDate))))
+              .filter(col("t").geq(lit(Date.valueOf(r.from()))))
+              .filter(r.to() == null ? lit(true) : col("t").leq(lit(Date.valueOf(r.to()))))
+              .groupBy(
+                  col("school_code"),
+                  col("_grade").as("grade"),
+                  col("_class").as("class_name"),
+                  col("_group").as("symptom_group"),
+                  col("t"))
+              .agg(countDistinct("person_key").as("persons"))
+              .filter(col("persons").geq(r.threshold()))
+              .withColumn("rule", lit(r.rule()))
+              .withColumn("diagnosis", lit(r.diagnosis()).cast("string"))
+              .withColumn("threshold", lit((double) r.threshold()))
+              .withColumn("window_days", lit(r.window()));
       fired.add(days);
     }
     return fired.stream().reduce(Dataset::unionByName).orElseThrow();
@@ -76,66 +108,185 @@ public final class ClusterAlerts {
 
   /** EARS-C2 firing days per school (docs/rules.md §7). */
   static Dataset<Row> earsFiringDays(Dataset<Row> reports, Policy.EarsC2 e, LocalDate runDate) {
-    Dataset<Row> x = reports.filter(col("students_expected").gt(0).and(col("report_date").leq(lit(Date.valueOf(runDate)))))
-        .select(col("school_code"), col("report_date").as("t"),
-            col("students_absent_illness").cast("double").divide(col("students_expected")).as("x"),
-            coalesce(col("students_absent_illness"), lit(0)).as("absent"));
+    Dataset<Row> x =
+        reports
+            .filter(
+                col("students_expected")
+                    .gt(0)
+                    .and(col("report_date").leq(lit(Date.valueOf(runDate)))))
+            .select(
+                col("school_code"),
+                col("report_date").as("t"),
+                col("students_absent_illness")
+                    .cast("double")
+                    .divide(col("students_expected"))
+                    .as("x"),
+                coalesce(col("students_absent_illness"), lit(0)).as("absent"));
     Dataset<Row> b = x.select(col("school_code").as("_s"), col("t").as("_bt"), col("x").as("_bx"));
-    Dataset<Row> stats = x.join(b, col("school_code").equalTo(col("_s"))
-            .and(col("_bt").geq(date_add(col("t"), -e.baselineFrom()))).and(col("_bt").leq(date_add(col("t"), -e.baselineTo()))))
-        .groupBy("school_code", "t", "x", "absent")
-        .agg(count("_bx").as("n"), avg("_bx").as("mean"), stddev_samp("_bx").as("sd"))
-        .filter(col("n").geq(e.minBaselineDays()))
-        .withColumn("c2", col("x").minus(col("mean")).divide(greatest(coalesce(col("sd"), lit(0.0)), lit(e.sdFloor()))))
-        .filter(col("c2").gt(e.threshold()));
-    return stats.select(col("school_code"), lit(null).cast("string").as("grade"), lit(null).cast("string").as("class_name"),
-        lit(null).cast("string").as("symptom_group"), col("t"), col("absent").cast("long").as("persons"),
-        lit("school_ears_c2").as("rule"), lit(null).cast("string").as("diagnosis"), lit(e.threshold()).as("threshold"), lit(1).as("window_days"));
+    Dataset<Row> stats =
+        x.join(
+                b,
+                col("school_code")
+                    .equalTo(col("_s"))
+                    .and(col("_bt").geq(date_add(col("t"), -e.baselineFrom())))
+                    .and(col("_bt").leq(date_add(col("t"), -e.baselineTo()))))
+            .groupBy("school_code", "t", "x", "absent")
+            .agg(count("_bx").as("n"), avg("_bx").as("mean"), stddev_samp("_bx").as("sd"))
+            .filter(col("n").geq(e.minBaselineDays()))
+            .withColumn(
+                "c2",
+                col("x")
+                    .minus(col("mean"))
+                    .divide(greatest(coalesce(col("sd"), lit(0.0)), lit(e.sdFloor()))))
+            .filter(col("c2").gt(e.threshold()));
+    return stats.select(
+        col("school_code"),
+        lit(null).cast("string").as("grade"),
+        lit(null).cast("string").as("class_name"),
+        lit(null).cast("string").as("symptom_group"),
+        col("t"),
+        col("absent").cast("long").as("persons"),
+        lit("school_ears_c2").as("rule"),
+        lit(null).cast("string").as("diagnosis"),
+        lit(e.threshold()).as("threshold"),
+        lit(1).as("window_days"));
   }
 
   /** Groups firing days into alerts; counts persons over each alert's span. */
-  public static Dataset<Row> alerts(Dataset<Row> schools, Dataset<Row> cases, Dataset<Row> reports, Policy policy, LocalDate runDate) {
+  public static Dataset<Row> alerts(
+      Dataset<Row> schools,
+      Dataset<Row> cases,
+      Dataset<Row> reports,
+      Policy policy,
+      LocalDate runDate) {
     Dataset<Row> days = firingDays(cases, policy, runDate);
-    if (policy.earsC2().enabled()) days = days.unionByName(earsFiringDays(reports, policy.earsC2(), runDate));
+    if (policy.earsC2().enabled())
+      days = days.unionByName(earsFiringDays(reports, policy.earsC2(), runDate));
     int gap = policy.quietGapDays();
-    Column[] unit = {col("rule"), col("school_code"), col("grade"), col("class_name"), col("symptom_group"), col("diagnosis"), col("threshold")};
+    Column[] unit = {
+      col("rule"),
+      col("school_code"),
+      col("grade"),
+      col("class_name"),
+      col("symptom_group"),
+      col("diagnosis"),
+      col("threshold")
+    };
     WindowSpec w = Window.partitionBy(unit).orderBy("t");
-    Dataset<Row> episodes = days
-        .withColumn("_new", when(lag("t", 1).over(w).isNull().or(datediff(col("t"), lag("t", 1).over(w)).minus(1).geq(gap)), 1).otherwise(0))
-        .withColumn("_episode", sum("_new").over(w.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
+    Dataset<Row> episodes =
+        days.withColumn(
+                "_new",
+                when(
+                        lag("t", 1)
+                            .over(w)
+                            .isNull()
+                            .or(datediff(col("t"), lag("t", 1).over(w)).minus(1).geq(gap)),
+                        1)
+                    .otherwise(0))
+            .withColumn(
+                "_episode",
+                sum("_new").over(w.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
     Column[] groupCols = new Column[unit.length + 2];
     System.arraycopy(unit, 0, groupCols, 0, unit.length);
     groupCols[unit.length] = col("window_days");
     groupCols[unit.length + 1] = col("_episode");
-    Dataset<Row> alerts = episodes.groupBy(groupCols)
-        .agg(min("t").as("first_detected"), max("t").as("last_detected"), max("persons").as("_max_persons"));
+    Dataset<Row> alerts =
+        episodes
+            .groupBy(groupCols)
+            .agg(
+                min("t").as("first_detected"),
+                max("t").as("last_detected"),
+                max("persons").as("_max_persons"));
 
-    // cases = distinct persons with onset in [first - window + 1, last] for the alert's unit and group.
-    Dataset<Row> c = cases.withColumn("onset", coalesce(col("onset_date"), col("report_date")))
-        .select(col("person_key"), col("school_code").as("_s"), col("grade").as("_g"), col("class_name").as("_c"), col("person_type").as("_pt"),
-            col("symptom_group").as("_sg"), col("diagnosis").as("_dx"), col("onset"));
-    Column sameUnit = col("_s").equalTo(col("school_code"))
-        .and(col("grade").isNull().or(col("_g").equalTo(col("grade"))))
-        .and(col("class_name").isNull().or(col("_c").equalTo(col("class_name"))))
-        .and(col("grade").isNull().or(col("_pt").equalTo("student"))) // class alerts count pupils only (docs/rules.md §7)
-        .and(col("onset").geq(date_add(col("first_detected"), lit(1).minus(col("window_days")))))
-        .and(col("onset").leq(col("last_detected")));
-    Column sameGroup = col("symptom_group").isNull().and(col("diagnosis").isNull())
-        .or(col("symptom_group").isNotNull().and(col("_sg").equalTo(col("symptom_group"))))
-        .or(col("diagnosis").isNotNull().and(col("_dx").equalTo(col("diagnosis"))));
-    Dataset<Row> counted = alerts.filter(col("rule").notEqual("school_ears_c2"))
-        .join(c, sameUnit.and(sameGroup), "left")
-        .groupBy(java.util.Arrays.stream(alerts.columns()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).agg(countDistinct("person_key").as("cases"));
-    Dataset<Row> ears = alerts.filter(col("rule").equalTo(Policy.EARS_RULE)).withColumn("cases", col("_max_persons"));
-    Dataset<Row> all = counted.unionByName(ears)
-        .withColumn("alert_id", substring(sha2(concat_ws("|", col("rule"), col("school_code"), coalesce(col("grade"), lit("")),
-            coalesce(col("class_name"), lit("")), coalesce(col("symptom_group"), lit("")), coalesce(col("diagnosis"), lit("")),
-            col("threshold").cast("string"), col("first_detected").cast("string")), 256), 1, 16))
-        .withColumn("status", when(datediff(lit(Date.valueOf(runDate)), col("last_detected")).geq(gap), "closed").otherwise("active"));
-    Dataset<Row> s = schools.withColumn("_rn", org.apache.spark.sql.functions.row_number().over(Window.partitionBy("school_code").orderBy(col("valid_from").desc())))
-        .filter("_rn = 1").select(col("school_code").as("_sc"), col("school_name"), col("district_code"));
-    return all.join(s, col("school_code").equalTo(col("_sc")), "left").drop("_sc")
-        .withColumn("org_level", lit(OrgLevel.SCHOOL.code())).withColumn("org_code", col("school_code"))
-        .withColumn("org_name", col("school_name")).withColumn("parent_code", col("district_code"));
+    // cases = distinct persons with onset in [first - window + 1, last] for the alert's unit and
+    // group.
+    Dataset<Row> c =
+        cases
+            .withColumn("onset", coalesce(col("onset_date"), col("report_date")))
+            .select(
+                col("person_key"),
+                col("school_code").as("_s"),
+                col("grade").as("_g"),
+                col("class_name").as("_c"),
+                col("person_type").as("_pt"),
+                col("symptom_group").as("_sg"),
+                col("diagnosis").as("_dx"),
+                col("onset"));
+    Column sameUnit =
+        col("_s")
+            .equalTo(col("school_code"))
+            .and(col("grade").isNull().or(col("_g").equalTo(col("grade"))))
+            .and(col("class_name").isNull().or(col("_c").equalTo(col("class_name"))))
+            .and(
+                col("grade")
+                    .isNull()
+                    .or(
+                        col("_pt")
+                            .equalTo(
+                                "student"))) // class alerts count pupils only (docs/rules.md §7)
+            .and(
+                col("onset").geq(date_add(col("first_detected"), lit(1).minus(col("window_days")))))
+            .and(col("onset").leq(col("last_detected")));
+    Column sameGroup =
+        col("symptom_group")
+            .isNull()
+            .and(col("diagnosis").isNull())
+            .or(col("symptom_group").isNotNull().and(col("_sg").equalTo(col("symptom_group"))))
+            .or(col("diagnosis").isNotNull().and(col("_dx").equalTo(col("diagnosis"))));
+    Dataset<Row> counted =
+        alerts
+            .filter(col("rule").notEqual("school_ears_c2"))
+            .join(c, sameUnit.and(sameGroup), "left")
+            .groupBy(
+                java.util.Arrays.stream(alerts.columns())
+                    .map(org.apache.spark.sql.functions::col)
+                    .toArray(Column[]::new))
+            .agg(countDistinct("person_key").as("cases"));
+    Dataset<Row> ears =
+        alerts
+            .filter(col("rule").equalTo(Policy.EARS_RULE))
+            .withColumn("cases", col("_max_persons"));
+    Dataset<Row> all =
+        counted
+            .unionByName(ears)
+            .withColumn(
+                "alert_id",
+                substring(
+                    sha2(
+                        concat_ws(
+                            "|",
+                            col("rule"),
+                            col("school_code"),
+                            coalesce(col("grade"), lit("")),
+                            coalesce(col("class_name"), lit("")),
+                            coalesce(col("symptom_group"), lit("")),
+                            coalesce(col("diagnosis"), lit("")),
+                            col("threshold").cast("string"),
+                            col("first_detected").cast("string")),
+                        256),
+                    1,
+                    16))
+            .withColumn(
+                "status",
+                when(datediff(lit(Date.valueOf(runDate)), col("last_detected")).geq(gap), "closed")
+                    .otherwise("active"));
+    Dataset<Row> s =
+        schools
+            .withColumn(
+                "_rn",
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .row_number()
+                    .over(Window.partitionBy("school_code").orderBy(col("valid_from").desc())))
+            .filter("_rn = 1")
+            .select(col("school_code").as("_sc"), col("school_name"), col("district_code"));
+    return all.join(s, col("school_code").equalTo(col("_sc")), "left")
+        .drop("_sc")
+        .withColumn("org_level", lit(OrgLevel.SCHOOL.code()))
+        .withColumn("org_code", col("school_code"))
+        .withColumn("org_name", col("school_name"))
+        .withColumn("parent_code", col("district_code"));
   }
 }

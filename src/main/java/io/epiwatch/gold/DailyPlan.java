@@ -10,9 +10,9 @@ import java.util.TreeSet;
 
 /**
  * Which dates of the daily tables (compliance, attendance, absence by cause) a metrics run
- * rewrites: the whole table, or a set of report dates. The run date is among them whether or
- * not silver changed (a day without any new file still has every expected school missing on
- * it), unless nothing changed and its rows are already there.
+ * rewrites: the whole table, or a set of report dates. The run date is among them whether or not
+ * silver changed (a day without any new file still has every expected school missing on it), unless
+ * nothing changed and its rows are already there.
  *
  * @param full recompute every date up to the run date
  * @param dates the report dates to rewrite when not full: the run date, unless silver is unchanged
@@ -21,7 +21,9 @@ import java.util.TreeSet;
 public record DailyPlan(boolean full, SortedSet<LocalDate> dates) {
 
   /** Nothing to rewrite. */
-  public boolean isEmpty() { return !full && dates.isEmpty(); }
+  public boolean isEmpty() {
+    return !full && dates.isEmpty();
+  }
 
   /**
    * @param runDate the run date D
@@ -31,8 +33,13 @@ public record DailyPlan(boolean full, SortedSet<LocalDate> dates) {
    * @param tablesExist every daily table exists already
    * @param runDateComputed the daily tables already hold rows of the run date
    */
-  public static DailyPlan of(LocalDate runDate, boolean silverChanged, Map<String, Long> seen, Optional<TransformResult> changes,
-      boolean tablesExist, boolean runDateComputed) {
+  public static DailyPlan of(
+      LocalDate runDate,
+      boolean silverChanged,
+      Map<String, Long> seen,
+      Optional<TransformResult> changes,
+      boolean tablesExist,
+      boolean runDateComputed) {
     SortedSet<LocalDate> dates = new TreeSet<>();
     dates.add(runDate);
     if (!tablesExist) return new DailyPlan(true, dates);
@@ -43,8 +50,10 @@ public record DailyPlan(boolean full, SortedSet<LocalDate> dates) {
     // Only the rebuilt dates when this stage saw all of silver before the transform ran; after
     // a gold stage that crashed, silver moved past our watermark unseen: recompute whole. A
     // change of the schools dimension reaches every date's roll-up: whole too.
-    boolean known = changes.isPresent() && seen.equals(changes.get().silverBefore())
-        && !changes.get().versions().containsKey(Tables.SILVER_SCHOOLS.id().toString());
+    boolean known =
+        changes.isPresent()
+            && seen.equals(changes.get().silverBefore())
+            && !changes.get().versions().containsKey(Tables.SILVER_SCHOOLS.id().toString());
     if (!known) return new DailyPlan(true, dates);
     changes.get().reportDates().stream().filter(x -> !x.isAfter(runDate)).forEach(dates::add);
     return new DailyPlan(false, dates);

@@ -15,17 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The policy as the data decides it: the home province from the schools' district codes
- * (unless configured; a configured one must match the schools), and the name of each city from
- * conf, else from the schools extract's city_name column. Cities with neither are named in a
- * WARN (the briefing then says so in its title). Reads silver.schools only (small).
+ * The policy as the data decides it: the home province from the schools' district codes (unless
+ * configured; a configured one must match the schools), and the name of each city from conf, else
+ * from the schools extract's city_name column. Cities with neither are named in a WARN (the
+ * briefing then says so in its title). Reads silver.schools only (small).
  */
 public final class DataPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(DataPolicy.class);
 
   private DataPolicy() {}
 
-  /** @param schools silver.schools */
+  /**
+   * @param schools silver.schools
+   */
   public static Policy resolve(Dataset<Row> schools, Policy configured) {
     Set<String> provinces = new TreeSet<>();
     for (Row r : schools.select(substring(col("district_code"), 1, 2)).distinct().collectAsList()) {
@@ -35,23 +37,45 @@ public final class DataPolicy {
     Map<String, String> dataNames = new LinkedHashMap<>();
     Set<String> cities = new TreeSet<>();
     // A warehouse built before city_name existed has no such column: no names from the data.
-    org.apache.spark.sql.Column cityName = java.util.Arrays.asList(schools.columns()).contains("city_name") ? col("city_name")
-        : org.apache.spark.sql.functions.lit(null).cast("string").as("city_name");
-    for (Row r : schools.select(col("city_code"), cityName, col("valid_from"))
-        .withColumn("_rn", org.apache.spark.sql.functions.row_number().over(Window.partitionBy("city_code")
-            .orderBy(col("city_name").isNull(), col("valid_from").desc(), col("city_name"))))
-        .filter("_rn = 1").collectAsList()) {
+    org.apache.spark.sql.Column cityName =
+        java.util.Arrays.asList(schools.columns()).contains("city_name")
+            ? col("city_name")
+            : org.apache.spark.sql.functions.lit(null).cast("string").as("city_name");
+    for (Row r :
+        schools
+            .select(col("city_code"), cityName, col("valid_from"))
+            .withColumn(
+                "_rn",
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .row_number()
+                    .over(
+                        Window.partitionBy("city_code")
+                            .orderBy(
+                                col("city_name").isNull(),
+                                col("valid_from").desc(),
+                                col("city_name"))))
+            .filter("_rn = 1")
+            .collectAsList()) {
       cities.add(r.getString(0));
-      if (!r.isNullAt(1) && !r.getString(1).isBlank()) dataNames.put(r.getString(0), r.getString(1).trim());
+      if (!r.isNullAt(1) && !r.getString(1).isBlank())
+        dataNames.put(r.getString(0), r.getString(1).trim());
     }
     Policy p = configured.resolve(provinces, dataNames);
     if (configured.homeProvince() == null && p.homeProvince() != null) {
-      LOG.info("home province {} derived from the schools' district codes (epiwatch.policy.home-province unset)", p.homeProvince());
+      LOG.info(
+          "home province {} derived from the schools' district codes (epiwatch.policy.home-province unset)",
+          p.homeProvince());
     }
     for (String city : cities) {
       if (!p.cityNames().containsKey(city)) {
-        LOG.warn("city {} has no name: set epiwatch.policy.city-names.\"{}\" in conf or give the schools extract a city_name "
-            + "(城市名称) column; the briefing title shows the code", city, city);
+        LOG.warn(
+            "city {} has no name: set epiwatch.policy.city-names.\"{}\" in conf or give the schools extract a city_name "
+                + "(城市名称) column; the briefing title shows the code",
+            city,
+            city);
       }
     }
     return p;

@@ -27,100 +27,175 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stage 3: silver -> gold for run date D. The daily tables (compliance, attendance, absence by
- * cause) are rewritten for D on every run, whether or not silver changed (a day without new
- * files has every expected school missing), plus the dates silver rebuilt ({@link DailyPlan});
- * cluster alerts are recomputed as a whole (their status moves with D). The as-of tables
- * (coverage, campaigns, risk exposure) replace their D partition; earlier snapshots that the
- * silver changes of this run may alter are kept and marked superseded (superseded_at). With
- * silver unchanged and D already computed (and not superseded), nothing is written. When D is
- * before the latest run date already computed (a past day run again), dates after D and the
- * cluster alerts are left as they are. The policy is first resolved against the schools
- * ({@link DataPolicy}).
+ * cause) are rewritten for D on every run, whether or not silver changed (a day without new files
+ * has every expected school missing), plus the dates silver rebuilt ({@link DailyPlan}); cluster
+ * alerts are recomputed as a whole (their status moves with D). The as-of tables (coverage,
+ * campaigns, risk exposure) replace their D partition; earlier snapshots that the silver changes of
+ * this run may alter are kept and marked superseded (superseded_at). With silver unchanged and D
+ * already computed (and not superseded), nothing is written. When D is before the latest run date
+ * already computed (a past day run again), dates after D and the cluster alerts are left as they
+ * are. The policy is first resolved against the schools ({@link DataPolicy}).
  */
 public final class MetricsJob {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsJob.class);
   static final String CONSUMER = "metrics";
 
   /**
-   * @param metricSeconds wall time per metric computed in this run (computation and write; Spark
-   *     is lazy, so both happen in the write), keyed by gold table name, e.g. "attendance"
+   * @param metricSeconds wall time per metric computed in this run (computation and write; Spark is
+   *     lazy, so both happen in the write), keyed by gold table name, e.g. "attendance"
    */
-  public record MetricsResult(boolean changed, Map<String, Long> goldVersions, Map<String, Double> metricSeconds) {}
+  public record MetricsResult(
+      boolean changed, Map<String, Long> goldVersions, Map<String, Double> metricSeconds) {}
 
   private MetricsJob() {}
 
-  /** Standalone (jobs/metrics): what silver changed is unknown, so the daily tables are recomputed whole. */
+  /**
+   * Standalone (jobs/metrics): what silver changed is unknown, so the daily tables are recomputed
+   * whole.
+   */
   public static MetricsResult run(JobContext ctx) {
     return run(ctx, java.util.Optional.empty());
   }
 
   /**
-   * With the transform stage's result (run-daily), only the report dates that silver rebuilt,
-   * plus the run date, are recomputed in the daily tables (replaceWhere on those partitions); a
-   * change of the schools dimension, whose roll-up reaches every date, recomputes them whole.
+   * With the transform stage's result (run-daily), only the report dates that silver rebuilt, plus
+   * the run date, are recomputed in the daily tables (replaceWhere on those partitions); a change
+   * of the schools dimension, whose roll-up reaches every date, recomputes them whole.
    */
-  public static MetricsResult run(JobContext ctx, java.util.Optional<io.epiwatch.silver.TransformResult> changes) {
+  public static MetricsResult run(
+      JobContext ctx, java.util.Optional<io.epiwatch.silver.TransformResult> changes) {
     Warehouse wh = ctx.warehouse();
     LocalDate d = ctx.runDate();
     List<TableId> inputs = Tables.SILVER.stream().map(TableSpec::id).toList();
     for (TableId t : inputs) {
-      if (!wh.exists(t)) throw new IllegalStateException(t + " does not exist yet: run jobs/transform (or run-daily) first");
+      if (!wh.exists(t))
+        throw new IllegalStateException(
+            t + " does not exist yet: run jobs/transform (or run-daily) first");
     }
     Map<String, Long> current = Watermarks.current(wh, inputs);
     Map<String, Long> seen = Watermarks.read(wh, CONSUMER);
     boolean silverChanged = !current.equals(seen);
-    Dataset<Row> schools = wh.read(Tables.SILVER_SCHOOLS.id()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> schools =
+        wh.read(Tables.SILVER_SCHOOLS.id()).persist(StorageLevel.MEMORY_AND_DISK());
     // Resolved on every run, even one that writes nothing: a setting that contradicts the schools
     // (e.g. a home province none of them is in) stops the job the day it is made.
     Policy policy = DataPolicy.resolve(schools, ctx.config().policy());
     LocalDate latestRun = latestAsOf(wh);
     boolean pastDay = latestRun != null && d.isBefore(latestRun);
-    boolean asOfPresent = wh.exists(Tables.GOLD_RISK_EXPOSURE.id())
-        && !wh.read(Tables.GOLD_RISK_EXPOSURE.id()).filter(col("as_of").equalTo(lit(Date.valueOf(d)))).isEmpty();
-    boolean superseded = asOfPresent && AS_OF_INPUTS.keySet().stream().anyMatch(t -> wh.exists(t.id())
-        && java.util.Arrays.asList(wh.read(t.id()).columns()).contains(SUPERSEDED_AT)
-        && !wh.read(t.id()).filter(col("as_of").equalTo(lit(Date.valueOf(d))).and(col(SUPERSEDED_AT).isNotNull())).isEmpty());
+    boolean asOfPresent =
+        wh.exists(Tables.GOLD_RISK_EXPOSURE.id())
+            && !wh.read(Tables.GOLD_RISK_EXPOSURE.id())
+                .filter(col("as_of").equalTo(lit(Date.valueOf(d))))
+                .isEmpty();
+    boolean superseded =
+        asOfPresent
+            && AS_OF_INPUTS.keySet().stream()
+                .anyMatch(
+                    t ->
+                        wh.exists(t.id())
+                            && java.util.Arrays.asList(wh.read(t.id()).columns())
+                                .contains(SUPERSEDED_AT)
+                            && !wh.read(t.id())
+                                .filter(
+                                    col("as_of")
+                                        .equalTo(lit(Date.valueOf(d)))
+                                        .and(col(SUPERSEDED_AT).isNotNull()))
+                                .isEmpty());
     if (!silverChanged && asOfPresent && !superseded) {
       LOG.info("metrics: silver unchanged and {} already computed; gold unchanged", d);
       schools.unpersist();
       return new MetricsResult(false, Map.of(), Map.of());
     }
-    if (superseded) LOG.info("metrics: the as-of snapshots of {} were superseded by later data: recomputed", d);
-    Dataset<Row> reports = wh.read(Tables.SILVER_DAILY_REPORTS.id()).filter(col("report_date").leq(lit(Date.valueOf(d))));
-    Dataset<Row> cases = wh.read(Tables.SILVER_ABSENCE_CASES.id()).filter(col("report_date").leq(lit(Date.valueOf(d))));
+    if (superseded)
+      LOG.info("metrics: the as-of snapshots of {} were superseded by later data: recomputed", d);
+    Dataset<Row> reports =
+        wh.read(Tables.SILVER_DAILY_REPORTS.id())
+            .filter(col("report_date").leq(lit(Date.valueOf(d))));
+    Dataset<Row> cases =
+        wh.read(Tables.SILVER_ABSENCE_CASES.id())
+            .filter(col("report_date").leq(lit(Date.valueOf(d))));
     Map<String, Long> versions = new LinkedHashMap<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
 
-    boolean dailyTablesExist = wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id()) && wh.exists(Tables.GOLD_ATTENDANCE.id())
-        && wh.exists(Tables.GOLD_ABSENCE_BY_CAUSE.id());
-    boolean runDateComputed = dailyTablesExist
-        && !wh.read(Tables.GOLD_REPORTING_COMPLIANCE.id()).filter(col("report_date").equalTo(lit(Date.valueOf(d)))).isEmpty();
-    DailyPlan plan = DailyPlan.of(d, silverChanged, seen, changes, dailyTablesExist, runDateComputed);
+    boolean dailyTablesExist =
+        wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id())
+            && wh.exists(Tables.GOLD_ATTENDANCE.id())
+            && wh.exists(Tables.GOLD_ABSENCE_BY_CAUSE.id());
+    boolean runDateComputed =
+        dailyTablesExist
+            && !wh.read(Tables.GOLD_REPORTING_COMPLIANCE.id())
+                .filter(col("report_date").equalTo(lit(Date.valueOf(d))))
+                .isEmpty();
+    DailyPlan plan =
+        DailyPlan.of(d, silverChanged, seen, changes, dailyTablesExist, runDateComputed);
     if (plan.isEmpty()) {
-      LOG.info("metrics: silver unchanged and the daily tables already hold {}: daily tables unchanged", d);
+      LOG.info(
+          "metrics: silver unchanged and the daily tables already hold {}: daily tables unchanged",
+          d);
     } else {
       boolean full = plan.full();
       java.util.SortedSet<LocalDate> dates = plan.dates();
       if (full && pastDay) {
-        LOG.info("metrics: {} is before the latest run date {}: daily tables recomputed up to {} only, later dates kept", d, latestRun, d);
+        LOG.info(
+            "metrics: {} is before the latest run date {}: daily tables recomputed up to {} only, later dates kept",
+            d,
+            latestRun,
+            d);
       }
-      if (!full) LOG.info("metrics: recomputing daily tables for {} date(s): {}", dates.size(), dates);
+      if (!full)
+        LOG.info("metrics: recomputing daily tables for {} date(s): {}", dates.size(), dates);
       // The daily tables depend only on their own date's rows: read just the dates to rewrite,
       // so a day's cost does not grow with history (alerts need the windows: all rows).
       Column onDates = col("report_date").isin(dates.stream().map(Date::valueOf).toArray());
       Dataset<Row> dayReports = full ? reports : reports.filter(onDates);
       Dataset<Row> dayCases = full ? cases : cases.filter(onDates);
-      timed(seconds, Tables.GOLD_REPORTING_COMPLIANCE, () -> {
-        Dataset<Row> compliance = full ? DailyMetrics.reportingCompliance(schools, reports, d, policy)
-            : DailyMetrics.reportingCompliance(schools, dayReports, dates.first(), d, policy);
-        if (compliance.columns().length > 0) {
-          writeDaily(wh, Tables.GOLD_REPORTING_COMPLIANCE, compliance, full, pastDay ? d : null, dates, versions);
-        }
-      });
-      Dataset<Row> attendance = DailyMetrics.attendance(schools, dayReports, dayCases, policy).persist(StorageLevel.MEMORY_AND_DISK());
-      timed(seconds, Tables.GOLD_ATTENDANCE, () -> writeDaily(wh, Tables.GOLD_ATTENDANCE, attendance, full, pastDay ? d : null, dates, versions));
-      timed(seconds, Tables.GOLD_ABSENCE_BY_CAUSE, () -> writeDaily(wh, Tables.GOLD_ABSENCE_BY_CAUSE,
-          DailyMetrics.absenceByCause(schools, dayCases, attendance, policy), full, pastDay ? d : null, dates, versions));
+      timed(
+          seconds,
+          Tables.GOLD_REPORTING_COMPLIANCE,
+          () -> {
+            Dataset<Row> compliance =
+                full
+                    ? DailyMetrics.reportingCompliance(schools, reports, d, policy)
+                    : DailyMetrics.reportingCompliance(
+                        schools, dayReports, dates.first(), d, policy);
+            if (compliance.columns().length > 0) {
+              writeDaily(
+                  wh,
+                  Tables.GOLD_REPORTING_COMPLIANCE,
+                  compliance,
+                  full,
+                  pastDay ? d : null,
+                  dates,
+                  versions);
+            }
+          });
+      Dataset<Row> attendance =
+          DailyMetrics.attendance(schools, dayReports, dayCases, policy)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      timed(
+          seconds,
+          Tables.GOLD_ATTENDANCE,
+          () ->
+              writeDaily(
+                  wh,
+                  Tables.GOLD_ATTENDANCE,
+                  attendance,
+                  full,
+                  pastDay ? d : null,
+                  dates,
+                  versions));
+      timed(
+          seconds,
+          Tables.GOLD_ABSENCE_BY_CAUSE,
+          () ->
+              writeDaily(
+                  wh,
+                  Tables.GOLD_ABSENCE_BY_CAUSE,
+                  DailyMetrics.absenceByCause(schools, dayCases, attendance, policy),
+                  full,
+                  pastDay ? d : null,
+                  dates,
+                  versions));
       attendance.unpersist();
     }
     if (pastDay) {
@@ -128,27 +203,64 @@ public final class MetricsJob {
       // briefing recorded (brief --reproduce), so a rerun of that day leaves them alone.
       LOG.info("metrics: cluster alerts kept as of {} ({} is a past day)", latestRun, d);
     } else {
-      timed(seconds, Tables.GOLD_CLUSTER_ALERTS, () -> {
-        Dataset<Row> alerts = TableWriter.conform(ClusterAlerts.alerts(schools, cases, reports, policy, d), Tables.GOLD_CLUSTER_ALERTS)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-        if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts)) writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
-        alerts.unpersist();
-      });
+      timed(
+          seconds,
+          Tables.GOLD_CLUSTER_ALERTS,
+          () -> {
+            Dataset<Row> alerts =
+                TableWriter.conform(
+                        ClusterAlerts.alerts(schools, cases, reports, policy, d),
+                        Tables.GOLD_CLUSTER_ALERTS)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts))
+              writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
+            alerts.unpersist();
+          });
     }
 
-    Dataset<Row> persons = Vaccination.persons(wh.read(Tables.SILVER_ROSTER.id()), wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
-        wh.read(Tables.SILVER_VACCINATIONS.id()), policy, d).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> coverage = Vaccination.coverage(schools, persons, policy, d).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> persons =
+        Vaccination.persons(
+                wh.read(Tables.SILVER_ROSTER.id()),
+                wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
+                wh.read(Tables.SILVER_VACCINATIONS.id()),
+                policy,
+                d)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> coverage =
+        Vaccination.coverage(schools, persons, policy, d).persist(StorageLevel.MEMORY_AND_DISK());
     // coverage includes building the persisted per-person frame that campaigns reuse
-    timed(seconds, Tables.GOLD_VACCINATION_COVERAGE, () -> {
-      Vaccination.assertRatesAtMostOne(coverage);
-      writeAsOf(wh, Tables.GOLD_VACCINATION_COVERAGE, coverage, d, versions);
-    });
-    timed(seconds, Tables.GOLD_CAMPAIGN_PROGRESS, () ->
-        writeAsOf(wh, Tables.GOLD_CAMPAIGN_PROGRESS, Vaccination.campaigns(schools, persons, policy, d), d, versions));
-    timed(seconds, Tables.GOLD_RISK_EXPOSURE, () ->
-        writeAsOf(wh, Tables.GOLD_RISK_EXPOSURE, RiskExposure.exposure(schools, wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
-            wh.read(Tables.SILVER_RISK_AREAS.id()), policy, d), d, versions));
+    timed(
+        seconds,
+        Tables.GOLD_VACCINATION_COVERAGE,
+        () -> {
+          Vaccination.assertRatesAtMostOne(coverage);
+          writeAsOf(wh, Tables.GOLD_VACCINATION_COVERAGE, coverage, d, versions);
+        });
+    timed(
+        seconds,
+        Tables.GOLD_CAMPAIGN_PROGRESS,
+        () ->
+            writeAsOf(
+                wh,
+                Tables.GOLD_CAMPAIGN_PROGRESS,
+                Vaccination.campaigns(schools, persons, policy, d),
+                d,
+                versions));
+    timed(
+        seconds,
+        Tables.GOLD_RISK_EXPOSURE,
+        () ->
+            writeAsOf(
+                wh,
+                Tables.GOLD_RISK_EXPOSURE,
+                RiskExposure.exposure(
+                    schools,
+                    wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+                    wh.read(Tables.SILVER_RISK_AREAS.id()),
+                    policy,
+                    d),
+                d,
+                versions));
     persons.unpersist();
     coverage.unpersist();
     schools.unpersist();
@@ -164,38 +276,74 @@ public final class MetricsJob {
   static final String SUPERSEDED_AT = "superseded_at";
 
   /** The as-of tables and the silver tables their snapshots are computed from. */
-  static final Map<TableSpec, List<TableSpec>> AS_OF_INPUTS = Map.of(
-      Tables.GOLD_VACCINATION_COVERAGE, List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_ROSTER, Tables.SILVER_VACCINATIONS, Tables.SILVER_CONTRAINDICATIONS),
-      Tables.GOLD_CAMPAIGN_PROGRESS, List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_ROSTER, Tables.SILVER_VACCINATIONS, Tables.SILVER_CONTRAINDICATIONS),
-      Tables.GOLD_RISK_EXPOSURE, List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_TRAVEL_RECORDS, Tables.SILVER_RISK_AREAS));
+  static final Map<TableSpec, List<TableSpec>> AS_OF_INPUTS =
+      Map.of(
+          Tables.GOLD_VACCINATION_COVERAGE,
+              List.of(
+                  Tables.SILVER_SCHOOLS,
+                  Tables.SILVER_ROSTER,
+                  Tables.SILVER_VACCINATIONS,
+                  Tables.SILVER_CONTRAINDICATIONS),
+          Tables.GOLD_CAMPAIGN_PROGRESS,
+              List.of(
+                  Tables.SILVER_SCHOOLS,
+                  Tables.SILVER_ROSTER,
+                  Tables.SILVER_VACCINATIONS,
+                  Tables.SILVER_CONTRAINDICATIONS),
+          Tables.GOLD_RISK_EXPOSURE,
+              List.of(
+                  Tables.SILVER_SCHOOLS, Tables.SILVER_TRAVEL_RECORDS, Tables.SILVER_RISK_AREAS));
 
   /**
-   * The earliest as_of whose snapshot the silver changes seen by this run may alter (its
-   * inputs' affectedFrom), empty when none may. When what changed is unknown (jobs/metrics on
-   * its own, or after a metrics stage that crashed) every other snapshot may be: LocalDate.MIN.
+   * The earliest as_of whose snapshot the silver changes seen by this run may alter (its inputs'
+   * affectedFrom), empty when none may. When what changed is unknown (jobs/metrics on its own, or
+   * after a metrics stage that crashed) every other snapshot may be: LocalDate.MIN.
    */
-  static java.util.Optional<LocalDate> supersededFrom(List<TableSpec> inputs, boolean silverChanged, Map<String, Long> seen,
+  static java.util.Optional<LocalDate> supersededFrom(
+      List<TableSpec> inputs,
+      boolean silverChanged,
+      Map<String, Long> seen,
       java.util.Optional<io.epiwatch.silver.TransformResult> changes) {
     if (!silverChanged) return java.util.Optional.empty();
-    if (changes.isEmpty() || !seen.equals(changes.get().silverBefore())) return java.util.Optional.of(LocalDate.MIN);
-    return inputs.stream().map(t -> changes.get().affectedFrom().get(t.id().toString())).filter(java.util.Objects::nonNull)
+    if (changes.isEmpty() || !seen.equals(changes.get().silverBefore()))
+      return java.util.Optional.of(LocalDate.MIN);
+    return inputs.stream()
+        .map(t -> changes.get().affectedFrom().get(t.id().toString()))
+        .filter(java.util.Objects::nonNull)
         .min(LocalDate::compareTo);
   }
 
   /**
    * Marks the snapshots as_of >= from other than D's (which was just computed from all data)
-   * superseded at {@code now}; snapshots already marked keep their first mark. One UPDATE,
-   * none when nothing is to mark.
+   * superseded at {@code now}; snapshots already marked keep their first mark. One UPDATE, none
+   * when nothing is to mark.
    */
-  private static void markSuperseded(Warehouse wh, TableSpec spec, LocalDate from, LocalDate d, Timestamp now, Map<String, Long> versions) {
-    String where = SUPERSEDED_AT + " IS NULL AND as_of <> DATE'" + d + "'" + (from.equals(LocalDate.MIN) ? "" : " AND as_of >= DATE'" + from + "'");
+  private static void markSuperseded(
+      Warehouse wh,
+      TableSpec spec,
+      LocalDate from,
+      LocalDate d,
+      Timestamp now,
+      Map<String, Long> versions) {
+    String where =
+        SUPERSEDED_AT
+            + " IS NULL AND as_of <> DATE'"
+            + d
+            + "'"
+            + (from.equals(LocalDate.MIN) ? "" : " AND as_of >= DATE'" + from + "'");
     if (wh.read(spec.id()).filter(where).isEmpty()) return;
     new TableWriter(wh).update(spec, where, Map.of(SUPERSEDED_AT, lit(now)));
     versions.put(spec.id().toString(), wh.version(spec.id()));
-    LOG.info("{}: snapshots where {} marked superseded (version {})", spec.id(), where, versions.get(spec.id().toString()));
+    LOG.info(
+        "{}: snapshots where {} marked superseded (version {})",
+        spec.id(),
+        where,
+        versions.get(spec.id().toString()));
   }
 
-  /** Runs one metric's computation and write, logging and recording its wall time (for jobs/bench). */
+  /**
+   * Runs one metric's computation and write, logging and recording its wall time (for jobs/bench).
+   */
   private static void timed(Map<String, Double> seconds, TableSpec spec, Runnable work) {
     long t0 = System.nanoTime();
     work.run();
@@ -204,7 +352,8 @@ public final class MetricsJob {
     LOG.info("{} computed and written in {} s", spec.id(), String.format("%.2f", s));
   }
 
-  private static void writeAll(Warehouse wh, TableSpec spec, Dataset<Row> rows, Map<String, Long> versions) {
+  private static void writeAll(
+      Warehouse wh, TableSpec spec, Dataset<Row> rows, Map<String, Long> versions) {
     new TableWriter(wh).overwrite(spec, rows);
     versions.put(spec.id().toString(), wh.version(spec.id()));
     LOG.info("{} written (version {})", spec.id(), versions.get(spec.id().toString()));
@@ -214,23 +363,44 @@ public final class MetricsJob {
    * The whole table (or, for a past day, every date up to it), or only the given report dates:
    * replaceWhere on those partitions.
    */
-  private static void writeDaily(Warehouse wh, TableSpec spec, Dataset<Row> rows, boolean full, LocalDate upTo,
-      java.util.SortedSet<LocalDate> dates, Map<String, Long> versions) {
+  private static void writeDaily(
+      Warehouse wh,
+      TableSpec spec,
+      Dataset<Row> rows,
+      boolean full,
+      LocalDate upTo,
+      java.util.SortedSet<LocalDate> dates,
+      Map<String, Long> versions) {
     if (full && upTo == null) {
       writeAll(wh, spec, rows, versions);
       return;
     }
-    String predicate = full ? spec.partitionColumn() + " <= DATE'" + upTo + "'"
-        : spec.partitionColumn() + " IN (" + dates.stream().map(x -> "DATE'" + x + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
-    new TableWriter(wh).replaceWhere(spec, TableWriter.conform(rows.filter(predicate), spec), predicate, false);
+    String predicate =
+        full
+            ? spec.partitionColumn() + " <= DATE'" + upTo + "'"
+            : spec.partitionColumn()
+                + " IN ("
+                + dates.stream()
+                    .map(x -> "DATE'" + x + "'")
+                    .collect(java.util.stream.Collectors.joining(", "))
+                + ")";
+    new TableWriter(wh)
+        .replaceWhere(spec, TableWriter.conform(rows.filter(predicate), spec), predicate, false);
     versions.put(spec.id().toString(), wh.version(spec.id()));
-    LOG.info("{} rewritten where {} (version {})", spec.id(), predicate, versions.get(spec.id().toString()));
+    LOG.info(
+        "{} rewritten where {} (version {})",
+        spec.id(),
+        predicate,
+        versions.get(spec.id().toString()));
   }
 
   /** The latest as_of gold holds (the latest run date computed), or null before the first run. */
   private static LocalDate latestAsOf(Warehouse wh) {
     if (!wh.exists(Tables.GOLD_RISK_EXPOSURE.id())) return null;
-    Row r = wh.read(Tables.GOLD_RISK_EXPOSURE.id()).agg(org.apache.spark.sql.functions.max("as_of")).first();
+    Row r =
+        wh.read(Tables.GOLD_RISK_EXPOSURE.id())
+            .agg(org.apache.spark.sql.functions.max("as_of"))
+            .first();
     return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
   }
 
@@ -245,9 +415,12 @@ public final class MetricsJob {
    * Replaces the as_of = D partition only (earlier as-of snapshots stay); its rows are current
    * (superseded_at null). mergeSchema: a warehouse written before superseded_at existed gains it.
    */
-  private static void writeAsOf(Warehouse wh, TableSpec spec, Dataset<Row> rows, LocalDate d, Map<String, Long> versions) {
-    Dataset<Row> conformed = TableWriter.conform(rows.withColumn(SUPERSEDED_AT, lit(null).cast("timestamp")), spec);
-    new TableWriter(wh).replaceWhere(spec, conformed, spec.partitionColumn() + " = '" + d + "'", true);
+  private static void writeAsOf(
+      Warehouse wh, TableSpec spec, Dataset<Row> rows, LocalDate d, Map<String, Long> versions) {
+    Dataset<Row> conformed =
+        TableWriter.conform(rows.withColumn(SUPERSEDED_AT, lit(null).cast("timestamp")), spec);
+    new TableWriter(wh)
+        .replaceWhere(spec, conformed, spec.partitionColumn() + " = '" + d + "'", true);
     versions.put(spec.id().toString(), wh.version(spec.id()));
     LOG.info("{} as of {} written (version {})", spec.id(), d, versions.get(spec.id().toString()));
   }

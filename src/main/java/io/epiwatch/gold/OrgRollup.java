@@ -19,67 +19,107 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * School rows -> school, district, city (and province when the schools span several cities)
- * rows (docs/rules.md §4: every metric is computed per school and rolled up). A school rolls up to
- * the district of the snapshot in force on the row's date; higher levels sum their schools'
- * counts, and rates are recomputed from the sums by the caller.
+ * School rows -> school, district, city (and province when the schools span several cities) rows
+ * (docs/rules.md §4: every metric is computed per school and rolled up). A school rolls up to the
+ * district of the snapshot in force on the row's date; higher levels sum their schools' counts, and
+ * rates are recomputed from the sums by the caller.
  */
 final class OrgRollup {
   private OrgRollup() {}
 
   /** silver.schools rows in force on the value of {@code dateCol}, joined to school rows. */
-  static Dataset<Row> withSchoolInForce(Dataset<Row> schoolRows, Dataset<Row> schools, String dateCol) {
-    Dataset<Row> s = schools.select(col("school_code").as("_sc"), col("school_name"), col("district_code"),
-        col("district_name"), col("city_code"), col("valid_from"), col("valid_to"));
-    return schoolRows.join(s, col("school_code").equalTo(col("_sc"))
-            .and(col("valid_from").leq(col(dateCol)))
-            .and(col("valid_to").isNull().or(col(dateCol).lt(col("valid_to")))), "inner")
+  static Dataset<Row> withSchoolInForce(
+      Dataset<Row> schoolRows, Dataset<Row> schools, String dateCol) {
+    Dataset<Row> s =
+        schools.select(
+            col("school_code").as("_sc"),
+            col("school_name"),
+            col("district_code"),
+            col("district_name"),
+            col("city_code"),
+            col("valid_from"),
+            col("valid_to"));
+    return schoolRows
+        .join(
+            s,
+            col("school_code")
+                .equalTo(col("_sc"))
+                .and(col("valid_from").leq(col(dateCol)))
+                .and(col("valid_to").isNull().or(col(dateCol).lt(col("valid_to")))),
+            "inner")
         .drop("_sc", "valid_from", "valid_to");
   }
 
   /**
    * Rolls up: rows must carry school_code, school_name, district_code, district_name, city_code,
-   * the key columns and the count columns. Returns org_level, org_code, org_name, parent_code,
-   * the key columns and the summed counts.
+   * the key columns and the count columns. Returns org_level, org_code, org_name, parent_code, the
+   * key columns and the summed counts.
    */
-  static Dataset<Row> rollup(Dataset<Row> rows, List<String> keys, List<String> counts, Map<String, String> cityNames) {
-    Column[] sums = counts.stream().map(c -> sum(coalesce(col(c), lit(0L))).cast("bigint").as(c)).toArray(Column[]::new);
+  static Dataset<Row> rollup(
+      Dataset<Row> rows, List<String> keys, List<String> counts, Map<String, String> cityNames) {
+    Column[] sums =
+        counts.stream()
+            .map(c -> sum(coalesce(col(c), lit(0L))).cast("bigint").as(c))
+            .toArray(Column[]::new);
     List<Column> keyCols = keys.stream().map(functions::col).toList();
 
-    Dataset<Row> school = rows.withColumn("org_level", lit(OrgLevel.SCHOOL.code())).withColumn("org_code", col("school_code"))
-        .withColumn("org_name", col("school_name")).withColumn("parent_code", col("district_code"));
-    Dataset<Row> schoolOut = school.groupBy(cols(keyCols, "org_level", "org_code", "org_name", "parent_code")).agg(sums[0], rest(sums));
+    Dataset<Row> school =
+        rows.withColumn("org_level", lit(OrgLevel.SCHOOL.code()))
+            .withColumn("org_code", col("school_code"))
+            .withColumn("org_name", col("school_name"))
+            .withColumn("parent_code", col("district_code"));
+    Dataset<Row> schoolOut =
+        school
+            .groupBy(cols(keyCols, "org_level", "org_code", "org_name", "parent_code"))
+            .agg(sums[0], rest(sums));
 
-    Dataset<Row> district = rows.groupBy(cols(keyCols, "district_code", "city_code"))
-        .agg(first("district_name", true).as("_dname"), sums)
-        .withColumn("org_level", lit(OrgLevel.DISTRICT.code())).withColumn("org_code", col("district_code"))
-        .withColumn("org_name", coalesce(col("_dname"), col("district_code"))).withColumn("parent_code", col("city_code"))
-        .drop("district_code", "city_code", "_dname");
+    Dataset<Row> district =
+        rows.groupBy(cols(keyCols, "district_code", "city_code"))
+            .agg(first("district_name", true).as("_dname"), sums)
+            .withColumn("org_level", lit(OrgLevel.DISTRICT.code()))
+            .withColumn("org_code", col("district_code"))
+            .withColumn("org_name", coalesce(col("_dname"), col("district_code")))
+            .withColumn("parent_code", col("city_code"))
+            .drop("district_code", "city_code", "_dname");
 
     Column cityName = lit(null).cast("string");
-    for (var e : cityNames.entrySet()) cityName = when(col("city_code").equalTo(e.getKey()), lit(e.getValue())).otherwise(cityName);
-    Dataset<Row> city = rows.groupBy(cols(keyCols, "city_code")).agg(sums[0], rest(sums))
-        .withColumn("org_level", lit(OrgLevel.CITY.code())).withColumn("org_code", col("city_code"))
-        .withColumn("org_name", coalesce(cityName, col("city_code")))
-        .withColumn("parent_code", concat(substring(col("city_code"), 1, 2), lit("0000")))
-        .drop("city_code");
+    for (var e : cityNames.entrySet())
+      cityName = when(col("city_code").equalTo(e.getKey()), lit(e.getValue())).otherwise(cityName);
+    Dataset<Row> city =
+        rows.groupBy(cols(keyCols, "city_code"))
+            .agg(sums[0], rest(sums))
+            .withColumn("org_level", lit(OrgLevel.CITY.code()))
+            .withColumn("org_code", col("city_code"))
+            .withColumn("org_name", coalesce(cityName, col("city_code")))
+            .withColumn("parent_code", concat(substring(col("city_code"), 1, 2), lit("0000")))
+            .drop("city_code");
 
     Dataset<Row> all = schoolOut.unionByName(district).unionByName(city);
     boolean severalCities = rows.select("city_code").distinct().limit(2).count() > 1;
     if (severalCities) {
-      Dataset<Row> province = rows.withColumn("_prov", concat(substring(col("city_code"), 1, 2), lit("0000")))
-          .groupBy(cols(keyCols, "_prov")).agg(sums[0], rest(sums))
-          .withColumn("org_level", lit(OrgLevel.PROVINCE.code())).withColumn("org_code", col("_prov"))
-          .withColumn("org_name", col("_prov")).withColumn("parent_code", lit(null).cast("string")).drop("_prov");
+      Dataset<Row> province =
+          rows.withColumn("_prov", concat(substring(col("city_code"), 1, 2), lit("0000")))
+              .groupBy(cols(keyCols, "_prov"))
+              .agg(sums[0], rest(sums))
+              .withColumn("org_level", lit(OrgLevel.PROVINCE.code()))
+              .withColumn("org_code", col("_prov"))
+              .withColumn("org_name", col("_prov"))
+              .withColumn("parent_code", lit(null).cast("string"))
+              .drop("_prov");
       all = all.unionByName(province);
     } else {
-      all = all.withColumn("parent_code", when(col("org_level").equalTo(OrgLevel.CITY.code()), lit(null).cast("string")).otherwise(col("parent_code")));
+      all =
+          all.withColumn(
+              "parent_code",
+              when(col("org_level").equalTo(OrgLevel.CITY.code()), lit(null).cast("string"))
+                  .otherwise(col("parent_code")));
     }
     return all;
   }
 
   static Column rate(String num, String den) {
-    return when(col(den).gt(0), col(num).cast("double").divide(col(den))).otherwise(lit(null).cast("double"));
+    return when(col(den).gt(0), col(num).cast("double").divide(col(den)))
+        .otherwise(lit(null).cast("double"));
   }
 
   private static Column[] cols(List<Column> keys, String... more) {
@@ -91,5 +131,4 @@ final class OrgRollup {
   private static Column[] rest(Column[] a) {
     return java.util.Arrays.copyOfRange(a, 1, a.length);
   }
-
 }

@@ -22,88 +22,186 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Risk exposure as of D per distinct person (docs/rules.md §4.6, §7): each trip departed by D gets the
- * highest category its stay [departure, return or D] reaches (abroad > high direct > high
+ * Risk exposure as of D per distinct person (docs/rules.md §4.6, §7): each trip departed by D gets
+ * the highest category its stay [departure, return or D] reaches (abroad > high direct > high
  * possible > medium direct > medium possible > out_of_province > in_province); a person counts
  * once, under the category of their highest trip, at attributed_school_code (household members
- * under the linked student's school). The policy must be resolved against the schools
- * ({@link DataPolicy#resolve}): in_province means the home province derived from them.
+ * under the linked student's school). The policy must be resolved against the schools ({@link
+ * DataPolicy#resolve}): in_province means the home province derived from them.
  */
 public final class RiskExposure {
   private RiskExposure() {}
 
-
-  public static Dataset<Row> exposure(Dataset<Row> schools, Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
-    Dataset<Row> school = OrgRollup.withSchoolInForce(persons(trips, areas, policy, d), schools, "as_of");
-    return OrgRollup.rollup(school, List.of("as_of", "person_type", "category", "match_type"),
-            List.of("persons", "persons_14d", "away", "in_monitoring", "completed", "unapproved", "missing_test"), policy.cityNames())
-        .withColumn("match_type", when(col("match_type").equalTo(""), lit(null).cast("string")).otherwise(col("match_type")));
+  public static Dataset<Row> exposure(
+      Dataset<Row> schools, Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
+    Dataset<Row> school =
+        OrgRollup.withSchoolInForce(persons(trips, areas, policy, d), schools, "as_of");
+    return OrgRollup.rollup(
+            school,
+            List.of("as_of", "person_type", "category", "match_type"),
+            List.of(
+                "persons",
+                "persons_14d",
+                "away",
+                "in_monitoring",
+                "completed",
+                "unapproved",
+                "missing_test"),
+            policy.cityNames())
+        .withColumn(
+            "match_type",
+            when(col("match_type").equalTo(""), lit(null).cast("string"))
+                .otherwise(col("match_type")));
   }
 
   /**
    * One row per person with a trip departed by D: person_key, person_type, school_code
-   * (attributed), category, match_type ("" when none), the 0/1 counts persons, persons_14d,
-   * away, in_monitoring, completed, unapproved, missing_test, and last_return.
+   * (attributed), category, match_type ("" when none), the 0/1 counts persons, persons_14d, away,
+   * in_monitoring, completed, unapproved, missing_test, and last_return.
    */
-  public static Dataset<Row> persons(Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
+  public static Dataset<Row> persons(
+      Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
     if (policy.homeProvince() == null) {
-      throw new IllegalStateException("epiwatch.policy.home-province is not set and silver.schools holds no school to derive it from: "
-          + "load the schools extract first or set it");
+      throw new IllegalStateException(
+          "epiwatch.policy.home-province is not set and silver.schools holds no school to derive it from: "
+              + "load the schools extract first or set it");
     }
     Column day = lit(Date.valueOf(d));
-    Dataset<Row> t = trips.filter(col("departure_date").leq(day))
-        .withColumn("_away", col("return_date").isNull().or(col("return_date").gt(day)))
-        .withColumn("_end", when(col("_away"), day).otherwise(col("return_date")));
+    Dataset<Row> t =
+        trips
+            .filter(col("departure_date").leq(day))
+            .withColumn("_away", col("return_date").isNull().or(col("return_date").gt(day)))
+            .withColumn("_end", when(col("_away"), day).otherwise(col("return_date")));
     // risk_level codes of silver.risk_areas: a high or medium area makes a high or medium trip
-    Dataset<Row> a = areas.filter(col("risk_level").isin(ExposureCategory.HIGH.code(), ExposureCategory.MEDIUM.code()))
-        .select(col("area_code"), col("risk_level"), col("period_from"), col("period_to"));
-    Column overlap = col("period_from").leq(col("_end")).and(col("period_to").isNull().or(col("period_to").geq(col("departure_date"))));
+    Dataset<Row> a =
+        areas
+            .filter(
+                col("risk_level")
+                    .isin(ExposureCategory.HIGH.code(), ExposureCategory.MEDIUM.code()))
+            .select(col("area_code"), col("risk_level"), col("period_from"), col("period_to"));
+    Column overlap =
+        col("period_from")
+            .leq(col("_end"))
+            .and(col("period_to").isNull().or(col("period_to").geq(col("departure_date"))));
     Column direct = col("destination_code").startsWith(col("area_code"));
-    Column possible = col("area_code").startsWith(col("destination_code")).and(direct.unary_$bang());
-    Dataset<Row> hits = t.select("record_key", "destination_code", "departure_date", "_end")
-        .join(a, overlap.and(direct.or(possible)), "inner")
-        .withColumn("_rank", when(col("risk_level").equalTo(ExposureCategory.HIGH.code()).and(direct), Rank.HIGH_DIRECT.rank())
-            .when(col("risk_level").equalTo(ExposureCategory.HIGH.code()), Rank.HIGH_POSSIBLE.rank())
-            .when(direct, Rank.MEDIUM_DIRECT.rank()).otherwise(Rank.MEDIUM_POSSIBLE.rank()))
-        .groupBy(col("record_key").as("_rk")).agg(min("_rank").as("_risk_rank"));
-    Dataset<Row> ranked = t.join(hits, col("record_key").equalTo(col("_rk")), "left")
-        .withColumn("_rank", when(coalesce(col("abroad"), lit(false)), Rank.ABROAD.rank())
-            .when(col("_risk_rank").isNotNull(), col("_risk_rank"))
-            .when(substring(col("destination_code"), 1, 2).notEqual(policy.homeProvince()), Rank.OUT_OF_PROVINCE.rank())
-            .otherwise(Rank.IN_PROVINCE.rank()));
+    Column possible =
+        col("area_code").startsWith(col("destination_code")).and(direct.unary_$bang());
+    Dataset<Row> hits =
+        t.select("record_key", "destination_code", "departure_date", "_end")
+            .join(a, overlap.and(direct.or(possible)), "inner")
+            .withColumn(
+                "_rank",
+                when(
+                        col("risk_level").equalTo(ExposureCategory.HIGH.code()).and(direct),
+                        Rank.HIGH_DIRECT.rank())
+                    .when(
+                        col("risk_level").equalTo(ExposureCategory.HIGH.code()),
+                        Rank.HIGH_POSSIBLE.rank())
+                    .when(direct, Rank.MEDIUM_DIRECT.rank())
+                    .otherwise(Rank.MEDIUM_POSSIBLE.rank()))
+            .groupBy(col("record_key").as("_rk"))
+            .agg(min("_rank").as("_risk_rank"));
+    Dataset<Row> ranked =
+        t.join(hits, col("record_key").equalTo(col("_rk")), "left")
+            .withColumn(
+                "_rank",
+                when(coalesce(col("abroad"), lit(false)), Rank.ABROAD.rank())
+                    .when(col("_risk_rank").isNotNull(), col("_risk_rank"))
+                    .when(
+                        substring(col("destination_code"), 1, 2).notEqual(policy.homeProvince()),
+                        Rank.OUT_OF_PROVINCE.rank())
+                    .otherwise(Rank.IN_PROVINCE.rank()));
     Column category = lit(null).cast("string");
     Column match = lit(null).cast("string");
     Rank[] ranks = Rank.values();
     for (int i = ranks.length - 1; i >= 0; i--) {
       Rank r = ranks[i];
       category = when(col("_rank").equalTo(r.rank()), lit(r.category().code())).otherwise(category);
-      match = when(col("_rank").equalTo(r.rank()), lit(r.match() == null ? null : r.match().code()).cast("string")).otherwise(match);
+      match =
+          when(
+                  col("_rank").equalTo(r.rank()),
+                  lit(r.match() == null ? null : r.match().code()).cast("string"))
+              .otherwise(match);
     }
     Column days = lit(0);
-    for (var e : policy.monitoringDays().entrySet()) days = when(col("_category").equalTo(e.getKey()), lit(e.getValue())).otherwise(days);
-    Dataset<Row> perTrip = ranked.withColumn("_category", category).withColumn("_match", match)
-        .withColumn("_monitoring", col("_away").unary_$bang().and(datediff(day, col("return_date")).lt(days)))
-        .withColumn("_recent", col("_end").geq(lit(Date.valueOf(d.minusDays(policy.exposureWindowDays() - 1)))))
-        .withColumn("_unapproved", coalesce(col("approved"), lit("pending")).notEqual("yes"))
-        .withColumn("_missing_test", col("_away").unary_$bang().and(col("nucleic_test_date").isNull().or(col("nucleic_test_date").lt(col("return_date")))));
-    Dataset<Row> best = perTrip.withColumn("_rn", row_number().over(Window.partitionBy("person_key").orderBy(col("_rank"), col("departure_date").desc(), col("record_key"))))
-        .filter("_rn = 1").select(col("person_key").as("_p"), col("person_type"), col("attributed_school_code").as("school_code"),
-            col("_category").as("category"), col("_match").as("match_type"));
-    Dataset<Row> flags = perTrip.groupBy("person_key").agg(
-        max(col("_away").cast("int")).as("_any_away"), max(col("_monitoring").cast("int")).as("_any_monitoring"),
-        max(col("_recent").cast("int")).as("_any_recent"), max(col("_unapproved").cast("int")).as("_any_unapproved"),
-        max(col("_missing_test").cast("int")).as("_any_missing"), max("return_date").as("last_return"));
-    Dataset<Row> persons = best.join(flags, col("_p").equalTo(col("person_key")))
-        .withColumn("as_of", day)
-        .withColumn("persons", lit(1L))
-        .withColumn("away", col("_any_away").cast("long"))
-        .withColumn("in_monitoring", when(col("_any_away").equalTo(0).and(col("_any_monitoring").equalTo(1)), 1L).otherwise(0L))
-        .withColumn("completed", when(col("_any_away").equalTo(0).and(col("_any_monitoring").equalTo(0)), 1L).otherwise(0L))
-        .withColumn("persons_14d", col("_any_recent").cast("long"))
-        .withColumn("unapproved", col("_any_unapproved").cast("long"))
-        .withColumn("missing_test", col("_any_missing").cast("long"))
-        .withColumn("match_type", coalesce(col("match_type"), lit("")));
-    return persons.select("as_of", "person_key", "person_type", "school_code", "category", "match_type", "persons", "persons_14d",
-        "away", "in_monitoring", "completed", "unapproved", "missing_test", "last_return");
+    for (var e : policy.monitoringDays().entrySet())
+      days = when(col("_category").equalTo(e.getKey()), lit(e.getValue())).otherwise(days);
+    Dataset<Row> perTrip =
+        ranked
+            .withColumn("_category", category)
+            .withColumn("_match", match)
+            .withColumn(
+                "_monitoring",
+                col("_away").unary_$bang().and(datediff(day, col("return_date")).lt(days)))
+            .withColumn(
+                "_recent",
+                col("_end").geq(lit(Date.valueOf(d.minusDays(policy.exposureWindowDays() - 1)))))
+            .withColumn("_unapproved", coalesce(col("approved"), lit("pending")).notEqual("yes"))
+            .withColumn(
+                "_missing_test",
+                col("_away")
+                    .unary_$bang()
+                    .and(
+                        col("nucleic_test_date")
+                            .isNull()
+                            .or(col("nucleic_test_date").lt(col("return_date")))));
+    Dataset<Row> best =
+        perTrip
+            .withColumn(
+                "_rn",
+                row_number()
+                    .over(
+                        Window.partitionBy("person_key")
+                            .orderBy(
+                                col("_rank"), col("departure_date").desc(), col("record_key"))))
+            .filter("_rn = 1")
+            .select(
+                col("person_key").as("_p"),
+                col("person_type"),
+                col("attributed_school_code").as("school_code"),
+                col("_category").as("category"),
+                col("_match").as("match_type"));
+    Dataset<Row> flags =
+        perTrip
+            .groupBy("person_key")
+            .agg(
+                max(col("_away").cast("int")).as("_any_away"),
+                    max(col("_monitoring").cast("int")).as("_any_monitoring"),
+                max(col("_recent").cast("int")).as("_any_recent"),
+                    max(col("_unapproved").cast("int")).as("_any_unapproved"),
+                max(col("_missing_test").cast("int")).as("_any_missing"),
+                    max("return_date").as("last_return"));
+    Dataset<Row> persons =
+        best.join(flags, col("_p").equalTo(col("person_key")))
+            .withColumn("as_of", day)
+            .withColumn("persons", lit(1L))
+            .withColumn("away", col("_any_away").cast("long"))
+            .withColumn(
+                "in_monitoring",
+                when(col("_any_away").equalTo(0).and(col("_any_monitoring").equalTo(1)), 1L)
+                    .otherwise(0L))
+            .withColumn(
+                "completed",
+                when(col("_any_away").equalTo(0).and(col("_any_monitoring").equalTo(0)), 1L)
+                    .otherwise(0L))
+            .withColumn("persons_14d", col("_any_recent").cast("long"))
+            .withColumn("unapproved", col("_any_unapproved").cast("long"))
+            .withColumn("missing_test", col("_any_missing").cast("long"))
+            .withColumn("match_type", coalesce(col("match_type"), lit("")));
+    return persons.select(
+        "as_of",
+        "person_key",
+        "person_type",
+        "school_code",
+        "category",
+        "match_type",
+        "persons",
+        "persons_14d",
+        "away",
+        "in_monitoring",
+        "completed",
+        "unapproved",
+        "missing_test",
+        "last_return");
   }
 }

@@ -13,19 +13,26 @@ import org.apache.hadoop.fs.Path;
 /**
  * Before ingest reads anything: the inbox must be there. A missing or unreadable inbox folder (a
  * typo, an unmounted share) is an error naming the path, never "no new files"; so is a missing
- * source sub-folder of a source that earlier runs took files from (ops.ingest_manifest). A
- * source never delivered may lack its folder.
+ * source sub-folder of a source that earlier runs took files from (ops.ingest_manifest). A source
+ * never delivered may lack its folder.
  */
 final class InboxCheck {
   private InboxCheck() {}
 
-  /** @param delivered the sources earlier runs took files from (ops.ingest_manifest) */
-  static void check(String inbox, List<SourceSpec> sources, Set<String> delivered, Configuration hadoop) {
+  /**
+   * @param delivered the sources earlier runs took files from (ops.ingest_manifest)
+   */
+  static void check(
+      String inbox, List<SourceSpec> sources, Set<String> delivered, Configuration hadoop) {
     requireFolder(inbox, "the inbox folder (--inbox / epiwatch.inbox)", hadoop);
     for (SourceSpec s : sources) {
       if (delivered.contains(s.name())) {
-        requireFolder(inbox + "/" + s.name(), "the inbox folder of source " + s.name()
-            + ", from which earlier runs took files (ops.ingest_manifest)", hadoop);
+        requireFolder(
+            inbox + "/" + s.name(),
+            "the inbox folder of source "
+                + s.name()
+                + ", from which earlier runs took files (ops.ingest_manifest)",
+            hadoop);
       }
     }
   }
@@ -35,12 +42,15 @@ final class InboxCheck {
     try {
       FileSystem fs = p.getFileSystem(hadoop);
       FileStatus st = fs.getFileStatus(p);
-      if (!st.isDirectory()) throw new IllegalArgumentException(dir + ": " + what + " is not a folder");
+      if (!st.isDirectory())
+        throw new IllegalArgumentException(dir + ": " + what + " is not a folder");
       fs.listStatus(p); // unreadable folders fail here
     } catch (FileNotFoundException e) {
-      throw new IllegalArgumentException(dir + ": " + what + " does not exist; check the path or the mounted share", e);
+      throw new IllegalArgumentException(
+          dir + ": " + what + " does not exist; check the path or the mounted share", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException(dir + ": " + what + " cannot be read (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(
+          dir + ": " + what + " cannot be read (" + e.getMessage() + ")", e);
     }
   }
 }

@@ -12,17 +12,24 @@ import java.util.regex.Pattern;
 final class Values {
   private Values() {}
 
-  private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter BASIC =
+      DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
   private static final Pattern YMD = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
-  private static final Pattern TS = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+  private static final Pattern TS =
+      Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
   /** yyyy-MM-dd, yyyy/M/d (and yyyy-M-d) or yyyyMMdd; a real calendar date. */
   static Optional<LocalDate> date(String s) {
     try {
-      if (s.length() == 8 && s.chars().allMatch(Character::isDigit)) return Optional.of(LocalDate.parse(s, BASIC));
+      if (s.length() == 8 && s.chars().allMatch(Character::isDigit))
+        return Optional.of(LocalDate.parse(s, BASIC));
       Matcher m = YMD.matcher(s);
       if (!m.matches()) return Optional.empty();
-      return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+      return Optional.of(
+          LocalDate.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3))));
     } catch (java.time.DateTimeException e) {
       return Optional.empty();
     }
@@ -33,9 +40,14 @@ final class Values {
     Matcher m = TS.matcher(s);
     if (!m.matches()) return Optional.empty();
     try {
-      return Optional.of(LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-          m.group(6) == null ? 0 : Integer.parseInt(m.group(6))));
+      return Optional.of(
+          LocalDateTime.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              Integer.parseInt(m.group(4)),
+              Integer.parseInt(m.group(5)),
+              m.group(6) == null ? 0 : Integer.parseInt(m.group(6))));
     } catch (java.time.DateTimeException e) {
       return Optional.empty();
     }

@@ -19,32 +19,60 @@ import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * ops.job_runs (docs/rules.md §5): one row per job stage run with its status, timing, row counts and
- * the Delta versions it read and wrote. A briefing's row is what --reproduce reads back.
+ * ops.job_runs (docs/rules.md §5): one row per job stage run with its status, timing, row counts
+ * and the Delta versions it read and wrote. A briefing's row is what --reproduce reads back.
  */
 public final class JobRuns {
   public static final TableId ID = Tables.OPS_JOB_RUNS.id();
   public static final StructType SCHEMA = Tables.OPS_JOB_RUNS.schema();
 
-  public record Run(String runId, String job, String stage, LocalDate runDate, String status, Instant started, Instant finished,
-      Map<String, Long> rowCounts, Map<String, Long> tablesRead, Map<String, Long> tablesWritten, List<String> outputs,
-      Map<String, String> options, String error) {}
+  public record Run(
+      String runId,
+      String job,
+      String stage,
+      LocalDate runDate,
+      String status,
+      Instant started,
+      Instant finished,
+      Map<String, Long> rowCounts,
+      Map<String, Long> tablesRead,
+      Map<String, Long> tablesWritten,
+      List<String> outputs,
+      Map<String, String> options,
+      String error) {}
 
   private JobRuns() {}
 
   public static void append(Warehouse wh, Run r) {
-    Row row = RowFactory.create(r.runId(), r.job(), r.stage(), Date.valueOf(r.runDate()), r.status(),
-        Timestamp.from(r.started()), Timestamp.from(r.finished()), r.finished().toEpochMilli() - r.started().toEpochMilli(),
-        scalaMap(r.rowCounts()), scalaMap(r.tablesRead()), scalaMap(r.tablesWritten()),
-        r.outputs() == null ? null : CollectionConverters.asScala(r.outputs()).toSeq(),
-        scalaMap(r.options()), r.error(), System.getProperty("user.name"), host());
-    new TableWriter(wh).append(Tables.OPS_JOB_RUNS, wh.spark().createDataFrame(List.of(row), SCHEMA));
+    Row row =
+        RowFactory.create(
+            r.runId(),
+            r.job(),
+            r.stage(),
+            Date.valueOf(r.runDate()),
+            r.status(),
+            Timestamp.from(r.started()),
+            Timestamp.from(r.finished()),
+            r.finished().toEpochMilli() - r.started().toEpochMilli(),
+            scalaMap(r.rowCounts()),
+            scalaMap(r.tablesRead()),
+            scalaMap(r.tablesWritten()),
+            r.outputs() == null ? null : CollectionConverters.asScala(r.outputs()).toSeq(),
+            scalaMap(r.options()),
+            r.error(),
+            System.getProperty("user.name"),
+            host());
+    new TableWriter(wh)
+        .append(Tables.OPS_JOB_RUNS, wh.spark().createDataFrame(List.of(row), SCHEMA));
   }
 
   /** The tables_read and options of a run's brief stage, for --reproduce. */
   public static Optional<Row> find(Warehouse wh, String runId, String stage) {
     if (!wh.exists(ID)) return Optional.empty();
-    List<Row> rows = wh.read(ID).filter("run_id = '" + runId.replace("'", "") + "' AND stage = '" + stage + "'").collectAsList();
+    List<Row> rows =
+        wh.read(ID)
+            .filter("run_id = '" + runId.replace("'", "") + "' AND stage = '" + stage + "'")
+            .collectAsList();
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 

@@ -11,17 +11,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * jobs/maintain: OPTIMIZE (compaction) of tables with many small files and VACUUM with the
- * configured retention, which keeps every file a reproduction (time travel) within the
- * retention window needs. Returns a size and file-count report per table.
+ * configured retention, which keeps every file a reproduction (time travel) within the retention
+ * window needs. Returns a size and file-count report per table.
  */
 public final class Maintenance {
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
 
-  public record TableReport(String table, long version, long files, long bytes, boolean compacted, long filesRemoved) {}
+  public record TableReport(
+      String table, long version, long files, long bytes, boolean compacted, long filesRemoved) {}
 
   private Maintenance() {}
 
-  public static List<TableReport> run(Warehouse wh, int retentionDays, int minFilesToCompact, boolean dryRun) {
+  public static List<TableReport> run(
+      Warehouse wh, int retentionDays, int minFilesToCompact, boolean dryRun) {
     List<TableReport> out = new ArrayList<>();
     List<String> layers = new ArrayList<>(Warehouse.LAYERS);
     layers.add(Warehouse.RESTRICTED);
@@ -40,7 +42,14 @@ public final class Maintenance {
         removed = vac.getLong(0);
       }
       Row after = t.detail().select("numFiles", "sizeInBytes").head();
-      out.add(new TableReport(id.toString(), wh.version(id), after.getLong(0), after.getLong(1), compact && !dryRun, removed));
+      out.add(
+          new TableReport(
+              id.toString(),
+              wh.version(id),
+              after.getLong(0),
+              after.getLong(1),
+              compact && !dryRun,
+              removed));
     }
     return out;
   }

@@ -20,28 +20,42 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one stage of a job and records it in ops.job_runs: status, timing, row counts, the Delta
  * version of every table of its input layers at the start (tables_read) and the new version of
- * every table it committed to (tables_written), or the error. Progress goes to the log at INFO
- * as "stage n/m name".
+ * every table it committed to (tables_written), or the error. Progress goes to the log at INFO as
+ * "stage n/m name".
  */
 public final class Stages {
   private static final Logger LOG = LoggerFactory.getLogger(Stages.class);
-  private static final List<String> ALL_LAYERS = List.of("bronze", "silver", "gold", "ops", Warehouse.RESTRICTED);
+  private static final List<String> ALL_LAYERS =
+      List.of("bronze", "silver", "gold", "ops", Warehouse.RESTRICTED);
 
   /** A stage: its position, name and the layers it reads. */
   public record Stage(String job, String runId, int n, int of, String name, List<String> reads) {}
 
   private Stages() {}
 
-  /** A one-stage job (jobs/ingest, transform, metrics) under the warehouse lock, recorded like a run-daily stage. */
-  public static <T> T single(JobContext ctx, String job, List<String> reads, Supplier<T> work, Function<T, Map<String, Long>> counts) {
+  /**
+   * A one-stage job (jobs/ingest, transform, metrics) under the warehouse lock, recorded like a
+   * run-daily stage.
+   */
+  public static <T> T single(
+      JobContext ctx,
+      String job,
+      List<String> reads,
+      Supplier<T> work,
+      Function<T, Map<String, Long>> counts) {
     String runId = job + "-" + ctx.runDate() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    try (WarehouseLock lock = WarehouseLock.acquire(ctx.config().warehouse(), ctx.spark().sparkContext().hadoopConfiguration(),
-        job + " " + runId, ctx.clock())) {
+    try (WarehouseLock lock =
+        WarehouseLock.acquire(
+            ctx.config().warehouse(),
+            ctx.spark().sparkContext().hadoopConfiguration(),
+            job + " " + runId,
+            ctx.clock())) {
       return run(ctx, new Stage(job, runId, 1, 1, job, reads), work, counts);
     }
   }
 
-  public static <T> T run(JobContext ctx, Stage s, Supplier<T> work, Function<T, Map<String, Long>> counts) {
+  public static <T> T run(
+      JobContext ctx, Stage s, Supplier<T> work, Function<T, Map<String, Long>> counts) {
     Warehouse wh = ctx.warehouse();
     LOG.info("stage {}/{} {}: started", s.n(), s.of(), s.name());
     Instant started = Instant.now();
@@ -53,16 +67,49 @@ public final class Stages {
       Map<String, Long> after = versions(wh, ALL_LAYERS);
       Map<String, Long> rowCounts = new HashMap<>(counts.apply(result));
       rowCounts.putAll(rowsWritten(wh, before, after));
-      LOG.info("stage {}/{} {}: done in {} s{}", s.n(), s.of(), s.name(), Duration.between(started, Instant.now()).toSeconds(),
+      LOG.info(
+          "stage {}/{} {}: done in {} s{}",
+          s.n(),
+          s.of(),
+          s.name(),
+          Duration.between(started, Instant.now()).toSeconds(),
           rowCounts.isEmpty() ? "" : " " + rowCounts);
-      JobRuns.append(wh, new JobRuns.Run(s.runId(), s.job(), s.name(), ctx.runDate(), "succeeded", started, Instant.now(),
-          rowCounts, read, written(before, after), List.of(), Map.of(), null));
+      JobRuns.append(
+          wh,
+          new JobRuns.Run(
+              s.runId(),
+              s.job(),
+              s.name(),
+              ctx.runDate(),
+              "succeeded",
+              started,
+              Instant.now(),
+              rowCounts,
+              read,
+              written(before, after),
+              List.of(),
+              Map.of(),
+              null));
       return result;
     } catch (RuntimeException e) {
       LOG.error("stage {}/{} {} failed: {}", s.n(), s.of(), s.name(), e.getMessage());
       try {
-        JobRuns.append(wh, new JobRuns.Run(s.runId(), s.job(), s.name(), ctx.runDate(), "failed", started, Instant.now(),
-            null, read, written(before, versions(wh, ALL_LAYERS)), List.of(), Map.of(), String.valueOf(e.getMessage())));
+        JobRuns.append(
+            wh,
+            new JobRuns.Run(
+                s.runId(),
+                s.job(),
+                s.name(),
+                ctx.runDate(),
+                "failed",
+                started,
+                Instant.now(),
+                null,
+                read,
+                written(before, versions(wh, ALL_LAYERS)),
+                List.of(),
+                Map.of(),
+                String.valueOf(e.getMessage())));
       } catch (RuntimeException ignored) {
         LOG.warn("could not record the failure in ops.job_runs: {}", ignored.getMessage());
       }
@@ -70,7 +117,9 @@ public final class Stages {
     }
   }
 
-  /** table -> latest Delta version, for every table of the layers (ops.job_runs itself left out). */
+  /**
+   * table -> latest Delta version, for every table of the layers (ops.job_runs itself left out).
+   */
   static Map<String, Long> versions(Warehouse wh, List<String> layers) {
     Map<String, Long> v = new HashMap<>();
     for (TableId t : wh.list(layers)) {
@@ -80,31 +129,41 @@ public final class Stages {
   }
 
   /**
-   * "rows_written:layer.table" for every table that moved: rows inserted, updated or deleted by
-   * a MERGE, rows written by other writes, summed over the stage's commits (from the commit
-   * metrics in the transaction log).
+   * "rows_written:layer.table" for every table that moved: rows inserted, updated or deleted by a
+   * MERGE, rows written by other writes, summed over the stage's commits (from the commit metrics
+   * in the transaction log).
    */
-  static Map<String, Long> rowsWritten(Warehouse wh, Map<String, Long> before, Map<String, Long> after) {
+  static Map<String, Long> rowsWritten(
+      Warehouse wh, Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> rows = new HashMap<>();
-    written(before, after).forEach((table, version) -> {
-      String path = wh.path(TableId.parse(table));
-      long from = before.getOrDefault(table, -1L) + 1;
-      long n = 0;
-      scala.collection.Iterator<scala.Tuple2<Object, scala.collection.immutable.Seq<Action>>> changes =
-          DeltaLog.forTable(wh.spark(), path).getChanges(from, scala.Option.empty(), false);
-      while (changes.hasNext()) {
-        scala.collection.Iterator<Action> actions = changes.next()._2().iterator();
-        while (actions.hasNext()) {
-          if (actions.next() instanceof CommitInfo ci && ci.operationMetrics().isDefined()) n += rowsOf(ci.operation(), ci.operationMetrics().get());
-        }
-      }
-      rows.put("rows_written:" + table, n);
-    });
+    written(before, after)
+        .forEach(
+            (table, version) -> {
+              String path = wh.path(TableId.parse(table));
+              long from = before.getOrDefault(table, -1L) + 1;
+              long n = 0;
+              scala.collection.Iterator<
+                      scala.Tuple2<Object, scala.collection.immutable.Seq<Action>>>
+                  changes =
+                      DeltaLog.forTable(wh.spark(), path)
+                          .getChanges(from, scala.Option.empty(), false);
+              while (changes.hasNext()) {
+                scala.collection.Iterator<Action> actions = changes.next()._2().iterator();
+                while (actions.hasNext()) {
+                  if (actions.next() instanceof CommitInfo ci && ci.operationMetrics().isDefined())
+                    n += rowsOf(ci.operation(), ci.operationMetrics().get());
+                }
+              }
+              rows.put("rows_written:" + table, n);
+            });
     return rows;
   }
 
   private static long rowsOf(String operation, scala.collection.immutable.Map<String, String> m) {
-    if (operation.equals("MERGE")) return metric(m, "numTargetRowsInserted") + metric(m, "numTargetRowsUpdated") + metric(m, "numTargetRowsDeleted");
+    if (operation.equals("MERGE"))
+      return metric(m, "numTargetRowsInserted")
+          + metric(m, "numTargetRowsUpdated")
+          + metric(m, "numTargetRowsDeleted");
     if (operation.equals("DELETE")) return metric(m, "numDeletedRows");
     return metric(m, "numOutputRows");
   }
@@ -116,9 +175,10 @@ public final class Stages {
   /** The tables whose version moved, with their new version. */
   static Map<String, Long> written(Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> w = new HashMap<>();
-    after.forEach((t, v) -> {
-      if (!v.equals(before.getOrDefault(t, -1L))) w.put(t, v);
-    });
+    after.forEach(
+        (t, v) -> {
+          if (!v.equals(before.getOrDefault(t, -1L))) w.put(t, v);
+        });
     return w;
   }
 }

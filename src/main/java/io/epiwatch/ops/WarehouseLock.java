@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One writer per warehouse: {@code <warehouse>/_lock} is created atomically (create without
- * overwrite) and holds "host pid started-at job". A second run is refused with a message naming
- * the holder. A lock left by a killed run is stale when it names this host and its process no
- * longer exists; it is then taken over (the crashed run's work is idempotent to redo).
- * Readers (analysts, jobs/sql) never take the lock: Delta gives them snapshot isolation.
+ * overwrite) and holds "host pid started-at job". A second run is refused with a message naming the
+ * holder. A lock left by a killed run is stale when it names this host and its process no longer
+ * exists; it is then taken over (the crashed run's work is idempotent to redo). Readers (analysts,
+ * jobs/sql) never take the lock: Delta gives them snapshot isolation.
  */
 public final class WarehouseLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WarehouseLock.class);
@@ -33,12 +33,14 @@ public final class WarehouseLock implements AutoCloseable {
     this.path = path;
   }
 
-  public static WarehouseLock acquire(String warehouse, Configuration hadoop, String job, Clock clock) {
+  public static WarehouseLock acquire(
+      String warehouse, Configuration hadoop, String job, Clock clock) {
     Path p = new Path(warehouse, "_lock");
     try {
       FileSystem fs = p.getFileSystem(hadoop);
       fs.mkdirs(p.getParent());
-      String me = host() + " " + ProcessHandle.current().pid() + " " + Instant.now(clock) + " " + job;
+      String me =
+          host() + " " + ProcessHandle.current().pid() + " " + Instant.now(clock) + " " + job;
       for (int attempt = 0; attempt < 2; attempt++) {
         try (FSDataOutputStream out = fs.create(p, false)) {
           out.write(me.getBytes(StandardCharsets.UTF_8));
@@ -46,12 +48,20 @@ public final class WarehouseLock implements AutoCloseable {
         } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
           String holder = read(fs, p);
           if (attempt == 0 && isStale(holder)) {
-            LOG.warn("Recovering stale warehouse lock {} left by a process that no longer runs: {}", p, holder);
+            LOG.warn(
+                "Recovering stale warehouse lock {} left by a process that no longer runs: {}",
+                p,
+                holder);
             fs.delete(p, false);
             continue;
           }
-          throw new LockedException("warehouse " + warehouse + " is locked by another run (" + holder
-              + "); if no such run exists, remove " + p);
+          throw new LockedException(
+              "warehouse "
+                  + warehouse
+                  + " is locked by another run ("
+                  + holder
+                  + "); if no such run exists, remove "
+                  + p);
         }
       }
       throw new LockedException("warehouse " + warehouse + ": could not take the lock " + p);

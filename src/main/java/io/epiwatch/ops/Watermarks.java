@@ -15,8 +15,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * ops.watermarks: the input table versions a stage last built from. A stage whose inputs are
- * all at their watermark has nothing new and writes nothing (no new table versions).
+ * ops.watermarks: the input table versions a stage last built from. A stage whose inputs are all at
+ * their watermark has nothing new and writes nothing (no new table versions).
  */
 public final class Watermarks {
   public static final TableId ID = Tables.OPS_WATERMARKS.id();
@@ -27,7 +27,9 @@ public final class Watermarks {
   public static Map<String, Long> read(Warehouse wh, String consumer) {
     Map<String, Long> m = new HashMap<>();
     if (!wh.exists(ID)) return m;
-    wh.read(ID).filter(org.apache.spark.sql.functions.col("consumer").equalTo(consumer)).collectAsList()
+    wh.read(ID)
+        .filter(org.apache.spark.sql.functions.col("consumer").equalTo(consumer))
+        .collectAsList()
         .forEach(r -> m.put(r.getString(1), r.getLong(2)));
     return m;
   }
@@ -39,7 +41,8 @@ public final class Watermarks {
     return m;
   }
 
-  public static void write(Warehouse wh, String consumer, Map<String, Long> versions, Timestamp at) {
+  public static void write(
+      Warehouse wh, String consumer, Map<String, Long> versions, Timestamp at) {
     List<Row> rows = new ArrayList<>();
     versions.forEach((t, v) -> rows.add(RowFactory.create(consumer, t, v, at)));
     Dataset<Row> src = wh.spark().createDataFrame(rows, SCHEMA);
@@ -48,6 +51,12 @@ public final class Watermarks {
       writer.append(Tables.OPS_WATERMARKS, src);
       return;
     }
-    writer.merge(Tables.OPS_WATERMARKS, src).whenMatched().updateAll().whenNotMatched().insertAll().execute();
+    writer
+        .merge(Tables.OPS_WATERMARKS, src)
+        .whenMatched()
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
+        .execute();
   }
 }

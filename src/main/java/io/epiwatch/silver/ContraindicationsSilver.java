@@ -6,8 +6,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * silver.contraindications: latest row per person by recorded_at (docs/rules.md §2, §7). An expired
- * one is kept with its valid_until; whether it is valid on D is decided in gold
- * (recorded_at <= D and valid_until empty or >= D).
+ * one is kept with its valid_until; whether it is valid on D is decided in gold (recorded_at <= D
+ * and valid_until empty or >= D).
  */
 public final class ContraindicationsSilver {
   private ContraindicationsSilver() {}

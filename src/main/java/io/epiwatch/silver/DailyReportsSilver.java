@@ -14,9 +14,9 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * silver.daily_reports (docs/rules.md §2, §4.1, §7): the latest version per (report_date, school_code)
- * wins; first_submitted_at keeps the earliest accepted submission (on-time is decided on it,
- * so a correction a week later never makes a report late), versions counts the submissions.
+ * silver.daily_reports (docs/rules.md §2, §4.1, §7): the latest version per (report_date,
+ * school_code) wins; first_submitted_at keeps the earliest accepted submission (on-time is decided
+ * on it, so a correction a week later never makes a report late), versions counts the submissions.
  * A zero report carrying illness, fever, suspected or confirmed counts > 0 is flagged.
  */
 public final class DailyReportsSilver {
@@ -24,18 +24,27 @@ public final class DailyReportsSilver {
 
   public static final List<String> KEY = List.of("report_date", "school_code");
 
-  /** @param bronze every bronze version of the (report_date, school_code) keys to build */
+  /**
+   * @param bronze every bronze version of the (report_date, school_code) keys to build
+   */
   public static Dataset<Row> build(Dataset<Row> bronze) {
     WindowSpec key = Window.partitionBy("report_date", "school_code");
-    Dataset<Row> withFirst = bronze.withColumn("first_submitted_at", min("submitted_at").over(key))
-        .withColumn("versions", count(lit(1)).over(key).cast("int"));
+    Dataset<Row> withFirst =
+        bronze
+            .withColumn("first_submitted_at", min("submitted_at").over(key))
+            .withColumn("versions", count(lit(1)).over(key).cast("int"));
     return Latest.perKey(withFirst, KEY, "submitted_at")
         .withColumn("zero_report_contradiction", zeroReportContradiction());
   }
 
   static Column zeroReportContradiction() {
-    Column anyCase = n("students_absent_illness").plus(n("staff_absent_illness")).plus(n("fever_cases"))
-        .plus(n("suspected_cases")).plus(n("confirmed_cases")).gt(0);
+    Column anyCase =
+        n("students_absent_illness")
+            .plus(n("staff_absent_illness"))
+            .plus(n("fever_cases"))
+            .plus(n("suspected_cases"))
+            .plus(n("confirmed_cases"))
+            .gt(0);
     return coalesce(col("zero_report"), lit(false)).and(anyCase);
   }
 

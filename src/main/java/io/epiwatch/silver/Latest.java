@@ -25,8 +25,11 @@ final class Latest {
     // Byte order of the file name: compare the UTF-8 bytes, not the collation of the string.
     order.add(col("source_file").cast("binary").desc());
     order.add(col("source_line").desc());
-    return rows.withColumn("_rn", row_number().over(Window.partitionBy(cols(key)).orderBy(order.toArray(Column[]::new))))
-        .filter(col("_rn").equalTo(1)).drop("_rn");
+    return rows.withColumn(
+            "_rn",
+            row_number().over(Window.partitionBy(cols(key)).orderBy(order.toArray(Column[]::new))))
+        .filter(col("_rn").equalTo(1))
+        .drop("_rn");
   }
 
   static Column[] cols(List<String> names) {

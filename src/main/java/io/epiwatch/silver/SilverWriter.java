@@ -16,16 +16,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * How the silver stage replaces the rows of a scope (the affected keys, schools, persons, ...)
- * of a table with freshly built rows: ONE Delta MERGE on the table's declared key through
- * {@link TableWriter}: new keys are inserted, changed rows updated, rows of the scope that the
- * rebuild no longer produces deleted. A table that does not exist yet is created by the same
- * single write, from its declaration.
+ * How the silver stage replaces the rows of a scope (the affected keys, schools, persons, ...) of a
+ * table with freshly built rows: ONE Delta MERGE on the table's declared key through {@link
+ * TableWriter}: new keys are inserted, changed rows updated, rows of the scope that the rebuild no
+ * longer produces deleted. A table that does not exist yet is created by the same single write,
+ * from its declaration.
  */
 public final class SilverWriter {
   private SilverWriter() {}
 
   private static final String DELETE = "_delete";
+
   /** Columns that change on every rebuild and alone never justify rewriting a row. */
   private static final List<String> VOLATILE = List.of("detected_at");
 
@@ -34,7 +35,8 @@ public final class SilverWriter {
    *
    * @param scope selects, from the current table, the rows the rebuild is responsible for
    */
-  public static boolean replace(Warehouse wh, TableSpec spec, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope) {
+  public static boolean replace(
+      Warehouse wh, TableSpec spec, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope) {
     TableWriter writer = new TableWriter(wh);
     if (!wh.exists(spec.id())) {
       writer.append(spec, TableWriter.conform(rows, spec));
@@ -42,20 +44,34 @@ public final class SilverWriter {
     }
     Dataset<Row> fresh = TableWriter.conform(rows, spec);
     Dataset<Row> current = TableWriter.conform(wh.read(spec.id()), spec);
-    Column sameKey = spec.key().stream().map(k -> current.col(k).eqNullSafe(fresh.col(k))).reduce(Column::and).orElseThrow();
+    Column sameKey =
+        spec.key().stream()
+            .map(k -> current.col(k).eqNullSafe(fresh.col(k)))
+            .reduce(Column::and)
+            .orElseThrow();
     Dataset<Row> gone = scope.apply(current).join(fresh, sameKey, "left_anti");
-    Dataset<Row> source = fresh.withColumn(DELETE, lit(false)).unionByName(TableWriter.conform(gone, spec).withColumn(DELETE, lit(true)));
+    Dataset<Row> source =
+        fresh
+            .withColumn(DELETE, lit(false))
+            .unionByName(TableWriter.conform(gone, spec).withColumn(DELETE, lit(true)));
     if (source.isEmpty()) return false;
     String t = TableWriter.TARGET;
     String s = TableWriter.SOURCE;
     Map<String, String> assign = new LinkedHashMap<>();
     for (String c : spec.columnNames()) assign.put(c, s + ".`" + c + "`");
-    String changed = Arrays.stream(spec.columnNames()).filter(c -> !VOLATILE.contains(c))
-        .map(c -> "NOT (" + t + ".`" + c + "` <=> " + s + ".`" + c + "`)").collect(Collectors.joining(" OR "));
-    writer.merge(spec, source)
-        .whenMatched(s + "." + DELETE).delete()
-        .whenMatched(changed).updateExpr(assign)
-        .whenNotMatched("NOT " + s + "." + DELETE).insertExpr(assign)
+    String changed =
+        Arrays.stream(spec.columnNames())
+            .filter(c -> !VOLATILE.contains(c))
+            .map(c -> "NOT (" + t + ".`" + c + "` <=> " + s + ".`" + c + "`)")
+            .collect(Collectors.joining(" OR "));
+    writer
+        .merge(spec, source)
+        .whenMatched(s + "." + DELETE)
+        .delete()
+        .whenMatched(changed)
+        .updateExpr(assign)
+        .whenNotMatched("NOT " + s + "." + DELETE)
+        .insertExpr(assign)
         .execute();
     return true;
   }

@@ -33,19 +33,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Stage 2, bronze -> silver and ops.data_quality, incremental (issue 4).
  *
- * <p>Per bronze table a watermark in ops.watermarks (consumer "transform") holds the last
- * version consumed. Only bronze tables with newer versions are read, through the Delta change
- * data feed (all change rows: a replaceWhere rerun of an ingest batch shows as deletes and
- * inserts, and both mark their keys as affected); a table never consumed is read whole. The
- * affected units are rebuilt from every bronze version of them (so latest-wins and
- * first_submitted_at are exact) and MERGEd into silver, one commit per table:
- * schools whole; roster per affected school; daily reports and line list per (report_date,
- * school_code); travel per record (plus records of household members whose linked student's
- * roster changed); risk areas per area; vaccinations per person (plus persons whose roster
- * changed); contraindications per person. ops.data_quality flags of the affected report
- * (date, school) pairs and persons are replaced in one MERGE. Watermarks are MERGEd last, so a
- * crashed run is redone whole next time (every write is an idempotent replace). When no bronze
- * table changed nothing is written, not even the watermarks.
+ * <p>Per bronze table a watermark in ops.watermarks (consumer "transform") holds the last version
+ * consumed. Only bronze tables with newer versions are read, through the Delta change data feed
+ * (all change rows: a replaceWhere rerun of an ingest batch shows as deletes and inserts, and both
+ * mark their keys as affected); a table never consumed is read whole. The affected units are
+ * rebuilt from every bronze version of them (so latest-wins and first_submitted_at are exact) and
+ * MERGEd into silver, one commit per table: schools whole; roster per affected school; daily
+ * reports and line list per (report_date, school_code); travel per record (plus records of
+ * household members whose linked student's roster changed); risk areas per area; vaccinations per
+ * person (plus persons whose roster changed); contraindications per person. ops.data_quality flags
+ * of the affected report (date, school) pairs and persons are replaced in one MERGE. Watermarks are
+ * MERGEd last, so a crashed run is redone whole next time (every write is an idempotent replace).
+ * When no bronze table changed nothing is written, not even the watermarks.
  */
 public final class TransformJob {
   private static final Logger LOG = LoggerFactory.getLogger(TransformJob.class);
@@ -58,13 +57,16 @@ public final class TransformJob {
     List<TableId> inputs = Sources.ALL.stream().map(s -> TableId.bronze(s.name())).toList();
     Map<String, Long> marks = Watermarks.read(wh, CONSUMER);
     Map<String, Long> current = Watermarks.current(wh, inputs);
-    Map<String, Long> silverBefore = Watermarks.current(wh, Tables.SILVER.stream().map(TableSpec::id).toList());
+    Map<String, Long> silverBefore =
+        Watermarks.current(wh, Tables.SILVER.stream().map(TableSpec::id).toList());
     Map<String, Dataset<Row>> changes = new HashMap<>();
     for (SourceSpec s : Sources.ALL) {
       String id = TableId.bronze(s.name()).toString();
       long mark = marks.getOrDefault(id, -1L);
       long now = current.get(id);
-      if (now > mark) changes.put(s.name(), BronzeChanges.read(wh, s, mark, now).persist(StorageLevel.MEMORY_AND_DISK()));
+      if (now > mark)
+        changes.put(
+            s.name(), BronzeChanges.read(wh, s, mark, now).persist(StorageLevel.MEMORY_AND_DISK()));
     }
     if (changes.isEmpty()) {
       LOG.info("transform: no new bronze versions; nothing written");
@@ -105,13 +107,22 @@ public final class TransformJob {
       this.at = Timestamp.from(ctx.clock().instant());
     }
 
-    boolean changed(SourceSpec s) { return changes.containsKey(s.name()); }
+    boolean changed(SourceSpec s) {
+      return changes.containsKey(s.name());
+    }
 
-    Dataset<Row> changes(SourceSpec s) { return changes.get(s.name()); }
+    Dataset<Row> changes(SourceSpec s) {
+      return changes.get(s.name());
+    }
 
-    Dataset<Row> bronze(SourceSpec s) { return BronzeChanges.bronze(wh, s); }
+    Dataset<Row> bronze(SourceSpec s) {
+      return BronzeChanges.bronze(wh, s);
+    }
 
-    /** Replaces the scope; true when a new table version was committed (a MERGE changing nothing commits none). */
+    /**
+     * Replaces the scope; true when a new table version was committed (a MERGE changing nothing
+     * commits none).
+     */
     boolean write(TableSpec spec, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope) {
       long before = wh.version(spec.id());
       if (!SilverWriter.replace(wh, spec, rows, scope)) return false;
@@ -128,7 +139,9 @@ public final class TransformJob {
 
     /** Current rows of a silver table in a scope (empty when the table is new). */
     Dataset<Row> existing(TableSpec spec, UnaryOperator<Dataset<Row>> scope) {
-      return wh.exists(spec.id()) ? scope.apply(wh.read(spec.id())) : new TableWriter(wh).empty(spec);
+      return wh.exists(spec.id())
+          ? scope.apply(wh.read(spec.id()))
+          : new TableWriter(wh).empty(spec);
     }
 
     void schools() {
@@ -138,17 +151,27 @@ public final class TransformJob {
       }
     }
 
-    /** Persons of the rebuilt schools: their roster rows may have changed (a person dropped by a new snapshot too). */
+    /**
+     * Persons of the rebuilt schools: their roster rows may have changed (a person dropped by a new
+     * snapshot too).
+     */
     Dataset<Row> rosterRebuiltPersons;
-    /** Persons in the new roster rows: the only ones whose "ever on the roster" can have changed. */
+
+    /**
+     * Persons in the new roster rows: the only ones whose "ever on the roster" can have changed.
+     */
     Dataset<Row> rosterNewRowPersons;
 
     /** Rebuilds the roster of the affected schools. */
     void roster() {
       if (!changed(Sources.ROSTER)) return;
       Dataset<Row> schools = changes(Sources.ROSTER).select("school_code").distinct();
-      Dataset<Row> schoolRows = bronze(Sources.ROSTER).join(schools, Latest.seq("school_code"), "left_semi");
-      if (write(Tables.SILVER_ROSTER, RosterDimension.build(schoolRows), t -> t.join(schools, Latest.seq("school_code"), "left_semi"))) {
+      Dataset<Row> schoolRows =
+          bronze(Sources.ROSTER).join(schools, Latest.seq("school_code"), "left_semi");
+      if (write(
+          Tables.SILVER_ROSTER,
+          RosterDimension.build(schoolRows),
+          t -> t.join(schools, Latest.seq("school_code"), "left_semi"))) {
         noteFrom(Tables.SILVER_ROSTER, minDate(changes(Sources.ROSTER), col("as_of")));
       }
       rosterRebuiltPersons = schoolRows.select("person_key").distinct();
@@ -166,82 +189,137 @@ public final class TransformJob {
         pairs = pairs == null ? p : pairs.unionByName(p).distinct();
       }
       Dataset<Row> affected = pairs.persist(StorageLevel.MEMORY_AND_DISK());
-      UnaryOperator<Dataset<Row>> inPairs = t -> t.join(affected, Latest.seq("report_date", "school_code"), "left_semi");
-      Dataset<Row> silverReports = DailyReportsSilver.build(inPairs.apply(bronze(Sources.DAILY_REPORTS)));
-      Dataset<Row> silverCases = AbsenceCasesSilver.build(inPairs.apply(bronze(Sources.ABSENCE_CASES)));
-      affected.select("report_date").distinct().collectAsList().forEach(r -> reportDates.add(r.getDate(0).toLocalDate()));
+      UnaryOperator<Dataset<Row>> inPairs =
+          t -> t.join(affected, Latest.seq("report_date", "school_code"), "left_semi");
+      Dataset<Row> silverReports =
+          DailyReportsSilver.build(inPairs.apply(bronze(Sources.DAILY_REPORTS)));
+      Dataset<Row> silverCases =
+          AbsenceCasesSilver.build(inPairs.apply(bronze(Sources.ABSENCE_CASES)));
+      affected
+          .select("report_date")
+          .distinct()
+          .collectAsList()
+          .forEach(r -> reportDates.add(r.getDate(0).toLocalDate()));
       LocalDate from = reportDates.isEmpty() ? null : reportDates.first();
-      if (reports && write(Tables.SILVER_DAILY_REPORTS, silverReports, inPairs)) noteFrom(Tables.SILVER_DAILY_REPORTS, from);
-      if (cases && write(Tables.SILVER_ABSENCE_CASES, silverCases, inPairs)) noteFrom(Tables.SILVER_ABSENCE_CASES, from);
+      if (reports && write(Tables.SILVER_DAILY_REPORTS, silverReports, inPairs))
+        noteFrom(Tables.SILVER_DAILY_REPORTS, from);
+      if (cases && write(Tables.SILVER_ABSENCE_CASES, silverCases, inPairs))
+        noteFrom(Tables.SILVER_ABSENCE_CASES, from);
       dqRows.add(DataQualityFlags.ofReports(silverReports, silverCases));
       Dataset<Row> flagScope = affected.withColumnRenamed("report_date", "business_date");
-      dqScopes.add(t -> t.filter(col("source").equalTo(DataQualityFlags.DAILY_REPORTS))
-          .join(flagScope, Latest.seq("business_date", "school_code"), "left_semi"));
+      dqScopes.add(
+          t ->
+              t.filter(col("source").equalTo(DataQualityFlags.DAILY_REPORTS))
+                  .join(flagScope, Latest.seq("business_date", "school_code"), "left_semi"));
     }
 
     void travel(Dataset<Row> rosterPersons) {
       if (!changed(Sources.TRAVEL_RECORDS) && rosterPersons == null) return;
       Dataset<Row> keyed = TravelSilver.withRecordKey(bronze(Sources.TRAVEL_RECORDS));
       Dataset<Row> keys = null;
-      if (changed(Sources.TRAVEL_RECORDS)) keys = TravelSilver.withRecordKey(changes(Sources.TRAVEL_RECORDS)).select("record_key");
+      if (changed(Sources.TRAVEL_RECORDS))
+        keys = TravelSilver.withRecordKey(changes(Sources.TRAVEL_RECORDS)).select("record_key");
       if (rosterPersons != null) {
-        Dataset<Row> linked = keyed.join(rosterPersons.withColumnRenamed("person_key", "linked_person_key"),
-            Latest.seq("linked_person_key"), "left_semi").select("record_key");
+        Dataset<Row> linked =
+            keyed
+                .join(
+                    rosterPersons.withColumnRenamed("person_key", "linked_person_key"),
+                    Latest.seq("linked_person_key"),
+                    "left_semi")
+                .select("record_key");
         keys = keys == null ? linked : keys.unionByName(linked);
       }
       Dataset<Row> affected = keys.distinct().persist(StorageLevel.MEMORY_AND_DISK());
       if (affected.isEmpty()) return;
-      UnaryOperator<Dataset<Row>> inKeys = t -> t.join(affected, Latest.seq("record_key"), "left_semi");
-      Dataset<Row> roster = wh.exists(Tables.SILVER_ROSTER.id()) ? wh.read(Tables.SILVER_ROSTER.id()) : new TableWriter(wh).empty(Tables.SILVER_ROSTER);
+      UnaryOperator<Dataset<Row>> inKeys =
+          t -> t.join(affected, Latest.seq("record_key"), "left_semi");
+      Dataset<Row> roster =
+          wh.exists(Tables.SILVER_ROSTER.id())
+              ? wh.read(Tables.SILVER_ROSTER.id())
+              : new TableWriter(wh).empty(Tables.SILVER_ROSTER);
       Dataset<Row> rows = TravelSilver.build(inKeys.apply(keyed), roster);
-      LocalDate from = minDate(rows.select("departure_date")
-          .unionByName(existing(Tables.SILVER_TRAVEL_RECORDS, inKeys).select("departure_date")), col("departure_date"));
-      if (write(Tables.SILVER_TRAVEL_RECORDS, rows, inKeys)) noteFrom(Tables.SILVER_TRAVEL_RECORDS, from);
+      LocalDate from =
+          minDate(
+              rows.select("departure_date")
+                  .unionByName(
+                      existing(Tables.SILVER_TRAVEL_RECORDS, inKeys).select("departure_date")),
+              col("departure_date"));
+      if (write(Tables.SILVER_TRAVEL_RECORDS, rows, inKeys))
+        noteFrom(Tables.SILVER_TRAVEL_RECORDS, from);
     }
 
     void riskAreas() {
       if (!changed(Sources.RISK_AREAS)) return;
       Dataset<Row> areas = changes(Sources.RISK_AREAS).select("area_code").distinct();
-      UnaryOperator<Dataset<Row>> inAreas = t -> t.join(areas, Latest.seq("area_code"), "left_semi");
-      if (write(Tables.SILVER_RISK_AREAS, RiskAreasSilver.build(inAreas.apply(bronze(Sources.RISK_AREAS))), inAreas)) {
-        noteFrom(Tables.SILVER_RISK_AREAS, minDate(changes(Sources.RISK_AREAS), col("effective_from")));
+      UnaryOperator<Dataset<Row>> inAreas =
+          t -> t.join(areas, Latest.seq("area_code"), "left_semi");
+      if (write(
+          Tables.SILVER_RISK_AREAS,
+          RiskAreasSilver.build(inAreas.apply(bronze(Sources.RISK_AREAS))),
+          inAreas)) {
+        noteFrom(
+            Tables.SILVER_RISK_AREAS, minDate(changes(Sources.RISK_AREAS), col("effective_from")));
       }
     }
 
     void vaccinations(Dataset<Row> rosterPersons) {
       if (!changed(Sources.VACCINATIONS) && rosterPersons == null) return;
       Dataset<Row> persons = null;
-      if (changed(Sources.VACCINATIONS)) persons = changes(Sources.VACCINATIONS).select("person_key");
-      if (rosterPersons != null) persons = persons == null ? rosterPersons : persons.unionByName(rosterPersons);
+      if (changed(Sources.VACCINATIONS))
+        persons = changes(Sources.VACCINATIONS).select("person_key");
+      if (rosterPersons != null)
+        persons = persons == null ? rosterPersons : persons.unionByName(rosterPersons);
       Dataset<Row> affected = persons.distinct().persist(StorageLevel.MEMORY_AND_DISK());
-      UnaryOperator<Dataset<Row>> inPersons = t -> t.join(affected, Latest.seq("person_key"), "left_semi");
-      Dataset<Row> doses = VaccinationsSilver.build(inPersons.apply(bronze(Sources.VACCINATIONS)),
-          inPersons.apply(bronze(Sources.ROSTER)).select("person_key"), ctx.config().policy().vaccineProducts())
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      LocalDate from = minDate(doses.select("vaccination_date")
-          .unionByName(existing(Tables.SILVER_VACCINATIONS, inPersons).select("vaccination_date")), col("vaccination_date"));
-      if (write(Tables.SILVER_VACCINATIONS, doses, inPersons)) noteFrom(Tables.SILVER_VACCINATIONS, from);
+      UnaryOperator<Dataset<Row>> inPersons =
+          t -> t.join(affected, Latest.seq("person_key"), "left_semi");
+      Dataset<Row> doses =
+          VaccinationsSilver.build(
+                  inPersons.apply(bronze(Sources.VACCINATIONS)),
+                  inPersons.apply(bronze(Sources.ROSTER)).select("person_key"),
+                  ctx.config().policy().vaccineProducts())
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      LocalDate from =
+          minDate(
+              doses
+                  .select("vaccination_date")
+                  .unionByName(
+                      existing(Tables.SILVER_VACCINATIONS, inPersons).select("vaccination_date")),
+              col("vaccination_date"));
+      if (write(Tables.SILVER_VACCINATIONS, doses, inPersons))
+        noteFrom(Tables.SILVER_VACCINATIONS, from);
       dqRows.add(DataQualityFlags.ofDoses(doses));
-      dqScopes.add(t -> t.filter(col("source").equalTo(DataQualityFlags.VACCINATIONS))
-          .withColumn("person_key", substring_index(col("record_key"), "|", 1))
-          .join(affected, Latest.seq("person_key"), "left_semi").drop("person_key"));
+      dqScopes.add(
+          t ->
+              t.filter(col("source").equalTo(DataQualityFlags.VACCINATIONS))
+                  .withColumn("person_key", substring_index(col("record_key"), "|", 1))
+                  .join(affected, Latest.seq("person_key"), "left_semi")
+                  .drop("person_key"));
     }
 
     void contraindications() {
       if (!changed(Sources.CONTRAINDICATIONS)) return;
       Dataset<Row> persons = changes(Sources.CONTRAINDICATIONS).select("person_key").distinct();
-      UnaryOperator<Dataset<Row>> inPersons = t -> t.join(persons, Latest.seq("person_key"), "left_semi");
-      Dataset<Row> rows = ContraindicationsSilver.build(inPersons.apply(bronze(Sources.CONTRAINDICATIONS)));
-      LocalDate from = minDate(rows.select("recorded_at")
-          .unionByName(existing(Tables.SILVER_CONTRAINDICATIONS, inPersons).select("recorded_at")), to_date(col("recorded_at")));
-      if (write(Tables.SILVER_CONTRAINDICATIONS, rows, inPersons)) noteFrom(Tables.SILVER_CONTRAINDICATIONS, from);
+      UnaryOperator<Dataset<Row>> inPersons =
+          t -> t.join(persons, Latest.seq("person_key"), "left_semi");
+      Dataset<Row> rows =
+          ContraindicationsSilver.build(inPersons.apply(bronze(Sources.CONTRAINDICATIONS)));
+      LocalDate from =
+          minDate(
+              rows.select("recorded_at")
+                  .unionByName(
+                      existing(Tables.SILVER_CONTRAINDICATIONS, inPersons).select("recorded_at")),
+              to_date(col("recorded_at")));
+      if (write(Tables.SILVER_CONTRAINDICATIONS, rows, inPersons))
+        noteFrom(Tables.SILVER_CONTRAINDICATIONS, from);
     }
 
     /** One MERGE of ops.data_quality: the flags of every affected scope are replaced. */
     void dataQuality() {
       if (dqRows.isEmpty()) return;
       Dataset<Row> flags = dqRows.stream().reduce(Dataset::unionByName).orElseThrow();
-      write(Tables.OPS_DATA_QUALITY, DataQualityFlags.stamped(flags, at),
+      write(
+          Tables.OPS_DATA_QUALITY,
+          DataQualityFlags.stamped(flags, at),
           t -> dqScopes.stream().map(s -> s.apply(t)).reduce(Dataset::unionByName).orElseThrow());
     }
 

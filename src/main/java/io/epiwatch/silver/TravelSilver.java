@@ -13,12 +13,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * silver.travel_records (docs/rules.md §2, §4.6): one stay per record, latest version by submitted_at.
- * record_key = record_id, else person_key|departure_date|destination_code. Household members
- * count under the linked person's school (a student or a staff member): the school of the
+ * silver.travel_records (docs/rules.md §2, §4.6): one stay per record, latest version by
+ * submitted_at. record_key = record_id, else person_key|departure_date|destination_code. Household
+ * members count under the linked person's school (a student or a staff member): the school of the
  * person's current roster row, else of the latest one (a person who left keeps the school of the
- * last row); without any roster row, the school as reported (ingest quarantines a household
- * member with neither as LINKED_PERSON_UNKNOWN).
+ * last row); without any roster row, the school as reported (ingest quarantines a household member
+ * with neither as LINKED_PERSON_UNKNOWN).
  */
 public final class TravelSilver {
   private TravelSilver() {}
@@ -26,8 +26,10 @@ public final class TravelSilver {
   public static final List<String> KEY = List.of("record_key");
 
   public static Column recordKey() {
-    return coalesce(col("record_id"),
-        concat_ws("|", col("person_key"), col("departure_date").cast("string"), col("destination_code")));
+    return coalesce(
+        col("record_id"),
+        concat_ws(
+            "|", col("person_key"), col("departure_date").cast("string"), col("destination_code")));
   }
 
   public static Dataset<Row> withRecordKey(Dataset<Row> bronze) {
@@ -40,13 +42,30 @@ public final class TravelSilver {
    */
   public static Dataset<Row> build(Dataset<Row> bronzeKeyed, Dataset<Row> silverRoster) {
     Dataset<Row> latest = Latest.perKey(bronzeKeyed, KEY, "submitted_at");
-    Dataset<Row> studentSchool = silverRoster
-        .withColumn("_rn", row_number().over(Window.partitionBy("person_key")
-            .orderBy(col("is_current").desc(), col("valid_from").desc(), col("school_code"))))
-        .filter("_rn = 1").select(col("person_key").as("_student"), col("school_code").as("_student_school"));
-    return latest.join(studentSchool, latest.col("linked_person_key").equalTo(studentSchool.col("_student")), "left")
-        .withColumn("attributed_school_code", when(col("person_type").equalTo("household"),
-            coalesce(col("_student_school"), col("school_code"))).otherwise(col("school_code")))
+    Dataset<Row> studentSchool =
+        silverRoster
+            .withColumn(
+                "_rn",
+                row_number()
+                    .over(
+                        Window.partitionBy("person_key")
+                            .orderBy(
+                                col("is_current").desc(),
+                                col("valid_from").desc(),
+                                col("school_code"))))
+            .filter("_rn = 1")
+            .select(col("person_key").as("_student"), col("school_code").as("_student_school"));
+    return latest
+        .join(
+            studentSchool,
+            latest.col("linked_person_key").equalTo(studentSchool.col("_student")),
+            "left")
+        .withColumn(
+            "attributed_school_code",
+            when(
+                    col("person_type").equalTo("household"),
+                    coalesce(col("_student_school"), col("school_code")))
+                .otherwise(col("school_code")))
         .drop("_student", "_student_school");
   }
 }

@@ -7,12 +7,19 @@ import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What every stage receives: configuration, the session, the warehouse, the run date and the
- * clock (injected so tests never depend on wall-clock time).
+ * What every stage receives: configuration, the session, the warehouse, the run date and the clock
+ * (injected so tests never depend on wall-clock time).
  */
-public record JobContext(AppConfig config, SparkSession spark, Warehouse warehouse, LocalDate runDate, Clock clock) {
+public record JobContext(
+    AppConfig config, SparkSession spark, Warehouse warehouse, LocalDate runDate, Clock clock) {
 
-  public static JobContext of(AppConfig config, SparkSession spark, LocalDate runDate, Clock clock) {
-    return new JobContext(config, spark, new Warehouse(spark, config.warehouse(), config.restrictedRoot().orElse(null)), runDate, clock);
+  public static JobContext of(
+      AppConfig config, SparkSession spark, LocalDate runDate, Clock clock) {
+    return new JobContext(
+        config,
+        spark,
+        new Warehouse(spark, config.warehouse(), config.restrictedRoot().orElse(null)),
+        runDate,
+        clock);
   }
 }

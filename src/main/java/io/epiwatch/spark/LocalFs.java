@@ -19,17 +19,18 @@ import org.apache.hadoop.fs.permission.FsPermission;
 /**
  * Hadoop's local file system ({@code file:}) without a child process per file. Without Hadoop's
  * native library, {@link RawLocalFileSystem} runs {@code chmod} for every file it creates and
- * {@code readlink} for every rename (Delta's commits go through FileContext renames): on the
- * sample a run started about 2,900 processes. These classes do the same through java.nio and
- * fall back to Hadoop's own code where java.nio cannot (no POSIX attributes, sticky bits,
- * symbolic links). Installed for {@code file:} by {@link Sessions#configure}; other file systems
- * (HDFS, S3, ...) are untouched. Checksums ({@code .crc}) are kept as Hadoop writes them.
+ * {@code readlink} for every rename (Delta's commits go through FileContext renames): on the sample
+ * a run started about 2,900 processes. These classes do the same through java.nio and fall back to
+ * Hadoop's own code where java.nio cannot (no POSIX attributes, sticky bits, symbolic links).
+ * Installed for {@code file:} by {@link Sessions#configure}; other file systems (HDFS, S3, ...) are
+ * untouched. Checksums ({@code .crc}) are kept as Hadoop writes them.
  */
 public final class LocalFs {
   private LocalFs() {}
 
   /** The Hadoop settings that install these classes for {@code file:}. */
   public static final String FS_IMPL = "fs.file.impl";
+
   public static final String ABSTRACT_FS_IMPL = "fs.AbstractFileSystem.file.impl";
 
   /** {@code fs.file.impl}: Hadoop's checksummed local file system over {@link Raw}. */
@@ -39,7 +40,10 @@ public final class LocalFs {
     }
   }
 
-  /** {@code fs.AbstractFileSystem.file.impl} (FileContext, used by Delta's log store): checksummed, over {@link Raw}. */
+  /**
+   * {@code fs.AbstractFileSystem.file.impl} (FileContext, used by Delta's log store): checksummed,
+   * over {@link Raw}.
+   */
   public static final class AbstractFs extends ChecksumFs {
     public AbstractFs(URI uri, Configuration conf) throws IOException, URISyntaxException {
       super(new Delegate(uri, conf));
@@ -79,18 +83,24 @@ public final class LocalFs {
     @Override
     public void setPermission(Path p, FsPermission permission) throws IOException {
       java.nio.file.Path file = pathToFile(p).toPath();
-      if (permission.getStickyBit() || !Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      if (permission.getStickyBit()
+          || !Files.getFileStore(file).supportsFileAttributeView("posix")) {
         super.setPermission(p, permission);
         return;
       }
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-          permission.getUserAction().SYMBOL + permission.getGroupAction().SYMBOL + permission.getOtherAction().SYMBOL));
+      Files.setPosixFilePermissions(
+          file,
+          PosixFilePermissions.fromString(
+              permission.getUserAction().SYMBOL
+                  + permission.getGroupAction().SYMBOL
+                  + permission.getOtherAction().SYMBOL));
     }
 
     @Override
     public FileStatus getFileLinkStatus(Path f) throws IOException {
       if (Files.isSymbolicLink(pathToFile(f).toPath())) return super.getFileLinkStatus(f);
-      return getFileStatus(f); // what Hadoop returns for a path that is not a link, without running readlink
+      return getFileStatus(
+          f); // what Hadoop returns for a path that is not a link, without running readlink
     }
   }
 }

@@ -6,9 +6,9 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Builds the one SparkSession of a process, with Delta configured. Under spark-submit the
- * master and deploy settings come from the cluster and are left alone; embedded runs use the
- * configured master (local[*] by default) and stay on loopback.
+ * Builds the one SparkSession of a process, with Delta configured. Under spark-submit the master
+ * and deploy settings come from the cluster and are left alone; embedded runs use the configured
+ * master (local[*] by default) and stay on loopback.
  */
 public final class Sessions {
   private Sessions() {}
@@ -18,7 +18,8 @@ public final class Sessions {
   }
 
   /** As {@link #create(AppConfig, String)}, with settings a command adds (they win over conf/). */
-  public static SparkSession create(AppConfig config, String appName, Map<String, String> commandConf) {
+  public static SparkSession create(
+      AppConfig config, String appName, Map<String, String> commandConf) {
     SparkConf probe = new SparkConf(); // sees spark.* system properties set by spark-submit
     SparkSession.Builder b = SparkSession.builder().appName(appName);
     boolean submitted = probe.contains("spark.master");
@@ -40,41 +41,53 @@ public final class Sessions {
    * followed by {@link io.epiwatch.catalog.ReadOnlyExtension}. The jobs that write never get it.
    */
   public static Map<String, String> readOnly() {
-    return Map.of("spark.sql.extensions", DELTA_EXTENSION + "," + io.epiwatch.catalog.ReadOnlyExtension.NAME);
+    return Map.of(
+        "spark.sql.extensions", DELTA_EXTENSION + "," + io.epiwatch.catalog.ReadOnlyExtension.NAME);
   }
 
   private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
 
   /**
-   * The Spark settings derived from epiwatch's own: the session time zone is the configured
-   * {@code epiwatch.time-zone} (timestamps are read, computed and printed in it, whatever the
-   * host's zone); the event log is on when {@code epiwatch.spark.event-log-dir} is set (a local
-   * folder is created if missing, so the first run does not fail on it).
+   * The Spark settings derived from epiwatch's own: the session time zone is the configured {@code
+   * epiwatch.time-zone} (timestamps are read, computed and printed in it, whatever the host's
+   * zone); the event log is on when {@code epiwatch.spark.event-log-dir} is set (a local folder is
+   * created if missing, so the first run does not fail on it).
    */
   public static Map<String, String> fromConf(AppConfig config) {
     Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("spark.sql.session.timeZone", config.zone().getId());
-    config.eventLogDir().ifPresent(dir -> {
-      java.net.URI uri = new org.apache.hadoop.fs.Path(dir).toUri();
-      if (uri.getScheme() == null || uri.getScheme().equals("file")) {
-        java.nio.file.Path local = java.nio.file.Path.of(uri.getPath()).toAbsolutePath();
-        try {
-          java.nio.file.Files.createDirectories(local);
-        } catch (java.io.IOException e) {
-          throw new IllegalArgumentException("epiwatch.spark.event-log-dir = " + dir + ": cannot create the folder (" + e + ")", e);
-        }
-        dir = local.toUri().toString();
-      }
-      m.put("spark.eventLog.enabled", "true");
-      m.put("spark.eventLog.dir", dir);
-    });
+    config
+        .eventLogDir()
+        .ifPresent(
+            dir -> {
+              java.net.URI uri = new org.apache.hadoop.fs.Path(dir).toUri();
+              if (uri.getScheme() == null || uri.getScheme().equals("file")) {
+                java.nio.file.Path local = java.nio.file.Path.of(uri.getPath()).toAbsolutePath();
+                try {
+                  java.nio.file.Files.createDirectories(local);
+                } catch (java.io.IOException e) {
+                  throw new IllegalArgumentException(
+                      "epiwatch.spark.event-log-dir = "
+                          + dir
+                          + ": cannot create the folder ("
+                          + e
+                          + ")",
+                      e);
+                }
+                dir = local.toUri().toString();
+              }
+              m.put("spark.eventLog.enabled", "true");
+              m.put("spark.eventLog.dir", dir);
+            });
     return m;
   }
 
   /** The settings every session needs, shared with the test base. */
-  public static SparkSession.Builder configure(SparkSession.Builder b, Map<String, String> extra, String warehouse) {
+  public static SparkSession.Builder configure(
+      SparkSession.Builder b, Map<String, String> extra, String warehouse) {
     b.config("spark.sql.extensions", DELTA_EXTENSION)
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         // The warehouse folder layout is the catalog; no metastore to lock (docs/decisions.md).
         .config("spark.sql.catalogImplementation", "in-memory")
         .config("spark.sql.warehouse.dir", warehouse + "/_spark")

@@ -1,5 +1,5 @@
 /**
- * The Spark session and job context: one place that configures Spark and Delta for local runs
- * and clusters alike.
+ * The Spark session and job context: one place that configures Spark and Delta for local runs and
+ * clusters alike.
  */
 package io.epiwatch.spark;

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The DuckDB peer against the Spark pipeline on rows aimed at the rules
  * (src/test/resources/bench/edge-inbox, plus an XLSX written here) with the sample's schools:
- * resubmissions within a file, date, timestamp and count spellings, every reason code,
- * vocabulary spellings, GB18030 and BOM files, an unknown column, a rejected file, a copy of a
- * file (same SHA-256), a third schools snapshot, a roster snapshot replacing a school's,
- * composite travel keys, risk periods cut by the next one, dose flags. An IT: a second Spark
- * run costs about a minute.
+ * resubmissions within a file, date, timestamp and count spellings, every reason code, vocabulary
+ * spellings, GB18030 and BOM files, an unknown column, a rejected file, a copy of a file (same
+ * SHA-256), a third schools snapshot, a roster snapshot replacing a school's, composite travel
+ * keys, risk periods cut by the next one, dose flags. An IT: a second Spark run costs about a
+ * minute.
  */
 @SparkTest
 class DuckDbSilverEdgeCasesIT {
@@ -33,7 +33,8 @@ class DuckDbSilverEdgeCasesIT {
   private static final Path EDGE = Path.of("src/test/resources/bench/edge-inbox").toAbsolutePath();
 
   @Test
-  void everySilverTableMatchesTheSparkPipelineOnEdgeCases(SparkSession spark) throws IOException, SQLException {
+  void everySilverTableMatchesTheSparkPipelineOnEdgeCases(SparkSession spark)
+      throws IOException, SQLException {
     Path inbox = SparkExtension.newFolder("edge-inbox");
     copyTree(SAMPLE.resolve("schools"), inbox.resolve("schools"));
     copyTree(EDGE, inbox);
@@ -52,16 +53,21 @@ class DuckDbSilverEdgeCasesIT {
     }
   }
 
-  /** Contraindications as XLSX: latest recorded_at wins over a later line; NULL recorded_at sorts last; a date cell. */
+  /**
+   * Contraindications as XLSX: latest recorded_at wins over a later line; NULL recorded_at sorts
+   * last; a date cell.
+   */
   private static void writeContraindicationsXlsx(Path file) throws IOException {
     Object[][] rows = {
-        {"身份证号", "证件类型", "学校标识码", "禁忌原因", "有效期至", "登记时间"},
-        {"330102201003050114", "", "3330102001", "过敏史", "", "2021-09-05 10:00"},
-        {"330102201003050114", "", "3330102001", "发热", LocalDate.of(2021, 9, 30), "2021-09-01 10:00"},
-        {"330102201104060215", "", "3330102001", "其他", "", ""},
-        {"330102201104060215", "", "3330102001", "过敏史", "2021/12/31", "2021-09-01 10:00"}};
+      {"身份证号", "证件类型", "学校标识码", "禁忌原因", "有效期至", "登记时间"},
+      {"330102201003050114", "", "3330102001", "过敏史", "", "2021-09-05 10:00"},
+      {"330102201003050114", "", "3330102001", "发热", LocalDate.of(2021, 9, 30), "2021-09-01 10:00"},
+      {"330102201104060215", "", "3330102001", "其他", "", ""},
+      {"330102201104060215", "", "3330102001", "过敏史", "2021/12/31", "2021-09-01 10:00"}
+    };
     Files.createDirectories(file.getParent());
-    try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        OutputStream out = Files.newOutputStream(file)) {
       Sheet sheet = wb.createSheet();
       CellStyle dateStyle = wb.createCellStyle();
       dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));

@@ -33,31 +33,139 @@ import org.junit.jupiter.api.Test;
 class BriefJobTest {
 
   static void write(JobContext ctx, TableSpec spec, Dataset<Row> rows) {
-    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(ctx.warehouse().path(spec.id()));
+    rows.write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .save(ctx.warehouse().path(spec.id()));
   }
 
   static Dataset<Row> compliance(SparkSession spark, String lateStatus, double rate) {
-    return Frames.of(spark, Tables.GOLD_REPORTING_COMPLIANCE.schema(),
-        cols("report_date", "org_level", "org_code", "org_name", "parent_code", "status", "first_submitted_at", "expected", "reported",
-            "on_time", "late", "missing", "zero_reports", "reporting_rate", "timeliness_rate"),
-        new Object[] {d("2021-10-05"), "city", "330100", "杭州市", null, null, null, 2L, 2L, 1L, 1L, 0L, 0L, rate, 0.5},
-        new Object[] {d("2021-10-05"), "district", "330102", "上城区", "330100", null, null, 2L, 2L, 1L, 1L, 0L, 0L, rate, 0.5},
-        new Object[] {d("2021-10-05"), "school", "3301020001", "西子湖小学", "330102", lateStatus, ts("2021-10-05 11:20"), 1L, 1L, 0L, 1L, 0L, 0L, 1.0, 0.0},
-        new Object[] {d("2021-10-05"), "school", "3301020002", "钱塘中学", "330102", "on_time", ts("2021-10-05 08:20"), 1L, 1L, 1L, 0L, 0L, 0L, 1.0, 1.0});
+    return Frames.of(
+        spark,
+        Tables.GOLD_REPORTING_COMPLIANCE.schema(),
+        cols(
+            "report_date",
+            "org_level",
+            "org_code",
+            "org_name",
+            "parent_code",
+            "status",
+            "first_submitted_at",
+            "expected",
+            "reported",
+            "on_time",
+            "late",
+            "missing",
+            "zero_reports",
+            "reporting_rate",
+            "timeliness_rate"),
+        new Object[] {
+          d("2021-10-05"),
+          "city",
+          "330100",
+          "杭州市",
+          null,
+          null,
+          null,
+          2L,
+          2L,
+          1L,
+          1L,
+          0L,
+          0L,
+          rate,
+          0.5
+        },
+        new Object[] {
+          d("2021-10-05"),
+          "district",
+          "330102",
+          "上城区",
+          "330100",
+          null,
+          null,
+          2L,
+          2L,
+          1L,
+          1L,
+          0L,
+          0L,
+          rate,
+          0.5
+        },
+        new Object[] {
+          d("2021-10-05"),
+          "school",
+          "3301020001",
+          "西子湖小学",
+          "330102",
+          lateStatus,
+          ts("2021-10-05 11:20"),
+          1L,
+          1L,
+          0L,
+          1L,
+          0L,
+          0L,
+          1.0,
+          0.0
+        },
+        new Object[] {
+          d("2021-10-05"),
+          "school",
+          "3301020002",
+          "钱塘中学",
+          "330102",
+          "on_time",
+          ts("2021-10-05 08:20"),
+          1L,
+          1L,
+          1L,
+          0L,
+          0L,
+          0L,
+          1.0,
+          1.0
+        });
   }
 
   JobContext fixture(SparkSession spark) {
     Path wh = SparkExtension.newFolder("brief-wh");
-    AppConfig config = AppConfig.fromString("").withPaths(wh.toString(), null, SparkExtension.newFolder("brief-out").toString());
-    JobContext ctx = JobContext.of(config, spark, LocalDate.of(2021, 10, 5),
-        Clock.fixed(Instant.parse("2021-10-05T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+    AppConfig config =
+        AppConfig.fromString("")
+            .withPaths(wh.toString(), null, SparkExtension.newFolder("brief-out").toString());
+    JobContext ctx =
+        JobContext.of(
+            config,
+            spark,
+            LocalDate.of(2021, 10, 5),
+            Clock.fixed(Instant.parse("2021-10-05T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
     write(ctx, Tables.GOLD_REPORTING_COMPLIANCE, compliance(spark, "late", 0.973));
-    write(ctx, Tables.GOLD_ATTENDANCE, Frames.of(spark, Tables.GOLD_ATTENDANCE.schema(),
-        cols("report_date", "org_level", "org_code", "org_name", "students_expected", "students_absent_illness", "illness_absence_rate"),
-        new Object[] {d("2021-10-04"), "city", "330100", "杭州市", 1000L, 5L, 0.005},
-        new Object[] {d("2021-10-05"), "city", "330100", "杭州市", 1000L, 8L, 0.008}));
-    for (TableSpec t : new TableSpec[] {Tables.GOLD_ABSENCE_BY_CAUSE, Tables.GOLD_CLUSTER_ALERTS, Tables.GOLD_VACCINATION_COVERAGE,
-        Tables.GOLD_CAMPAIGN_PROGRESS, Tables.GOLD_RISK_EXPOSURE}) {
+    write(
+        ctx,
+        Tables.GOLD_ATTENDANCE,
+        Frames.of(
+            spark,
+            Tables.GOLD_ATTENDANCE.schema(),
+            cols(
+                "report_date",
+                "org_level",
+                "org_code",
+                "org_name",
+                "students_expected",
+                "students_absent_illness",
+                "illness_absence_rate"),
+            new Object[] {d("2021-10-04"), "city", "330100", "杭州市", 1000L, 5L, 0.005},
+            new Object[] {d("2021-10-05"), "city", "330100", "杭州市", 1000L, 8L, 0.008}));
+    for (TableSpec t :
+        new TableSpec[] {
+          Tables.GOLD_ABSENCE_BY_CAUSE,
+          Tables.GOLD_CLUSTER_ALERTS,
+          Tables.GOLD_VACCINATION_COVERAGE,
+          Tables.GOLD_CAMPAIGN_PROGRESS,
+          Tables.GOLD_RISK_EXPOSURE
+        }) {
       write(ctx, t, spark.createDataFrame(java.util.List.of(), t.schema()));
     }
     return ctx;
@@ -70,19 +178,25 @@ class BriefJobTest {
   }
 
   @Test
-  void chineseBriefingNamesLateSchoolsAndEnglishHasNoChineseTemplateTextAndReproduceGivesTheOldFigures(SparkSession spark) throws Exception {
+  void
+      chineseBriefingNamesLateSchoolsAndEnglishHasNoChineseTemplateTextAndReproduceGivesTheOldFigures(
+          SparkSession spark) throws Exception {
     JobContext ctx = fixture(spark);
     BriefJob.BriefResult zh = BriefJob.run(ctx, "city", "zh", ctx.config().out());
     String t = text(zh.outputs().get(0));
     assertTrue(t.contains("杭州市中小学校疫情防控工作简报"), t);
-    assertTrue(t.contains("97.3%") && t.contains("西子湖小学") && t.contains("迟报") && t.contains("0.8%"), t);
+    assertTrue(
+        t.contains("97.3%") && t.contains("西子湖小学") && t.contains("迟报") && t.contains("0.8%"), t);
     assertFalse(t.contains("钱塘中学"), "on-time schools are not named");
 
     BriefJob.BriefResult en = BriefJob.run(ctx, "city", "en", ctx.config().out());
     String e = text(en.outputs().get(0));
     assertTrue(e.contains("school epidemic-prevention briefing") && e.contains("late"), e);
     String withoutData = e.replace("杭州市", "").replace("西子湖小学", "").replace("上城区", "");
-    assertFalse(withoutData.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+    assertFalse(
+        withoutData
+            .codePoints()
+            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
         "English briefing holds Chinese template text: " + withoutData);
 
     // A correction changes the figures; the old run is reproduced from the versions it read.

@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** Outputs are for people: no checksum side files in out/, and times in the configured zone on a UTC host. */
+/**
+ * Outputs are for people: no checksum side files in out/, and times in the configured zone on a UTC
+ * host.
+ */
 @SparkTest
 class BriefOutputsTest {
 
@@ -25,13 +28,19 @@ class BriefOutputsTest {
     try (Stream<Path> s = Files.list(Path.of(ctx.config().out()))) {
       names = s.map(p -> p.getFileName().toString()).sorted().toList();
     }
-    assertEquals(List.of("briefing-2021-10-05-330100-zh.pdf", "followup-2021-10-05-zh.pdf", "followup-2021-10-05-zh.xlsx"), names);
+    assertEquals(
+        List.of(
+            "briefing-2021-10-05-330100-zh.pdf",
+            "followup-2021-10-05-zh.pdf",
+            "followup-2021-10-05-zh.xlsx"),
+        names);
     assertEquals(3, r.outputs().size());
   }
 
   @Test
   void briefingTimesAreInTheConfiguredZoneOnAHostInUtc(SparkSession spark) throws Exception {
-    JobContext ctx = new BriefJobTest().fixture(spark); // the late school submitted at 11:20 Beijing time
+    JobContext ctx =
+        new BriefJobTest().fixture(spark); // the late school submitted at 11:20 Beijing time
     TimeZone host = TimeZone.getDefault();
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     String t;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.epiwatch.common.OrgLevel;
 import io.epiwatch.brief.Briefing.Org;
+import io.epiwatch.common.OrgLevel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Executable;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The briefing and the follow-up list rendered from hand-built records, with no Spark: each PDF
- * is written to a temp folder and its text read back with PDFBox.
+ * The briefing and the follow-up list rendered from hand-built records, with no Spark: each PDF is
+ * written to a temp folder and its text read back with PDFBox.
  */
 class BriefingRenderTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -52,48 +52,114 @@ class BriefingRenderTest {
     versions.put("gold.reporting_compliance", 3L);
     versions.put("gold.attendance", 2L);
     versions.put("ops.quarantine", 1L);
-    List<Briefing.Compliance> compliance = List.of(
-        new Briefing.Compliance(D, CITY, null, null, 0.973, 0.95),
-        new Briefing.Compliance(D.minusDays(1), CITY, null, null, 0.99, 0.98),
-        new Briefing.Compliance(D, SHANGCHENG, null, null, 1.0, 0.9),
-        new Briefing.Compliance(D, XIHU, null, null, 0.5, 0.5),
-        // late: submitted 11:20 Beijing time (03:20 UTC)
-        new Briefing.Compliance(D, LATE_SCHOOL, Briefing.SchoolStatus.LATE, Instant.parse("2021-10-05T03:20:00Z"), null, null),
-        new Briefing.Compliance(D, MISSING_SCHOOL, Briefing.SchoolStatus.MISSING, null, null, null),
-        new Briefing.Compliance(D, ON_TIME_SCHOOL, Briefing.SchoolStatus.ON_TIME, Instant.parse("2021-10-05T00:10:00Z"), null, null));
-    List<Briefing.Attendance> attendance = List.of(
-        new Briefing.Attendance(D.minusDays(1), CITY, 0.005), new Briefing.Attendance(D, CITY, 0.008));
-    List<Briefing.Cause> causes = List.of(new Briefing.Cause(CITY, "fever", 7, 1.25), new Briefing.Cause(CITY, "rash", 2, null));
-    List<Briefing.Alert> alerts = List.of(
-        new Briefing.Alert("class_same_day", "330102", "西子湖小学", "三年级", "2班", "fever", null, D, D, 4L, true),
-        // last fired 6 days ago: active with a 7-day quiet gap, not with a 3-day one
-        new Briefing.Alert("school_disease", "330106", "灵隐中学", null, null, null, "varicella", D.minusDays(9), D.minusDays(6), 3L, false));
-    List<Briefing.Exposure> exposure = List.of(
-        new Briefing.Exposure(D, CITY, "high", true, 5, 2, 0, 1, 1),
-        new Briefing.Exposure(D, CITY, "in_province", false, 40, 0, 0, 0, 0),
-        new Briefing.Exposure(D, SHANGCHENG, "high", true, 5, 2, 0, 1, 1),
-        new Briefing.Exposure(D, SHANGCHENG, "in_province", false, 40, 0, 0, 0, 0));
-    List<Briefing.Exposure> previous = List.of(new Briefing.Exposure(D.minusDays(1), CITY, "high", true, 3, 1, 0, 0, 0));
-    List<Briefing.Coverage> coverage = List.of(
-        new Briefing.Coverage(CITY, "3-11", false, 900, 0, 10, 5),
-        new Briefing.Coverage(CITY, "12-14", true, 200, 4, 150, 100),
-        new Briefing.Coverage(CITY, "15-17", true, 200, 1, 190, 180));
-    List<Briefing.Campaign> campaigns = List.of(
-        new Briefing.Campaign(CITY, "c1", "12-14", 2, LocalDate.parse("2021-10-31"), 0.5, 60L, 26, false),
-        new Briefing.Campaign(XIHU, "c1", "12-14", 2, LocalDate.parse("2021-10-31"), 0.2, 40L, 26, true));
-    return new Briefing(D, versions, new Briefing.Quality(1, 2, 0, 3), null, quietGapDays, vaccinationMinAge,
-        compliance, attendance, causes, alerts, exposure, previous, coverage, campaigns);
+    List<Briefing.Compliance> compliance =
+        List.of(
+            new Briefing.Compliance(D, CITY, null, null, 0.973, 0.95),
+            new Briefing.Compliance(D.minusDays(1), CITY, null, null, 0.99, 0.98),
+            new Briefing.Compliance(D, SHANGCHENG, null, null, 1.0, 0.9),
+            new Briefing.Compliance(D, XIHU, null, null, 0.5, 0.5),
+            // late: submitted 11:20 Beijing time (03:20 UTC)
+            new Briefing.Compliance(
+                D,
+                LATE_SCHOOL,
+                Briefing.SchoolStatus.LATE,
+                Instant.parse("2021-10-05T03:20:00Z"),
+                null,
+                null),
+            new Briefing.Compliance(
+                D, MISSING_SCHOOL, Briefing.SchoolStatus.MISSING, null, null, null),
+            new Briefing.Compliance(
+                D,
+                ON_TIME_SCHOOL,
+                Briefing.SchoolStatus.ON_TIME,
+                Instant.parse("2021-10-05T00:10:00Z"),
+                null,
+                null));
+    List<Briefing.Attendance> attendance =
+        List.of(
+            new Briefing.Attendance(D.minusDays(1), CITY, 0.005),
+            new Briefing.Attendance(D, CITY, 0.008));
+    List<Briefing.Cause> causes =
+        List.of(
+            new Briefing.Cause(CITY, "fever", 7, 1.25), new Briefing.Cause(CITY, "rash", 2, null));
+    List<Briefing.Alert> alerts =
+        List.of(
+            new Briefing.Alert(
+                "class_same_day", "330102", "西子湖小学", "三年级", "2班", "fever", null, D, D, 4L, true),
+            // last fired 6 days ago: active with a 7-day quiet gap, not with a 3-day one
+            new Briefing.Alert(
+                "school_disease",
+                "330106",
+                "灵隐中学",
+                null,
+                null,
+                null,
+                "varicella",
+                D.minusDays(9),
+                D.minusDays(6),
+                3L,
+                false));
+    List<Briefing.Exposure> exposure =
+        List.of(
+            new Briefing.Exposure(D, CITY, "high", true, 5, 2, 0, 1, 1),
+            new Briefing.Exposure(D, CITY, "in_province", false, 40, 0, 0, 0, 0),
+            new Briefing.Exposure(D, SHANGCHENG, "high", true, 5, 2, 0, 1, 1),
+            new Briefing.Exposure(D, SHANGCHENG, "in_province", false, 40, 0, 0, 0, 0));
+    List<Briefing.Exposure> previous =
+        List.of(new Briefing.Exposure(D.minusDays(1), CITY, "high", true, 3, 1, 0, 0, 0));
+    List<Briefing.Coverage> coverage =
+        List.of(
+            new Briefing.Coverage(CITY, "3-11", false, 900, 0, 10, 5),
+            new Briefing.Coverage(CITY, "12-14", true, 200, 4, 150, 100),
+            new Briefing.Coverage(CITY, "15-17", true, 200, 1, 190, 180));
+    List<Briefing.Campaign> campaigns =
+        List.of(
+            new Briefing.Campaign(
+                CITY, "c1", "12-14", 2, LocalDate.parse("2021-10-31"), 0.5, 60L, 26, false),
+            new Briefing.Campaign(
+                XIHU, "c1", "12-14", 2, LocalDate.parse("2021-10-31"), 0.2, 40L, 26, true));
+    return new Briefing(
+        D,
+        versions,
+        new Briefing.Quality(1, 2, 0, 3),
+        null,
+        quietGapDays,
+        vaccinationMinAge,
+        compliance,
+        attendance,
+        causes,
+        alerts,
+        exposure,
+        previous,
+        coverage,
+        campaigns);
   }
 
   private static Briefing emptyDay() {
-    return new Briefing(D, Map.of("gold.attendance", 0L), new Briefing.Quality(0, 0, 0, 0), null, 7, 12,
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    return new Briefing(
+        D,
+        Map.of("gold.attendance", 0L),
+        new Briefing.Quality(0, 0, 0, 0),
+        null,
+        7,
+        12,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
-  private static final BriefingRenderer.Scope CITY_SCOPE = new BriefingRenderer.Scope("city", "330100", "杭州市");
+  private static final BriefingRenderer.Scope CITY_SCOPE =
+      new BriefingRenderer.Scope("city", "330100", "杭州市");
 
   private String render(Briefing b, BriefingRenderer.Scope scope, String lang) throws Exception {
-    byte[] pdf = new BriefingRenderer(b, lang, ZONE).render(scope, Instant.parse("2021-10-05T02:00:00Z"), "brief-test");
+    byte[] pdf =
+        new BriefingRenderer(b, lang, ZONE)
+            .render(scope, Instant.parse("2021-10-05T02:00:00Z"), "brief-test");
     return text(pdf, dir.resolve("briefing-" + scope.code() + "-" + lang + ".pdf"));
   }
 
@@ -110,16 +176,25 @@ class BriefingRenderTest {
     String t = render(fullDay(7, 12), CITY_SCOPE, "en");
     assertTrue(t.contains("杭州市 school epidemic-prevention briefing"), t);
     assertTrue(t.contains("Generated: 2021-10-05 10:00"), "generation time in the zone: " + t);
-    assertTrue(t.contains("Reporting rate 97.3% -1.7 pp"), "headline with the change vs yesterday: " + t);
+    assertTrue(
+        t.contains("Reporting rate 97.3% -1.7 pp"), "headline with the change vs yesterday: " + t);
     assertTrue(t.contains("Student illness-absence rate 0.8% +0.3 pp"), t);
-    // late: missing before late, district names, submission time in the zone; on-time schools are not named
-    assertTrue(t.indexOf("灵隐中学 西湖区 missing") >= 0 && t.indexOf("灵隐中学 西湖区 missing") < t.indexOf("西子湖小学 上城区 late 10-05 11:20"), t);
+    // late: missing before late, district names, submission time in the zone; on-time schools are
+    // not named
+    assertTrue(
+        t.indexOf("灵隐中学 西湖区 missing") >= 0
+            && t.indexOf("灵隐中学 西湖区 missing") < t.indexOf("西子湖小学 上城区 late 10-05 11:20"),
+        t);
     assertFalse(t.contains("钱塘中学"), t);
-    assertTrue(t.contains("fever 7 1.25") && t.contains("rash 2 -"), "causes, most cases first: " + t);
+    assertTrue(
+        t.contains("fever 7 1.25") && t.contains("rash 2 -"), "causes, most cases first: " + t);
     assertTrue(t.contains("class, same day / 西子湖小学"), "the active alert: " + t);
     assertFalse(t.contains("school disease / 灵隐中学"), "a closed alert is not listed: " + t);
-    assertTrue(t.contains("Active cluster alerts 2"), "both alerts fired fewer than 7 days ago: " + t);
-    assertTrue(t.contains("Risk-area travellers, last 14 days 5 +2"), "only risk-area categories count: " + t);
+    assertTrue(
+        t.contains("Active cluster alerts 2"), "both alerts fired fewer than 7 days ago: " + t);
+    assertTrue(
+        t.contains("Risk-area travellers, last 14 days 5 +2"),
+        "only risk-area categories count: " + t);
     assertTrue(t.contains("Persons in health monitoring 2 +1"), t);
     assertTrue(t.contains("上城区 high-risk area 5 2 1 1"), "risk section by district: " + t);
     assertFalse(t.contains("in province"), "plain travel is not a risk area: " + t);
@@ -127,27 +202,59 @@ class BriefingRenderTest {
     assertTrue(t.contains("12-14 200 4 75.0% 50.0%") && t.contains("15-17 200 1 95.0% 90.0%"), t);
     assertFalse(t.contains("3-11"), "a band below the vaccination age is not shown: " + t);
     assertTrue(t.contains("Dose-1 coverage, ages 12+ 85.0%"), t);
-    assertTrue(t.contains("12-14 / 2 2021-10-31 50.0% 60 26 西湖区"), "campaign with its lagging district: " + t);
-    assertTrue(t.contains("1 file(s) rejected, 2 row(s) quarantined") && t.contains("reporting_compliance@3 attendance@2"), t);
+    assertTrue(
+        t.contains("12-14 / 2 2021-10-31 50.0% 60 26 西湖区"),
+        "campaign with its lagging district: " + t);
+    assertTrue(
+        t.contains("1 file(s) rejected, 2 row(s) quarantined")
+            && t.contains("reporting_compliance@3 attendance@2"),
+        t);
   }
 
   @Test
   void policyValuesComeWithTheRecords() throws Exception {
     // quiet gap 3: the alert last fired 6 days ago is no longer active; vaccination from 15
     Briefing b = fullDay(3, 15);
-    b = new Briefing(b.date(), b.versions(), b.quality(), b.supersededAt(), 3, 15, b.compliance(), b.attendance(), b.causes(),
-        b.alerts(), b.exposure(), b.exposurePrevious(),
-        b.coverage().stream().map(c -> new Briefing.Coverage(c.org(), c.ageBand(), c.ageBand().equals("15-17"), c.eligible(),
-            c.contraindicated(), c.dose1(), c.completed())).toList(), b.campaigns());
+    b =
+        new Briefing(
+            b.date(),
+            b.versions(),
+            b.quality(),
+            b.supersededAt(),
+            3,
+            15,
+            b.compliance(),
+            b.attendance(),
+            b.causes(),
+            b.alerts(),
+            b.exposure(),
+            b.exposurePrevious(),
+            b.coverage().stream()
+                .map(
+                    c ->
+                        new Briefing.Coverage(
+                            c.org(),
+                            c.ageBand(),
+                            c.ageBand().equals("15-17"),
+                            c.eligible(),
+                            c.contraindicated(),
+                            c.dose1(),
+                            c.completed()))
+                .toList(),
+            b.campaigns());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
-    assertTrue(t.contains("Vaccination of persons aged 15+") && t.contains("Dose-1 coverage, ages 15+ 95.0%"), t);
+    assertTrue(
+        t.contains("Vaccination of persons aged 15+")
+            && t.contains("Dose-1 coverage, ages 15+ 95.0%"),
+        t);
     assertFalse(t.contains("12-14 200"), t);
   }
 
   @Test
   void districtBriefingShowsOnlyItsDistrict() throws Exception {
-    String t = render(fullDay(7, 12), new BriefingRenderer.Scope("district", "330102", "上城区"), "zh");
+    String t =
+        render(fullDay(7, 12), new BriefingRenderer.Scope("district", "330102", "上城区"), "zh");
     assertTrue(t.contains("西子湖小学") && !t.contains("灵隐中学"), t);
     assertTrue(t.contains("上城区"), t);
   }
@@ -156,11 +263,16 @@ class BriefingRenderTest {
   void aDayWithoutDataSaysSoAndHasNoAlerts() throws Exception {
     String en = render(emptyDay(), CITY_SCOPE, "en");
     assertTrue(en.contains("Data as of: -"), "no submission: " + en);
-    assertTrue(en.contains("Reporting rate - - -") && en.contains("New cluster alerts 0 +0 +0"), en);
-    assertTrue(en.contains("2. Schools that did not report on time School District Status First submitted none"), "empty table says so: " + en);
+    assertTrue(
+        en.contains("Reporting rate - - -") && en.contains("New cluster alerts 0 +0 +0"), en);
+    assertTrue(
+        en.contains(
+            "2. Schools that did not report on time School District Status First submitted none"),
+        "empty table says so: " + en);
     assertTrue(en.contains("Age band Eligible Contraindicated Dose 1 Completed none"), en);
     assertTrue(en.contains("No active cluster alerts"), en);
-    assertFalse(en.contains("null"), "a figure without data shows the no-data mark, never 'null': " + en);
+    assertFalse(
+        en.contains("null"), "a figure without data shows the no-data mark, never 'null': " + en);
     String zh = render(emptyDay(), CITY_SCOPE, "zh");
     java.util.ResourceBundle b = BriefingRenderer.bundle("zh");
     assertTrue(zh.contains(b.getString("alerts.none")), zh);
@@ -178,20 +290,36 @@ class BriefingRenderTest {
   void followUpItemsBecomeTheLocalisedWhat() {
     java.util.ResourceBundle en = BriefingRenderer.bundle("en");
     List<FollowUpItem> items = followUps();
-    assertEquals("in monitoring (high-risk area); no test after return", FollowUpDocuments.what(items.get(0), en));
+    assertEquals(
+        "in monitoring (high-risk area); no test after return",
+        FollowUpDocuments.what(items.get(0), en));
     assertEquals("no test after return", FollowUpDocuments.what(items.get(1), en));
     assertEquals("cause not followed up", FollowUpDocuments.what(items.get(2), en));
-    assertEquals(List.of(Map.of("c1", "李*", "c2", "西子湖小学", "c3", "", "c4", "no test after return", "c5", "")),
+    assertEquals(
+        List.of(
+            Map.of("c1", "李*", "c2", "西子湖小学", "c3", "", "c4", "no test after return", "c5", "")),
         FollowUpDocuments.rows(items.subList(1, 3), FollowUpItem.Section.MONITORING, en));
   }
 
   @Test
   void followUpPdfAndWorkbookFromItems() throws Exception {
-    String t = text(FollowUpDocuments.renderPdf(followUps(), D, "en", ZONE), dir.resolve("followup-en.pdf"));
-    assertTrue(t.contains("张*三 西子湖小学 三年级 2班 in monitoring (high-risk area); no test after return 2021-10-02"), t);
+    String t =
+        text(
+            FollowUpDocuments.renderPdf(followUps(), D, "en", ZONE),
+            dir.resolve("followup-en.pdf"));
+    assertTrue(
+        t.contains(
+            "张*三 西子湖小学 三年级 2班 in monitoring (high-risk area); no test after return 2021-10-02"),
+        t);
     assertTrue(t.contains("王*五 灵隐中学 初一 1班 cause not followed up 2021-10-04"), t);
-    String empty = text(FollowUpDocuments.renderPdf(List.of(), D, "en", ZONE), dir.resolve("followup-empty.pdf"));
-    assertTrue(empty.contains("1. Persons in health monitoring or without a test after return Name School Grade and class Follow-up Date none"), empty);
+    String empty =
+        text(
+            FollowUpDocuments.renderPdf(List.of(), D, "en", ZONE),
+            dir.resolve("followup-empty.pdf"));
+    assertTrue(
+        empty.contains(
+            "1. Persons in health monitoring or without a test after return Name School Grade and class Follow-up Date none"),
+        empty);
 
     ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
     FollowUpDocuments.writeXlsx(followUps(), BriefingRenderer.bundle("zh"), xlsx);
@@ -205,23 +333,41 @@ class BriefingRenderTest {
     }
   }
 
-  /** The rendering classes take records only: no Spark import, no Spark type in a signature or field. */
+  /**
+   * The rendering classes take records only: no Spark import, no Spark type in a signature or
+   * field.
+   */
   @Test
   void renderingHasNoSparkType() throws Exception {
-    List<Class<?>> classes = new ArrayList<>(List.of(BriefingRenderer.class, FollowUpDocuments.class, FollowUpItem.class, Briefing.class));
+    List<Class<?>> classes =
+        new ArrayList<>(
+            List.of(
+                BriefingRenderer.class,
+                FollowUpDocuments.class,
+                FollowUpItem.class,
+                Briefing.class));
     classes.addAll(List.of(Briefing.class.getDeclaredClasses()));
     for (Class<?> c : classes) {
       for (Field f : c.getDeclaredFields()) assertNotSpark(c + "." + f.getName(), f.getType());
       for (RecordComponent rc : c.isRecord() ? c.getRecordComponents() : new RecordComponent[0]) {
-        assertFalse(rc.getGenericType().getTypeName().contains("org.apache.spark"), c + "." + rc.getName());
+        assertFalse(
+            rc.getGenericType().getTypeName().contains("org.apache.spark"), c + "." + rc.getName());
       }
-      for (Executable e : Stream.concat(Stream.of(c.getDeclaredMethods()), Stream.of(c.getDeclaredConstructors())).toList()) {
+      for (Executable e :
+          Stream.concat(Stream.of(c.getDeclaredMethods()), Stream.of(c.getDeclaredConstructors()))
+              .toList()) {
         for (Class<?> p : e.getParameterTypes()) assertNotSpark(c + "." + e.getName(), p);
         if (e instanceof Method m) assertNotSpark(c + "." + m.getName(), m.getReturnType());
       }
     }
-    for (String source : List.of("BriefingRenderer", "FollowUpDocuments", "FollowUpItem", "Briefing")) {
-      String code = Files.readString(Path.of(System.getProperty("epiwatch.project.dir", "."), "src/main/java/io/epiwatch/brief", source + ".java"));
+    for (String source :
+        List.of("BriefingRenderer", "FollowUpDocuments", "FollowUpItem", "Briefing")) {
+      String code =
+          Files.readString(
+              Path.of(
+                  System.getProperty("epiwatch.project.dir", "."),
+                  "src/main/java/io/epiwatch/brief",
+                  source + ".java"));
       assertFalse(code.contains("org.apache.spark"), source + ".java names a Spark type");
     }
   }

@@ -12,6 +12,7 @@ class DictionaryTest {
   void committedDataDictionaryMatchesTheDeclaredSchemas() throws Exception {
     Path file = Path.of(System.getProperty("epiwatch.project.dir", "."), "docs", "tables.md");
     String committed = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    assertEquals(Dictionary.markdown(), committed, "docs/tables.md is out of date: run jobs/dictionary");
+    assertEquals(
+        Dictionary.markdown(), committed, "docs/tables.md is out of date: run jobs/dictionary");
   }
 }

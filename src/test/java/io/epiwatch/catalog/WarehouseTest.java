@@ -16,21 +16,33 @@ class WarehouseTest {
   @Test
   void tablesFoundInTheFolderAreQueryableByNameAndRestrictedOnlyOnRequest(SparkSession spark) {
     Warehouse wh = new Warehouse(spark, SparkExtension.newFolder("wh").toString());
-    spark.sql("SELECT 'A' AS k, 1 AS v").write().format("delta").save(wh.path(TableId.gold("demo_t")));
-    spark.sql("SELECT 'secret' AS s").write().format("delta").save(wh.path(new TableId("restricted", "demo_r")));
+    spark
+        .sql("SELECT 'A' AS k, 1 AS v")
+        .write()
+        .format("delta")
+        .save(wh.path(TableId.gold("demo_t")));
+    spark
+        .sql("SELECT 'secret' AS s")
+        .write()
+        .format("delta")
+        .save(wh.path(new TableId("restricted", "demo_r")));
 
     List<TableId> registered = wh.registerAll(false);
 
     assertEquals(List.of(TableId.gold("demo_t")), registered);
-    DatasetAssert.assertRows(spark.sql("SELECT * FROM gold.demo_t"), new String[] {"k", "v"}, row("A", 1));
+    DatasetAssert.assertRows(
+        spark.sql("SELECT * FROM gold.demo_t"), new String[] {"k", "v"}, row("A", 1));
     assertEquals(0L, wh.version(TableId.gold("demo_t")));
     assertEquals(-1L, wh.version(TableId.gold("absent")));
   }
 
   @Test
-  void restrictedTablesCanLiveUnderTheirOwnRootWhichIsMadeOwnerOnly(SparkSession spark) throws Exception {
+  void restrictedTablesCanLiveUnderTheirOwnRootWhichIsMadeOwnerOnly(SparkSession spark)
+      throws Exception {
     java.nio.file.Path base = SparkExtension.newFolder("wh-split");
-    Warehouse wh = new Warehouse(spark, base.resolve("warehouse").toString(), base.resolve("identities").toString());
+    Warehouse wh =
+        new Warehouse(
+            spark, base.resolve("warehouse").toString(), base.resolve("identities").toString());
     TableId id = new TableId("restricted", "demo_r");
     assertEquals(base.resolve("identities").resolve("demo_r").toString(), wh.path(id));
     spark.sql("SELECT 'secret' AS s").write().format("delta").save(wh.path(id));
@@ -39,10 +51,14 @@ class WarehouseTest {
 
     assertEquals(List.of(TableId.gold("demo_t")), wh.registerAll(false));
     assertEquals(List.of(TableId.gold("demo_t"), id), wh.registerAll(true));
-    DatasetAssert.assertRows(spark.sql("SELECT * FROM restricted.demo_r"), new String[] {"s"}, row("secret"));
-    assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
-        java.nio.file.Files.getPosixFilePermissions(base.resolve("identities"))));
-    assertEquals(false, java.nio.file.Files.exists(base.resolve("warehouse").resolve("restricted")));
+    DatasetAssert.assertRows(
+        spark.sql("SELECT * FROM restricted.demo_r"), new String[] {"s"}, row("secret"));
+    assertEquals(
+        "rwx------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            java.nio.file.Files.getPosixFilePermissions(base.resolve("identities"))));
+    assertEquals(
+        false, java.nio.file.Files.exists(base.resolve("warehouse").resolve("restricted")));
     spark.sql("DROP TABLE restricted.demo_r");
   }
 }

@@ -14,22 +14,39 @@ import org.junit.jupiter.api.Test;
 class RejectedFilesExitTest {
   @Test
   void aRunThatRejectedAFileExitsWith4AndItsLastLineNamesTheFileAndTheReason() {
-    IngestJob.FileResult ok = new IngestJob.FileResult("daily_reports", "/in/a.csv", "s1", "UTF-8", "loaded", 2, 2, 0, null);
-    IngestJob.FileResult bad = new IngestJob.FileResult("daily_reports", "/in/b.csv", "s2", null, "rejected", 0, 0, 0,
-        "/in/b.csv:5: not a readable CSV file: unbalanced quote; file rejected, nothing loaded");
+    IngestJob.FileResult ok =
+        new IngestJob.FileResult(
+            "daily_reports", "/in/a.csv", "s1", "UTF-8", "loaded", 2, 2, 0, null);
+    IngestJob.FileResult bad =
+        new IngestJob.FileResult(
+            "daily_reports",
+            "/in/b.csv",
+            "s2",
+            null,
+            "rejected",
+            0,
+            0,
+            0,
+            "/in/b.csv:5: not a readable CSV file: unbalanced quote; file rejected, nothing loaded");
     PrintStream err = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
     try {
-      assertEquals(0, Main.rejectedFiles("run-daily", new IngestJob.IngestResult("b", List.of(ok))));
-      assertEquals(Main.EXIT_REJECTED, Main.rejectedFiles("run-daily", new IngestJob.IngestResult("b", List.of(ok, bad))));
+      assertEquals(
+          0, Main.rejectedFiles("run-daily", new IngestJob.IngestResult("b", List.of(ok))));
+      assertEquals(
+          Main.EXIT_REJECTED,
+          Main.rejectedFiles("run-daily", new IngestJob.IngestResult("b", List.of(ok, bad))));
     } finally {
       System.setErr(err);
     }
     String out = buf.toString(StandardCharsets.UTF_8);
     assertEquals(4, Main.EXIT_REJECTED);
-    assertTrue(out.startsWith("warning: run-daily: completed, but 1 file(s) rejected (exit code 4; reasons in ops.ingest_manifest): "
-        + "/in/b.csv:5: not a readable CSV file: unbalanced quote"), out);
+    assertTrue(
+        out.startsWith(
+            "warning: run-daily: completed, but 1 file(s) rejected (exit code 4; reasons in ops.ingest_manifest): "
+                + "/in/b.csv:5: not a readable CSV file: unbalanced quote"),
+        out);
     assertEquals(1, out.lines().count());
   }
 }

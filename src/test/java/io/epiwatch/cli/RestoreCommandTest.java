@@ -23,11 +23,22 @@ class RestoreCommandTest {
   @Test
   void aBadDayIsRolledBackToTheEarlierVersionAndTheRestoreIsRecordedInJobRuns(SparkSession spark) {
     Path wh = SparkExtension.newFolder("restore-wh");
-    AppConfig config = AppConfig.fromString("").withPaths(wh.toString(), null, SparkExtension.newFolder("restore-out").toString());
+    AppConfig config =
+        AppConfig.fromString("")
+            .withPaths(wh.toString(), null, SparkExtension.newFolder("restore-out").toString());
     JobContext ctx = JobContext.of(config, spark, LocalDate.of(2021, 10, 5), Clock.systemUTC());
     TableId t = TableId.gold("restore_t");
-    spark.sql("SELECT 'city' AS org_level, 10 AS reported").write().format("delta").save(ctx.warehouse().path(t));
-    spark.sql("SELECT 'city' AS org_level, 999 AS reported").write().format("delta").mode("overwrite").save(ctx.warehouse().path(t));
+    spark
+        .sql("SELECT 'city' AS org_level, 10 AS reported")
+        .write()
+        .format("delta")
+        .save(ctx.warehouse().path(t));
+    spark
+        .sql("SELECT 'city' AS org_level, 999 AS reported")
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .save(ctx.warehouse().path(t));
 
     long was = RestoreCommand.restore(ctx, t, 0);
 
@@ -41,9 +52,12 @@ class RestoreCommandTest {
     assertEquals(2L, (long) JobRuns.<Long>javaMap(run, "tables_written").get("gold.restore_t"));
     assertEquals(0L, (long) JobRuns.<Long>javaMap(run, "row_counts").get("restored_to_version"));
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RestoreCommand.restore(ctx, t, 2));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RestoreCommand.restore(ctx, t, 2));
     assertTrue(e.getMessage().contains("--version 2"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> RestoreCommand.restore(ctx, TableId.gold("absent"), 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RestoreCommand.restore(ctx, TableId.gold("absent"), 0));
     assertEquals(2L, ctx.warehouse().version(t));
   }
 }

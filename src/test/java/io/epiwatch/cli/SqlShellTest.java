@@ -26,22 +26,33 @@ class SqlShellTest {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
 
-    new SqlShell(spark, wh, scope, ResultPrinter.Format.csv, 100).run(List.of(
-        "\\d",
-        "SELECT k, v",
-        "  FROM gold.shell_t ORDER BY k;",
-        "SELECT count(*) AS n FROM gold.shell_t VERSION AS OF 0;",
-        "DESCRIBE HISTORY gold.shell_t;",
-        "SELECT nope FROM gold.shell_t;",
-        "\\q",
-        "SELECT 'after quit' AS x;").iterator(), out);
+    new SqlShell(spark, wh, scope, ResultPrinter.Format.csv, 100)
+        .run(
+            List.of(
+                    "\\d",
+                    "SELECT k, v",
+                    "  FROM gold.shell_t ORDER BY k;",
+                    "SELECT count(*) AS n FROM gold.shell_t VERSION AS OF 0;",
+                    "DESCRIBE HISTORY gold.shell_t;",
+                    "SELECT nope FROM gold.shell_t;",
+                    "\\q",
+                    "SELECT 'after quit' AS x;")
+                .iterator(),
+            out);
 
     String s = buf.toString(StandardCharsets.UTF_8);
     assertTrue(s.contains("gold.shell_t\n"), s);
     assertTrue(s.contains("k,v\na,1\nb,2\n"), s);
     assertTrue(s.contains("n\n1\n"), "time travel by table name: " + s);
     assertTrue(s.contains("WRITE"), "history by table name: " + s);
-    assertTrue(s.lines().anyMatch(l -> l.startsWith("error: ") && l.contains("nope") && (l.contains("pos 7") || l.contains("position 8"))), s);
+    assertTrue(
+        s.lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("error: ")
+                        && l.contains("nope")
+                        && (l.contains("pos 7") || l.contains("position 8"))),
+        s);
     assertFalse(s.contains("after quit"));
   }
 }

@@ -32,23 +32,49 @@ class CodedTest {
     for (OrgLevel e : OrgLevel.values()) assertSame(e, OrgLevel.of(e.code()));
     for (RuleScope e : RuleScope.values()) assertSame(e, RuleScope.of(e.code()));
     for (SymptomGroup e : SymptomGroup.values()) assertSame(e, SymptomGroup.of(e.code()));
-    for (ExposureCategory e : ExposureCategory.values()) assertSame(e, ExposureCategory.of(e.code()));
-    for (SourceEncoding e : SourceEncoding.values()) assertSame(e, SourceEncoding.lookup(e.code()).orElseThrow());
-    for (ExposureCategory.Rank r : ExposureCategory.Rank.values()) assertSame(r, ExposureCategory.Rank.of(r.rank()));
+    for (ExposureCategory e : ExposureCategory.values())
+      assertSame(e, ExposureCategory.of(e.code()));
+    for (SourceEncoding e : SourceEncoding.values())
+      assertSame(e, SourceEncoding.lookup(e.code()).orElseThrow());
+    for (ExposureCategory.Rank r : ExposureCategory.Rank.values())
+      assertSame(r, ExposureCategory.Rank.of(r.rank()));
   }
 
   @Test
   void theStoredCodesAreUnchanged() {
     // byte for byte what ops.quarantine, ops.data_quality and the gold tables hold
-    assertEquals(List.of("MISSING_REQUIRED", "BAD_DATE", "BAD_NUMBER", "NEGATIVE_COUNT", "UNKNOWN_CODE", "INVALID_ID_CHECKSUM",
-        "UNKNOWN_SCHOOL", "FUTURE_DATE", "PRESENT_GT_EXPECTED", "ABSENCES_GT_EXPECTED", "RETURN_BEFORE_DEPARTURE",
-        "LINKED_PERSON_UNKNOWN", "FIELD_COUNT"), Coded.codes(ReasonCode.class));
-    assertEquals(List.of("ZERO_REPORT_CONTRADICTION", "LINE_LIST_COUNT_MISMATCH", "INTERVAL_TOO_SHORT", "MISSING_PRIOR_DOSE",
-        "NOT_ON_ROSTER"), Coded.codes(QualityFlag.class));
+    assertEquals(
+        List.of(
+            "MISSING_REQUIRED",
+            "BAD_DATE",
+            "BAD_NUMBER",
+            "NEGATIVE_COUNT",
+            "UNKNOWN_CODE",
+            "INVALID_ID_CHECKSUM",
+            "UNKNOWN_SCHOOL",
+            "FUTURE_DATE",
+            "PRESENT_GT_EXPECTED",
+            "ABSENCES_GT_EXPECTED",
+            "RETURN_BEFORE_DEPARTURE",
+            "LINKED_PERSON_UNKNOWN",
+            "FIELD_COUNT"),
+        Coded.codes(ReasonCode.class));
+    assertEquals(
+        List.of(
+            "ZERO_REPORT_CONTRADICTION",
+            "LINE_LIST_COUNT_MISMATCH",
+            "INTERVAL_TOO_SHORT",
+            "MISSING_PRIOR_DOSE",
+            "NOT_ON_ROSTER"),
+        Coded.codes(QualityFlag.class));
     assertEquals(List.of("school", "district", "city", "province"), Coded.codes(OrgLevel.class));
     assertEquals(List.of("class", "school"), Coded.codes(RuleScope.class));
-    assertEquals(List.of("rash", "gi", "ili", "fever", "respiratory", "other"), Coded.codes(SymptomGroup.class));
-    assertEquals(List.of("abroad", "high", "medium", "out_of_province", "in_province"), Coded.codes(ExposureCategory.class));
+    assertEquals(
+        List.of("rash", "gi", "ili", "fever", "respiratory", "other"),
+        Coded.codes(SymptomGroup.class));
+    assertEquals(
+        List.of("abroad", "high", "medium", "out_of_province", "in_province"),
+        Coded.codes(ExposureCategory.class));
     assertEquals(List.of("auto", "UTF-8", "GB18030", "GBK"), Coded.codes(SourceEncoding.class));
   }
 
@@ -65,7 +91,8 @@ class CodedTest {
 
   @Test
   void anUnknownCodeNamesItAndTheAllowedOnes() {
-    String m = assertThrows(IllegalArgumentException.class, () -> RuleScope.of("grade")).getMessage();
+    String m =
+        assertThrows(IllegalArgumentException.class, () -> RuleScope.of("grade")).getMessage();
     assertEquals("unknown RuleScope 'grade', allowed options: [class, school]", m);
     assertTrue(SourceEncoding.lookup("UTF8").isEmpty(), "only the documented spellings");
   }
@@ -77,19 +104,29 @@ class CodedTest {
     TreeSet<String> inDocs = new TreeSet<>();
     Matcher m = Pattern.compile("^\\| `([A-Z_]+)` \\|", Pattern.MULTILINE).matcher(section);
     while (m.find()) inDocs.add(m.group(1));
-    Matcher bold = Pattern.compile("\\*\\*\\[new\\] `([A-Z_]+)`\\.\\*\\*|quarantined as\\s+`([A-Z_]+)`").matcher(section);
+    Matcher bold =
+        Pattern.compile("\\*\\*\\[new\\] `([A-Z_]+)`\\.\\*\\*|quarantined as\\s+`([A-Z_]+)`")
+            .matcher(section);
     while (bold.find()) inDocs.add(bold.group(1) != null ? bold.group(1) : bold.group(2));
-    assertEquals(new TreeSet<>(Coded.codes(ReasonCode.class)), inDocs, "docs/rules.md §1.4 vs ReasonCode");
+    assertEquals(
+        new TreeSet<>(Coded.codes(ReasonCode.class)), inDocs, "docs/rules.md §1.4 vs ReasonCode");
   }
 
   @Test
   void docsRulesListsExactlyTheQualityFlags() throws IOException {
     String rules = Files.readString(PROJECT.resolve("docs/rules.md"), StandardCharsets.UTF_8);
     TreeSet<String> inDocs = new TreeSet<>();
-    Matcher m = Pattern.compile("^\\| `([A-Z_]+)` \\|", Pattern.MULTILINE)
-        .matcher(rules.substring(rules.indexOf("| flag (ops.data_quality) |"), rules.indexOf("Flags are replaced whenever")));
+    Matcher m =
+        Pattern.compile("^\\| `([A-Z_]+)` \\|", Pattern.MULTILINE)
+            .matcher(
+                rules.substring(
+                    rules.indexOf("| flag (ops.data_quality) |"),
+                    rules.indexOf("Flags are replaced whenever")));
     while (m.find()) inDocs.add(m.group(1));
-    assertEquals(new TreeSet<>(Coded.codes(QualityFlag.class)), inDocs, "docs/rules.md §2.9 flag tables vs QualityFlag");
+    assertEquals(
+        new TreeSet<>(Coded.codes(QualityFlag.class)),
+        inDocs,
+        "docs/rules.md §2.9 flag tables vs QualityFlag");
   }
 
   @Test
@@ -98,6 +135,7 @@ class CodedTest {
     try (InputStream in = Files.newInputStream(PROJECT.resolve("reports/briefing_zh.properties"))) {
       zh.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
     }
-    for (ExposureCategory c : ExposureCategory.values()) assertEquals(zh.getProperty("category." + c.code()), c.label(), c.code());
+    for (ExposureCategory c : ExposureCategory.values())
+      assertEquals(zh.getProperty("category." + c.code()), c.label(), c.code());
   }
 }

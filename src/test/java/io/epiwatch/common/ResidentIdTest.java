@@ -34,7 +34,10 @@ class ResidentIdTest {
     assertFalse(ResidentId.isValid("11010519491231002")); // 17 characters
     assertFalse(ResidentId.isValid("11010519491231002XX")); // 19 characters
     assertFalse(ResidentId.isValid("1101051949123100AX")); // a letter among the digits
-    assertFalse(ResidentId.isValid(ResidentId.build("110105", LocalDate.of(2021, 2, 28), 1).replace("20210228", "20210229")));
+    assertFalse(
+        ResidentId.isValid(
+            ResidentId.build("110105", LocalDate.of(2021, 2, 28), 1)
+                .replace("20210228", "20210229")));
   }
 
   @Test
@@ -50,6 +53,7 @@ class ResidentIdTest {
     assertTrue(ResidentId.isValid(id));
     assertEquals(Optional.of(LocalDate.of(2008, 2, 29)), ResidentId.birthDate(id));
     assertEquals("male", ResidentId.sex(id)); // sequence 123: odd
-    assertEquals("female", ResidentId.sex(ResidentId.build("330106", LocalDate.of(2008, 2, 29), 124)));
+    assertEquals(
+        "female", ResidentId.sex(ResidentId.build("330106", LocalDate.of(2008, 2, 29), 124)));
   }
 }

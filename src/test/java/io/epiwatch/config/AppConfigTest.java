@@ -14,13 +14,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Site configuration layered over the shipped defaults; precedence CLI > env > site > defaults. No Spark. */
+/**
+ * Site configuration layered over the shipped defaults; precedence CLI > env > site > defaults. No
+ * Spark.
+ */
 class AppConfigTest {
   @TempDir Path dir;
 
   /** The README's three-line example. */
   Path site() throws Exception {
-    return write("site.conf", """
+    return write(
+        "site.conf",
+        """
         epiwatch.warehouse = "/data/epiwatch/warehouse"
         epiwatch.inbox = "/data/epiwatch/inbox"
         epiwatch.spark.event-log-dir = "/var/log/epiwatch/spark-events"
@@ -43,7 +48,10 @@ class AppConfigTest {
     assertEquals("local[*]", c.sparkMaster());
     assertEquals("8", c.sparkConf().get("spark.sql.shuffle.partitions"));
     assertEquals(30, c.raw().getInt("epiwatch.maintain.retention-days"));
-    assertEquals(AppConfig.load(null, Map.of(), null).policy().toString(), c.policy().toString(), "policy untouched");
+    assertEquals(
+        AppConfig.load(null, Map.of(), null).policy().toString(),
+        c.policy().toString(),
+        "policy untouched");
     assertEquals(Optional.of(site()), c.siteFile());
   }
 
@@ -68,41 +76,67 @@ class AppConfigTest {
     Path site = site();
     Path other = write("other.conf", "epiwatch.warehouse = \"/other\"\n");
     Path absent = dir.resolve("etc-site.conf");
-    assertEquals("/data/epiwatch/warehouse", AppConfig.load(null, Map.of(AppConfig.CONF_ENV, site.toString()), absent).warehouse());
-    assertEquals("/other", AppConfig.load(other, Map.of(AppConfig.CONF_ENV, site.toString()), absent).warehouse(), "--conf wins");
-    assertEquals("/data/epiwatch/warehouse", AppConfig.load(null, Map.of(), site).warehouse(), "default location");
+    assertEquals(
+        "/data/epiwatch/warehouse",
+        AppConfig.load(null, Map.of(AppConfig.CONF_ENV, site.toString()), absent).warehouse());
+    assertEquals(
+        "/other",
+        AppConfig.load(other, Map.of(AppConfig.CONF_ENV, site.toString()), absent).warehouse(),
+        "--conf wins");
+    assertEquals(
+        "/data/epiwatch/warehouse",
+        AppConfig.load(null, Map.of(), site).warehouse(),
+        "default location");
     AppConfig none = AppConfig.load(null, Map.of(), absent);
     assertEquals("warehouse", none.warehouse(), "no site file: the defaults");
     assertFalse(none.siteFile().isPresent());
     assertTrue(none.eventLogDir().isEmpty(), "event log off by default");
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AppConfig.load(null, Map.of(AppConfig.CONF_ENV, dir.resolve("typo.conf").toString()), site));
-    assertTrue(e.getMessage().startsWith("EPIWATCH_CONF=" + dir.resolve("typo.conf")), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> AppConfig.load(dir.resolve("nope.conf"), Map.of(), null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                AppConfig.load(
+                    null, Map.of(AppConfig.CONF_ENV, dir.resolve("typo.conf").toString()), site));
+    assertTrue(
+        e.getMessage().startsWith("EPIWATCH_CONF=" + dir.resolve("typo.conf")), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AppConfig.load(dir.resolve("nope.conf"), Map.of(), null));
     assertTrue(e.getMessage().startsWith("--conf " + dir.resolve("nope.conf")), e.getMessage());
   }
 
   @Test
   void siteObjectsMergeKeyByKeyAndTheSiteMayUseEnvironmentVariables() throws Exception {
-    Path site = write("site.conf", """
+    Path site =
+        write(
+            "site.conf",
+            """
         epiwatch.spark.conf { "spark.sql.shuffle.partitions" = "32" }
         epiwatch.secret.file = ${?SITE_SECRET_FILE}
         epiwatch.time-zone = "Asia/Urumqi"
         """);
     AppConfig c = AppConfig.load(site, Map.of("SITE_SECRET_FILE", "/etc/epiwatch/secret"), null);
     assertEquals("32", c.sparkConf().get("spark.sql.shuffle.partitions"));
-    assertEquals("true", c.sparkConf().get("spark.databricks.delta.properties.defaults.enableDeletionVectors"), "other defaults kept");
+    assertEquals(
+        "true",
+        c.sparkConf().get("spark.databricks.delta.properties.defaults.enableDeletionVectors"),
+        "other defaults kept");
     assertEquals(Optional.of("/etc/epiwatch/secret"), c.secretFile());
     assertEquals(ZoneId.of("Asia/Urumqi"), c.zone());
     // The environment's own secret variable still overrides what the site file says.
-    AppConfig env = AppConfig.load(site, Map.of("SITE_SECRET_FILE", "/a", "EPIWATCH_HMAC_SECRET_FILE", "/b"), null);
+    AppConfig env =
+        AppConfig.load(
+            site, Map.of("SITE_SECRET_FILE", "/a", "EPIWATCH_HMAC_SECRET_FILE", "/b"), null);
     assertEquals(Optional.of("/b"), env.secretFile());
   }
 
   @Test
   void theIntegrationTestsConfThatIncludesTheDefaultsStillLoads() {
-    Path itConf = Path.of(System.getProperty("epiwatch.project.dir", ".")).resolve("src/test/resources/it.conf");
+    Path itConf =
+        Path.of(System.getProperty("epiwatch.project.dir", "."))
+            .resolve("src/test/resources/it.conf");
     AppConfig c = AppConfig.load(itConf, Map.of(), null);
     assertEquals("2", c.sparkConf().get("spark.sql.shuffle.partitions"));
     assertEquals("warehouse", c.warehouse());

@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The policy is checked at load (no Spark): every mistake names the setting and what is allowed. */
+/**
+ * The policy is checked at load (no Spark): every mistake names the setting and what is allowed.
+ */
 class PolicyTest {
   private static String error(String hocon) {
-    return assertThrows(IllegalArgumentException.class, () -> AppConfig.fromString(hocon)).getMessage();
+    return assertThrows(IllegalArgumentException.class, () -> AppConfig.fromString(hocon))
+        .getMessage();
   }
 
   @Test
@@ -30,9 +33,13 @@ class PolicyTest {
   @Test
   void anUnknownKeyIsAnErrorNamingItAndTheKnownOnes() {
     String m = error("epiwatch.policy.home-provnce = \"41\"");
-    assertTrue(m.contains("'epiwatch.policy.home-provnce' is not a known setting") && m.contains("home-province"), m);
+    assertTrue(
+        m.contains("'epiwatch.policy.home-provnce' is not a known setting")
+            && m.contains("home-province"),
+        m);
     m = error("epiwatch.policy.cluster.ears-c2.treshold = 2.0");
-    assertTrue(m.contains("'epiwatch.policy.cluster.ears-c2.treshold'") && m.contains("threshold"), m);
+    assertTrue(
+        m.contains("'epiwatch.policy.cluster.ears-c2.treshold'") && m.contains("threshold"), m);
   }
 
   @Test
@@ -42,7 +49,9 @@ class PolicyTest {
     assertTrue(m.contains("[abroad, high, medium, out_of_province, in_province]"), m);
     // a missing category would silently get 0 monitoring days
     // (null first: otherwise HOCON merges the object with the shipped one)
-    m = error("epiwatch.policy.monitoring-days = null\nepiwatch.policy.monitoring-days = { abroad = 28, high = 14, medium = 14, out_of_province = 7 }");
+    m =
+        error(
+            "epiwatch.policy.monitoring-days = null\nepiwatch.policy.monitoring-days = { abroad = 28, high = 14, medium = 14, out_of_province = 7 }");
     assertTrue(m.contains("'epiwatch.policy.monitoring-days.in_province' is missing"), m);
   }
 
@@ -50,52 +59,96 @@ class PolicyTest {
   void aMisspelledRuleScopeSymptomGroupOrDiagnosisIsAnError() {
     String rule = "{ rule = r1, scope = %s, window = 1, threshold = 3, %s from = \"2000-01-01\" }";
     String m = error("epiwatch.policy.cluster.rules = [" + rule.formatted("classroom", "") + "]");
-    assertEquals("Property 'epiwatch.policy.cluster.rules[0].scope' has illegal value: 'classroom', allowed options: [class, school]", m);
-    m = error("epiwatch.policy.cluster.rules = [" + rule.formatted("class", "symptom-group = flu,") + "]");
-    assertTrue(m.contains("'epiwatch.policy.cluster.rules[0].symptom-group' has illegal value: 'flu'") && m.contains("ili"), m);
-    m = error("epiwatch.policy.cluster.rules = [" + rule.formatted("school", "diagnosis = HFMD,") + "]");
-    assertTrue(m.contains("'epiwatch.policy.cluster.rules[0].diagnosis' has illegal value: 'HFMD'") && m.contains("hfmd"), m);
-    m = error("epiwatch.policy.cluster.rules = [" + rule.formatted("school", "").replace("from = \"2000-01-01\"", "from = \"2021-09-01\", to = \"2021-08-01\"") + "]");
+    assertEquals(
+        "Property 'epiwatch.policy.cluster.rules[0].scope' has illegal value: 'classroom', allowed options: [class, school]",
+        m);
+    m =
+        error(
+            "epiwatch.policy.cluster.rules = ["
+                + rule.formatted("class", "symptom-group = flu,")
+                + "]");
+    assertTrue(
+        m.contains("'epiwatch.policy.cluster.rules[0].symptom-group' has illegal value: 'flu'")
+            && m.contains("ili"),
+        m);
+    m =
+        error(
+            "epiwatch.policy.cluster.rules = ["
+                + rule.formatted("school", "diagnosis = HFMD,")
+                + "]");
+    assertTrue(
+        m.contains("'epiwatch.policy.cluster.rules[0].diagnosis' has illegal value: 'HFMD'")
+            && m.contains("hfmd"),
+        m);
+    m =
+        error(
+            "epiwatch.policy.cluster.rules = ["
+                + rule.formatted("school", "")
+                    .replace("from = \"2000-01-01\"", "from = \"2021-09-01\", to = \"2021-08-01\"")
+                + "]");
     assertTrue(m.contains("'epiwatch.policy.cluster.rules[0].to'"), m);
   }
 
   @Test
   void aBandThatMatchesNobodyOrOverlapsAnotherIsAnError() {
     String m = error("epiwatch.policy.age-bands = [ { band = \"15-12\", min = 15, max = 12 } ]");
-    assertTrue(m.startsWith("Property 'epiwatch.policy.age-bands[0].max' has illegal value: '12'"), m);
-    m = error("epiwatch.policy.age-bands = [ { band = a, min = 3, max = 12 }, { band = b, min = 12, max = 14 } ]");
-    assertTrue(m.startsWith("Property 'epiwatch.policy.age-bands[1]' has illegal value: 'b (12..14)'") && m.contains("band a"), m);
+    assertTrue(
+        m.startsWith("Property 'epiwatch.policy.age-bands[0].max' has illegal value: '12'"), m);
+    m =
+        error(
+            "epiwatch.policy.age-bands = [ { band = a, min = 3, max = 12 }, { band = b, min = 12, max = 14 } ]");
+    assertTrue(
+        m.startsWith("Property 'epiwatch.policy.age-bands[1]' has illegal value: 'b (12..14)'")
+            && m.contains("band a"),
+        m);
   }
 
   @Test
   void aCampaignNamingNoConfiguredBandIsAnError() {
-    String m = error("epiwatch.policy.campaigns = [ { id = c1, age-band = \"12-15\", dose = 1, deadline = \"2021-09-30\", target-rate = 1.0 } ]");
-    assertEquals("Property 'epiwatch.policy.campaigns[0].age-band' has illegal value: '12-15', allowed options: "
-        + "[3-11, 12-14, 15-17, 18-59, 60+]", m);
+    String m =
+        error(
+            "epiwatch.policy.campaigns = [ { id = c1, age-band = \"12-15\", dose = 1, deadline = \"2021-09-30\", target-rate = 1.0 } ]");
+    assertEquals(
+        "Property 'epiwatch.policy.campaigns[0].age-band' has illegal value: '12-15', allowed options: "
+            + "[3-11, 12-14, 15-17, 18-59, 60+]",
+        m);
   }
 
   @Test
   void badValuesNameTheirSetting() {
-    assertTrue(error("epiwatch.policy.lagging-threshold = 90").startsWith("Property 'epiwatch.policy.lagging-threshold' has illegal value: '90.0'"));
-    assertTrue(error("epiwatch.policy.home-province = \"Henan\"").startsWith("Property 'epiwatch.policy.home-province' has illegal value: 'Henan'"));
-    assertTrue(error("epiwatch.policy.city-names { \"4195\" = \"X\" }").startsWith("Property 'epiwatch.policy.city-names' has illegal value: '4195'"));
-    assertTrue(error("epiwatch.policy.reporting-cutoff = [ { from = \"2000-01-01\", time = \"25:00\" } ]")
-        .startsWith("Property 'epiwatch.policy.reporting-cutoff[0].time' has illegal value: '25:00'"));
+    assertTrue(
+        error("epiwatch.policy.lagging-threshold = 90")
+            .startsWith("Property 'epiwatch.policy.lagging-threshold' has illegal value: '90.0'"));
+    assertTrue(
+        error("epiwatch.policy.home-province = \"Henan\"")
+            .startsWith("Property 'epiwatch.policy.home-province' has illegal value: 'Henan'"));
+    assertTrue(
+        error("epiwatch.policy.city-names { \"4195\" = \"X\" }")
+            .startsWith("Property 'epiwatch.policy.city-names' has illegal value: '4195'"));
+    assertTrue(
+        error("epiwatch.policy.reporting-cutoff = [ { from = \"2000-01-01\", time = \"25:00\" } ]")
+            .startsWith(
+                "Property 'epiwatch.policy.reporting-cutoff[0].time' has illegal value: '25:00'"));
     // a wrong type: Typesafe's message, with the setting
-    assertTrue(error("epiwatch.policy.exposure-window-days = two").contains("exposure-window-days"));
+    assertTrue(
+        error("epiwatch.policy.exposure-window-days = two").contains("exposure-window-days"));
   }
 
   @Test
   void aMisspelledEncodingIsAnErrorNamingTheAllowedOnes() {
-    assertEquals("Property 'epiwatch.sources.roster.encoding' has illegal value: 'UTF8', allowed options: [auto, UTF-8, GB18030, GBK]",
+    assertEquals(
+        "Property 'epiwatch.sources.roster.encoding' has illegal value: 'UTF8', allowed options: [auto, UTF-8, GB18030, GBK]",
         error("epiwatch.sources.roster.encoding = UTF8"));
-    assertEquals("Property 'epiwatch.sources.schools.encoding' has illegal value: 'Big5', allowed options: [auto, UTF-8, GB18030, GBK]",
+    assertEquals(
+        "Property 'epiwatch.sources.schools.encoding' has illegal value: 'Big5', allowed options: [auto, UTF-8, GB18030, GBK]",
         error("epiwatch.sources.schools.encoding = Big5"));
   }
 
   @Test
   void encodingsAreReadCaseInsensitivelyAndDefaultToAuto() {
-    AppConfig c = AppConfig.fromString("epiwatch.sources.roster.encoding = \" gbk \"\nepiwatch.sources.schools.encoding = utf-8");
+    AppConfig c =
+        AppConfig.fromString(
+            "epiwatch.sources.roster.encoding = \" gbk \"\nepiwatch.sources.schools.encoding = utf-8");
     assertEquals(SourceEncoding.GBK, c.encoding("roster"));
     assertEquals(SourceEncoding.UTF_8, c.encoding("schools"));
     assertEquals(SourceEncoding.AUTO, c.encoding("daily_reports"), "shipped: auto");
@@ -105,20 +158,24 @@ class PolicyTest {
   @Test
   void aMisspelledCategoryNamesTheSettingTheValueAndTheAllowedOnes() {
     String m = error("epiwatch.policy.monitoring-days.abrod = 28");
-    assertEquals("Property 'epiwatch.policy.monitoring-days.abrod' is not a known setting, allowed options: "
-        + "[abroad, high, medium, out_of_province, in_province]", m);
+    assertEquals(
+        "Property 'epiwatch.policy.monitoring-days.abrod' is not a known setting, allowed options: "
+            + "[abroad, high, medium, out_of_province, in_province]",
+        m);
   }
 
   @Test
   void rulesAreTypedAndMonitoringDaysKeyedByCategoryCode() {
-    String hocon = "epiwatch.policy.cluster.rules = [ { rule = r1, scope = class, window = 3, threshold = 3, symptom-group = ili, "
-        + "from = \"2000-01-01\" }, { rule = r2, scope = school, window = 7, threshold = 10, from = \"2000-01-01\" } ]";
+    String hocon =
+        "epiwatch.policy.cluster.rules = [ { rule = r1, scope = class, window = 3, threshold = 3, symptom-group = ili, "
+            + "from = \"2000-01-01\" }, { rule = r2, scope = school, window = 7, threshold = 10, from = \"2000-01-01\" } ]";
     Policy p = AppConfig.fromString(hocon).policy();
     assertEquals(RuleScope.CLASS, p.clusterRules().get(0).scope());
     assertEquals(SymptomGroup.ILI, p.clusterRules().get(0).symptomGroup());
     assertEquals(RuleScope.SCHOOL, p.clusterRules().get(1).scope());
     assertNull(p.clusterRules().get(1).symptomGroup());
-    for (ExposureCategory c : ExposureCategory.values()) assertTrue(p.monitoringDays().containsKey(c.code()), c.code());
+    for (ExposureCategory c : ExposureCategory.values())
+      assertTrue(p.monitoringDays().containsKey(c.code()), c.code());
     assertEquals(28, p.monitoringDays().get(ExposureCategory.ABROAD.code()));
   }
 
@@ -131,20 +188,39 @@ class PolicyTest {
   void theHomeProvinceIsDerivedFromTheSchoolsAndAConfiguredOneMustMatchThem() {
     Policy derived = AppConfig.fromString("").policy();
     assertEquals("41", derived.resolve(Set.of("41"), Map.of()).homeProvince());
-    String several = assertThrows(IllegalArgumentException.class, () -> derived.resolve(Set.of("41", "42"), Map.of())).getMessage();
-    assertTrue(several.startsWith("Property 'epiwatch.policy.home-province' is not set and the schools span several provinces [41, 42]"), several);
+    String several =
+        assertThrows(
+                IllegalArgumentException.class, () -> derived.resolve(Set.of("41", "42"), Map.of()))
+            .getMessage();
+    assertTrue(
+        several.startsWith(
+            "Property 'epiwatch.policy.home-province' is not set and the schools span several provinces [41, 42]"),
+        several);
 
     Policy set = AppConfig.fromString("epiwatch.policy.home-province = \"33\"").policy();
     assertEquals("33", set.resolve(Set.of("33"), Map.of()).homeProvince());
-    assertEquals("42", AppConfig.fromString("epiwatch.policy.home-province = \"42\"").policy().resolve(Set.of("41", "42"), Map.of()).homeProvince());
-    String wrong = assertThrows(IllegalArgumentException.class, () -> set.resolve(Set.of("41"), Map.of())).getMessage();
-    assertTrue(wrong.startsWith("Property 'epiwatch.policy.home-province' has illegal value: '33', allowed options: [41]"), wrong);
+    assertEquals(
+        "42",
+        AppConfig.fromString("epiwatch.policy.home-province = \"42\"")
+            .policy()
+            .resolve(Set.of("41", "42"), Map.of())
+            .homeProvince());
+    String wrong =
+        assertThrows(IllegalArgumentException.class, () -> set.resolve(Set.of("41"), Map.of()))
+            .getMessage();
+    assertTrue(
+        wrong.startsWith(
+            "Property 'epiwatch.policy.home-province' has illegal value: '33', allowed options: [41]"),
+        wrong);
     assertTrue(!wrong.contains("\n"), "one line");
   }
 
   @Test
   void cityNamesComeFromConfElseFromTheSchools() {
-    Policy p = AppConfig.fromString("").policy().resolve(Set.of("33"), Map.of("330100", "杭州", "419500", "豫东市"));
+    Policy p =
+        AppConfig.fromString("")
+            .policy()
+            .resolve(Set.of("33"), Map.of("330100", "杭州", "419500", "豫东市"));
     assertEquals("杭州市", p.cityNames().get("330100"), "conf wins");
     assertEquals("豫东市", p.cityNames().get("419500"), "the extract fills a city conf lacks");
   }

@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VocabularyTest {
-  private final Vocabulary sex = Vocabulary.of("sex", "male", List.of("男", "m"), "female", List.of("女", "f"));
+  private final Vocabulary sex =
+      Vocabulary.of("sex", "male", List.of("男", "m"), "female", List.of("女", "f"));
 
   @Test
   void codesAndAliasesLookUpCaseInsensitivelyAndTrimmed() {
@@ -33,8 +34,13 @@ class VocabularyTest {
 
   @Test
   void everyShippedVocabularyResolvesItsOwnCodesAndChineseNames() {
-    for (Vocabulary v : List.of(Sources.ID_TYPE, Sources.SCHOOL_TYPE, Sources.PERSON_TYPE, Sources.TRAVELLER_TYPE,
-        Sources.ROSTER_STATUS)) {
+    for (Vocabulary v :
+        List.of(
+            Sources.ID_TYPE,
+            Sources.SCHOOL_TYPE,
+            Sources.PERSON_TYPE,
+            Sources.TRAVELLER_TYPE,
+            Sources.ROSTER_STATUS)) {
       for (String code : v.codes()) {
         assertEquals(Optional.of(code), v.lookup(code), v + " code " + code);
         assertEquals(Optional.of(code), v.lookup(v.chinese(code)), v + " Chinese name of " + code);

@@ -42,13 +42,19 @@ class GeneratorTest {
     assertEquals(a.size(), files(tmp.resolve("b")).size());
     for (Path f : a) {
       Path rel = tmp.resolve("a").relativize(f);
-      assertTrue(java.util.Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(tmp.resolve("b").resolve(rel))), "differs: " + rel);
+      assertTrue(
+          java.util.Arrays.equals(
+              Files.readAllBytes(f), Files.readAllBytes(tmp.resolve("b").resolve(rel))),
+          "differs: " + rel);
     }
     Path sample = Path.of(System.getProperty("epiwatch.project.dir", "."), "data-sample", "inbox");
     for (Path f : a) {
       Path rel = tmp.resolve("a").relativize(f);
-      assertTrue(java.util.Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(sample.resolve(rel))),
-          "data-sample differs from the documented command at " + rel + " (regenerate it: see docs/generator.md)");
+      assertTrue(
+          java.util.Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(sample.resolve(rel))),
+          "data-sample differs from the documented command at "
+              + rel
+              + " (regenerate it: see docs/generator.md)");
     }
   }
 
@@ -75,13 +81,28 @@ class GeneratorTest {
       }
     }
     assertTrue(checked > 4000);
-    List<CSVRecord> clusters = read(out.resolve("_generator/planted_clusters.csv"), StandardCharsets.UTF_8);
-    assertFalse(clusters.stream().filter(c -> c.get("expected_rule").equals("class_same_day")).toList().isEmpty());
-    assertFalse(clusters.stream().filter(c -> c.get("expected_rule").equals("near_miss")).toList().isEmpty());
+    List<CSVRecord> clusters =
+        read(out.resolve("_generator/planted_clusters.csv"), StandardCharsets.UTF_8);
+    assertFalse(
+        clusters.stream()
+            .filter(c -> c.get("expected_rule").equals("class_same_day"))
+            .toList()
+            .isEmpty());
+    assertFalse(
+        clusters.stream()
+            .filter(c -> c.get("expected_rule").equals("near_miss"))
+            .toList()
+            .isEmpty());
     CSVRecord c = clusters.get(0);
     Path day = out.resolve("absence_cases/absence-cases-" + c.get("first_onset") + ".csv");
-    long inClass = read(day, charsetOf(day)).stream()
-        .filter(r -> r.get(1).equals(c.get("school_code")) && r.get(7).equals(c.get("class_name")) && r.get(6).equals(c.get("grade"))).count();
+    long inClass =
+        read(day, charsetOf(day)).stream()
+            .filter(
+                r ->
+                    r.get(1).equals(c.get("school_code"))
+                        && r.get(7).equals(c.get("class_name"))
+                        && r.get(6).equals(c.get("grade")))
+            .count();
     assertTrue(inClass >= 1, "planted cluster rows present in " + day);
   }
 
@@ -96,6 +117,12 @@ class GeneratorTest {
 
   static List<CSVRecord> read(Path f, Charset cs) throws IOException {
     String text = Files.readString(f, cs).replace("\uFEFF", "");
-    return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();
+    return CSVFormat.RFC4180
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .get()
+        .parse(new StringReader(text))
+        .getRecords();
   }
 }

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** What a metrics run rewrites (no Spark): the run date always; earlier snapshots marked superseded. */
+/**
+ * What a metrics run rewrites (no Spark): the run date always; earlier snapshots marked superseded.
+ */
 class DailyPlanTest {
   static final LocalDate D = LocalDate.of(2021, 10, 6);
   static final Map<String, Long> SEEN = Map.of("silver.daily_reports", 3L, "silver.schools", 1L);
@@ -19,43 +21,98 @@ class DailyPlanTest {
   @Test
   void aDayWithoutNewFilesStillComputesTheRunDate() {
     // silver unchanged (no file arrived): D alone, incrementally
-    DailyPlan p = DailyPlan.of(D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true, false);
+    DailyPlan p =
+        DailyPlan.of(D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true, false);
     assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D))), p);
     // jobs/metrics on its own, silver unchanged: the same
-    assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D))), DailyPlan.of(D, false, SEEN, Optional.empty(), true, false));
+    assertEquals(
+        new DailyPlan(false, new TreeSet<>(List.of(D))),
+        DailyPlan.of(D, false, SEEN, Optional.empty(), true, false));
   }
 
   @Test
   void aDayAlreadyComputedWithNothingNewRewritesNothing() {
     // a past day (or the same day) run again, silver unchanged: its rows would come out the same
-    DailyPlan p = DailyPlan.of(D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true, true);
+    DailyPlan p =
+        DailyPlan.of(D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true, true);
     assertEquals(true, p.isEmpty());
     // silver changed: the run date is rewritten even though it was computed before
-    TransformResult tr = new TransformResult(true, Map.of("silver.daily_reports", 4L), new TreeSet<>(), Map.of(), SEEN);
-    assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D))), DailyPlan.of(D, true, SEEN, Optional.of(tr), true, true));
+    TransformResult tr =
+        new TransformResult(
+            true, Map.of("silver.daily_reports", 4L), new TreeSet<>(), Map.of(), SEEN);
+    assertEquals(
+        new DailyPlan(false, new TreeSet<>(List.of(D))),
+        DailyPlan.of(D, true, SEEN, Optional.of(tr), true, true));
   }
 
   @Test
   void rebuiltDatesAndTheRunDateOrTheWholeTableWhenWhatChangedIsUnknown() {
-    TransformResult tr = new TransformResult(true, Map.of("silver.daily_reports", 4L),
-        new TreeSet<>(List.of(D.minusDays(5), D.plusDays(1))), Map.of(), SEEN);
-    assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D.minusDays(5), D))), DailyPlan.of(D, true, SEEN, Optional.of(tr), true, false));
-    assertEquals(true, DailyPlan.of(D, true, SEEN, Optional.empty(), true, false).full(), "jobs/metrics: unknown changes");
-    assertEquals(true, DailyPlan.of(D, true, Map.of(), Optional.of(tr), true, false).full(), "after a crashed metrics stage");
-    TransformResult schools = new TransformResult(true, Map.of(Tables.SILVER_SCHOOLS.id().toString(), 2L), new TreeSet<>(), Map.of(), SEEN);
-    assertEquals(true, DailyPlan.of(D, true, SEEN, Optional.of(schools), true, false).full(), "the schools reach every date");
-    assertEquals(true, DailyPlan.of(D, false, SEEN, Optional.empty(), false, false).full(), "first run");
+    TransformResult tr =
+        new TransformResult(
+            true,
+            Map.of("silver.daily_reports", 4L),
+            new TreeSet<>(List.of(D.minusDays(5), D.plusDays(1))),
+            Map.of(),
+            SEEN);
+    assertEquals(
+        new DailyPlan(false, new TreeSet<>(List.of(D.minusDays(5), D))),
+        DailyPlan.of(D, true, SEEN, Optional.of(tr), true, false));
+    assertEquals(
+        true,
+        DailyPlan.of(D, true, SEEN, Optional.empty(), true, false).full(),
+        "jobs/metrics: unknown changes");
+    assertEquals(
+        true,
+        DailyPlan.of(D, true, Map.of(), Optional.of(tr), true, false).full(),
+        "after a crashed metrics stage");
+    TransformResult schools =
+        new TransformResult(
+            true,
+            Map.of(Tables.SILVER_SCHOOLS.id().toString(), 2L),
+            new TreeSet<>(),
+            Map.of(),
+            SEEN);
+    assertEquals(
+        true,
+        DailyPlan.of(D, true, SEEN, Optional.of(schools), true, false).full(),
+        "the schools reach every date");
+    assertEquals(
+        true, DailyPlan.of(D, false, SEEN, Optional.empty(), false, false).full(), "first run");
   }
 
   @Test
   void asOfSnapshotsSupersededFromTheEarliestDateTheirInputsChanged() {
-    List<io.epiwatch.catalog.TableSpec> risk = MetricsJob.AS_OF_INPUTS.get(Tables.GOLD_RISK_EXPOSURE);
-    TransformResult tr = new TransformResult(true, Map.of(), new TreeSet<>(),
-        Map.of("silver.travel_records", D.minusDays(9), "silver.risk_areas", D.minusDays(3), "silver.vaccinations", D.minusDays(20)), SEEN);
-    assertEquals(Optional.of(D.minusDays(9)), MetricsJob.supersededFrom(risk, true, SEEN, Optional.of(tr)));
-    assertEquals(Optional.of(D.minusDays(20)),
-        MetricsJob.supersededFrom(MetricsJob.AS_OF_INPUTS.get(Tables.GOLD_VACCINATION_COVERAGE), true, SEEN, Optional.of(tr)));
-    assertEquals(Optional.empty(), MetricsJob.supersededFrom(risk, false, SEEN, Optional.of(tr)), "silver unchanged");
-    assertEquals(Optional.of(LocalDate.MIN), MetricsJob.supersededFrom(risk, true, SEEN, Optional.empty()), "unknown: every snapshot");
+    List<io.epiwatch.catalog.TableSpec> risk =
+        MetricsJob.AS_OF_INPUTS.get(Tables.GOLD_RISK_EXPOSURE);
+    TransformResult tr =
+        new TransformResult(
+            true,
+            Map.of(),
+            new TreeSet<>(),
+            Map.of(
+                "silver.travel_records",
+                D.minusDays(9),
+                "silver.risk_areas",
+                D.minusDays(3),
+                "silver.vaccinations",
+                D.minusDays(20)),
+            SEEN);
+    assertEquals(
+        Optional.of(D.minusDays(9)), MetricsJob.supersededFrom(risk, true, SEEN, Optional.of(tr)));
+    assertEquals(
+        Optional.of(D.minusDays(20)),
+        MetricsJob.supersededFrom(
+            MetricsJob.AS_OF_INPUTS.get(Tables.GOLD_VACCINATION_COVERAGE),
+            true,
+            SEEN,
+            Optional.of(tr)));
+    assertEquals(
+        Optional.empty(),
+        MetricsJob.supersededFrom(risk, false, SEEN, Optional.of(tr)),
+        "silver unchanged");
+    assertEquals(
+        Optional.of(LocalDate.MIN),
+        MetricsJob.supersededFrom(risk, true, SEEN, Optional.empty()),
+        "unknown: every snapshot");
   }
 }

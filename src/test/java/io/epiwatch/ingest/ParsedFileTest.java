@@ -11,10 +11,14 @@ import java.nio.charset.StandardCharsets;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-/** Whole-file reading: what is rejected, and records keeping their own field count (plain JUnit, no Spark). */
+/**
+ * Whole-file reading: what is rejected, and records keeping their own field count (plain JUnit, no
+ * Spark).
+ */
 class ParsedFileTest {
   private static ParsedFile csv(String text) {
-    return ParsedFile.parse(InboxFile.of("/inbox/x/f.csv", text.getBytes(StandardCharsets.UTF_8)), SourceEncoding.AUTO);
+    return ParsedFile.parse(
+        InboxFile.of("/inbox/x/f.csv", text.getBytes(StandardCharsets.UTF_8)), SourceEncoding.AUTO);
   }
 
   private static String rejection(String text) {
@@ -62,11 +66,21 @@ class ParsedFileTest {
 
   @Test
   void legacyAndBrokenWorkbooksAreRejected() {
-    byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0};
-    String legacy = assertThrows(IllegalArgumentException.class, () -> ParsedFile.parse(InboxFile.of("/i/old.xls", ole), SourceEncoding.AUTO)).getMessage();
+    byte[] ole = {
+      (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0
+    };
+    String legacy =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ParsedFile.parse(InboxFile.of("/i/old.xls", ole), SourceEncoding.AUTO))
+            .getMessage();
     assertTrue(legacy.startsWith("/i/old.xls: a legacy .xls"), legacy);
     byte[] zip = {'P', 'K', 3, 4, 1, 2, 3};
-    String broken = assertThrows(IllegalArgumentException.class, () -> ParsedFile.parse(InboxFile.of("/i/b.xlsx", zip), SourceEncoding.AUTO)).getMessage();
+    String broken =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ParsedFile.parse(InboxFile.of("/i/b.xlsx", zip), SourceEncoding.AUTO))
+            .getMessage();
     assertTrue(broken.startsWith("/i/b.xlsx: not a readable XLSX workbook"), broken);
   }
 
@@ -82,7 +96,8 @@ class ParsedFileTest {
       }
       wb.write(out);
     }
-    ParsedFile p = ParsedFile.parse(InboxFile.of("/i/w.xlsx", out.toByteArray()), SourceEncoding.AUTO);
+    ParsedFile p =
+        ParsedFile.parse(InboxFile.of("/i/w.xlsx", out.toByteArray()), SourceEncoding.AUTO);
     assertEquals(3, p.records.get(0).cells().length);
     assertEquals(3, p.records.get(1).cells().length);
     assertEquals(4, p.records.get(2).cells().length);

@@ -29,8 +29,11 @@ class ValuesTest {
 
   @Test
   void timestampsWithOrWithoutSeconds() {
-    assertEquals(Optional.of(LocalDateTime.of(2021, 10, 3, 9, 17)), Values.timestamp("2021-10-03 09:17"));
-    assertEquals(Optional.of(LocalDateTime.of(2021, 10, 3, 9, 17, 5)), Values.timestamp("2021/10/3T9:17:05"));
+    assertEquals(
+        Optional.of(LocalDateTime.of(2021, 10, 3, 9, 17)), Values.timestamp("2021-10-03 09:17"));
+    assertEquals(
+        Optional.of(LocalDateTime.of(2021, 10, 3, 9, 17, 5)),
+        Values.timestamp("2021/10/3T9:17:05"));
     assertEquals(Optional.empty(), Values.timestamp("2021-10-03 25:00"));
     assertEquals(Optional.empty(), Values.timestamp("2021-10-03"));
   }

@@ -49,24 +49,51 @@ class DailyJobIT {
   void everyFileAddsUpAndEveryPlantedBadRowIsQuarantined(SparkSession spark) throws Exception {
     Warehouse w = new Warehouse(spark, wh.toString());
     Dataset<Row> m = w.read(Tables.OPS_INGEST_MANIFEST.id());
-    assertEquals(0L, m.filter("status = 'loaded' AND rows_in <> rows_loaded + rows_quarantined").count());
-    long planted = Files.readAllLines(ChildJvm.projectDir().resolve("data-sample/inbox/_generator/planted_rows.csv")).size() - 1;
-    assertEquals(planted, w.read(Tables.OPS_QUARANTINE.id()).count(), "quarantined rows = planted bad rows");
-    DatasetAssert.assertRows(m.selectExpr("sum(rows_quarantined) AS q"), new String[] {"q"}, DatasetAssert.row(planted));
+    assertEquals(
+        0L, m.filter("status = 'loaded' AND rows_in <> rows_loaded + rows_quarantined").count());
+    long planted =
+        Files.readAllLines(
+                    ChildJvm.projectDir().resolve("data-sample/inbox/_generator/planted_rows.csv"))
+                .size()
+            - 1;
+    assertEquals(
+        planted, w.read(Tables.OPS_QUARANTINE.id()).count(), "quarantined rows = planted bad rows");
+    DatasetAssert.assertRows(
+        m.selectExpr("sum(rows_quarantined) AS q"), new String[] {"q"}, DatasetAssert.row(planted));
   }
 
   @Test
   void districtAndCityRowsEqualTheSumOfTheirSchools(SparkSession spark) {
     Warehouse w = new Warehouse(spark, wh.toString());
-    for (String[] t : new String[][] {{"reporting_compliance", "report_date", "expected", "reported"},
-        {"attendance", "report_date", "students_expected", "students_absent_illness"},
-        {"vaccination_coverage", "as_of", "eligible", "dose1"}, {"risk_exposure", "as_of", "persons", "in_monitoring"}}) {
+    for (String[] t :
+        new String[][] {
+          {"reporting_compliance", "report_date", "expected", "reported"},
+          {"attendance", "report_date", "students_expected", "students_absent_illness"},
+          {"vaccination_coverage", "as_of", "eligible", "dose1"},
+          {"risk_exposure", "as_of", "persons", "in_monitoring"}
+        }) {
       Dataset<Row> g = w.read(TableId.gold(t[0]));
       g.createOrReplaceTempView("g");
-      String byLevel = "SELECT " + t[1] + ", org_level, sum(" + t[2] + ") a, sum(" + t[3] + ") b FROM g GROUP BY 1, 2";
-      long distinctTotals = spark.sql("SELECT " + t[1] + ", count(DISTINCT a), count(DISTINCT b) FROM (" + byLevel + ") GROUP BY 1 "
-          + "HAVING count(DISTINCT a) > 1 OR count(DISTINCT b) > 1").count();
-      assertEquals(0L, distinctTotals, "gold." + t[0] + ": a level's total differs from the schools' total");
+      String byLevel =
+          "SELECT "
+              + t[1]
+              + ", org_level, sum("
+              + t[2]
+              + ") a, sum("
+              + t[3]
+              + ") b FROM g GROUP BY 1, 2";
+      long distinctTotals =
+          spark
+              .sql(
+                  "SELECT "
+                      + t[1]
+                      + ", count(DISTINCT a), count(DISTINCT b) FROM ("
+                      + byLevel
+                      + ") GROUP BY 1 "
+                      + "HAVING count(DISTINCT a) > 1 OR count(DISTINCT b) > 1")
+              .count();
+      assertEquals(
+          0L, distinctTotals, "gold." + t[0] + ": a level's total differs from the schools' total");
     }
   }
 
@@ -98,17 +125,30 @@ class DailyJobIT {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       String text = new PDFTextStripper().getText(doc);
       assertTrue(text.contains("疫情防控跟进名单") && text.contains("未追查病因"), text);
-      assertTrue(java.util.regex.Pattern.compile("\\p{IsHan}\\*").matcher(text).find(), "masked names like 张*三");
-      assertFalse(java.util.regex.Pattern.compile("\\d{17}[\\dX]").matcher(text).find(), "no ID numbers");
+      assertTrue(
+          java.util.regex.Pattern.compile("\\p{IsHan}\\*").matcher(text).find(),
+          "masked names like 张*三");
+      assertFalse(
+          java.util.regex.Pattern.compile("\\d{17}[\\dX]").matcher(text).find(), "no ID numbers");
     }
   }
 
   @Test
   void sqlInANewProcessPrintsCsvAndARerunChangesNothing(SparkSession spark) throws Exception {
     Path csv = work.resolve("sql.csv");
-    Process p = ChildJvm.builder("io.epiwatch.cli.Main", Map.of(), "sql", "--warehouse", wh.toString(), "--format", "csv",
-        "SELECT org_code, reporting_rate FROM gold.reporting_compliance WHERE org_level = 'city' AND report_date = DATE'2021-10-05'")
-        .redirectOutput(csv.toFile()).redirectError(work.resolve("sql.err").toFile()).start();
+    Process p =
+        ChildJvm.builder(
+                "io.epiwatch.cli.Main",
+                Map.of(),
+                "sql",
+                "--warehouse",
+                wh.toString(),
+                "--format",
+                "csv",
+                "SELECT org_code, reporting_rate FROM gold.reporting_compliance WHERE org_level = 'city' AND report_date = DATE'2021-10-05'")
+            .redirectOutput(csv.toFile())
+            .redirectError(work.resolve("sql.err").toFile())
+            .start();
     assertEquals(0, p.waitFor());
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
     assertEquals("org_code,reporting_rate", lines.get(0));
@@ -116,14 +156,31 @@ class DailyJobIT {
 
     Warehouse w = new Warehouse(spark, wh.toString());
     Map<String, Long> before = new HashMap<>();
-    for (TableId t : w.list(List.of("bronze", "silver", "gold"))) before.put(t.toString(), w.version(t));
-    int rc = ChildJvm.runCli(work.resolve("run2.log"), Map.of(), 900, "run-daily", "--conf", SampleRun.conf(), "--inbox", "data-sample/inbox",
-        "--warehouse", wh.toString(), "--out", out.toString(), "--date", "2021-10-05");
+    for (TableId t : w.list(List.of("bronze", "silver", "gold")))
+      before.put(t.toString(), w.version(t));
+    int rc =
+        ChildJvm.runCli(
+            work.resolve("run2.log"),
+            Map.of(),
+            900,
+            "run-daily",
+            "--conf",
+            SampleRun.conf(),
+            "--inbox",
+            "data-sample/inbox",
+            "--warehouse",
+            wh.toString(),
+            "--out",
+            out.toString(),
+            "--date",
+            "2021-10-05");
     assertEquals(0, rc, "second run; log " + work.resolve("run2.log"));
     for (TableId t : w.list(List.of("bronze", "silver", "gold"))) {
-      assertEquals(before.get(t.toString()), w.version(t), t + " got a new version on a rerun with nothing new");
+      assertEquals(
+          before.get(t.toString()),
+          w.version(t),
+          t + " got a new version on a rerun with nothing new");
     }
     assertFalse(before.isEmpty());
   }
-
 }

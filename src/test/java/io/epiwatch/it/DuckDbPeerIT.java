@@ -19,21 +19,30 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The DuckDB peers (issue 8) over the shipped sample and its run-daily warehouse (SampleRun):
- * DuckDB's gold from our silver equals our gold, and DuckDB's silver built from the extracts
- * equals our silver (and quarantine).
+ * DuckDB's gold from our silver equals our gold, and DuckDB's silver built from the extracts equals
+ * our silver (and quarantine).
  */
 @SparkTest
 class DuckDbPeerIT {
 
   @Test
   void duckDbGoldEqualsOursOnTheSample(SparkSession spark) throws Exception {
-    AppConfig config = AppConfig.fromString("").withPaths(SampleRun.warehouse().toString(), null, SampleRun.out().toString());
-    JobContext ctx = JobContext.of(config, spark, LocalDate.parse(SampleRun.DATE), Clock.systemUTC());
-    DuckDbPeer.PeerResult peer = DuckDbPeer.run(ctx, SparkExtension.newFolder("duckdb-peer-sample"));
+    AppConfig config =
+        AppConfig.fromString("")
+            .withPaths(SampleRun.warehouse().toString(), null, SampleRun.out().toString());
+    JobContext ctx =
+        JobContext.of(config, spark, LocalDate.parse(SampleRun.DATE), Clock.systemUTC());
+    DuckDbPeer.PeerResult peer =
+        DuckDbPeer.run(ctx, SparkExtension.newFolder("duckdb-peer-sample"));
     StringBuilder differences = new StringBuilder();
     for (DuckDbPeer.TableComparison t : peer.tables()) {
       assertTrue(t.rowsOurs() > 0, t.table() + " has rows");
-      if (t.mismatches() > 0) differences.append(t.table()).append(":\n  ").append(String.join("\n  ", t.examples())).append('\n');
+      if (t.mismatches() > 0)
+        differences
+            .append(t.table())
+            .append(":\n  ")
+            .append(String.join("\n  ", t.examples()))
+            .append('\n');
     }
     assertEquals("", differences.toString(), "DuckDB's gold differs from ours");
   }
@@ -41,7 +50,11 @@ class DuckDbPeerIT {
   @Test
   void duckDbSilverFromTheExtractsEqualsOursOnTheSample(SparkSession spark) throws Exception {
     Warehouse wh = new Warehouse(spark, SampleRun.warehouse().toString());
-    List<String> problems = SilverComparison.compareWith(wh, ChildJvm.projectDir().resolve("data-sample/inbox"), AppConfig.fromString("").policy());
+    List<String> problems =
+        SilverComparison.compareWith(
+            wh,
+            ChildJvm.projectDir().resolve("data-sample/inbox"),
+            AppConfig.fromString("").policy());
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 }

@@ -17,8 +17,22 @@ final class SampleRun {
   static synchronized Path work() throws Exception {
     if (work == null) {
       Path w = SparkExtension.newFolder("sample-run");
-      int rc = ChildJvm.runCli(w.resolve("run1.log"), Map.of(), 900, "run-daily", "--conf", conf(), "--inbox", "data-sample/inbox",
-          "--warehouse", w.resolve("warehouse").toString(), "--out", w.resolve("out").toString(), "--date", DATE);
+      int rc =
+          ChildJvm.runCli(
+              w.resolve("run1.log"),
+              Map.of(),
+              900,
+              "run-daily",
+              "--conf",
+              conf(),
+              "--inbox",
+              "data-sample/inbox",
+              "--warehouse",
+              w.resolve("warehouse").toString(),
+              "--out",
+              w.resolve("out").toString(),
+              "--date",
+              DATE);
       assertEquals(0, rc, "run-daily exit code; log " + w.resolve("run1.log"));
       work = w;
     }
@@ -30,9 +44,13 @@ final class SampleRun {
     return ChildJvm.projectDir().resolve("src/test/resources/it.conf").toString();
   }
 
-  static Path warehouse() throws Exception { return work().resolve("warehouse"); }
+  static Path warehouse() throws Exception {
+    return work().resolve("warehouse");
+  }
 
-  static Path out() throws Exception { return work().resolve("out"); }
+  static Path out() throws Exception {
+    return work().resolve("out");
+  }
 
   /**
    * A copy of the shipped sample inbox at {@code <work>/<name>}: a later day's inbox as a bureau
@@ -41,14 +59,19 @@ final class SampleRun {
    */
   static Path copyInbox(Path work, String name) throws Exception {
     Path copy = work.resolve(name);
-    org.apache.commons.io.FileUtils.copyDirectory(ChildJvm.projectDir().resolve("data-sample/inbox").toFile(), copy.toFile());
+    org.apache.commons.io.FileUtils.copyDirectory(
+        ChildJvm.projectDir().resolve("data-sample/inbox").toFile(), copy.toFile());
     return copy;
   }
 
-  /** A fresh folder holding a copy of the sample's warehouse (as {@code <folder>/warehouse}), for tests that change it. */
+  /**
+   * A fresh folder holding a copy of the sample's warehouse (as {@code <folder>/warehouse}), for
+   * tests that change it.
+   */
   static Path copyWarehouse(String prefix) throws Exception {
     Path copy = SparkExtension.newFolder(prefix);
-    org.apache.commons.io.FileUtils.copyDirectory(warehouse().toFile(), copy.resolve("warehouse").toFile());
+    org.apache.commons.io.FileUtils.copyDirectory(
+        warehouse().toFile(), copy.resolve("warehouse").toFile());
     return copy;
   }
 }

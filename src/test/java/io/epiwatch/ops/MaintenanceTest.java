@@ -18,7 +18,13 @@ class MaintenanceTest {
     Warehouse wh = new Warehouse(spark, SparkExtension.newFolder("maint").toString());
     TableId id = TableId.ops("demo_small_files");
     for (int i = 0; i < 4; i++) {
-      spark.range(i * 10, i * 10 + 10).repartition(1).write().format("delta").mode("append").save(wh.path(id));
+      spark
+          .range(i * 10, i * 10 + 10)
+          .repartition(1)
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(wh.path(id));
     }
 
     List<Maintenance.TableReport> report = Maintenance.run(wh, 30, 3, false);
@@ -28,6 +34,7 @@ class MaintenanceTest {
     assertTrue(r.compacted());
     assertEquals(1L, r.files(), "four small files compacted into one");
     assertEquals(40L, wh.read(id).count());
-    assertEquals(10L, wh.readVersion(id, 0).count(), "old versions stay readable within the retention");
+    assertEquals(
+        10L, wh.readVersion(id, 0).count(), "old versions stay readable within the retention");
   }
 }

@@ -20,9 +20,13 @@ import org.apache.spark.sql.types.StructType;
 final class BronzeRows {
   private BronzeRows() {}
 
-  static Date d(String s) { return Date.valueOf(s); }
+  static Date d(String s) {
+    return Date.valueOf(s);
+  }
 
-  static Timestamp ts(String s) { return Timestamp.valueOf(s.length() == 16 ? s + ":00" : s); }
+  static Timestamp ts(String s) {
+    return Timestamp.valueOf(s.length() == 16 ? s + ":00" : s);
+  }
 
   static Dataset<Row> of(SparkSession spark, SourceSpec spec, String[] columns, Object[]... rows) {
     StructType schema = BronzeSchema.of(spec);
@@ -35,16 +39,20 @@ final class BronzeRows {
         int at = cols.indexOf(name);
         if (at >= 0) {
           Object x = rows[r][at];
-          v[i] = x instanceof List<?> l ? scala.jdk.javaapi.CollectionConverters.asScala(l).toSeq() : x;
+          v[i] =
+              x instanceof List<?> l
+                  ? scala.jdk.javaapi.CollectionConverters.asScala(l).toSeq()
+                  : x;
         } else {
-          v[i] = switch (name) {
-            case BronzeSchema.SOURCE_FILE -> "f1.csv";
-            case BronzeSchema.SOURCE_LINE -> (long) (r + 2);
-            case BronzeSchema.SOURCE_SHA256 -> "sha-" + spec.name();
-            case BronzeSchema.BATCH_ID -> "b1";
-            case BronzeSchema.INGESTED_AT -> ts("2021-09-01 00:00");
-            default -> null;
-          };
+          v[i] =
+              switch (name) {
+                case BronzeSchema.SOURCE_FILE -> "f1.csv";
+                case BronzeSchema.SOURCE_LINE -> (long) (r + 2);
+                case BronzeSchema.SOURCE_SHA256 -> "sha-" + spec.name();
+                case BronzeSchema.BATCH_ID -> "b1";
+                case BronzeSchema.INGESTED_AT -> ts("2021-09-01 00:00");
+                default -> null;
+              };
         }
       }
       out.add(RowFactory.create(v));
@@ -52,5 +60,7 @@ final class BronzeRows {
     return spark.createDataFrame(out, schema);
   }
 
-  static String[] cols(String... c) { return c; }
+  static String[] cols(String... c) {
+    return c;
+  }
 }

@@ -20,13 +20,17 @@ class SessionsTest {
     Map<String, String> m = Sessions.fromConf(AppConfig.fromString("epiwatch.time-zone = \"UTC\""));
     assertEquals("UTC", m.get("spark.sql.session.timeZone"));
     assertFalse(m.containsKey("spark.eventLog.enabled"));
-    assertEquals("Asia/Shanghai", Sessions.fromConf(AppConfig.fromString("")).get("spark.sql.session.timeZone"));
+    assertEquals(
+        "Asia/Shanghai",
+        Sessions.fromConf(AppConfig.fromString("")).get("spark.sql.session.timeZone"));
   }
 
   @Test
   void aConfiguredLocalEventLogFolderIsCreatedAndEnabled() {
     Path events = dir.resolve("spark-events");
-    Map<String, String> m = Sessions.fromConf(AppConfig.fromString("epiwatch.spark.event-log-dir = \"" + events + "\""));
+    Map<String, String> m =
+        Sessions.fromConf(
+            AppConfig.fromString("epiwatch.spark.event-log-dir = \"" + events + "\""));
     assertEquals("true", m.get("spark.eventLog.enabled"));
     assertEquals(events.toUri().toString(), m.get("spark.eventLog.dir"));
     assertTrue(Files.isDirectory(events));

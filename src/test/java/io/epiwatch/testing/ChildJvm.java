@@ -15,16 +15,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a class from the packaged application (target/epiwatch.jar + the runtime classpath) in a
- * separate JVM, as the jobs/ scripts do: for integration tests that need a process of their
- * own (a cluster, a kill, a second concurrent run), and for the benchmark's day N+1 runs
- * (src/bench, GrowthSeries), which measure what a scheduler sees ({@link #runCliMeasured}).
+ * separate JVM, as the jobs/ scripts do: for integration tests that need a process of their own (a
+ * cluster, a kill, a second concurrent run), and for the benchmark's day N+1 runs (src/bench,
+ * GrowthSeries), which measure what a scheduler sees ({@link #runCliMeasured}).
  */
 public final class ChildJvm {
   private ChildJvm() {}
 
   /**
-   * A finished child as a scheduler sees it: the exit code, the wall time including JVM start,
-   * the peak resident set size (polled from /proc every 100 ms on Linux, -1 elsewhere), its log.
+   * A finished child as a scheduler sees it: the exit code, the wall time including JVM start, the
+   * peak resident set size (polled from /proc every 100 ms on Linux, -1 elsewhere), its log.
    */
   public record Measured(int exitCode, double seconds, long peakRssMb, Path log) {}
 
@@ -36,17 +36,23 @@ public final class ChildJvm {
   public static String classpath() {
     Path target = projectDir().resolve("target");
     try {
-      String cp = Files.readString(target.resolve("runtime-classpath.txt"), StandardCharsets.UTF_8).trim();
+      String cp =
+          Files.readString(target.resolve("runtime-classpath.txt"), StandardCharsets.UTF_8).trim();
       return target.resolve("epiwatch.jar") + File.pathSeparator + cp;
     } catch (IOException e) {
-      throw new IllegalStateException("run 'mvn package' first: target/runtime-classpath.txt is missing", e);
+      throw new IllegalStateException(
+          "run 'mvn package' first: target/runtime-classpath.txt is missing", e);
     }
   }
 
   /** The JVM flags Spark needs on Java 17 (same list as jobs/lib/env.sh). */
   public static List<String> sparkFlags() {
-    return Arrays.asList(System.getProperty("epiwatch.spark.jvm.flags",
-        "-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/sun.util.calendar=ALL-UNNAMED").trim().split("\\s+"));
+    return Arrays.asList(
+        System.getProperty(
+                "epiwatch.spark.jvm.flags",
+                "-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/sun.util.calendar=ALL-UNNAMED")
+            .trim()
+            .split("\\s+"));
   }
 
   /** The tests' child JVM options: a 2 GB heap and the Spark flags. */
@@ -78,15 +84,18 @@ public final class ChildJvm {
     Path archive = cdsArchive();
     Path jar = projectDir().resolve("target/epiwatch.jar");
     try {
-      return Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+      return Files.exists(archive)
+          && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
     } catch (IOException e) {
       return false;
     }
   }
 
-  private static final java.util.concurrent.atomic.AtomicBoolean CDS_BEING_WRITTEN = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final java.util.concurrent.atomic.AtomicBoolean CDS_BEING_WRITTEN =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
-  public static ProcessBuilder builder(List<String> jvmOptions, String mainClass, Map<String, String> env, String... args) {
+  public static ProcessBuilder builder(
+      List<String> jvmOptions, String mainClass, Map<String, String> env, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
@@ -107,17 +116,27 @@ public final class ChildJvm {
   public static int runCli(Path log, Map<String, String> env, long timeoutSeconds, String... args)
       throws IOException, InterruptedException {
     boolean writeCds = !cdsArchiveCurrent() && CDS_BEING_WRITTEN.compareAndSet(false, true);
-    Path tmp = cdsArchive().resolveSibling("epiwatch.jsa." + ProcessHandle.current().pid() + ".tmp");
+    Path tmp =
+        cdsArchive().resolveSibling("epiwatch.jsa." + ProcessHandle.current().pid() + ".tmp");
     try {
       List<String> options = new ArrayList<>(defaultJvmOptions());
       if (writeCds) options.add("-XX:ArchiveClassesAtExit=" + tmp);
-      Process p = builder(options, "io.epiwatch.cli.Main", env, args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          builder(options, "io.epiwatch.cli.Main", env, args)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", args) + "; log " + log);
+        throw new IllegalStateException(
+            "timed out after " + timeoutSeconds + " s: " + String.join(" ", args) + "; log " + log);
       }
       if (writeCds && Files.exists(tmp) && Files.size(tmp) > 0) {
-        Files.move(tmp, cdsArchive(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp,
+            cdsArchive(),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       }
       return p.exitValue();
     } finally {
@@ -136,8 +155,11 @@ public final class ChildJvm {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       long t0 = System.nanoTime();
-      Process p = builder(jvmOptions, "io.epiwatch.cli.Main", Map.of(), args).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      Process p =
+          builder(jvmOptions, "io.epiwatch.cli.Main", Map.of(), args)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       long peakKb = -1;
       Path status = Path.of("/proc", Long.toString(p.pid()), "status");
       while (!p.waitFor(100, TimeUnit.MILLISECONDS)) peakKb = Math.max(peakKb, rssKb(status));

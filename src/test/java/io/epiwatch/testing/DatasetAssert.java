@@ -13,8 +13,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Equality assertions for DataFrames that report the differing rows: compares rows as
- * multisets (order ignored) over the given columns; doubles within 1e-9.
+ * Equality assertions for DataFrames that report the differing rows: compares rows as multisets
+ * (order ignored) over the given columns; doubles within 1e-9.
  */
 public final class DatasetAssert {
   private DatasetAssert() {}
@@ -32,14 +32,19 @@ public final class DatasetAssert {
 
   public static void assertRows(List<Row> got, String[] columns, List<Row> expected) {
     List<List<Object>> missing = new ArrayList<>();
-    List<List<Object>> unexpected = got.stream().map(DatasetAssert::values).collect(Collectors.toList());
+    List<List<Object>> unexpected =
+        got.stream().map(DatasetAssert::values).collect(Collectors.toList());
     for (Row e : expected) {
       List<Object> ev = values(e);
       int idx = indexOf(unexpected, ev);
-      if (idx >= 0) unexpected.remove(idx); else missing.add(ev);
+      if (idx >= 0) unexpected.remove(idx);
+      else missing.add(ev);
     }
     if (!missing.isEmpty() || !unexpected.isEmpty()) {
-      StringBuilder b = new StringBuilder("rows differ on columns ").append(Arrays.toString(columns)).append('\n');
+      StringBuilder b =
+          new StringBuilder("rows differ on columns ")
+              .append(Arrays.toString(columns))
+              .append('\n');
       missing.forEach(r -> b.append("  missing:    ").append(r).append('\n'));
       unexpected.forEach(r -> b.append("  unexpected: ").append(r).append('\n'));
       fail(b.toString());
@@ -83,7 +88,8 @@ public final class DatasetAssert {
     List<Object> v = new ArrayList<>(r.size());
     for (int i = 0; i < r.size(); i++) {
       Object o = r.get(i);
-      if (o instanceof scala.collection.Seq<?> s) o = scala.jdk.javaapi.CollectionConverters.asJava(s);
+      if (o instanceof scala.collection.Seq<?> s)
+        o = scala.jdk.javaapi.CollectionConverters.asJava(s);
       v.add(o);
     }
     return v;

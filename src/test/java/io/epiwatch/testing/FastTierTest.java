@@ -13,21 +13,31 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the fast tier fast: every test class that starts Spark (uses {@link SparkExtension}, a
- * SparkSession or the shared sample run) must carry {@link SparkTest}, which tags it out of
- * {@code mvn -B test -Pfast}.
+ * SparkSession or the shared sample run) must carry {@link SparkTest}, which tags it out of {@code
+ * mvn -B test -Pfast}.
  */
 class FastTierTest {
-  private static final Pattern USES_SPARK = Pattern.compile("SparkExtension|SparkSession|SampleRun\\.");
+  private static final Pattern USES_SPARK =
+      Pattern.compile("SparkExtension|SparkSession|SampleRun\\.");
 
   @Test
   void everyTestThatStartsSparkIsTaggedSpark() throws IOException {
     Path root = Path.of(System.getProperty("epiwatch.project.dir", "."), "src", "test", "java");
     List<String> untagged;
     try (Stream<Path> files = Files.walk(root)) {
-      untagged = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-        String src = read(p);
-        return src.contains("@Test") && USES_SPARK.matcher(src).find() && !src.contains("@SparkTest");
-      }).map(p -> root.relativize(p).toString()).sorted().toList();
+      untagged =
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .filter(
+                  p -> {
+                    String src = read(p);
+                    return src.contains("@Test")
+                        && USES_SPARK.matcher(src).find()
+                        && !src.contains("@SparkTest");
+                  })
+              .map(p -> root.relativize(p).toString())
+              .sorted()
+              .toList();
     }
     assertEquals(List.of(), untagged, "test classes that start Spark without @SparkTest");
   }

@@ -15,13 +15,20 @@ import org.apache.spark.sql.types.StructType;
 public final class Frames {
   private Frames() {}
 
-  public static Date d(String s) { return Date.valueOf(s); }
+  public static Date d(String s) {
+    return Date.valueOf(s);
+  }
 
-  public static Timestamp ts(String s) { return Timestamp.valueOf(s.length() == 16 ? s + ":00" : s); }
+  public static Timestamp ts(String s) {
+    return Timestamp.valueOf(s.length() == 16 ? s + ":00" : s);
+  }
 
-  public static String[] cols(String... c) { return c; }
+  public static String[] cols(String... c) {
+    return c;
+  }
 
-  public static Dataset<Row> of(SparkSession spark, StructType schema, String[] columns, Object[]... rows) {
+  public static Dataset<Row> of(
+      SparkSession spark, StructType schema, String[] columns, Object[]... rows) {
     List<String> names = Arrays.asList(columns);
     List<Row> out = new ArrayList<>();
     for (Object[] r : rows) {
@@ -29,7 +36,8 @@ public final class Frames {
       for (int i = 0; i < schema.size(); i++) {
         int at = names.indexOf(schema.fields()[i].name());
         Object x = at >= 0 ? r[at] : null;
-        v[i] = x instanceof List<?> l ? scala.jdk.javaapi.CollectionConverters.asScala(l).toSeq() : x;
+        v[i] =
+            x instanceof List<?> l ? scala.jdk.javaapi.CollectionConverters.asScala(l).toSeq() : x;
       }
       out.add(RowFactory.create(v));
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One local SparkSession per test JVM, shared by every test class ({@code @ExtendWith}); small
- * shuffle and snapshot partitions because test data is tiny (stack-notes: fixed costs
- * dominate). Injects {@link SparkSession} parameters. The session is stopped at JVM exit.
+ * shuffle and snapshot partitions because test data is tiny (stack-notes: fixed costs dominate).
+ * Injects {@link SparkSession} parameters. The session is stopped at JVM exit.
  */
 public final class SparkExtension implements ParameterResolver {
   private static SparkSession session;
@@ -27,18 +27,25 @@ public final class SparkExtension implements ParameterResolver {
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-      SparkSession.Builder b = SparkSession.builder().appName("epiwatch-tests").master("local[2]")
-          .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      SparkSession.Builder b =
+          SparkSession.builder()
+              .appName("epiwatch-tests")
+              .master("local[2]")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1");
       // The shipped Spark settings (conf/epiwatch.conf), then the test's own for 2 cores.
-      Map<String, String> conf = new java.util.LinkedHashMap<>(AppConfig.fromString("").sparkConf());
-      conf.putAll(Map.of(
-          "spark.sql.shuffle.partitions", "2",
-          "spark.default.parallelism", "2",
-          "spark.databricks.delta.snapshotPartitions", "2",
-          "spark.ui.enabled", "false",
-          "spark.sql.session.timeZone", "Asia/Shanghai",
-          "spark.databricks.delta.properties.defaults.enableDeletionVectors", "true"));
-      session = Sessions.configure(b, conf, scratch.resolve("spark-warehouse").toString()).getOrCreate();
+      Map<String, String> conf =
+          new java.util.LinkedHashMap<>(AppConfig.fromString("").sparkConf());
+      conf.putAll(
+          Map.of(
+              "spark.sql.shuffle.partitions", "2",
+              "spark.default.parallelism", "2",
+              "spark.databricks.delta.snapshotPartitions", "2",
+              "spark.ui.enabled", "false",
+              "spark.sql.session.timeZone", "Asia/Shanghai",
+              "spark.databricks.delta.properties.defaults.enableDeletionVectors", "true"));
+      session =
+          Sessions.configure(b, conf, scratch.resolve("spark-warehouse").toString()).getOrCreate();
       session.sparkContext().setLogLevel("WARN");
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A test class that needs the shared local SparkSession ({@link SparkExtension}). Tagged
- * {@code spark} so the fast tier ({@code mvn -B test -Pfast}) leaves it out; every test that
- * touches Spark carries it ({@code FastTierTest} fails otherwise).
+ * A test class that needs the shared local SparkSession ({@link SparkExtension}). Tagged {@code
+ * spark} so the fast tier ({@code mvn -B test -Pfast}) leaves it out; every test that touches Spark
+ * carries it ({@code FastTierTest} fails otherwise).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
