@@ -680,7 +680,12 @@ public final class BriefingRenderer {
   private List<Map<String, ?>> campaigns(Scope s) {
     return data.campaigns().stream()
         .filter(r -> inScope(r.org(), s))
-        .sorted(Comparator.comparing(Briefing.Campaign::deadline))
+        // By deadline, then target: targets sharing a deadline keep one order from run to run.
+        .sorted(
+            Comparator.comparing(Briefing.Campaign::deadline)
+                .thenComparing(Briefing.Campaign::ageBand)
+                .thenComparing(
+                    Briefing.Campaign::doseNumber, Comparator.nullsLast(Comparator.naturalOrder())))
         .map(
             r -> {
               String lagging =
