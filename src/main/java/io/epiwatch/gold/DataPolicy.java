@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +42,14 @@ public final class DataPolicy {
             : org.apache.spark.sql.functions.lit(null).cast("string").as("city_name");
     for (Row r :
         schools
-            .select(col("city_code"), cityName, col("valid_from"))
-            .withColumn(
-                "_rn",
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .row_number()
-                    .over(
-                        Window.partitionBy("city_code")
-                            .orderBy(
-                                col("city_name").isNull(),
-                                col("valid_from").desc(),
-                                col("city_name"))))
-            .filter("_rn = 1")
+            .transform(
+                rows ->
+                    io.epiwatch.spark.Frames.firstPer(
+                        rows.select(col("city_code"), cityName, col("valid_from")),
+                        java.util.List.of("city_code"),
+                        col("city_name").isNull(),
+                        col("valid_from").desc(),
+                        col("city_name")))
             .collectAsList()) {
       cities.add(r.getString(0));
       if (!r.isNullAt(1) && !r.getString(1).isBlank())

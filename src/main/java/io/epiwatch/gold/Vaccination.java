@@ -18,7 +18,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Vaccination coverage and campaign progress as of D (docs/rules.md §4.5, §7). Eligible = active
@@ -43,18 +42,13 @@ public final class Vaccination {
                     .leq(day)
                     .and(col("valid_to").isNull().or(col("valid_to").gt(day)))
                     .and(col("status").equalTo("active")))
-            .withColumn(
-                "_rn",
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .row_number()
-                    .over(
-                        Window.partitionBy("person_key")
-                            .orderBy(col("valid_from").desc(), col("school_code"))))
-            .filter("_rn = 1")
-            .drop("_rn")
+            .transform(
+                rows ->
+                    io.epiwatch.spark.Frames.firstPer(
+                        rows,
+                        java.util.List.of("person_key"),
+                        col("valid_from").desc(),
+                        col("school_code")))
             .withColumn(
                 "age", floor(months_between(day, col("birth_date")).divide(12)).cast("int"));
     Column band = lit(null).cast("string");

@@ -1,7 +1,6 @@
 package io.epiwatch.silver;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +8,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Latest-wins resubmission (docs/rules.md §1, §7): per natural key the row with the latest ordering
@@ -25,11 +23,7 @@ final class Latest {
     // Byte order of the file name: compare the UTF-8 bytes, not the collation of the string.
     order.add(col("source_file").cast("binary").desc());
     order.add(col("source_line").desc());
-    return rows.withColumn(
-            "_rn",
-            row_number().over(Window.partitionBy(cols(key)).orderBy(order.toArray(Column[]::new))))
-        .filter(col("_rn").equalTo(1))
-        .drop("_rn");
+    return io.epiwatch.spark.Frames.firstPer(rows, key, order.toArray(Column[]::new));
   }
 
   static Column[] cols(List<String> names) {

@@ -1,0 +1,27 @@
+package io.epiwatch.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/** DataFrame idioms the stages share. */
+public final class Frames {
+  private Frames() {}
+
+  /** The first row of each group of {@code key} in the given order (a row_number window). */
+  public static Dataset<Row> firstPer(Dataset<Row> rows, List<String> key, Column... order) {
+    return rows.withColumn(
+            "_rn",
+            row_number()
+                .over(
+                    Window.partitionBy(key.stream().map(c -> col(c)).toArray(Column[]::new))
+                        .orderBy(order)))
+        .filter(col("_rn").equalTo(1))
+        .drop("_rn");
+  }
+}
