@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -74,14 +75,31 @@ public final class MetricsJob {
     }
     Map<String, Long> current = Watermarks.current(wh, inputs);
     Map<String, Long> seen = Watermarks.read(wh, CONSUMER);
-    boolean silverChanged = !current.equals(seen);
     Dataset<Row> schools =
         wh.read(Tables.SILVER_SCHOOLS.id()).persist(StorageLevel.MEMORY_AND_DISK());
     // Resolved on every run, even one that writes nothing: a setting that contradicts the schools
     // (e.g. a home province none of them is in) stops the job the day it is made.
     Policy policy = DataPolicy.resolve(schools, ctx.config().policy());
-    LocalDate latestRun = latestAsOf(wh);
-    boolean pastDay = latestRun != null && d.isBefore(latestRun);
+    MetricsPlan.GoldState gold = goldState(wh, d);
+    MetricsPlan plan = MetricsPlan.of(d, current, seen, changes, gold, AS_OF_INPUTS);
+    if (plan.writeNothing()) {
+      LOG.info("metrics: silver unchanged and {} already computed; gold unchanged", d);
+      schools.unpersist();
+      return new MetricsResult(false, Map.of(), Map.of());
+    }
+    if (gold.asOfSuperseded())
+      LOG.info("metrics: the as-of snapshots of {} were superseded by later data: recomputed", d);
+    Map<String, Long> versions = new LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    execute(ctx, plan, schools, policy, versions, seconds);
+    schools.unpersist();
+    Watermarks.write(wh, CONSUMER, current, Timestamp.from(Instant.now(ctx.clock())));
+    return new MetricsResult(true, versions, seconds);
+  }
+
+  /** What gold holds before the run, as {@link MetricsPlan} needs it. */
+  private static MetricsPlan.GoldState goldState(Warehouse wh, LocalDate d) {
+    Optional<LocalDate> latestRun = Optional.ofNullable(latestAsOf(wh));
     boolean asOfPresent =
         wh.exists(Tables.GOLD_RISK_EXPOSURE.id())
             && !wh.read(Tables.GOLD_RISK_EXPOSURE.id())
@@ -101,22 +119,6 @@ public final class MetricsJob {
                                         .equalTo(lit(Date.valueOf(d)))
                                         .and(col(SUPERSEDED_AT).isNotNull()))
                                 .isEmpty());
-    if (!silverChanged && asOfPresent && !superseded) {
-      LOG.info("metrics: silver unchanged and {} already computed; gold unchanged", d);
-      schools.unpersist();
-      return new MetricsResult(false, Map.of(), Map.of());
-    }
-    if (superseded)
-      LOG.info("metrics: the as-of snapshots of {} were superseded by later data: recomputed", d);
-    Dataset<Row> reports =
-        wh.read(Tables.SILVER_DAILY_REPORTS.id())
-            .filter(col("report_date").leq(lit(Date.valueOf(d))));
-    Dataset<Row> cases =
-        wh.read(Tables.SILVER_ABSENCE_CASES.id())
-            .filter(col("report_date").leq(lit(Date.valueOf(d))));
-    Map<String, Long> versions = new LinkedHashMap<>();
-    Map<String, Double> seconds = new LinkedHashMap<>();
-
     boolean dailyTablesExist =
         wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id())
             && wh.exists(Tables.GOLD_ATTENDANCE.id())
@@ -126,20 +128,73 @@ public final class MetricsJob {
             && !wh.read(Tables.GOLD_REPORTING_COMPLIANCE.id())
                 .filter(col("report_date").equalTo(lit(Date.valueOf(d))))
                 .isEmpty();
-    DailyPlan plan =
-        DailyPlan.of(d, silverChanged, seen, changes, dailyTablesExist, runDateComputed);
-    if (plan.isEmpty()) {
+    return new MetricsPlan.GoldState(
+        latestRun, asOfPresent, superseded, dailyTablesExist, runDateComputed);
+  }
+
+  /**
+   * One run's inputs (silver up to D, the resolved policy) and its record of what it wrote: the
+   * Delta version per table and the seconds per metric.
+   */
+  private record Run(
+      Warehouse wh,
+      MetricsPlan plan,
+      Dataset<Row> schools,
+      Dataset<Row> reports,
+      Dataset<Row> cases,
+      Policy policy,
+      Map<String, Long> versions,
+      Map<String, Double> seconds) {}
+
+  /** Carries out the plan: the daily tables, the current-state tables, the as-of snapshots. */
+  private static void execute(
+      JobContext ctx,
+      MetricsPlan plan,
+      Dataset<Row> schools,
+      Policy policy,
+      Map<String, Long> versions,
+      Map<String, Double> seconds) {
+    Warehouse wh = ctx.warehouse();
+    LocalDate d = plan.runDate();
+    Dataset<Row> reports =
+        wh.read(Tables.SILVER_DAILY_REPORTS.id())
+            .filter(col("report_date").leq(lit(Date.valueOf(d))));
+    Dataset<Row> cases =
+        wh.read(Tables.SILVER_ABSENCE_CASES.id())
+            .filter(col("report_date").leq(lit(Date.valueOf(d))));
+    Run run = new Run(wh, plan, schools, reports, cases, policy, versions, seconds);
+    writeDailyTables(run);
+    writeCurrentState(run);
+    writeAsOfTables(run);
+    Timestamp now = Timestamp.from(Instant.now(ctx.clock()));
+    plan.supersedeFrom().forEach((spec, from) -> markSuperseded(wh, spec, from, d, now, versions));
+  }
+
+  /** Compliance, attendance and absence by cause for the plan's dates. */
+  private static void writeDailyTables(Run run) {
+    Warehouse wh = run.wh();
+    MetricsPlan plan = run.plan();
+    Dataset<Row> schools = run.schools();
+    Dataset<Row> reports = run.reports();
+    Dataset<Row> cases = run.cases();
+    Policy policy = run.policy();
+    Map<String, Long> versions = run.versions();
+    Map<String, Double> seconds = run.seconds();
+    LocalDate d = plan.runDate();
+    boolean pastDay = plan.pastDay();
+    DailyPlan daily = plan.daily();
+    if (daily.isEmpty()) {
       LOG.info(
           "metrics: silver unchanged and the daily tables already hold {}: daily tables unchanged",
           d);
     } else {
-      boolean full = plan.full();
-      java.util.SortedSet<LocalDate> dates = plan.dates();
+      boolean full = daily.full();
+      java.util.SortedSet<LocalDate> dates = daily.dates();
       if (full && pastDay) {
         LOG.info(
             "metrics: {} is before the latest run date {}: daily tables recomputed up to {} only, later dates kept",
             d,
-            latestRun,
+            plan.latestRun().orElseThrow(),
             d);
       }
       if (!full)
@@ -198,10 +253,23 @@ public final class MetricsJob {
                   versions));
       attendance.unpersist();
     }
-    if (pastDay) {
+  }
+
+  /** The tables holding the state on the latest run date: cluster alerts. */
+  private static void writeCurrentState(Run run) {
+    Warehouse wh = run.wh();
+    MetricsPlan plan = run.plan();
+    Policy policy = run.policy();
+    Map<String, Long> versions = run.versions();
+    Map<String, Double> seconds = run.seconds();
+    LocalDate d = plan.runDate();
+    if (!plan.currentState()) {
       // Alerts hold their state on the latest run date; a past day's state is what its
       // briefing recorded (brief --reproduce), so a rerun of that day leaves them alone.
-      LOG.info("metrics: cluster alerts kept as of {} ({} is a past day)", latestRun, d);
+      LOG.info(
+          "metrics: cluster alerts kept as of {} ({} is a past day)",
+          plan.latestRun().orElseThrow(),
+          d);
     } else {
       timed(
           seconds,
@@ -209,7 +277,7 @@ public final class MetricsJob {
           () -> {
             Dataset<Row> alerts =
                 TableWriter.conform(
-                        ClusterAlerts.alerts(schools, cases, reports, policy, d),
+                        ClusterAlerts.alerts(run.schools(), run.cases(), run.reports(), policy, d),
                         Tables.GOLD_CLUSTER_ALERTS)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts))
@@ -217,7 +285,17 @@ public final class MetricsJob {
             alerts.unpersist();
           });
     }
+  }
 
+  /** D's snapshots of the as-of tables: coverage, campaigns, risk exposure. */
+  private static void writeAsOfTables(Run run) {
+    Warehouse wh = run.wh();
+    MetricsPlan plan = run.plan();
+    Dataset<Row> schools = run.schools();
+    Policy policy = run.policy();
+    Map<String, Long> versions = run.versions();
+    Map<String, Double> seconds = run.seconds();
+    LocalDate d = plan.runDate();
     Dataset<Row> persons =
         Vaccination.persons(
                 wh.read(Tables.SILVER_ROSTER.id()),
@@ -263,14 +341,6 @@ public final class MetricsJob {
                 versions));
     persons.unpersist();
     coverage.unpersist();
-    schools.unpersist();
-    Timestamp now = Timestamp.from(Instant.now(ctx.clock()));
-    for (TableSpec spec : AS_OF_INPUTS.keySet()) {
-      supersededFrom(AS_OF_INPUTS.get(spec), silverChanged, seen, changes)
-          .ifPresent(from -> markSuperseded(wh, spec, from, d, now, versions));
-    }
-    Watermarks.write(wh, CONSUMER, current, Timestamp.from(Instant.now(ctx.clock())));
-    return new MetricsResult(true, versions, seconds);
   }
 
   static final String SUPERSEDED_AT = "superseded_at";
@@ -293,25 +363,6 @@ public final class MetricsJob {
           Tables.GOLD_RISK_EXPOSURE,
               List.of(
                   Tables.SILVER_SCHOOLS, Tables.SILVER_TRAVEL_RECORDS, Tables.SILVER_RISK_AREAS));
-
-  /**
-   * The earliest as_of whose snapshot the silver changes seen by this run may alter (its inputs'
-   * affectedFrom), empty when none may. When what changed is unknown (jobs/metrics on its own, or
-   * after a metrics stage that crashed) every other snapshot may be: LocalDate.MIN.
-   */
-  static java.util.Optional<LocalDate> supersededFrom(
-      List<TableSpec> inputs,
-      boolean silverChanged,
-      Map<String, Long> seen,
-      java.util.Optional<io.epiwatch.silver.TransformResult> changes) {
-    if (!silverChanged) return java.util.Optional.empty();
-    if (changes.isEmpty() || !seen.equals(changes.get().silverBefore()))
-      return java.util.Optional.of(LocalDate.MIN);
-    return inputs.stream()
-        .map(t -> changes.get().affectedFrom().get(t.id().toString()))
-        .filter(java.util.Objects::nonNull)
-        .min(LocalDate::compareTo);
-  }
 
   /**
    * Marks the snapshots as_of >= from other than D's (which was just computed from all data)

@@ -98,21 +98,21 @@ class DailyPlanTest {
                 D.minusDays(20)),
             SEEN);
     assertEquals(
-        Optional.of(D.minusDays(9)), MetricsJob.supersededFrom(risk, true, SEEN, Optional.of(tr)));
+        Optional.of(D.minusDays(9)), MetricsPlan.supersededFrom(risk, true, SEEN, Optional.of(tr)));
     assertEquals(
         Optional.of(D.minusDays(20)),
-        MetricsJob.supersededFrom(
+        MetricsPlan.supersededFrom(
             MetricsJob.AS_OF_INPUTS.get(Tables.GOLD_VACCINATION_COVERAGE),
             true,
             SEEN,
             Optional.of(tr)));
     assertEquals(
         Optional.empty(),
-        MetricsJob.supersededFrom(risk, false, SEEN, Optional.of(tr)),
+        MetricsPlan.supersededFrom(risk, false, SEEN, Optional.of(tr)),
         "silver unchanged");
     assertEquals(
         Optional.of(LocalDate.MIN),
-        MetricsJob.supersededFrom(risk, true, SEEN, Optional.empty()),
+        MetricsPlan.supersededFrom(risk, true, SEEN, Optional.empty()),
         "unknown: every snapshot");
   }
 }
