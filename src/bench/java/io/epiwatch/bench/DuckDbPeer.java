@@ -424,7 +424,7 @@ public final class DuckDbPeer {
       Warehouse wh, Connection c, LocalDate runDate, Map<String, Double> seconds)
       throws SQLException {
     List<TableComparison> out = new ArrayList<>();
-    for (TableSpec spec : Tables.GOLD) {
+    for (TableSpec spec : Tables.GOLD_METRICS) {
       String[] columns = spec.columnNames();
       List<List<Object>> ours = List.of();
       if (wh.exists(spec.id())) {

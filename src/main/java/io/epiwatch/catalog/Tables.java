@@ -4,6 +4,7 @@ import io.epiwatch.common.Coded;
 import io.epiwatch.common.ExposureCategory;
 import io.epiwatch.common.QualityFlag;
 import io.epiwatch.common.ReasonCode;
+import io.epiwatch.common.SignalType;
 import io.epiwatch.common.SymptomGroup;
 import io.epiwatch.contract.BronzeSchema;
 import io.epiwatch.contract.SourceSpec;
@@ -234,6 +235,39 @@ public final class Tables {
               + "unapproved BIGINT COMMENT 'any trip not approved (pending counts)', missing_test BIGINT COMMENT 'any returned trip without a test dated on or after its return', "
               + SUPERSEDED);
 
+  public static final TableSpec GOLD_CASE_SIGNALS =
+      TableSpec.of(
+          TableId.gold("case_signals"),
+          "signal_date",
+          List.of("signal_id"),
+          "Case signals, one row per signal (docs/rules.md §4.8): confirmed or suspected cases a school reported, a covid19 episode on the line list, a positive nucleic test of a traveller. Rebuilt from silver on every run (a correction removing the value removes the signal); status as of the latest run date.",
+          "signal_date DATE COMMENT 'report date; first covid19 report date of the episode; test date (else return date, else date of submission)', "
+              + "signal_id STRING COMMENT 'first 16 hex of sha256(signal_type|school_code|person_key or empty|signal_date)', "
+              + "signal_type STRING COMMENT '"
+              + codes(SignalType.class)
+              + "', "
+              + ORG
+              + "school_code STRING COMMENT 'household members: the linked student''s school', district_code STRING, "
+              + "person_type STRING COMMENT 'null for report signals', person_key STRING COMMENT 'null for report signals (restricted.person_identity maps it back)', "
+              + "persons BIGINT COMMENT 'the reported count for report signals, else 1', "
+              + "first_seen_at TIMESTAMP COMMENT 'earliest submitted_at among the accepted versions (bronze) carrying the signal', "
+              + "status STRING COMMENT 'new (first seen on, or dated, the run date), open (run date - signal_date < 14), past'");
+
+  public static final TableSpec GOLD_CASE_SIGNALS_DAILY =
+      TableSpec.of(
+          TableId.gold("case_signals_daily"),
+          "as_of",
+          List.of("as_of", "org_level", "org_code"),
+          "Case signals per organisation as of a date (docs/rules.md §4.8): persons of the signals dated that day and in the 14 days up to it, per type; every school in force counts, with zeros.",
+          "as_of DATE, "
+              + ORG
+              + "report_confirmed BIGINT COMMENT 'confirmed cases reported for as_of', report_suspected BIGINT COMMENT 'suspected cases reported for as_of', "
+              + "line_list_covid19 BIGINT COMMENT 'covid19 episodes starting on as_of', test_positive BIGINT COMMENT 'persons with a positive test dated as_of', "
+              + "report_confirmed_14d BIGINT, report_suspected_14d BIGINT, line_list_covid19_14d BIGINT, test_positive_14d BIGINT COMMENT 'the same over [as_of - 13, as_of]', "
+              + "signals_new BIGINT COMMENT 'signals with status new on as_of', "
+              + "days_since_last_confirmed INT COMMENT 'as_of - the latest date of a report_confirmed, line_list_covid19 or test_positive signal of the organisation; null = none ever', "
+              + SUPERSEDED);
+
   // ---------------------------------------------------------------- ops
   public static final TableSpec OPS_DATA_QUALITY =
       TableSpec.of(
@@ -330,7 +364,12 @@ public final class Tables {
           SILVER_RISK_AREAS,
           SILVER_VACCINATIONS,
           SILVER_CONTRAINDICATIONS);
-  public static final List<TableSpec> GOLD =
+
+  /**
+   * The gold tables of the contract's metrics, which jobs/bench recomputes with DuckDB and compares
+   * row by row.
+   */
+  public static final List<TableSpec> GOLD_METRICS =
       List.of(
           GOLD_REPORTING_COMPLIANCE,
           GOLD_ATTENDANCE,
@@ -339,6 +378,11 @@ public final class Tables {
           GOLD_VACCINATION_COVERAGE,
           GOLD_CAMPAIGN_PROGRESS,
           GOLD_RISK_EXPOSURE);
+
+  /** Every gold table: the metrics, then what the product added (docs/rules.md §4.8 ...). */
+  public static final List<TableSpec> GOLD =
+      Stream.concat(GOLD_METRICS.stream(), Stream.of(GOLD_CASE_SIGNALS, GOLD_CASE_SIGNALS_DAILY))
+          .toList();
 
   public static final List<TableSpec> OPS =
       List.of(OPS_INGEST_MANIFEST, OPS_QUARANTINE, OPS_DATA_QUALITY, OPS_JOB_RUNS, OPS_WATERMARKS);

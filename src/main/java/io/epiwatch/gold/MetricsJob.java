@@ -100,11 +100,15 @@ public final class MetricsJob {
   /** What gold holds before the run, as {@link MetricsPlan} needs it. */
   private static MetricsPlan.GoldState goldState(Warehouse wh, LocalDate d) {
     Optional<LocalDate> latestRun = Optional.ofNullable(latestAsOf(wh));
+    // every as-of table holds D (a table added by an upgrade is computed on its first run)
     boolean asOfPresent =
-        wh.exists(Tables.GOLD_RISK_EXPOSURE.id())
-            && !wh.read(Tables.GOLD_RISK_EXPOSURE.id())
-                .filter(col("as_of").equalTo(lit(Date.valueOf(d))))
-                .isEmpty();
+        AS_OF_INPUTS.keySet().stream()
+            .allMatch(
+                t ->
+                    wh.exists(t.id())
+                        && !wh.read(t.id())
+                            .filter(col("as_of").equalTo(lit(Date.valueOf(d))))
+                            .isEmpty());
     boolean superseded =
         asOfPresent
             && AS_OF_INPUTS.keySet().stream()
@@ -166,6 +170,7 @@ public final class MetricsJob {
     writeDailyTables(run);
     writeCurrentState(run);
     writeAsOfTables(run);
+    writeSignals(run);
     Timestamp now = Timestamp.from(Instant.now(ctx.clock()));
     plan.supersedeFrom().forEach((spec, from) -> markSuperseded(wh, spec, from, d, now, versions));
   }
@@ -343,6 +348,58 @@ public final class MetricsJob {
     coverage.unpersist();
   }
 
+  /**
+   * Case signals: the whole table holds the state on the latest run date (like the alerts; not
+   * written for a past day), and D's counts per organisation are an as-of snapshot.
+   */
+  private static void writeSignals(Run run) {
+    Warehouse wh = run.wh();
+    LocalDate d = run.plan().runDate();
+    Dataset<Row> trips = wh.read(Tables.SILVER_TRAVEL_RECORDS.id());
+    Dataset<Row> signals =
+        TableWriter.conform(
+                CaseSignals.signals(
+                    run.schools(),
+                    run.reports(),
+                    run.cases(),
+                    trips,
+                    bronzeOr(wh, Tables.SILVER_DAILY_REPORTS, run.reports()),
+                    bronzeOr(wh, Tables.SILVER_ABSENCE_CASES, run.cases()),
+                    bronzeOr(wh, Tables.SILVER_TRAVEL_RECORDS, trips),
+                    d),
+                Tables.GOLD_CASE_SIGNALS)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    if (run.plan().currentState()) {
+      timed(
+          run.seconds(),
+          Tables.GOLD_CASE_SIGNALS,
+          () -> {
+            if (!sameContent(wh, Tables.GOLD_CASE_SIGNALS, signals))
+              writeAll(wh, Tables.GOLD_CASE_SIGNALS, signals, run.versions());
+          });
+    }
+    timed(
+        run.seconds(),
+        Tables.GOLD_CASE_SIGNALS_DAILY,
+        () ->
+            writeAsOf(
+                wh,
+                Tables.GOLD_CASE_SIGNALS_DAILY,
+                CaseSignals.daily(run.schools(), signals, run.policy(), d),
+                d,
+                run.versions()));
+    signals.unpersist();
+  }
+
+  /**
+   * The bronze table of a silver table's source (every accepted version), or the silver rows
+   * themselves when bronze is absent (a warehouse built from silver alone, as in the DuckDB test).
+   */
+  private static Dataset<Row> bronzeOr(Warehouse wh, TableSpec silver, Dataset<Row> fallback) {
+    TableId bronze = TableId.bronze(silver.id().name());
+    return wh.exists(bronze) ? wh.read(bronze) : fallback;
+  }
+
   static final String SUPERSEDED_AT = "superseded_at";
 
   /** The as-of tables and the silver tables their snapshots are computed from. */
@@ -362,7 +419,13 @@ public final class MetricsJob {
                   Tables.SILVER_CONTRAINDICATIONS),
           Tables.GOLD_RISK_EXPOSURE,
               List.of(
-                  Tables.SILVER_SCHOOLS, Tables.SILVER_TRAVEL_RECORDS, Tables.SILVER_RISK_AREAS));
+                  Tables.SILVER_SCHOOLS, Tables.SILVER_TRAVEL_RECORDS, Tables.SILVER_RISK_AREAS),
+          Tables.GOLD_CASE_SIGNALS_DAILY,
+              List.of(
+                  Tables.SILVER_SCHOOLS,
+                  Tables.SILVER_DAILY_REPORTS,
+                  Tables.SILVER_ABSENCE_CASES,
+                  Tables.SILVER_TRAVEL_RECORDS));
 
   /**
    * Marks the snapshots as_of >= from other than D's (which was just computed from all data)

@@ -30,6 +30,15 @@ final class OrgRollup {
   /** silver.schools rows in force on the value of {@code dateCol}, joined to school rows. */
   static Dataset<Row> withSchoolInForce(
       Dataset<Row> schoolRows, Dataset<Row> schools, String dateCol) {
+    return withSchoolInForce(schoolRows, schools, dateCol, "inner");
+  }
+
+  /**
+   * The same with a join type: "left" keeps a row whose school has no snapshot in force on its date
+   * (its school columns null).
+   */
+  static Dataset<Row> withSchoolInForce(
+      Dataset<Row> schoolRows, Dataset<Row> schools, String dateCol, String joinType) {
     Dataset<Row> s =
         schools.select(
             col("school_code").as("_sc"),
@@ -46,7 +55,7 @@ final class OrgRollup {
                 .equalTo(col("_sc"))
                 .and(col("valid_from").leq(col(dateCol)))
                 .and(col("valid_to").isNull().or(col(dateCol).lt(col("valid_to")))),
-            "inner")
+            joinType)
         .drop("_sc", "valid_from", "valid_to");
   }
 

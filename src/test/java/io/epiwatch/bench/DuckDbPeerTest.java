@@ -74,11 +74,11 @@ class DuckDbPeerTest {
     DuckDbPeer.PeerResult peer = DuckDbPeer.run(ctx, work.resolve("peer"));
 
     List<String> setupAndMetrics = new ArrayList<>(List.of(DuckDbPeer.SETUP));
-    Tables.GOLD.forEach(t -> setupAndMetrics.add(t.id().name()));
+    Tables.GOLD_METRICS.forEach(t -> setupAndMetrics.add(t.id().name()));
     assertEquals(
         setupAndMetrics, List.copyOf(peer.metricSeconds().keySet()), "one timed block per metric");
     assertEquals(Runtime.getRuntime().availableProcessors(), peer.threads());
-    assertEquals(Tables.GOLD.size(), peer.tables().size());
+    assertEquals(Tables.GOLD_METRICS.size(), peer.tables().size());
     StringBuilder differences = new StringBuilder();
     for (DuckDbPeer.TableComparison t : peer.tables()) {
       assertTrue(
@@ -810,14 +810,14 @@ class DuckDbPeerTest {
     List<DuckDbPeer.Block> blocks =
         DuckDbPeer.blocks(DuckDbPeer.goldSql(), LocalDate.of(2021, 10, 5));
     List<String> expected = new ArrayList<>(List.of(DuckDbPeer.SETUP));
-    Tables.GOLD.forEach(t -> expected.add(t.id().name()));
+    Tables.GOLD_METRICS.forEach(t -> expected.add(t.id().name()));
     assertEquals(expected, blocks.stream().map(DuckDbPeer.Block::name).toList());
     for (DuckDbPeer.Block b : blocks) {
       assertFalse(b.statements().isEmpty(), b.name());
       for (String s : b.statements())
         assertFalse(s.contains("${"), b.name() + ": unsubstituted parameter in " + s);
     }
-    for (TableSpec t : Tables.GOLD) {
+    for (TableSpec t : Tables.GOLD_METRICS) {
       DuckDbPeer.Block b =
           blocks.stream().filter(x -> x.name().equals(t.id().name())).findFirst().orElseThrow();
       assertTrue(
