@@ -117,6 +117,22 @@ public final class BriefJob {
       outputs.add(
           write(ctx, outDir, "followup-" + date + "-" + lang + ".xlsx", xlsx.toByteArray()));
     }
+    long signalsNew = 0;
+    if (reproducedFrom == null) {
+      String json = SignalNotice.json(wh, date);
+      signalsNew = SignalNotice.count(json);
+      String path =
+          write(
+              ctx,
+              outDir,
+              "signals-" + date + ".json",
+              json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      outputs.add(path);
+      if (signalsNew > 0) {
+        LOG.warn("{} new case signal(s) on {}: {}", signalsNew, date, path);
+        ctx.config().notifyCommand().ifPresent(cmd -> SignalNotice.notify(cmd, path));
+      }
+    }
     Map<String, String> options = new LinkedHashMap<>();
     options.put("scope", scope);
     options.put("lang", lang);
@@ -131,7 +147,7 @@ public final class BriefJob {
             "succeeded",
             started,
             Instant.now(ctx.clock()),
-            Map.of("pdfs", (long) outputs.size()),
+            Map.of("pdfs", (long) outputs.size(), "signals_new", signalsNew),
             versions,
             new HashMap<>(),
             outputs,

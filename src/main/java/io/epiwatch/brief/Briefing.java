@@ -26,6 +26,8 @@ import java.util.Map;
  * @param exposurePrevious risk exposure as of D-1 and D-7, when present
  * @param coverage vaccination coverage as of D (district and city)
  * @param campaigns campaign progress as of D (district and city)
+ * @param signals case signals dated in the 14 days up to D (every school)
+ * @param signalDays case-signal counts as of D, D-1 and D-7, when present (district and city)
  */
 public record Briefing(
     LocalDate date,
@@ -41,7 +43,9 @@ public record Briefing(
     List<Exposure> exposure,
     List<Exposure> exposurePrevious,
     List<Coverage> coverage,
-    List<Campaign> campaigns) {
+    List<Campaign> campaigns,
+    List<Signal> signals,
+    List<SignalDay> signalDays) {
 
   public Briefing {
     versions =
@@ -55,6 +59,8 @@ public record Briefing(
     exposurePrevious = List.copyOf(exposurePrevious);
     coverage = List.copyOf(coverage);
     campaigns = List.copyOf(campaigns);
+    signals = List.copyOf(signals);
+    signalDays = List.copyOf(signalDays);
   }
 
   /**
@@ -158,4 +164,31 @@ public record Briefing(
       Long gapPersons,
       Integer daysLeft,
       boolean lagging) {}
+
+  /**
+   * One case signal: what (type, a {@code SignalType} code), where, how many persons, its date and
+   * when the data first carried it.
+   */
+  public record Signal(
+      String type,
+      String districtCode,
+      String schoolName,
+      String personType,
+      long persons,
+      LocalDate signalDate,
+      Instant firstSeenAt) {}
+
+  /**
+   * Case-signal counts of one organisation as of a date: persons reported confirmed and suspected,
+   * covid19 episodes starting and positive tests dated that day, and days since the last confirmed
+   * signal (null = none ever).
+   */
+  public record SignalDay(
+      LocalDate asOf,
+      Org org,
+      long reportConfirmed,
+      long reportSuspected,
+      long lineListCovid19,
+      long testPositive,
+      Integer daysSinceLastConfirmed) {}
 }

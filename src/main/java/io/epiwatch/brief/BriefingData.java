@@ -126,6 +126,26 @@ public final class BriefingData {
             .stream()
             .map(BriefingData::campaign)
             .toList();
+    List<Briefing.Signal> signals =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_CASE_SIGNALS,
+                col("signal_date").between(Date.valueOf(date.minusDays(13)), d))
+            .stream()
+            .map(BriefingData::signal)
+            .toList();
+    List<Briefing.SignalDay> signalDays =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_CASE_SIGNALS_DAILY,
+                col("as_of")
+                    .isin(d, Date.valueOf(date.minusDays(1)), Date.valueOf(date.minusDays(7)))
+                    .and(col("org_level").notEqual("school")))
+            .stream()
+            .map(BriefingData::signalDay)
+            .toList();
     Briefing.Quality quality =
         new Briefing.Quality(
             count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected")),
@@ -157,7 +177,9 @@ public final class BriefingData {
         exposure,
         exposurePrevious,
         coverage,
-        campaigns);
+        campaigns,
+        signals,
+        signalDays);
   }
 
   // ------------------------------------------------------------------ rows -> records, once
@@ -246,13 +268,37 @@ public final class BriefingData {
         Boolean.TRUE.equals(r.getAs("lagging")));
   }
 
+  private static Briefing.Signal signal(Row r) {
+    java.sql.Timestamp seen = r.getAs("first_seen_at");
+    return new Briefing.Signal(
+        r.getAs("signal_type"),
+        r.getAs("district_code"),
+        r.getAs("org_name"),
+        r.getAs("person_type"),
+        (Long) r.getAs("persons"),
+        localDate(r, "signal_date"),
+        seen == null ? null : seen.toInstant());
+  }
+
+  private static Briefing.SignalDay signalDay(Row r) {
+    return new Briefing.SignalDay(
+        localDate(r, "as_of"),
+        org(r),
+        (Long) r.getAs("report_confirmed"),
+        (Long) r.getAs("report_suspected"),
+        (Long) r.getAs("line_list_covid19"),
+        (Long) r.getAs("test_positive"),
+        r.getAs("days_since_last_confirmed"));
+  }
+
   private static java.sql.Timestamp supersededAt(Warehouse wh, Date d) {
     java.sql.Timestamp first = null;
     for (TableSpec t :
         List.of(
             Tables.GOLD_VACCINATION_COVERAGE,
             Tables.GOLD_CAMPAIGN_PROGRESS,
-            Tables.GOLD_RISK_EXPOSURE)) {
+            Tables.GOLD_RISK_EXPOSURE,
+            Tables.GOLD_CASE_SIGNALS_DAILY)) {
       if (!wh.exists(t.id())) continue;
       Dataset<Row> now = wh.read(t.id());
       if (!java.util.Arrays.asList(now.columns()).contains("superseded_at")) continue;

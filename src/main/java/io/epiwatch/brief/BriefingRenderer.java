@@ -177,6 +177,17 @@ public final class BriefingRenderer {
     String minAge = String.valueOf(data.vaccinationMinAge());
     section(
         p,
+        "SIGNALS",
+        t("section.signals"),
+        signals(scope),
+        "col.school",
+        "col.district",
+        "col.signalType",
+        "col.persons",
+        "col.signalDate",
+        "col.firstSeen");
+    section(
+        p,
         "HEADLINE",
         t("section.headline"),
         headline(scope),
@@ -264,7 +275,13 @@ public final class BriefingRenderer {
       String... headerKeys) {
     Map<String, Object> sub = new HashMap<>();
     for (int i = 0; i < headerKeys.length; i++) sub.put("h" + (i + 1), t(headerKeys[i]));
-    sub.put("emptyText", name.equals("ALERTS") ? t("alerts.none") : t("empty"));
+    sub.put(
+        "emptyText",
+        switch (name) {
+          case "ALERTS" -> t("alerts.none");
+          case "SIGNALS" -> t("signals.none");
+          default -> t("empty");
+        });
     p.put(name + "_TITLE", title);
     p.put(name + "_REPORT", template("table"));
     p.put(name + "_PARAMS", sub);
@@ -387,6 +404,20 @@ public final class BriefingRenderer {
             pct(ill),
             pp(ill, illnessOn(s, d.minusDays(1))),
             pp(ill, illnessOn(s, d.minusDays(7)))));
+    signalRow(out, s, "metric.confirmed", Briefing.SignalDay::reportConfirmed);
+    signalRow(out, s, "metric.suspected", Briefing.SignalDay::reportSuspected);
+    signalRow(out, s, "metric.positive", Briefing.SignalDay::testPositive);
+    Briefing.SignalDay today = signalDay(s, d);
+    out.add(
+        row(
+            t("metric.zeroConfirmedDays"),
+            today == null
+                ? t("none")
+                : today.daysSinceLastConfirmed() == null
+                    ? t("signals.neverConfirmed")
+                    : String.valueOf(today.daysSinceLastConfirmed()),
+            t("none"),
+            t("none")));
     out.add(
         row(
             t("metric.newAlerts"),
@@ -456,6 +487,64 @@ public final class BriefingRenderer {
             t("none"),
             t("none")));
     return out;
+  }
+
+  /** The scope's own case-signal counts as of d, null when that day was not computed. */
+  private Briefing.SignalDay signalDay(Scope s, LocalDate d) {
+    return data.signalDays().stream()
+        .filter(r -> inScope(r.org(), s) && r.asOf().equals(d))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A headline row of one signal count: today, and its change from D-1 and D-7. */
+  private void signalRow(
+      List<Map<String, ?>> out, Scope s, String label, ToLongFunction<Briefing.SignalDay> count) {
+    LocalDate d = data.date();
+    Function<LocalDate, Long> on =
+        day -> {
+          Briefing.SignalDay r = signalDay(s, day);
+          return r == null ? null : count.applyAsLong(r);
+        };
+    Long now = on.apply(d);
+    out.add(
+        row(
+            t(label),
+            count(now),
+            diff(now, on.apply(d.minusDays(1))),
+            diff(now, on.apply(d.minusDays(7)))));
+  }
+
+  /**
+   * The case signals of the 14 days up to D inside the scope, newest first: school, district, type,
+   * persons, date, first seen.
+   */
+  private List<Map<String, ?>> signals(Scope s) {
+    Map<String, String> districts = new HashMap<>();
+    data.compliance().stream()
+        .filter(r -> r.org().level() == OrgLevel.DISTRICT)
+        .forEach(r -> districts.put(r.org().code(), r.org().name()));
+    DateTimeFormatter seen = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone);
+    return data.signals().stream()
+        .filter(x -> cityOrDistrict(x.districtCode(), s))
+        .filter(x -> !x.signalDate().isAfter(data.date()))
+        .sorted(
+            Comparator.comparing(Briefing.Signal::signalDate)
+                .reversed()
+                .thenComparing(Briefing.Signal::schoolName))
+        .map(
+            x ->
+                row(
+                    x.schoolName(),
+                    districts.getOrDefault(x.districtCode(), String.valueOf(x.districtCode())),
+                    tOr("signal." + x.type(), x.type())
+                        + (x.personType() == null
+                            ? ""
+                            : " (" + tOr("personType." + x.personType(), x.personType()) + ")"),
+                    String.valueOf(x.persons()),
+                    String.valueOf(x.signalDate()),
+                    x.firstSeenAt() == null ? t("none") : seen.format(x.firstSeenAt())))
+        .collect(Collectors.toList());
   }
 
   private long newAlerts(Scope s, LocalDate d) {

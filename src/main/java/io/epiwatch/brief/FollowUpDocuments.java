@@ -58,6 +58,10 @@ public final class FollowUpDocuments {
    */
   static String what(FollowUpItem i, ResourceBundle b) {
     if (i.section() == FollowUpItem.Section.ABSENCE) return b.getString("item.notFollowedUp");
+    if (i.section() == FollowUpItem.Section.SIGNAL) {
+      String type = String.valueOf(i.category());
+      return b.containsKey("signal." + type) ? b.getString("signal." + type) : type;
+    }
     StringBuilder what = new StringBuilder();
     if (i.inMonitoring()) {
       String cat = String.valueOf(i.category());
@@ -113,7 +117,7 @@ public final class FollowUpDocuments {
       for (int i = 0; i < HEADER_KEYS.length; i++)
         sub.put("h" + (i + 1), b.getString(HEADER_KEYS[i]));
       sub.put("emptyText", b.getString("empty"));
-      String key = s.name(); // MONITORING_*, ABSENCE_* parameters of reports/followup.jrxml
+      String key = s.name(); // SIGNAL_*, MONITORING_*, ... parameters of reports/followup.jrxml
       p.put(key + "_TITLE", b.getString(s.key()));
       p.put(key + "_PARAMS", sub);
       p.put(key + "_DS", new JRMapCollectionDataSource(new ArrayList<>(rows(items, s, b))));

@@ -11,11 +11,12 @@ import java.util.Locale;
  * @param name masked name (张*三); null when the person has no identity row
  * @param school school name (its code when the school has no name)
  * @param cls grade and class, space-separated; null or blank when unknown
- * @param category exposure category of a person in health monitoring (abroad, high, ...); null
- *     otherwise
+ * @param category exposure category of a person in health monitoring (abroad, high, ...), or the
+ *     signal type of a case signal (line_list_covid19, test_positive); null otherwise
  * @param inMonitoring the person is in health monitoring
  * @param missingTest the person returned without a nucleic test dated on or after the return
- * @param date last return (monitoring) or report date (absence); null when unknown
+ * @param date last return (monitoring), report date (absence) or signal date (signal); null when
+ *     unknown
  */
 public record FollowUpItem(
     Section section,
@@ -27,8 +28,12 @@ public record FollowUpItem(
     boolean missingTest,
     LocalDate date) {
 
-  /** The two lists: persons in monitoring or missing a test; illness absences not followed up. */
+  /**
+   * The lists, in order: persons with a case signal; persons in monitoring or missing a test;
+   * illness absences not followed up.
+   */
   public enum Section {
+    SIGNAL,
     MONITORING,
     ABSENCE;
 
@@ -65,5 +70,12 @@ public record FollowUpItem(
   public static FollowUpItem notFollowedUp(
       String name, String school, String cls, LocalDate reportDate) {
     return new FollowUpItem(Section.ABSENCE, name, school, cls, null, false, false, reportDate);
+  }
+
+  /** A person with a case signal of the last 14 days (a covid19 episode, a positive test). */
+  public static FollowUpItem signal(
+      String name, String school, String cls, String signalType, LocalDate signalDate) {
+    return new FollowUpItem(
+        Section.SIGNAL, name, school, cls, signalType, false, false, signalDate);
   }
 }

@@ -9,6 +9,7 @@ import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.common.Masking;
 import io.epiwatch.config.Policy;
+import io.epiwatch.gold.CaseSignals;
 import io.epiwatch.gold.RiskExposure;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -20,7 +21,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The follow-up list for data staff (issue 6): persons in health monitoring or without a nucleic
+ * The follow-up list for data staff: persons with a case signal of the last 14 days (a covid19
+ * episode, a positive test; gold.case_signals), persons in health monitoring or without a nucleic
  * test after return, and illness absences of the last 7 days whose cause was not followed up, with
  * school and class. Names are masked inside Spark (张*三) and ID numbers never leave restricted
  * storage. This class only reads: {@link FollowUpDocuments} writes the PDF and the workbook from
@@ -65,6 +67,38 @@ public final class FollowUpList {
                     List.of(),
                     org.apache.spark.sql.types.StructType.fromDDL("_r STRING, cls STRING"));
 
+    if (wh.exists(Tables.GOLD_CASE_SIGNALS.id())) {
+      Dataset<Row> signals =
+          wh.read(Tables.GOLD_CASE_SIGNALS.id())
+              .filter(
+                  col("person_key")
+                      .isNotNull()
+                      .and(
+                          col("signal_date")
+                              .between(
+                                  Date.valueOf(d.minusDays(CaseSignals.OPEN_DAYS - 1)),
+                                  Date.valueOf(d))));
+      for (Row r :
+          signals
+              .join(names, col("person_key").equalTo(col("_k")), "left")
+              .join(roster, col("person_key").equalTo(col("_r")), "left")
+              .select(
+                  col("masked_name"),
+                  col("org_name"),
+                  col("cls"),
+                  col("signal_type"),
+                  col("signal_date"))
+              .orderBy(col("signal_date").desc(), col("org_name"), col("masked_name"))
+              .collectAsList()) {
+        out.add(
+            FollowUpItem.signal(
+                r.getString(0),
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getDate(4).toLocalDate()));
+      }
+    }
     Dataset<Row> people =
         RiskExposure.persons(
                 wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),

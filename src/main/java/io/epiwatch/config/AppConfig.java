@@ -215,6 +215,14 @@ public final class AppConfig {
     return opt("epiwatch.spark.event-log-dir");
   }
 
+  /**
+   * epiwatch.notify.command: run with the path of signals-D.json when a run finds new case signals;
+   * empty = none.
+   */
+  public Optional<String> notifyCommand() {
+    return opt("epiwatch.notify.command");
+  }
+
   /** Extra Spark settings from epiwatch.spark.conf. */
   public Map<String, String> sparkConf() {
     Map<String, String> m = new LinkedHashMap<>();

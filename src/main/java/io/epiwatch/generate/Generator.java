@@ -65,8 +65,15 @@ public final class Generator {
   private final LocalDate end;
   private final List<String[]> planted = new ArrayList<>();
   private final List<String[]> clusters = new ArrayList<>();
+  private final List<String[]> signals = new ArrayList<>();
   private final Map<String, CsvOut> daily = new LinkedHashMap<>();
   private long counter;
+  // Case signals planted once per inbox (docs/generator.md): a suspected and a confirmed case on
+  // the reports of two schools, a positive test of a household member. Set on rows the random
+  // stream made anyway, so the rest of the inbox is the same with or without them.
+  private boolean suspectedPlanted;
+  private boolean confirmedPlanted;
+  private boolean positivePlanted;
 
   Generator(Params p) {
     this.p = p;
@@ -571,6 +578,19 @@ public final class Generator {
               + String.format("%02d", rnd.nextInt(60));
       boolean zero = studentsSick == 0 && fever == 0 && sick.isEmpty();
       boolean contradiction = !zero && rnd.nextInt(60) == 0;
+      int suspected = 0;
+      int confirmed = 0;
+      if (!zero && !contradiction && s > 0) {
+        if (!suspectedPlanted && day == p.days() - 2) {
+          suspected = 1;
+          suspectedPlanted = true;
+          signals.add(new String[] {"report_suspected", code, date.toString(), "1"});
+        } else if (!confirmedPlanted && day == p.days() - 5) {
+          confirmed = 1;
+          confirmedPlanted = true;
+          signals.add(new String[] {"report_confirmed", code, date.toString(), "1"});
+        }
+      }
       CsvOut reports = dailyFile("daily_reports", date);
       reports.row(
           dateText,
@@ -583,8 +603,8 @@ public final class Generator {
           staff.size(),
           sick.size() - studentsSick,
           fever,
-          0,
-          0,
+          suspected,
+          confirmed,
           zero || contradiction ? "是" : "否",
           "填报员");
       if (rnd.nextInt(50) == 0
@@ -601,8 +621,8 @@ public final class Generator {
             staff.size(),
             sick.size() - studentsSick,
             fever,
-            0,
-            0,
+            suspected,
+            confirmed,
             zero ? "是" : "否",
             "填报员");
       }
@@ -851,6 +871,11 @@ public final class Generator {
           dep.minusDays(1) + " 20:00");
       if (x.type().equals("student") && rnd.nextInt(3) == 0) {
         Person parent = person(district, 35 + rnd.nextInt(15), "household", null, null, rnd);
+        // still away at the end, tested two days after leaving: positive
+        LocalDate testedAway = dep.plusDays(2);
+        boolean positive = !positivePlanted && retText.isEmpty() && !testedAway.isAfter(end);
+        positivePlanted |= positive;
+        if (positive) signals.add(new String[] {"test_positive", code, testedAway.toString(), "1"});
         f.row(
             id + "-H",
             parent.id(),
@@ -865,8 +890,8 @@ public final class Generator {
             dep.toString(),
             retText,
             approved,
-            tested ? ret.plusDays(1).toString() : "",
-            tested ? "阴性" : "",
+            positive ? testedAway.toString() : tested ? ret.plusDays(1).toString() : "",
+            positive ? "阳性" : tested ? "阴性" : "",
             dep.minusDays(1) + " 20:05");
       }
     }
@@ -960,6 +985,9 @@ public final class Generator {
               "school_code,grade,class_name,diagnosis,first_onset,last_onset,persons,expected_rule\n");
       clusters.forEach(r -> c.append(String.join(",", r)).append('\n'));
       Files.writeString(g.resolve("planted_clusters.csv"), c.toString(), StandardCharsets.UTF_8);
+      StringBuilder sig = new StringBuilder("signal_type,school_code,signal_date,persons\n");
+      signals.forEach(r -> sig.append(String.join(",", r)).append('\n'));
+      Files.writeString(g.resolve("planted_signals.csv"), sig.toString(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

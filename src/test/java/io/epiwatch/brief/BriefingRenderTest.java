@@ -132,7 +132,28 @@ class BriefingRenderTest {
         exposure,
         previous,
         coverage,
-        campaigns);
+        campaigns,
+        List.of(
+            new Briefing.Signal(
+                "report_confirmed",
+                "330102",
+                "西子湖小学",
+                null,
+                2,
+                D,
+                Instant.parse("2021-10-04T23:30:00Z")),
+            new Briefing.Signal(
+                "test_positive",
+                "330106",
+                "灵隐中学",
+                "household",
+                1,
+                D.minusDays(3),
+                Instant.parse("2021-10-02T12:00:00Z"))),
+        List.of(
+            new Briefing.SignalDay(D, CITY, 2, 0, 0, 0, 0),
+            new Briefing.SignalDay(D.minusDays(1), CITY, 0, 1, 0, 0, 7),
+            new Briefing.SignalDay(D, XIHU, 0, 0, 0, 0, 3)));
   }
 
   private static Briefing emptyDay() {
@@ -143,6 +164,8 @@ class BriefingRenderTest {
         null,
         7,
         12,
+        List.of(),
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -206,6 +229,14 @@ class BriefingRenderTest {
         t.contains("12-14 / 2 2021-10-31 50.0% 60 26 西湖区"),
         "campaign with its lagging district: " + t);
     assertTrue(
+        t.indexOf("1. Case signals") < t.indexOf("2. Key figures")
+            && t.contains("西子湖小学 上城区 confirmed (school report) 2 2021-10-05 10-05 07:30")
+            && t.contains("灵隐中学 西湖区 positive nucleic test (household member) 1 2021-10-02"),
+        "signals first, newest first, first seen in the zone: " + t);
+    assertTrue(t.contains("Confirmed cases (today) 2 +2"), t);
+    assertTrue(t.contains("Suspected cases (today) 0 -1"), t);
+    assertTrue(t.contains("Days without a confirmed case 0"), t);
+    assertTrue(
         t.contains("1 file(s) rejected, 2 row(s) quarantined")
             && t.contains("reporting_compliance@3 attendance@2"),
         t);
@@ -241,7 +272,9 @@ class BriefingRenderTest {
                             c.dose1(),
                             c.completed()))
                 .toList(),
-            b.campaigns());
+            b.campaigns(),
+            b.signals(),
+            b.signalDays());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
     assertTrue(
@@ -267,23 +300,30 @@ class BriefingRenderTest {
         en.contains("Reporting rate - - -") && en.contains("New cluster alerts 0 +0 +0"), en);
     assertTrue(
         en.contains(
-            "2. Schools that did not report on time School District Status First submitted none"),
+            "3. Schools that did not report on time School District Status First submitted none"),
         "empty table says so: " + en);
     assertTrue(en.contains("Age band Eligible Contraindicated Dose 1 Completed none"), en);
     assertTrue(en.contains("No active cluster alerts"), en);
+    assertTrue(
+        en.contains(
+            "1. Case signals School District Signal Persons Date First seen None (zero infections kept)"),
+        "no signal: zero infections kept: " + en);
+    assertTrue(en.contains("Confirmed cases (today) - - -"), "no signal counts computed: " + en);
     assertFalse(
         en.contains("null"), "a figure without data shows the no-data mark, never 'null': " + en);
     String zh = render(emptyDay(), CITY_SCOPE, "zh");
     java.util.ResourceBundle b = BriefingRenderer.bundle("zh");
     assertTrue(zh.contains(b.getString("alerts.none")), zh);
     assertTrue(zh.contains(b.getString("empty")), zh);
+    assertTrue(zh.contains("一、疫情信号") && zh.contains("无（保持零感染）"), zh);
   }
 
   private static List<FollowUpItem> followUps() {
     return List.of(
         FollowUpItem.monitoring("张*三", "西子湖小学", "三年级 2班", "high", true, true, D.minusDays(3)),
         FollowUpItem.monitoring("李*", "西子湖小学", null, null, false, true, null),
-        FollowUpItem.notFollowedUp("王*五", "灵隐中学", "初一 1班", D.minusDays(1)));
+        FollowUpItem.notFollowedUp("王*五", "灵隐中学", "初一 1班", D.minusDays(1)),
+        FollowUpItem.signal("赵*六", "灵隐中学", "初二 3班", "line_list_covid19", D.minusDays(2)));
   }
 
   @Test
@@ -295,6 +335,7 @@ class BriefingRenderTest {
         FollowUpDocuments.what(items.get(0), en));
     assertEquals("no test after return", FollowUpDocuments.what(items.get(1), en));
     assertEquals("cause not followed up", FollowUpDocuments.what(items.get(2), en));
+    assertEquals("COVID-19 (absence line list)", FollowUpDocuments.what(items.get(3), en));
     assertEquals(
         List.of(
             Map.of("c1", "李*", "c2", "西子湖小学", "c3", "", "c4", "no test after return", "c5", "")),
@@ -312,24 +353,28 @@ class BriefingRenderTest {
             "张*三 西子湖小学 三年级 2班 in monitoring (high-risk area); no test after return 2021-10-02"),
         t);
     assertTrue(t.contains("王*五 灵隐中学 初一 1班 cause not followed up 2021-10-04"), t);
+    assertTrue(
+        t.indexOf("赵*六 灵隐中学 初二 3班 COVID-19 (absence line list) 2021-10-03") < t.indexOf("张*三"),
+        "signals come first: " + t);
     String empty =
         text(
             FollowUpDocuments.renderPdf(List.of(), D, "en", ZONE),
             dir.resolve("followup-empty.pdf"));
     assertTrue(
         empty.contains(
-            "1. Persons in health monitoring or without a test after return Name School Grade and class Follow-up Date none"),
+            "2. Persons in health monitoring or without a test after return Name School Grade and class Follow-up Date none"),
         empty);
 
     ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
     FollowUpDocuments.writeXlsx(followUps(), BriefingRenderer.bundle("zh"), xlsx);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
-      assertEquals(2, wb.getNumberOfSheets());
-      Sheet monitoring = wb.getSheetAt(0);
+      assertEquals(3, wb.getNumberOfSheets());
+      assertEquals("赵*六", wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
+      Sheet monitoring = wb.getSheetAt(1);
       assertEquals(2, monitoring.getLastRowNum(), "header and two persons");
       assertEquals("张*三", monitoring.getRow(1).getCell(0).getStringCellValue());
       assertEquals("2021-10-02", monitoring.getRow(1).getCell(4).getStringCellValue());
-      assertEquals("王*五", wb.getSheetAt(1).getRow(1).getCell(0).getStringCellValue());
+      assertEquals("王*五", wb.getSheetAt(2).getRow(1).getCell(0).getStringCellValue());
     }
   }
 

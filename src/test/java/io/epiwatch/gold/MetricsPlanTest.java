@@ -85,6 +85,11 @@ class MetricsPlanTest {
     MetricsPlan p =
         MetricsPlan.of(D, NEWER, SEEN, Optional.of(tr), UP_TO_YESTERDAY, MetricsJob.AS_OF_INPUTS);
     assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D.minusDays(2), D))), p.daily());
-    assertEquals(Map.of(Tables.GOLD_RISK_EXPOSURE, D.minusDays(9)), p.supersedeFrom());
+    Map<String, LocalDate> byName = new java.util.TreeMap<>();
+    p.supersedeFrom().forEach((t, from) -> byName.put(t.id().toString(), from));
+    assertEquals(
+        Map.of("gold.risk_exposure", D.minusDays(9), "gold.case_signals_daily", D.minusDays(9)),
+        byName,
+        "the as-of tables computed from travel records");
   }
 }
