@@ -36,7 +36,7 @@ public final class SignalNotice {
     if (!wh.exists(Tables.GOLD_CASE_SIGNALS.id())) return "[]\n";
     Dataset<Row> fresh =
         wh.read(Tables.GOLD_CASE_SIGNALS.id())
-            // new on D (docs/rules.md §4.8): dated D, or first seen on D; computed from the dates,
+            // new on D (docs/rules.md §4.7): dated D, or first seen on D; computed from the dates,
             // not the status column (which holds the latest run date's view)
             .filter(
                 col("signal_date")

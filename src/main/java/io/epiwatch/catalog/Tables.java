@@ -240,7 +240,7 @@ public final class Tables {
           TableId.gold("case_signals"),
           "signal_date",
           List.of("signal_id"),
-          "Case signals, one row per signal (docs/rules.md §4.8): confirmed or suspected cases a school reported, a covid19 episode on the line list, a positive nucleic test of a traveller. Rebuilt from silver on every run (a correction removing the value removes the signal); status as of the latest run date.",
+          "Case signals, one row per signal (docs/rules.md §4.7): confirmed or suspected cases a school reported, a covid19 episode on the line list, a positive nucleic test of a traveller. Rebuilt from silver on every run (a correction removing the value removes the signal); status as of the latest run date.",
           "signal_date DATE COMMENT 'report date; first covid19 report date of the episode; test date (else return date, else date of submission)', "
               + "signal_id STRING COMMENT 'first 16 hex of sha256(signal_type|school_code|person_key or empty|signal_date)', "
               + "signal_type STRING COMMENT '"
@@ -258,7 +258,7 @@ public final class Tables {
           TableId.gold("case_signals_daily"),
           "as_of",
           List.of("as_of", "org_level", "org_code"),
-          "Case signals per organisation as of a date (docs/rules.md §4.8): persons of the signals dated that day and in the 14 days up to it, per type; every school in force counts, with zeros.",
+          "Case signals per organisation as of a date (docs/rules.md §4.7): persons of the signals dated that day and in the 14 days up to it, per type; every school in force counts, with zeros.",
           "as_of DATE, "
               + ORG
               + "report_confirmed BIGINT COMMENT 'confirmed cases reported for as_of', report_suspected BIGINT COMMENT 'suspected cases reported for as_of', "
@@ -379,7 +379,7 @@ public final class Tables {
           GOLD_CAMPAIGN_PROGRESS,
           GOLD_RISK_EXPOSURE);
 
-  /** Every gold table: the metrics, then what the product added (docs/rules.md §4.8 ...). */
+  /** Every gold table: the metrics, then what the product added (docs/rules.md §4.7 ...). */
   public static final List<TableSpec> GOLD =
       Stream.concat(GOLD_METRICS.stream(), Stream.of(GOLD_CASE_SIGNALS, GOLD_CASE_SIGNALS_DAILY))
           .toList();

@@ -1,7 +1,7 @@
 package io.epiwatch.common;
 
 /**
- * The kinds of case signal (docs/rules.md §4.8, {@code gold.case_signals.signal_type}): what a
+ * The kinds of case signal (docs/rules.md §4.7, {@code gold.case_signals.signal_type}): what a
  * school reported, what the line list diagnosed, what a nucleic test found.
  */
 public enum SignalType implements Coded {

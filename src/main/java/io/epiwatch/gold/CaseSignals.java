@@ -32,7 +32,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Case signals as of run date D (docs/rules.md §4.8): confirmed and suspected cases the schools
+ * Case signals as of run date D (docs/rules.md §4.7): confirmed and suspected cases the schools
  * report, covid19 on the illness-absence line list, positive nucleic tests of travellers. Rebuilt
  * from silver on every run, like the alerts, so a correction that removes a value removes its
  * signal; first_seen_at comes from bronze, which keeps every accepted version.

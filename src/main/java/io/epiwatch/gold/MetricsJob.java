@@ -30,12 +30,14 @@ import org.slf4j.LoggerFactory;
  * Stage 3: silver -> gold for run date D. The daily tables (compliance, attendance, absence by
  * cause) are rewritten for D on every run, whether or not silver changed (a day without new files
  * has every expected school missing), plus the dates silver rebuilt ({@link DailyPlan}); cluster
- * alerts are recomputed as a whole (their status moves with D). The as-of tables (coverage,
- * campaigns, risk exposure) replace their D partition; earlier snapshots that the silver changes of
- * this run may alter are kept and marked superseded (superseded_at). With silver unchanged and D
- * already computed (and not superseded), nothing is written. When D is before the latest run date
- * already computed (a past day run again), dates after D and the cluster alerts are left as they
- * are. The policy is first resolved against the schools ({@link DataPolicy}).
+ * alerts and case signals are recomputed as a whole (their status moves with D). The as-of tables
+ * (coverage, campaigns, risk exposure, case-signal counts) replace their D partition; earlier
+ * snapshots that the silver changes of this run may alter are kept and marked superseded
+ * (superseded_at). With silver unchanged and D already computed (and not superseded), nothing is
+ * written. When D is before the latest run date already computed (a past day run again), dates
+ * after D and the cluster alerts are left as they are. The policy is first resolved against the
+ * schools ({@link DataPolicy}). What to write is decided first, without Spark ({@link
+ * MetricsPlan}); this class reads the facts the plan needs and carries it out.
  */
 public final class MetricsJob {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsJob.class);

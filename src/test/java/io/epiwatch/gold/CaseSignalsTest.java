@@ -22,7 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** docs/rules.md §4.8: the four kinds of signal, their ids, episodes, corrections, zero days. */
+/** docs/rules.md §4.7: the four kinds of signal, their ids, episodes, corrections, zero days. */
 @SparkTest
 class CaseSignalsTest {
   static final Policy POLICY = AppConfig.fromString("").policy();
