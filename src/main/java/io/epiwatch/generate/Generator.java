@@ -68,9 +68,10 @@ public final class Generator {
   private final List<String[]> signals = new ArrayList<>();
   private final Map<String, CsvOut> daily = new LinkedHashMap<>();
   private long counter;
-  // Case signals planted once per inbox (docs/generator.md): a suspected and a confirmed case on
-  // the reports of two schools, a positive test of a household member. Set on rows the random
-  // stream made anyway, so the rest of the inbox is the same with or without them.
+  // Case signals planted once per inbox (docs/generator.md): a confirmed case on a report four
+  // days before the last day, a suspected case on the last day, a positive test of a household
+  // member. Set on rows the random stream made anyway, so the rest of the inbox is the same with
+  // or without them; listed in _generator/planted_signals.csv.
   private boolean suspectedPlanted;
   private boolean confirmedPlanted;
   private boolean positivePlanted;
@@ -581,7 +582,7 @@ public final class Generator {
       int suspected = 0;
       int confirmed = 0;
       if (!zero && !contradiction && s > 0) {
-        if (!suspectedPlanted && day == p.days() - 2) {
+        if (!suspectedPlanted && day == p.days() - 1) {
           suspected = 1;
           suspectedPlanted = true;
           signals.add(new String[] {"report_suspected", code, date.toString(), "1"});
@@ -871,7 +872,7 @@ public final class Generator {
           dep.minusDays(1) + " 20:00");
       if (x.type().equals("student") && rnd.nextInt(3) == 0) {
         Person parent = person(district, 35 + rnd.nextInt(15), "household", null, null, rnd);
-        // still away at the end, tested two days after leaving: positive
+        // still away at the end, tested two days after leaving: positive, reported that evening
         LocalDate testedAway = dep.plusDays(2);
         boolean positive = !positivePlanted && retText.isEmpty() && !testedAway.isAfter(end);
         positivePlanted |= positive;
@@ -892,7 +893,7 @@ public final class Generator {
             approved,
             positive ? testedAway.toString() : tested ? ret.plusDays(1).toString() : "",
             positive ? "阳性" : tested ? "阴性" : "",
-            dep.minusDays(1) + " 20:05");
+            positive ? testedAway + " 18:00" : dep.minusDays(1) + " 20:05");
       }
     }
   }
