@@ -98,6 +98,44 @@ class DailyJobIT {
   }
 
   @Test
+  void everyPlantedSignalIsInGoldTheBriefingAndTheSignalsFile(SparkSession spark) throws Exception {
+    Warehouse w = new Warehouse(spark, wh.toString());
+    List<String> planted =
+        Files.readAllLines(
+            ChildJvm.projectDir().resolve("data-sample/inbox/_generator/planted_signals.csv"));
+    List<Row> expected =
+        planted.subList(1, planted.size()).stream()
+            .map(l -> l.split(","))
+            .map(f -> DatasetAssert.row(f[0], f[1], f[2], Long.parseLong(f[3])))
+            .toList();
+    DatasetAssert.assertRows(
+        w.read(Tables.GOLD_CASE_SIGNALS.id())
+            .selectExpr("signal_type", "school_code", "CAST(signal_date AS STRING)", "persons")
+            .collectAsList(),
+        new String[] {"signal_type", "school_code", "signal_date", "persons"},
+        expected);
+    String json = Files.readString(out.resolve("signals-2021-10-05.json"));
+    assertTrue(
+        json.contains("\"signal_type\":\"report_suspected\"") && !json.contains("person_key"),
+        "the signal new on the run date, without person keys: " + json);
+    try (PDDocument doc =
+        Loader.loadPDF(out.resolve("briefing-2021-10-05-330100-zh.pdf").toFile())) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertTrue(
+          text.indexOf("一、疫情信号") >= 0 && text.indexOf("一、疫情信号") < text.indexOf("二、关键指标"), text);
+      assertTrue(text.contains("确诊（学校报告）") && text.contains("疑似病例（当日） 1"), text);
+    }
+    try (PDDocument doc = Loader.loadPDF(out.resolve("followup-2021-10-05-zh.pdf").toFile())) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertTrue(
+          java.util.regex.Pattern.compile("阳性/确诊人员.*\\p{IsHan}\\*+\\p{IsHan}.*核酸阳性")
+              .matcher(text)
+              .find(),
+          "the positive household member, masked: " + text);
+    }
+  }
+
+  @Test
   void briefingHasTheChineseTitleTheDateTheFiguresAndTheEmbeddedFont() throws Exception {
     Path pdf = out.resolve("briefing-2021-10-05-330100-zh.pdf");
     assertTrue(Files.exists(pdf), "briefing written: " + pdf);
