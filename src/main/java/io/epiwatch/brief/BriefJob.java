@@ -103,6 +103,8 @@ public final class BriefJob {
               + (reproducedFrom == null ? "" : "-reproduced")
               + ".pdf";
       outputs.add(write(ctx, outDir, name, pdf));
+      outputs.add(
+          write(ctx, outDir, name.substring(0, name.length() - 4) + ".xlsx", renderer.workbook()));
     }
     if (reproducedFrom == null) {
       List<FollowUpItem> items = FollowUpList.read(wh, ctx.config().policy(), date);

@@ -65,6 +65,9 @@ public final class BriefingRenderer {
   private final Locale locale;
   private final ZoneId zone;
 
+  /** The tables of the last {@link #render}, for {@link #workbook}. */
+  private final List<Workbook.Sheet> sheets = new ArrayList<>();
+
   public BriefingRenderer(Briefing data, String lang, ZoneId zone) {
     this.data = data;
     this.locale = lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
@@ -133,6 +136,7 @@ public final class BriefingRenderer {
 
   /** Renders one scope; returns the PDF bytes. */
   public byte[] render(Scope scope, Instant generatedAt, String runId) {
+    sheets.clear();
     Map<String, Object> p = new HashMap<>();
     p.put(JRParameter.REPORT_RESOURCE_BUNDLE, bundle);
     p.put(JRParameter.REPORT_LOCALE, locale);
@@ -258,6 +262,17 @@ public final class BriefingRenderer {
     return pdf("briefing", p, conf);
   }
 
+  /**
+   * The tables of the last {@link #render} as an XLSX workbook, one sheet per section in the
+   * briefing's order (the trend chart as its table of days and rates).
+   */
+  public byte[] workbook() {
+    if (sheets.isEmpty()) throw new IllegalStateException("render a scope first");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Workbook.write(sheets, out);
+    return out.toByteArray();
+  }
+
   private String asOf() {
     return data.compliance().stream()
         .map(Briefing.Compliance::firstSubmittedAt)
@@ -284,6 +299,15 @@ public final class BriefingRenderer {
         });
     p.put(name + "_TITLE", title);
     p.put(name + "_REPORT", template("table"));
+    List<String> header = new ArrayList<>();
+    for (String k : headerKeys) header.add(t(k));
+    List<List<String>> cells = new ArrayList<>();
+    for (Map<String, ?> r : rows) {
+      List<String> line = new ArrayList<>();
+      for (int i = 1; i <= headerKeys.length; i++) line.add(String.valueOf(r.get("c" + i)));
+      cells.add(line);
+    }
+    sheets.add(new Workbook.Sheet(title, header, cells));
     p.put(name + "_PARAMS", sub);
     p.put(name + "_DS", new JRMapCollectionDataSource(new ArrayList<>(rows)));
   }
@@ -301,6 +325,15 @@ public final class BriefingRenderer {
               m.put("v1", rate == null ? null : rate * 100);
               rows.add(m);
             });
+    sheets.add(
+        new Workbook.Sheet(
+            t("section.trend"),
+            List.of(t("col.date"), t("metric.illnessRate")),
+            data.attendance().stream()
+                .filter(r -> inScope(r.org(), scope))
+                .sorted(Comparator.comparing(Briefing.Attendance::reportDate))
+                .map(r -> List.of(String.valueOf(r.reportDate()), pct(r.illnessAbsenceRate())))
+                .toList()));
     Map<String, Object> sub = new HashMap<>();
     sub.put("seriesLabel", t("metric.illnessRate"));
     p.put("TREND_TITLE", t("section.trend"));

@@ -1,8 +1,6 @@
 package io.epiwatch.brief;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,8 +13,6 @@ import java.util.ResourceBundle;
 import java.util.TimeZone;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The follow-up list as documents for data staff: the PDF (the briefing's table template, one
@@ -79,26 +75,22 @@ public final class FollowUpDocuments {
 
   /** The workbook: one sheet per section, a header row, then the rows of {@link #rows}. */
   static void writeXlsx(List<FollowUpItem> items, ResourceBundle b, OutputStream out) {
-    try (XSSFWorkbook wb = new XSSFWorkbook()) {
-      for (FollowUpItem.Section section : FollowUpItem.Section.values()) {
-        XSSFSheet sheet =
-            wb.createSheet(
-                b.getString(section.key()).replaceAll("[\\\\/?*\\[\\]:]", "").substring(0, 2));
-        var h = sheet.createRow(0);
+    List<Workbook.Sheet> sheets = new ArrayList<>();
+    for (FollowUpItem.Section section : FollowUpItem.Section.values()) {
+      List<List<String>> rows = new ArrayList<>();
+      for (Map<String, ?> row : rows(items, section, b)) {
+        List<String> cells = new ArrayList<>();
         for (int c = 0; c < HEADER_KEYS.length; c++)
-          h.createCell(c).setCellValue(b.getString(HEADER_KEYS[c]));
-        int r = 1;
-        for (Map<String, ?> row : rows(items, section, b)) {
-          var x = sheet.createRow(r++);
-          for (int c = 0; c < HEADER_KEYS.length; c++)
-            x.createCell(c).setCellValue(String.valueOf(row.get("c" + (c + 1))));
-        }
-        for (int c = 0; c < HEADER_KEYS.length; c++) sheet.setColumnWidth(c, c == 3 ? 9000 : 5000);
+          cells.add(String.valueOf(row.get("c" + (c + 1))));
+        rows.add(cells);
       }
-      wb.write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      sheets.add(
+          new Workbook.Sheet(
+              b.getString(section.key()),
+              java.util.Arrays.stream(HEADER_KEYS).map(b::getString).toList(),
+              rows));
     }
+    Workbook.write(sheets, out);
   }
 
   /** The PDF: the same table template as the briefing, one section per list. */

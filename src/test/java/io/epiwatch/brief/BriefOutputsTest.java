@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class BriefOutputsTest {
 
   @Test
-  void outHoldsOnlyThePdfsAndTheXlsxNoCrcFiles(SparkSession spark) throws Exception {
+  void outHoldsOnlyThePdfsTheWorkbooksAndTheSignalsNoCrcFiles(SparkSession spark) throws Exception {
     JobContext ctx = new BriefJobTest().fixture(spark);
     BriefJob.BriefResult r = BriefJob.run(ctx, "city", "zh", ctx.config().out());
     List<String> names;
@@ -31,10 +31,12 @@ class BriefOutputsTest {
     assertEquals(
         List.of(
             "briefing-2021-10-05-330100-zh.pdf",
+            "briefing-2021-10-05-330100-zh.xlsx",
             "followup-2021-10-05-zh.pdf",
-            "followup-2021-10-05-zh.xlsx"),
+            "followup-2021-10-05-zh.xlsx",
+            "signals-2021-10-05.json"),
         names);
-    assertEquals(3, r.outputs().size());
+    assertEquals(5, r.outputs().size());
   }
 
   @Test

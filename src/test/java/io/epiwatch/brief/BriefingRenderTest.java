@@ -243,6 +243,24 @@ class BriefingRenderTest {
   }
 
   @Test
+  void theWorkbookHoldsTheBriefingsTablesInOrder() throws Exception {
+    BriefingRenderer r = new BriefingRenderer(fullDay(7, 12), "zh", ZONE);
+    r.render(CITY_SCOPE, Instant.parse("2021-10-05T02:00:00Z"), "brief-test");
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.workbook()))) {
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < wb.getNumberOfSheets(); i++) names.add(wb.getSheetName(i));
+      assertEquals("一、疫情信号", names.get(0));
+      assertEquals(9, names.size(), "nine sections, the trend as its table: " + names);
+      Sheet signals = wb.getSheetAt(0);
+      assertEquals("学校", signals.getRow(0).getCell(0).getStringCellValue());
+      assertEquals("西子湖小学", signals.getRow(1).getCell(0).getStringCellValue());
+      Sheet headline = wb.getSheet("二、关键指标");
+      assertEquals("报告率", headline.getRow(1).getCell(0).getStringCellValue());
+      assertEquals("97.3%", headline.getRow(1).getCell(1).getStringCellValue());
+    }
+  }
+
+  @Test
   void policyValuesComeWithTheRecords() throws Exception {
     // quiet gap 3: the alert last fired 6 days ago is no longer active; vaccination from 15
     Briefing b = fullDay(3, 15);
