@@ -16,16 +16,12 @@ import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.TableWriter;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
-import io.epiwatch.common.PersonKeys;
 import io.epiwatch.common.ReasonCode;
-import io.epiwatch.common.SourceEncoding;
 import io.epiwatch.contract.BronzeSchema;
-import io.epiwatch.contract.ColumnSpec;
 import io.epiwatch.contract.SourceSpec;
 import io.epiwatch.contract.Sources;
 import io.epiwatch.spark.JobContext;
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -58,11 +54,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 1: new inbox files into bronze (docs/rules.md §1, §2). Per source, every file not yet in
- * the manifest (by SHA-256) is read once on the driver (hash, encoding, header: a file lacking a
- * required column is rejected whole), then parsed and validated on the executors; good rows append
- * to {@code bronze.<source>}, bad rows go to {@code ops.quarantine} with every reason, identities
- * to {@code restricted.person_identity}, and one manifest row per file is written last. Bronze and
+ * Stage 1: new inbox files into bronze (docs/rules.md §1, §2). First the plan ({@link IngestPlan},
+ * no Spark): every file not yet in the manifest (by SHA-256) is read once on the driver (hash,
+ * encoding, header: a file lacking a required column is rejected whole). Then this class executes
+ * it, source by source: the files are parsed and validated on the executors; good rows append to
+ * {@code bronze.<source>}, bad rows go to {@code ops.quarantine} with every reason, identities to
+ * {@code restricted.person_identity}, and one manifest row per file is written last. Bronze and
  * quarantine are written with replaceWhere on the batch's file hashes, so a run killed before the
  * manifest is written redoes the same rows instead of duplicating them.
  */
@@ -108,47 +105,94 @@ public final class IngestJob {
   public static final String LOADED = "loaded";
   public static final String REJECTED = "rejected";
 
-  /** What an executor needs to parse and validate one accepted file. */
-  private record FileTask(
-      String path,
-      String sha256,
-      SourceEncoding encoding,
-      String detected,
-      RowValidator.HeaderMap header,
-      String note)
-      implements Serializable {}
-
   private IngestJob() {}
 
-  public static IngestResult run(JobContext ctx, Optional<String> only) {
-    only.ifPresent(
-        s ->
-            Sources.byName(s)
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "--source "
-                                + s
-                                + ": unknown source; expected one of "
-                                + Sources.names())));
-    SparkSession spark = ctx.spark();
-    Warehouse wh = ctx.warehouse();
-    PersonKeys keys = ctx.config().personKeys();
-    Instant now = Instant.now(ctx.clock());
-    String batchId =
-        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ctx.config().zone()).format(now)
-            + "-"
-            + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
-    Timestamp ingestedAt = Timestamp.from(now);
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    // Executors read the files with the session's Hadoop configuration (spark.hadoop.* settings
-    // such as s3a endpoints and credentials), never with a fresh default one.
-    Broadcast<SerializableConfiguration> executorConf =
-        JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .broadcast(new SerializableConfiguration(hadoop));
+  /** What every source of one run shares: where it writes, and the batch's lineage. */
+  private record Batch(
+      SparkSession spark,
+      Warehouse wh,
+      String batchId,
+      Timestamp ingestedAt,
+      Broadcast<SerializableConfiguration> executorConf) {
 
-    // One read of the manifest: the files already taken (by SHA-256) and the sources delivered
-    // before.
+    static Batch start(JobContext ctx) {
+      SparkSession spark = ctx.spark();
+      Instant now = Instant.now(ctx.clock());
+      String batchId =
+          DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ctx.config().zone()).format(now)
+              + "-"
+              + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+      // Executors read the files with the session's Hadoop configuration (spark.hadoop.* settings
+      // such as s3a endpoints and credentials), never with a fresh default one.
+      Broadcast<SerializableConfiguration> executorConf =
+          JavaSparkContext.fromSparkContext(spark.sparkContext())
+              .broadcast(new SerializableConfiguration(hadoop(spark)));
+      return new Batch(spark, ctx.warehouse(), batchId, Timestamp.from(now), executorConf);
+    }
+  }
+
+  /** What loading one source gave: a manifest row per file, its quarantine and identities. */
+  private record Loaded(
+      List<FileResult> files, Dataset<Row> quarantined, Dataset<Row> identities) {}
+
+  /** The files already taken (by SHA-256) and the sources delivered before, from the manifest. */
+  private record Manifest(Set<String> known, Set<String> delivered) {}
+
+  /** Plans the run from the inbox and the manifest ({@link IngestPlan}), then executes it. */
+  public static IngestResult run(JobContext ctx, Optional<String> only) {
+    List<SourceSpec> sources = IngestPlan.sources(only);
+    Batch batch = Batch.start(ctx);
+    Configuration hadoop = hadoop(batch.spark());
+    Manifest manifest = readManifest(batch.wh());
+    InboxCheck.check(ctx.config().inbox(), sources, manifest.delivered(), hadoop);
+    IngestPlan plan =
+        IngestPlan.of(
+            ctx.config().inbox(),
+            sources,
+            manifest.known(),
+            ctx.config()::encoding,
+            hadoopInbox(hadoop));
+    log(plan);
+    return execute(ctx, batch, plan);
+  }
+
+  /**
+   * Per source in the plan's order (a source's bronze is written before the next is checked against
+   * it), then the quarantine, the identities and, last, the manifest.
+   */
+  private static IngestResult execute(JobContext ctx, Batch batch, IngestPlan plan) {
+    List<FileResult> results = new ArrayList<>();
+    List<Dataset<Row>> quarantined = new ArrayList<>();
+    List<Dataset<Row>> identities = new ArrayList<>();
+    for (IngestPlan.SourceStep step : plan.steps()) {
+      results.addAll(step.rejected());
+      if (step.load().isEmpty()) continue;
+      Loaded loaded = load(ctx, batch, step);
+      results.addAll(loaded.files());
+      quarantined.add(loaded.quarantined());
+      identities.add(loaded.identities());
+    }
+    if (!quarantined.isEmpty()) {
+      List<String> shas =
+          results.stream().filter(r -> r.status().equals(LOADED)).map(FileResult::sha256).toList();
+      writeReplacing(
+          batch.wh(),
+          Tables.OPS_QUARANTINE,
+          quarantined.stream().reduce(Dataset::unionByName).get(),
+          shas);
+      mergeIdentities(
+          batch.wh(), identities.stream().reduce(Dataset::unionByName).get(), batch.ingestedAt());
+    }
+    if (!results.isEmpty()) writeManifest(ctx, results, batch.batchId(), batch.ingestedAt());
+    return new IngestResult(batch.batchId(), results);
+  }
+
+  private static Configuration hadoop(SparkSession spark) {
+    return spark.sparkContext().hadoopConfiguration();
+  }
+
+  /** One read of the manifest. */
+  private static Manifest readManifest(Warehouse wh) {
     Set<String> known = new HashSet<>();
     Set<String> delivered = new HashSet<>();
     if (wh.exists(Tables.OPS_INGEST_MANIFEST.id())) {
@@ -162,187 +206,135 @@ public final class IngestJob {
                 known.add(r.getString(1));
               });
     }
-    InboxCheck.check(
-        ctx.config().inbox(),
-        Sources.ALL.stream().filter(s -> only.isEmpty() || only.get().equals(s.name())).toList(),
-        delivered,
-        hadoop);
+    return new Manifest(known, delivered);
+  }
 
+  private static void log(IngestPlan plan) {
+    for (IngestPlan.Skipped s : plan.skipped())
+      LOG.info(
+          "{}: already ingested (same SHA-256 {}), skipped", s.path(), s.sha256().substring(0, 12));
+    for (FileResult r : plan.rejected()) LOG.error(r.message());
+    for (IngestPlan.SourceStep step : plan.steps()) {
+      for (IngestPlan.FileTask t : step.load()) {
+        if (!t.header().extraHeaders().isEmpty()) {
+          LOG.warn(
+              "{}: unknown column(s) {} kept in bronze.{}.extra_columns",
+              t.path(),
+              t.header().extraHeaders(),
+              step.spec().name());
+        }
+        if (t.note() != null) LOG.warn("{}: {}", t.path(), t.note());
+      }
+    }
+  }
+
+  /**
+   * One source's files staged (parsed and validated on the executors), checked against the loaded
+   * schools and rosters, good rows written to bronze; the quarantine and identities are written
+   * once for all sources.
+   */
+  private static Loaded load(JobContext ctx, Batch batch, IngestPlan.SourceStep step) {
+    SourceSpec spec = step.spec();
+    List<IngestPlan.FileTask> tasks = step.load();
+    LOG.info("{}: {} new file(s)", spec.name(), tasks.size());
+    Dataset<Row> staged =
+        stage(
+            batch,
+            spec,
+            tasks,
+            new RowValidator(spec, ctx.config().zone(), ctx.runDate(), ctx.config().personKeys()));
+    if (spec != Sources.SCHOOLS && spec.column("school_code").isPresent()) {
+      staged = checkSchools(staged, batch.wh());
+    }
+    if (spec == Sources.TRAVEL_RECORDS) staged = checkLinkedPersons(staged, batch.wh());
+    staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
+    List<String> shas = tasks.stream().map(IngestPlan.FileTask::sha256).toList();
+    Dataset<Row> good = staged.filter(size(col(RowValidator.REASONS)).equalTo(0));
+    TableSpec bronze = Tables.bronze(spec);
+    writeReplacing(
+        batch.wh(),
+        bronze,
+        good.select(Arrays.stream(bronze.columnNames()).map(functionsCol()).toArray(Column[]::new)),
+        shas);
+    Dataset<Row> quarantined =
+        staged
+            .filter(size(col(RowValidator.REASONS)).gt(0))
+            .select(
+                lit(spec.name()).as("source"),
+                col(BronzeSchema.SOURCE_FILE),
+                col(BronzeSchema.SOURCE_LINE),
+                col(BronzeSchema.SOURCE_SHA256),
+                col(RowValidator.REASONS).as("reasons"),
+                col(RowValidator.DETAILS).as("details"),
+                col(RowValidator.RAW).as("raw_line"),
+                col(BronzeSchema.BATCH_ID),
+                col(BronzeSchema.INGESTED_AT).as("quarantined_at"));
+    Dataset<Row> identities =
+        good.select(explode(col(RowValidator.IDENTITIES)).as("i"))
+            .select(col("i.*"))
+            .withColumn("first_seen_source", lit(spec.name()));
+    return new Loaded(fileResults(spec, tasks, staged), quarantined, identities);
+  }
+
+  /** A manifest row per loaded file, with its counts of rows in and quarantined. */
+  private static List<FileResult> fileResults(
+      SourceSpec spec, List<IngestPlan.FileTask> tasks, Dataset<Row> staged) {
+    Map<String, Row> counts = new HashMap<>();
+    staged
+        .groupBy(BronzeSchema.SOURCE_FILE)
+        .agg(
+            count(lit(1)).as("rows_in"),
+            sum(when(size(col(RowValidator.REASONS)).gt(0), 1).otherwise(0)).as("rows_quarantined"))
+        .collectAsList()
+        .forEach(r -> counts.put(r.getString(0), r));
     List<FileResult> results = new ArrayList<>();
-    List<Dataset<Row>> quarantined = new ArrayList<>();
-    List<Dataset<Row>> identities = new ArrayList<>();
-    List<String> batchShas = new ArrayList<>();
-    for (SourceSpec spec : Sources.ALL) {
-      if (only.isPresent() && !only.get().equals(spec.name())) continue;
-      List<FileTask> tasks = new ArrayList<>();
-      for (String path : listInbox(ctx.config().inbox() + "/" + spec.name(), hadoop)) {
-        InboxFile f = InboxFile.read(path, hadoop);
-        if (known.contains(f.sha256) || batchShas.contains(f.sha256)) {
-          LOG.info(
-              "{}: already ingested (same SHA-256 {}), skipped", path, f.sha256.substring(0, 12));
-          continue;
-        }
-        batchShas.add(f.sha256);
-        try {
-          // The whole file is parsed here once, so a file that cannot be read is rejected alone,
-          // before any executor work, and every other file of the run still loads.
-          ParsedFile parsed = ParsedFile.parse(f, ctx.config().encoding(spec.name()));
-          RowValidator.HeaderMap hm = RowValidator.HeaderMap.of(spec, parsed.header);
-          List<ColumnSpec> missing = hm.missingRequired(spec);
-          if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(
-                path
-                    + ": header lacks required column(s) "
-                    + missing.stream()
-                        .map(c -> c.name() + " (" + c.aliases().get(0) + ")")
-                        .collect(Collectors.joining(", "))
-                    + "; file rejected, nothing loaded");
-          }
-          if (!hm.extraHeaders().isEmpty()) {
-            LOG.warn(
-                "{}: unknown column(s) {} kept in bronze.{}.extra_columns",
-                path,
-                hm.extraHeaders(),
-                spec.name());
-          }
-          if (f.formatNote() != null) LOG.warn("{}: {}", path, f.formatNote());
-          tasks.add(
-              new FileTask(
-                  path,
-                  f.sha256,
-                  ctx.config().encoding(spec.name()),
-                  parsed.encoding,
-                  hm,
-                  f.formatNote()));
-        } catch (RuntimeException e) {
-          // Anything the readers throw about one file's content rejects that file, never the run.
-          String msg =
-              e instanceof IllegalArgumentException
-                      && e.getMessage() != null
-                      && e.getMessage().startsWith(path)
-                  ? e.getMessage()
-                  : path + ": cannot be read (" + e + "); file rejected, nothing loaded";
-          LOG.error(msg);
-          results.add(new FileResult(spec.name(), path, f.sha256, null, REJECTED, 0, 0, 0, msg));
-        }
-      }
-      if (tasks.isEmpty()) continue;
-      LOG.info("{}: {} new file(s)", spec.name(), tasks.size());
-
-      Dataset<Row> staged =
-          stage(
-              spark,
-              spec,
-              tasks,
-              new RowValidator(spec, ctx.config().zone(), ctx.runDate(), keys),
-              batchId,
-              ingestedAt,
-              executorConf);
-      if (spec != Sources.SCHOOLS && spec.column("school_code").isPresent()) {
-        staged = checkSchools(staged, wh);
-      }
-      if (spec == Sources.TRAVEL_RECORDS) staged = checkLinkedPersons(staged, wh);
-      staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
-      List<String> shas = tasks.stream().map(FileTask::sha256).toList();
-      Dataset<Row> good = staged.filter(size(col(RowValidator.REASONS)).equalTo(0));
-      TableSpec bronze = Tables.bronze(spec);
-      writeReplacing(
-          wh,
-          bronze,
-          good.select(
-              Arrays.stream(bronze.columnNames()).map(functionsCol()).toArray(Column[]::new)),
-          shas);
-      quarantined.add(
-          staged
-              .filter(size(col(RowValidator.REASONS)).gt(0))
-              .select(
-                  lit(spec.name()).as("source"),
-                  col(BronzeSchema.SOURCE_FILE),
-                  col(BronzeSchema.SOURCE_LINE),
-                  col(BronzeSchema.SOURCE_SHA256),
-                  col(RowValidator.REASONS).as("reasons"),
-                  col(RowValidator.DETAILS).as("details"),
-                  col(RowValidator.RAW).as("raw_line"),
-                  col(BronzeSchema.BATCH_ID),
-                  col(BronzeSchema.INGESTED_AT).as("quarantined_at")));
-      identities.add(
-          good.select(explode(col(RowValidator.IDENTITIES)).as("i"))
-              .select(col("i.*"))
-              .withColumn("first_seen_source", lit(spec.name())));
-
-      Map<String, Row> counts = new HashMap<>();
-      staged
-          .groupBy(BronzeSchema.SOURCE_FILE)
-          .agg(
-              count(lit(1)).as("rows_in"),
-              sum(when(size(col(RowValidator.REASONS)).gt(0), 1).otherwise(0))
-                  .as("rows_quarantined"))
-          .collectAsList()
-          .forEach(r -> counts.put(r.getString(0), r));
-      for (FileTask t : tasks) {
-        Row c = counts.get(t.path());
-        long in = c == null ? 0 : c.getLong(1);
-        long q = c == null ? 0 : c.getLong(2);
-        String enc = t.detected();
-        List<String> notes = new ArrayList<>();
-        if (t.note() != null) notes.add(t.note());
-        if (!t.header().extraHeaders().isEmpty())
-          notes.add("unknown columns kept: " + t.header().extraHeaders());
-        String msg = notes.isEmpty() ? null : String.join("; ", notes);
-        results.add(
-            new FileResult(spec.name(), t.path(), t.sha256(), enc, LOADED, in, in - q, q, msg));
-        if (q > 0) LOG.warn("{}: {} of {} rows quarantined (see ops.quarantine)", t.path(), q, in);
-        LOG.info("{}: {} rows in, {} loaded, {} quarantined", t.path(), in, in - q, q);
-      }
+    for (IngestPlan.FileTask t : tasks) {
+      Row c = counts.get(t.path());
+      long in = c == null ? 0 : c.getLong(1);
+      long q = c == null ? 0 : c.getLong(2);
+      results.add(
+          new FileResult(
+              spec.name(), t.path(), t.sha256(), t.detected(), LOADED, in, in - q, q, t.message()));
+      if (q > 0) LOG.warn("{}: {} of {} rows quarantined (see ops.quarantine)", t.path(), q, in);
+      LOG.info("{}: {} rows in, {} loaded, {} quarantined", t.path(), in, in - q, q);
     }
-
-    if (!quarantined.isEmpty()) {
-      Dataset<Row> q = quarantined.stream().reduce(Dataset::unionByName).get();
-      List<String> shas =
-          results.stream().filter(r -> r.status().equals(LOADED)).map(FileResult::sha256).toList();
-      writeReplacing(wh, Tables.OPS_QUARANTINE, q, shas);
-      mergeIdentities(wh, identities.stream().reduce(Dataset::unionByName).get(), ingestedAt);
-    }
-    if (!results.isEmpty()) writeManifest(ctx, results, batchId, ingestedAt);
-    return new IngestResult(batchId, results);
+    return results;
   }
 
   private static java.util.function.Function<String, Column> functionsCol() {
     return org.apache.spark.sql.functions::col;
   }
 
-  /** Files of one inbox folder in file-name (byte) order; '_' and '.' names are not inputs. */
-  static List<String> listInbox(String dir, Configuration hadoop) {
-    Path p = new Path(dir);
-    try {
-      FileSystem fs = p.getFileSystem(hadoop);
-      if (!fs.exists(p)) return List.of();
-      List<String> out = new ArrayList<>();
-      for (FileStatus st : fs.listStatus(p)) {
-        String n = st.getPath().getName();
-        if (st.isFile() && !n.startsWith("_") && !n.startsWith("."))
-          out.add(st.getPath().toString());
+  /** The inbox through Hadoop's file systems: regular files of a folder, and one file's bytes. */
+  private static IngestPlan.Inbox hadoopInbox(Configuration hadoop) {
+    return new IngestPlan.Inbox() {
+      @Override
+      public List<String> files(String dir) {
+        Path p = new Path(dir);
+        try {
+          FileSystem fs = p.getFileSystem(hadoop);
+          if (!fs.exists(p)) return List.of();
+          List<String> out = new ArrayList<>();
+          for (FileStatus st : fs.listStatus(p)) if (st.isFile()) out.add(st.getPath().toString());
+          return out;
+        } catch (IOException e) {
+          throw new UncheckedIOException(dir + ": cannot list the inbox folder", e);
+        }
       }
-      out.sort(
-          (a, b) ->
-              Arrays.compare(
-                  a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                  b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(dir + ": cannot list the inbox folder", e);
-    }
+
+      @Override
+      public InboxFile read(String path) {
+        return InboxFile.read(path, hadoop);
+      }
+    };
   }
 
   private static Dataset<Row> stage(
-      SparkSession spark,
-      SourceSpec spec,
-      List<FileTask> tasks,
-      RowValidator validator,
-      String batchId,
-      Timestamp ingestedAt,
-      Broadcast<SerializableConfiguration> conf) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      Batch batch, SourceSpec spec, List<IngestPlan.FileTask> tasks, RowValidator validator) {
+    String batchId = batch.batchId();
+    Timestamp ingestedAt = batch.ingestedAt();
+    Broadcast<SerializableConfiguration> conf = batch.executorConf();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(batch.spark().sparkContext());
     JavaRDD<Row> rows =
         jsc.parallelize(tasks, Math.max(1, Math.min(tasks.size(), 64)))
             .flatMap(
@@ -369,7 +361,7 @@ public final class IngestJob {
                     }
                   };
                 });
-    return spark.createDataFrame(rows, RowValidator.stagingSchema(spec));
+    return batch.spark().createDataFrame(rows, RowValidator.stagingSchema(spec));
   }
 
   /** UNKNOWN_SCHOOL: a school code in no loaded schools row of any snapshot (docs/rules.md §7). */

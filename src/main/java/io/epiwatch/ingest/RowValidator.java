@@ -6,6 +6,7 @@ import io.epiwatch.common.ReasonCode;
 import io.epiwatch.common.ResidentId;
 import io.epiwatch.contract.BronzeSchema;
 import io.epiwatch.contract.ColumnSpec;
+import io.epiwatch.contract.ColumnType;
 import io.epiwatch.contract.RowRule;
 import io.epiwatch.contract.SourceSpec;
 import io.epiwatch.contract.Sources;
@@ -21,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -34,6 +36,12 @@ import org.apache.spark.sql.types.StructType;
  * the raw line with identity cells masked, and the identities found. Quarantine is then a filter on
  * the reasons column. UNKNOWN_SCHOOL needs the schools table and is added by {@link IngestJob} as a
  * join.
+ *
+ * <p>{@link #validate} is a composition of small pieces: each cell is read by one check per column
+ * type ({@link #typed}, giving a {@link Cell}: the value and its {@link Finding}s), the ID number
+ * cells are masked and keyed, birth date and sex are derived from a resident ID, and each declared
+ * {@link RowRule} is one method returning what it finds; the findings keep the order in which the
+ * columns and rules are declared.
  */
 final class RowValidator implements Serializable {
   private static final Pattern DIGITS10 = Pattern.compile("\\d{10}");
@@ -121,258 +129,318 @@ final class RowValidator implements Serializable {
    */
   static final int RAW_LIMIT = 10_000;
 
+  /** One finding on a record: a reason code and its message (file:line, column, value). */
+  record Finding(ReasonCode reason, String message) {}
+
+  /**
+   * One cell's outcome: its typed value unless the cell failed its check ({@code hasValue} false),
+   * and what it found, in order. A value and findings together: a future event date keeps its
+   * value, a code list keeps the codes it knows.
+   */
+  record Cell(boolean hasValue, Object value, List<Finding> findings) {
+    static Cell of(Object value) {
+      return new Cell(true, value, List.of());
+    }
+
+    static Cell failed(ReasonCode reason, String message) {
+      return new Cell(false, null, List.of(new Finding(reason, message)));
+    }
+  }
+
+  /**
+   * What validating one record gathers: values by column (a column present with null = its cell was
+   * empty; absent = its cell failed its check), reasons in the order found, the raw line with
+   * identity cells masked, and the identities.
+   */
+  private static final class Gathered {
+    final Map<String, Object> values = new LinkedHashMap<>();
+    final LinkedHashSet<String> reasons = new LinkedHashSet<>();
+    final List<String> details = new ArrayList<>();
+    final List<Row> identities = new ArrayList<>();
+    String raw;
+    String name;
+    String idNumber;
+
+    Gathered(String raw) {
+      this.raw = raw;
+    }
+
+    void add(Finding f) {
+      String code = f.reason().code();
+      reasons.add(code);
+      details.add(code + " " + f.message());
+    }
+
+    void take(String column, Cell c) {
+      if (c.hasValue()) values.put(column, c.value());
+      c.findings().forEach(this::add);
+    }
+  }
+
   Row validate(Lineage lin, HeaderMap hm, ParsedFile.Rec rec) {
     if (rec.cells().length != hm.width()) return fieldCount(lin, hm, rec);
-    List<ColumnSpec> cols = spec.columns();
-    Map<String, Object> values = new LinkedHashMap<>();
-    LinkedHashSet<String> reasons = new LinkedHashSet<>();
-    List<String> details = new ArrayList<>();
     String where = lin.file() + ":" + rec.line() + " ";
-    String[] text = new String[cols.size()];
-    for (int i = 0; i < cols.size(); i++) {
+    String[] text = cellTexts(hm, rec);
+    String idType = idType(text);
+    Gathered g = new Gathered(rec.raw());
+    for (int i = 0; i < text.length; i++)
+      readCell(g, spec.columns().get(i), text[i], idType, where);
+    deriveFromResidentId(g, idType);
+    defaultLinkedPersonType(g.values);
+    for (RowRule rule : spec.rowRules())
+      ruleFinding(rule, g.values, g.reasons, where).ifPresent(g::add);
+    return row(
+        lin,
+        rec,
+        g.values,
+        extraColumns(hm, rec),
+        g.reasons.toArray(new String[0]),
+        g.details.toArray(new String[0]),
+        g.raw,
+        g.reasons.isEmpty() ? g.identities.toArray(new Row[0]) : new Row[0]);
+  }
+
+  /** Each declared column's stripped cell text in declaration order (null: absent or blank). */
+  private String[] cellTexts(HeaderMap hm, ParsedFile.Rec rec) {
+    String[] text = new String[spec.columns().size()];
+    for (int i = 0; i < text.length; i++) {
       int at = hm.index()[i];
       String t = at >= 0 && at < rec.cells().length ? rec.cells()[at] : null;
       text[i] = t == null || t.isBlank() ? null : t.strip();
     }
-    String idType = Sources.RESIDENT;
-    int idTypeIdx = indexOf("id_type");
-    if (idTypeIdx >= 0 && text[idTypeIdx] != null) {
-      idType = Sources.ID_TYPE.lookup(text[idTypeIdx]).orElse(null);
-    }
-    String raw = rec.raw();
-    List<Row> identities = new ArrayList<>();
-    String idNumber = null;
-    String name = null;
+    return text;
+  }
 
-    for (int i = 0; i < cols.size(); i++) {
-      ColumnSpec c = cols.get(i);
-      String t = text[i];
-      String label = c.name() + (c.aliases().isEmpty() ? "" : "(" + c.aliases().get(0) + ")");
-      if (t == null) {
-        if (c.required()) {
-          fail(
-              reasons,
-              details,
-              ReasonCode.MISSING_REQUIRED,
-              where + label + ": required value is empty");
-          continue;
-        }
-        if (c.defaultValue() == null) {
-          values.put(c.name(), null);
-          continue;
-        }
-        t = c.defaultValue();
+  /** The row's ID type: resident unless an id_type cell says otherwise (null: an unknown type). */
+  private String idType(String[] text) {
+    int at = indexOf("id_type");
+    if (at < 0 || text[at] == null) return Sources.RESIDENT;
+    return Sources.ID_TYPE.lookup(text[at]).orElse(null);
+  }
+
+  /** A column as messages name it: {@code name(first alias)}. */
+  private static String label(ColumnSpec c) {
+    return c.name() + (c.aliases().isEmpty() ? "" : "(" + c.aliases().get(0) + ")");
+  }
+
+  /** One cell: empty or defaulted, the name (masked in raw), an ID number, or a typed value. */
+  private void readCell(Gathered g, ColumnSpec c, String text, String idType, String where) {
+    String at = where + label(c);
+    String t = text;
+    if (t == null) {
+      if (c.required()) {
+        g.add(new Finding(ReasonCode.MISSING_REQUIRED, at + ": required value is empty"));
+        return;
       }
-      switch (c.type()) {
-        case STRING -> {
-          if (c.name().equals("name")) {
-            name = t;
-            raw = raw.replace(t, Masking.maskName(t));
-          } else {
-            values.put(c.name(), t);
-          }
-        }
-        case COUNT -> {
-          Optional<Long> n = Values.integer(t);
-          if (n.isEmpty() || n.get() > Integer.MAX_VALUE)
-            fail(
-                reasons,
-                details,
-                ReasonCode.BAD_NUMBER,
-                where + label + ": '" + t + "' is not a whole number");
-          else if (n.get() < 0)
-            fail(
-                reasons,
-                details,
-                ReasonCode.NEGATIVE_COUNT,
-                where + label + ": " + t + " is negative");
-          else values.put(c.name(), n.get().intValue());
-        }
-        case DOSE_NUMBER -> {
-          Optional<Long> n = Values.integer(t);
-          if (n.isEmpty() || n.get() < 1 || n.get() > 4)
-            fail(
-                reasons,
-                details,
-                ReasonCode.UNKNOWN_CODE,
-                where + label + ": '" + t + "' is not a dose number 1..4");
-          else values.put(c.name(), n.get().intValue());
-        }
-        case DATE -> {
-          Optional<LocalDate> d = Values.date(t);
-          if (d.isEmpty()) {
-            fail(
-                reasons,
-                details,
-                ReasonCode.BAD_DATE,
-                where + label + ": '" + t + "' is not a date (yyyy-MM-dd, yyyy/M/d or yyyyMMdd)");
-          } else {
-            if (c.eventDate() && d.get().isAfter(runDate))
-              fail(
-                  reasons,
-                  details,
-                  ReasonCode.FUTURE_DATE,
-                  where + label + ": " + d.get() + " is after the run date " + runDate);
-            values.put(c.name(), Date.valueOf(d.get()));
-          }
-        }
-        case TIMESTAMP -> {
-          Optional<LocalDateTime> ts = Values.timestamp(t);
-          if (ts.isEmpty()) {
-            fail(
-                reasons,
-                details,
-                ReasonCode.BAD_DATE,
-                where + label + ": '" + t + "' is not a time (yyyy-MM-dd HH:mm[:ss])");
-          } else {
-            if (c.eventDate() && ts.get().toLocalDate().isAfter(runDate))
-              fail(
-                  reasons,
-                  details,
-                  ReasonCode.FUTURE_DATE,
-                  where + label + ": " + t + " is after the run date " + runDate);
-            values.put(c.name(), Timestamp.from(ts.get().atZone(zone).toInstant()));
-          }
-        }
-        case BOOLEAN -> {
-          Optional<String> b = c.vocabulary().lookup(t);
-          if (b.isEmpty())
-            fail(
-                reasons,
-                details,
-                ReasonCode.UNKNOWN_CODE,
-                where + label + ": '" + t + "' is not a yes/no value (是/否, Y/N, 1/0, true/false)");
-          else values.put(c.name(), Boolean.valueOf(b.get()));
-        }
-        case CODE -> {
-          if (c.name().equals("id_type")) {
-            if (idType == null)
-              fail(
-                  reasons,
-                  details,
-                  ReasonCode.UNKNOWN_CODE,
-                  where + label + ": '" + t + "' is not one of " + c.vocabulary().codes());
-            else values.put(c.name(), idType);
-          } else {
-            Optional<String> code = c.vocabulary().lookup(t);
-            if (code.isEmpty())
-              fail(
-                  reasons,
-                  details,
-                  ReasonCode.UNKNOWN_CODE,
-                  where + label + ": '" + t + "' is not one of " + c.vocabulary().codes());
-            else values.put(c.name(), code.get());
-          }
-        }
-        case CODE_LIST -> {
-          LinkedHashSet<String> codes = new LinkedHashSet<>();
-          for (String part : SEPARATORS.split(t)) {
-            if (part.isBlank()) continue;
-            Optional<String> code = c.vocabulary().lookup(part);
-            if (code.isEmpty())
-              fail(
-                  reasons,
-                  details,
-                  ReasonCode.UNKNOWN_CODE,
-                  where
-                      + label
-                      + ": '"
-                      + part.strip()
-                      + "' is not one of "
-                      + c.vocabulary().codes());
-            else codes.add(code.get());
-          }
-          values.put(c.name(), codes.toArray(new String[0]));
-        }
-        case ID_NUMBER -> {
-          boolean linked = c.name().equals("linked_person_id");
-          String type = linked ? Sources.RESIDENT : idType;
-          String id = ResidentId.normalize(t);
-          raw = raw.replace(t, Masking.maskId(t));
-          if (type == null) break; // id_type already failed
-          if (type.equals(Sources.RESIDENT) && !ResidentId.isValid(id)) {
-            fail(
-                reasons,
-                details,
-                ReasonCode.INVALID_ID_CHECKSUM,
-                where
-                    + label
-                    + ": '"
-                    + Masking.maskId(t)
-                    + "' is not a valid resident ID (GB 11643 check digit)");
-            break;
-          }
-          String key = keys.key(type, id);
-          values.put(BronzeSchema.bronzeName(c), key);
-          if (linked) {
-            identities.add(identity(key, type, id, null));
-          } else {
-            idNumber = id;
-          }
-        }
-        case SCHOOL_CODE ->
-            check(DIGITS10, t, c, label, where, "10 digits", values, reasons, details);
-        case DIVISION_CODE_6 ->
-            check(DIGITS6, t, c, label, where, "a 6-digit division code", values, reasons, details);
-        case DIVISION_CODE ->
-            check(
-                DIVISION,
-                t,
-                c,
-                label,
-                where,
-                "a 6-, 9- or 12-digit division code",
-                values,
-                reasons,
-                details);
-        case DESTINATION_CODE -> {
-          String u = t.toUpperCase(java.util.Locale.ROOT);
-          if (DIVISION.matcher(u).matches() || COUNTRY.matcher(u).matches())
-            values.put(c.name(), u);
-          else
-            fail(
-                reasons,
-                details,
-                ReasonCode.UNKNOWN_CODE,
-                where + label + ": '" + t + "' is neither a division code nor a country code");
-        }
+      if (c.defaultValue() == null) {
+        g.values.put(c.name(), null);
+        return;
       }
+      t = c.defaultValue();
     }
-
-    // Derived from a resident ID where the row lacks them (docs/rules.md §1).
-    if (idNumber != null) {
-      String key = (String) values.get("person_key");
-      boolean resident = Sources.RESIDENT.equals(idType);
-      LocalDate birth = resident ? ResidentId.birthDate(idNumber).orElse(null) : null;
-      String sex = resident ? ResidentId.sex(idNumber) : null;
-      if (spec.column("birth_date").isPresent()
-          && values.get("birth_date") == null
-          && birth != null) values.put("birth_date", Date.valueOf(birth));
-      if (spec.column("sex").isPresent() && values.get("sex") == null && sex != null)
-        values.put("sex", sex);
-      identities.add(
-          0,
-          RowFactory.create(
-              key, idType, idNumber, name, birth == null ? null : Date.valueOf(birth), sex));
+    if (c.type() == ColumnType.STRING && c.name().equals("name")) {
+      g.name = t;
+      g.raw = g.raw.replace(t, Masking.maskName(t));
+    } else if (c.type() == ColumnType.ID_NUMBER) {
+      readIdNumber(g, c, t, idType, at);
+    } else {
+      g.take(c.name(), typed(c, t, idType, at));
     }
+  }
 
-    // A link given without its type is to a student (the column's former meaning).
-    // (A key present with a null value = the cell was empty; absent = the cell failed its check.)
+  /**
+   * A non-empty cell of a value column as its declared type; {@code at} is "file:line column".
+   * Pure: the same text always gives the same cell.
+   */
+  private Cell typed(ColumnSpec c, String t, String idType, String at) {
+    return switch (c.type()) {
+      case STRING -> Cell.of(t);
+      case COUNT -> count(t, at);
+      case DOSE_NUMBER -> doseNumber(t, at);
+      case DATE -> date(t, at, c.eventDate());
+      case TIMESTAMP -> timestamp(t, at, c.eventDate());
+      case BOOLEAN -> yesNo(c, t, at);
+      case CODE -> c.name().equals("id_type") ? idTypeCell(c, t, idType, at) : code(c, t, at);
+      case CODE_LIST -> codeList(c, t, at);
+      case SCHOOL_CODE -> matching(DIGITS10, t, at, "10 digits");
+      case DIVISION_CODE_6 -> matching(DIGITS6, t, at, "a 6-digit division code");
+      case DIVISION_CODE -> matching(DIVISION, t, at, "a 6-, 9- or 12-digit division code");
+      case DESTINATION_CODE -> destination(t, at);
+      case ID_NUMBER -> throw new IllegalArgumentException(at + ": an ID number is not a value");
+    };
+  }
+
+  private static Cell count(String t, String at) {
+    Optional<Long> n = Values.integer(t);
+    if (n.isEmpty() || n.get() > Integer.MAX_VALUE)
+      return Cell.failed(ReasonCode.BAD_NUMBER, at + ": '" + t + "' is not a whole number");
+    if (n.get() < 0) return Cell.failed(ReasonCode.NEGATIVE_COUNT, at + ": " + t + " is negative");
+    return Cell.of(n.get().intValue());
+  }
+
+  private static Cell doseNumber(String t, String at) {
+    Optional<Long> n = Values.integer(t);
+    if (n.isEmpty() || n.get() < 1 || n.get() > 4)
+      return Cell.failed(ReasonCode.UNKNOWN_CODE, at + ": '" + t + "' is not a dose number 1..4");
+    return Cell.of(n.get().intValue());
+  }
+
+  private Cell date(String t, String at, boolean eventDate) {
+    Optional<LocalDate> d = Values.date(t);
+    if (d.isEmpty())
+      return Cell.failed(
+          ReasonCode.BAD_DATE,
+          at + ": '" + t + "' is not a date (yyyy-MM-dd, yyyy/M/d or yyyyMMdd)");
+    Date value = Date.valueOf(d.get());
+    if (eventDate && d.get().isAfter(runDate))
+      return future(value, at + ": " + d.get() + " is after the run date " + runDate);
+    return Cell.of(value);
+  }
+
+  private Cell timestamp(String t, String at, boolean eventDate) {
+    Optional<LocalDateTime> ts = Values.timestamp(t);
+    if (ts.isEmpty())
+      return Cell.failed(
+          ReasonCode.BAD_DATE, at + ": '" + t + "' is not a time (yyyy-MM-dd HH:mm[:ss])");
+    Timestamp value = Timestamp.from(ts.get().atZone(zone).toInstant());
+    if (eventDate && ts.get().toLocalDate().isAfter(runDate))
+      return future(value, at + ": " + t + " is after the run date " + runDate);
+    return Cell.of(value);
+  }
+
+  /** FUTURE_DATE keeps the value: the row is quarantined, its other checks still run. */
+  private static Cell future(Object value, String message) {
+    return new Cell(true, value, List.of(new Finding(ReasonCode.FUTURE_DATE, message)));
+  }
+
+  private static Cell yesNo(ColumnSpec c, String t, String at) {
+    Optional<String> b = c.vocabulary().lookup(t);
+    if (b.isEmpty())
+      return Cell.failed(
+          ReasonCode.UNKNOWN_CODE,
+          at + ": '" + t + "' is not a yes/no value (是/否, Y/N, 1/0, true/false)");
+    return Cell.of(Boolean.valueOf(b.get()));
+  }
+
+  /** The id_type cell, already looked up by {@link #idType}. */
+  private static Cell idTypeCell(ColumnSpec c, String t, String idType, String at) {
+    if (idType == null) return notOneOf(c, t, at);
+    return Cell.of(idType);
+  }
+
+  private static Cell code(ColumnSpec c, String t, String at) {
+    Optional<String> code = c.vocabulary().lookup(t);
+    return code.isEmpty() ? notOneOf(c, t, at) : Cell.of(code.get());
+  }
+
+  private static Cell notOneOf(ColumnSpec c, String t, String at) {
+    return Cell.failed(
+        ReasonCode.UNKNOWN_CODE, at + ": '" + t + "' is not one of " + c.vocabulary().codes());
+  }
+
+  /** Codes separated by ; ； 、 , or ，: the known ones kept, each unknown one a finding. */
+  private static Cell codeList(ColumnSpec c, String t, String at) {
+    LinkedHashSet<String> codes = new LinkedHashSet<>();
+    List<Finding> findings = new ArrayList<>();
+    for (String part : SEPARATORS.split(t)) {
+      if (part.isBlank()) continue;
+      Optional<String> code = c.vocabulary().lookup(part);
+      if (code.isEmpty()) findings.addAll(notOneOf(c, part.strip(), at).findings());
+      else codes.add(code.get());
+    }
+    return new Cell(true, codes.toArray(new String[0]), findings);
+  }
+
+  private static Cell matching(Pattern p, String t, String at, String expected) {
+    if (p.matcher(t).matches()) return Cell.of(t);
+    return Cell.failed(ReasonCode.UNKNOWN_CODE, at + ": '" + t + "' is not " + expected);
+  }
+
+  private static Cell destination(String t, String at) {
+    String u = t.toUpperCase(java.util.Locale.ROOT);
+    if (DIVISION.matcher(u).matches() || COUNTRY.matcher(u).matches()) return Cell.of(u);
+    return Cell.failed(
+        ReasonCode.UNKNOWN_CODE,
+        at + ": '" + t + "' is neither a division code nor a country code");
+  }
+
+  /**
+   * An ID number cell: masked in raw, checked (GB 11643 for a resident ID), replaced by its person
+   * key. The row's own ID is kept for {@link #deriveFromResidentId}; a linked person's is an
+   * identity of its own (always a resident ID).
+   */
+  private void readIdNumber(Gathered g, ColumnSpec c, String t, String idType, String at) {
+    boolean linked = c.name().equals("linked_person_id");
+    String type = linked ? Sources.RESIDENT : idType;
+    String id = ResidentId.normalize(t);
+    g.raw = g.raw.replace(t, Masking.maskId(t));
+    if (type == null) return; // id_type already failed
+    if (type.equals(Sources.RESIDENT) && !ResidentId.isValid(id)) {
+      g.add(
+          new Finding(
+              ReasonCode.INVALID_ID_CHECKSUM,
+              at
+                  + ": '"
+                  + Masking.maskId(t)
+                  + "' is not a valid resident ID (GB 11643 check digit)"));
+      return;
+    }
+    String key = keys.key(type, id);
+    g.values.put(BronzeSchema.bronzeName(c), key);
+    if (linked) g.identities.add(identity(key, type, id, null));
+    else g.idNumber = id;
+  }
+
+  /**
+   * Birth date and sex derived from a resident ID where the row lacks them (docs/rules.md §1); the
+   * row's own identity goes first.
+   */
+  private void deriveFromResidentId(Gathered g, String idType) {
+    if (g.idNumber == null) return;
+    Row id = identity((String) g.values.get("person_key"), idType, g.idNumber, g.name);
+    Date birth = (Date) id.get(4);
+    String sex = id.getString(5);
+    if (spec.column("birth_date").isPresent()
+        && g.values.get("birth_date") == null
+        && birth != null) g.values.put("birth_date", birth);
+    if (spec.column("sex").isPresent() && g.values.get("sex") == null && sex != null)
+      g.values.put("sex", sex);
+    g.identities.add(0, id);
+  }
+
+  /**
+   * A link given without its type is to a student (the column's former meaning). Only where the
+   * type cell was empty, not where it failed its check.
+   */
+  private void defaultLinkedPersonType(Map<String, Object> values) {
     if (values.get("linked_person_key") != null
         && spec.column("linked_person_type").isPresent()
         && values.containsKey("linked_person_type")
         && values.get("linked_person_type") == null) {
       values.put("linked_person_type", "student");
     }
+  }
 
-    for (RowRule rule : spec.rowRules()) applyRule(rule, values, where, reasons, details);
-
+  /** The unknown headers' cells, by header, for bronze's extra_columns. */
+  private static Map<String, String> extraColumns(HeaderMap hm, ParsedFile.Rec rec) {
     Map<String, String> extra = new LinkedHashMap<>();
     for (int e = 0; e < hm.extraHeaders().size(); e++) {
       int at = hm.extraIndex()[e];
       extra.put(hm.extraHeaders().get(e), at < rec.cells().length ? rec.cells()[at] : null);
     }
+    return extra;
+  }
 
+  /** The staging row: bronze columns (lineage, values, extra columns), then validation columns. */
+  private Row row(
+      Lineage lin,
+      ParsedFile.Rec rec,
+      Map<String, Object> values,
+      Map<String, String> extra,
+      String[] reasons,
+      String[] details,
+      String raw,
+      Row[] identities) {
     Object[] out = new Object[bronze.size() + 4];
     for (int f = 0; f < bronze.size(); f++) {
       String n = bronze.fields()[f].name();
@@ -388,10 +456,10 @@ final class RowValidator implements Serializable {
             default -> values.get(n);
           };
     }
-    out[bronze.size()] = reasons.toArray(new String[0]);
-    out[bronze.size() + 1] = details.toArray(new String[0]);
+    out[bronze.size()] = reasons;
+    out[bronze.size() + 1] = details;
     out[bronze.size() + 2] = cut(raw);
-    out[bronze.size() + 3] = reasons.isEmpty() ? identities.toArray(new Row[0]) : new Row[0];
+    out[bronze.size() + 3] = identities;
     return RowFactory.create(out);
   }
 
@@ -440,23 +508,15 @@ final class RowValidator implements Serializable {
                 ? " (an unquoted comma in a value?)"
                 : " (a cut or incomplete line?)")
             + "; the row is not loaded";
-    Object[] out = new Object[bronze.size() + 4];
-    for (int f = 0; f < bronze.size(); f++) {
-      out[f] =
-          switch (bronze.fields()[f].name()) {
-            case BronzeSchema.SOURCE_FILE -> lin.file();
-            case BronzeSchema.SOURCE_LINE -> rec.line();
-            case BronzeSchema.SOURCE_SHA256 -> lin.sha256();
-            case BronzeSchema.BATCH_ID -> lin.batchId();
-            case BronzeSchema.INGESTED_AT -> lin.ingestedAt();
-            default -> null;
-          };
-    }
-    out[bronze.size()] = new String[] {ReasonCode.FIELD_COUNT.code()};
-    out[bronze.size() + 1] = new String[] {detail};
-    out[bronze.size() + 2] = cut(raw.toString());
-    out[bronze.size() + 3] = new Row[0];
-    return RowFactory.create(out);
+    return row(
+        lin,
+        rec,
+        Map.of(),
+        Map.of(),
+        new String[] {ReasonCode.FIELD_COUNT.code()},
+        new String[] {detail},
+        raw.toString(),
+        new Row[0]);
   }
 
   private static String cut(String raw) {
@@ -475,124 +535,98 @@ final class RowValidator implements Serializable {
         Sources.RESIDENT.equals(type) ? ResidentId.sex(id) : null);
   }
 
-  private void applyRule(
-      RowRule rule,
-      Map<String, Object> v,
-      String where,
-      LinkedHashSet<String> reasons,
-      List<String> details) {
-    switch (rule) {
-      case PRESENT_GT_EXPECTED -> {
-        Integer present = (Integer) v.get("students_present");
-        Integer expected = (Integer) v.get("students_expected");
-        if (present != null && expected != null && present > expected) {
-          fail(
-              reasons,
-              details,
-              ReasonCode.PRESENT_GT_EXPECTED,
-              where
-                  + "students_present(实到学生数) "
-                  + present
-                  + " > students_expected(应到学生数) "
-                  + expected);
-        }
-      }
-      case ABSENCES_GT_EXPECTED -> {
-        Integer expected = (Integer) v.get("students_expected");
-        long sum = 0;
-        for (String k :
-            List.of("students_present", "students_absent_illness", "students_absent_other")) {
-          Integer x = (Integer) v.get(k);
-          sum += x == null ? 0 : x;
-        }
-        if (expected != null && sum > expected) {
-          fail(
-              reasons,
-              details,
-              ReasonCode.ABSENCES_GT_EXPECTED,
-              where + "present + absences " + sum + " > students_expected(应到学生数) " + expected);
-        }
-      }
-      case RETURN_BEFORE_DEPARTURE -> {
-        Date dep = (Date) v.get("departure_date");
-        Date ret = (Date) v.get("return_date");
-        if (dep != null && ret != null && ret.before(dep)) {
-          fail(
-              reasons,
-              details,
-              ReasonCode.RETURN_BEFORE_DEPARTURE,
-              where + "return_date(返回日期) " + ret + " is before departure_date(离开日期) " + dep);
-        }
-      }
-      case HOUSEHOLD_NEEDS_LINKED_PERSON -> {
-        if ("household".equals(v.get("person_type"))
-            && v.get("linked_person_key") == null
-            && !reasons.contains(ReasonCode.INVALID_ID_CHECKSUM.code())) {
-          fail(
-              reasons,
-              details,
-              ReasonCode.MISSING_REQUIRED,
-              where + "linked_person_id(关联人员身份证号): required for a household member");
-        }
-      }
-      case SCHOOL_REQUIRED_UNLESS_HOUSEHOLD -> {
-        Object type = v.get("person_type");
-        if (!"household".equals(type)
-            && v.containsKey("school_code")
-            && v.get("school_code") == null) {
-          fail(
-              reasons,
-              details,
-              ReasonCode.MISSING_REQUIRED,
-              where
-                  + "school_code(学校标识码): required"
-                  + (type == null ? "" : " for a " + type)
-                  + " (only a household member may leave it empty)");
-        }
-      }
-      case DESTINATION_MATCHES_ABROAD -> {
-        String dest = (String) v.get("destination_code");
-        Boolean abroad = (Boolean) v.get("abroad");
-        if (dest != null && abroad != null && abroad != COUNTRY.matcher(dest).matches()) {
-          fail(
-              reasons,
-              details,
-              ReasonCode.UNKNOWN_CODE,
-              where
-                  + "destination_code(目的地代码) '"
-                  + dest
-                  + "' does not fit abroad(是否境外)="
-                  + abroad
-                  + " (abroad: ISO country code; domestic: division code)");
-        }
-      }
+  /** What one row rule finds on a record's values (docs/rules.md §1), if anything. */
+  private static Optional<Finding> ruleFinding(
+      RowRule rule, Map<String, Object> v, Set<String> reasons, String where) {
+    return switch (rule) {
+      case PRESENT_GT_EXPECTED -> presentGtExpected(v, where);
+      case ABSENCES_GT_EXPECTED -> absencesGtExpected(v, where);
+      case RETURN_BEFORE_DEPARTURE -> returnBeforeDeparture(v, where);
+      case HOUSEHOLD_NEEDS_LINKED_PERSON -> householdNeedsLinkedPerson(v, reasons, where);
+      case SCHOOL_REQUIRED_UNLESS_HOUSEHOLD -> schoolRequiredUnlessHousehold(v, where);
+      case DESTINATION_MATCHES_ABROAD -> destinationMatchesAbroad(v, where);
+    };
+  }
+
+  private static Optional<Finding> presentGtExpected(Map<String, Object> v, String where) {
+    Integer present = (Integer) v.get("students_present");
+    Integer expected = (Integer) v.get("students_expected");
+    if (present == null || expected == null || present <= expected) return Optional.empty();
+    return Optional.of(
+        new Finding(
+            ReasonCode.PRESENT_GT_EXPECTED,
+            where
+                + "students_present(实到学生数) "
+                + present
+                + " > students_expected(应到学生数) "
+                + expected));
+  }
+
+  private static Optional<Finding> absencesGtExpected(Map<String, Object> v, String where) {
+    Integer expected = (Integer) v.get("students_expected");
+    long sum = 0;
+    for (String k :
+        List.of("students_present", "students_absent_illness", "students_absent_other")) {
+      Integer x = (Integer) v.get(k);
+      sum += x == null ? 0 : x;
     }
+    if (expected == null || sum <= expected) return Optional.empty();
+    return Optional.of(
+        new Finding(
+            ReasonCode.ABSENCES_GT_EXPECTED,
+            where + "present + absences " + sum + " > students_expected(应到学生数) " + expected));
   }
 
-  private static void check(
-      Pattern p,
-      String t,
-      ColumnSpec c,
-      String label,
-      String where,
-      String expected,
-      Map<String, Object> values,
-      LinkedHashSet<String> reasons,
-      List<String> details) {
-    if (p.matcher(t).matches()) values.put(c.name(), t);
-    else
-      fail(
-          reasons,
-          details,
-          ReasonCode.UNKNOWN_CODE,
-          where + label + ": '" + t + "' is not " + expected);
+  private static Optional<Finding> returnBeforeDeparture(Map<String, Object> v, String where) {
+    Date dep = (Date) v.get("departure_date");
+    Date ret = (Date) v.get("return_date");
+    if (dep == null || ret == null || !ret.before(dep)) return Optional.empty();
+    return Optional.of(
+        new Finding(
+            ReasonCode.RETURN_BEFORE_DEPARTURE,
+            where + "return_date(返回日期) " + ret + " is before departure_date(离开日期) " + dep));
   }
 
-  private static void fail(
-      LinkedHashSet<String> reasons, List<String> details, ReasonCode reason, String message) {
-    String code = reason.code();
-    reasons.add(code);
-    details.add(code + " " + message);
+  /** Not when the linked ID was given but failed its check: that reason says it already. */
+  private static Optional<Finding> householdNeedsLinkedPerson(
+      Map<String, Object> v, Set<String> reasons, String where) {
+    if (!"household".equals(v.get("person_type"))
+        || v.get("linked_person_key") != null
+        || reasons.contains(ReasonCode.INVALID_ID_CHECKSUM.code())) return Optional.empty();
+    return Optional.of(
+        new Finding(
+            ReasonCode.MISSING_REQUIRED,
+            where + "linked_person_id(关联人员身份证号): required for a household member"));
+  }
+
+  private static Optional<Finding> schoolRequiredUnlessHousehold(
+      Map<String, Object> v, String where) {
+    Object type = v.get("person_type");
+    if ("household".equals(type) || !v.containsKey("school_code") || v.get("school_code") != null)
+      return Optional.empty();
+    return Optional.of(
+        new Finding(
+            ReasonCode.MISSING_REQUIRED,
+            where
+                + "school_code(学校标识码): required"
+                + (type == null ? "" : " for a " + type)
+                + " (only a household member may leave it empty)"));
+  }
+
+  private static Optional<Finding> destinationMatchesAbroad(Map<String, Object> v, String where) {
+    String dest = (String) v.get("destination_code");
+    Boolean abroad = (Boolean) v.get("abroad");
+    if (dest == null || abroad == null || abroad == COUNTRY.matcher(dest).matches())
+      return Optional.empty();
+    return Optional.of(
+        new Finding(
+            ReasonCode.UNKNOWN_CODE,
+            where
+                + "destination_code(目的地代码) '"
+                + dest
+                + "' does not fit abroad(是否境外)="
+                + abroad
+                + " (abroad: ISO country code; domestic: division code)"));
   }
 
   private int indexOf(String column) {
