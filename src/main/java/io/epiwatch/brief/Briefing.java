@@ -75,14 +75,18 @@ public record Briefing(
   public record Quality(
       long filesRejected, long rowsQuarantined, long contradictions, long otherFlags) {}
 
-  /** Compliance of one organisation on one day; status and firstSubmittedAt on school rows only. */
+  /**
+   * Compliance of one organisation on one day; status and firstSubmittedAt on school rows only.
+   * zeroReportShare: zero reports (零报告) among the reports received.
+   */
   public record Compliance(
       LocalDate reportDate,
       Org org,
       SchoolStatus status,
       Instant firstSubmittedAt,
       Double reportingRate,
-      Double timelinessRate) {}
+      Double timelinessRate,
+      Double zeroReportShare) {}
 
   /** A school's reporting status of a day. */
   public enum SchoolStatus {
@@ -101,8 +105,12 @@ public record Briefing(
     }
   }
 
-  /** Illness absence rate of one organisation on one day (null = nobody expected). */
-  public record Attendance(LocalDate reportDate, Org org, Double illnessAbsenceRate) {}
+  /**
+   * Illness absence rate of one organisation on one day (null = nobody expected), and the fever
+   * cases of the morning and noon checks (晨午检) the reports carry.
+   */
+  public record Attendance(
+      LocalDate reportDate, Org org, Double illnessAbsenceRate, long feverCases) {}
 
   /** Absences of one symptom group on D. */
   public record Cause(Org org, String cause, long cases, Double ratePer1000) {}

@@ -67,7 +67,10 @@ public final class BriefingData {
             .map(
                 r ->
                     new Briefing.Attendance(
-                        localDate(r, "report_date"), org(r), r.getAs("illness_absence_rate")))
+                        localDate(r, "report_date"),
+                        org(r),
+                        r.getAs("illness_absence_rate"),
+                        r.isNullAt(r.fieldIndex("fever_cases")) ? 0L : r.getAs("fever_cases")))
             .toList();
     List<Briefing.Cause> causes =
         slice(
@@ -205,7 +208,8 @@ public final class BriefingData {
         Briefing.SchoolStatus.of(r.getAs("status")),
         at == null ? null : at.toInstant(),
         r.getAs("reporting_rate"),
-        r.getAs("timeliness_rate"));
+        r.getAs("timeliness_rate"),
+        r.getAs("zero_report_share"));
   }
 
   private static Briefing.Alert alert(Row r) {

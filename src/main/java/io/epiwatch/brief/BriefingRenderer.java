@@ -379,6 +379,15 @@ public final class BriefingRenderer {
         data.compliance(), Briefing.Compliance::org, Briefing.Compliance::reportDate, rate, s, d);
   }
 
+  /** Fever cases of the scope's reports of a day; null when the day has no attendance row. */
+  private Long feverOn(Scope s, LocalDate d) {
+    return data.attendance().stream()
+        .filter(r -> inScope(r.org(), s) && r.reportDate().equals(d))
+        .map(Briefing.Attendance::feverCases)
+        .findFirst()
+        .orElse(null);
+  }
+
   private Double illnessOn(Scope s, LocalDate d) {
     return rateOn(
         data.attendance(),
@@ -430,6 +439,20 @@ public final class BriefingRenderer {
                   pp(now, complianceOn(s, d.minusDays(1), rate)),
                   pp(now, complianceOn(s, d.minusDays(7), rate))));
         });
+    Double zero = complianceOn(s, d, Briefing.Compliance::zeroReportShare);
+    out.add(
+        row(
+            t("metric.zeroReportShare"),
+            pct(zero),
+            pp(zero, complianceOn(s, d.minusDays(1), Briefing.Compliance::zeroReportShare)),
+            pp(zero, complianceOn(s, d.minusDays(7), Briefing.Compliance::zeroReportShare))));
+    Long fever = feverOn(s, d);
+    out.add(
+        row(
+            t("metric.fever"),
+            count(fever),
+            diff(fever, feverOn(s, d.minusDays(1))),
+            diff(fever, feverOn(s, d.minusDays(7)))));
     Double ill = illnessOn(s, d);
     out.add(
         row(

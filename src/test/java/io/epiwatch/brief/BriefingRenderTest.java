@@ -54,10 +54,10 @@ class BriefingRenderTest {
     versions.put("ops.quarantine", 1L);
     List<Briefing.Compliance> compliance =
         List.of(
-            new Briefing.Compliance(D, CITY, null, null, 0.973, 0.95),
-            new Briefing.Compliance(D.minusDays(1), CITY, null, null, 0.99, 0.98),
-            new Briefing.Compliance(D, SHANGCHENG, null, null, 1.0, 0.9),
-            new Briefing.Compliance(D, XIHU, null, null, 0.5, 0.5),
+            new Briefing.Compliance(D, CITY, null, null, 0.973, 0.95, 0.6),
+            new Briefing.Compliance(D.minusDays(1), CITY, null, null, 0.99, 0.98, 0.5),
+            new Briefing.Compliance(D, SHANGCHENG, null, null, 1.0, 0.9, null),
+            new Briefing.Compliance(D, XIHU, null, null, 0.5, 0.5, null),
             // late: submitted 11:20 Beijing time (03:20 UTC)
             new Briefing.Compliance(
                 D,
@@ -65,20 +65,22 @@ class BriefingRenderTest {
                 Briefing.SchoolStatus.LATE,
                 Instant.parse("2021-10-05T03:20:00Z"),
                 null,
+                null,
                 null),
             new Briefing.Compliance(
-                D, MISSING_SCHOOL, Briefing.SchoolStatus.MISSING, null, null, null),
+                D, MISSING_SCHOOL, Briefing.SchoolStatus.MISSING, null, null, null, null),
             new Briefing.Compliance(
                 D,
                 ON_TIME_SCHOOL,
                 Briefing.SchoolStatus.ON_TIME,
                 Instant.parse("2021-10-05T00:10:00Z"),
                 null,
+                null,
                 null));
     List<Briefing.Attendance> attendance =
         List.of(
-            new Briefing.Attendance(D.minusDays(1), CITY, 0.005),
-            new Briefing.Attendance(D, CITY, 0.008));
+            new Briefing.Attendance(D.minusDays(1), CITY, 0.005, 1),
+            new Briefing.Attendance(D, CITY, 0.008, 3));
     List<Briefing.Cause> causes =
         List.of(
             new Briefing.Cause(CITY, "fever", 7, 1.25), new Briefing.Cause(CITY, "rash", 2, null));
@@ -202,6 +204,8 @@ class BriefingRenderTest {
     assertTrue(
         t.contains("Reporting rate 97.3% -1.7 pp"), "headline with the change vs yesterday: " + t);
     assertTrue(t.contains("Student illness-absence rate 0.8% +0.3 pp"), t);
+    assertTrue(t.contains("Zero reports (share of reports) 60.0% +10.0 pp"), t);
+    assertTrue(t.contains("Fever at morning/noon checks 3 +2"), t);
     // late: missing before late, district names, submission time in the zone; on-time schools are
     // not named
     assertTrue(
