@@ -235,6 +235,16 @@ public final class Tables {
               + "unapproved BIGINT COMMENT 'any trip not approved (pending counts)', missing_test BIGINT COMMENT 'any returned trip without a test dated on or after its return', "
               + SUPERSEDED);
 
+  public static final TableSpec GOLD_ALERT_CASES =
+      TableSpec.of(
+          TableId.gold("alert_cases"),
+          null,
+          List.of("alert_id", "person_key"),
+          "The persons behind each cluster alert's cases (docs/rules.md §4.4): one row per alert and person; per alert, as many rows as its cases. EARS-C2 alerts (absence rates, not persons) have none. Rebuilt with the alerts.",
+          "alert_id STRING COMMENT 'gold.cluster_alerts.alert_id', person_key STRING COMMENT 'restricted.person_identity maps it back', school_code STRING, "
+              + "grade STRING, class_name STRING, onset_date DATE COMMENT 'earliest onset (else report date) in the alert''s span', "
+              + "symptom_group STRING, diagnosis STRING COMMENT 'of the person''s earliest row in the span', first_report_date DATE");
+
   public static final TableSpec GOLD_CASE_SIGNALS =
       TableSpec.of(
           TableId.gold("case_signals"),
@@ -381,7 +391,9 @@ public final class Tables {
 
   /** Every gold table: the metrics, then what the product added (docs/rules.md §4.7 ...). */
   public static final List<TableSpec> GOLD =
-      Stream.concat(GOLD_METRICS.stream(), Stream.of(GOLD_CASE_SIGNALS, GOLD_CASE_SIGNALS_DAILY))
+      Stream.concat(
+              GOLD_METRICS.stream(),
+              Stream.of(GOLD_ALERT_CASES, GOLD_CASE_SIGNALS, GOLD_CASE_SIGNALS_DAILY))
           .toList();
 
   public static final List<TableSpec> OPS =

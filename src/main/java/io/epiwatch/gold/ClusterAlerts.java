@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.stddev_samp;
@@ -198,45 +199,8 @@ public final class ClusterAlerts {
                 max("t").as("last_detected"),
                 max("persons").as("_max_persons"));
 
-    // cases = distinct persons with onset in [first - window + 1, last] for the alert's unit and
-    // group.
-    Dataset<Row> c =
-        cases
-            .withColumn("onset", coalesce(col("onset_date"), col("report_date")))
-            .select(
-                col("person_key"),
-                col("school_code").as("_s"),
-                col("grade").as("_g"),
-                col("class_name").as("_c"),
-                col("person_type").as("_pt"),
-                col("symptom_group").as("_sg"),
-                col("diagnosis").as("_dx"),
-                col("onset"));
-    Column sameUnit =
-        col("_s")
-            .equalTo(col("school_code"))
-            .and(col("grade").isNull().or(col("_g").equalTo(col("grade"))))
-            .and(col("class_name").isNull().or(col("_c").equalTo(col("class_name"))))
-            .and(
-                col("grade")
-                    .isNull()
-                    .or(
-                        col("_pt")
-                            .equalTo(
-                                "student"))) // class alerts count pupils only (docs/rules.md §7)
-            .and(
-                col("onset").geq(date_add(col("first_detected"), lit(1).minus(col("window_days")))))
-            .and(col("onset").leq(col("last_detected")));
-    Column sameGroup =
-        col("symptom_group")
-            .isNull()
-            .and(col("diagnosis").isNull())
-            .or(col("symptom_group").isNotNull().and(col("_sg").equalTo(col("symptom_group"))))
-            .or(col("diagnosis").isNotNull().and(col("_dx").equalTo(col("diagnosis"))));
     Dataset<Row> counted =
-        alerts
-            .filter(col("rule").notEqual("school_ears_c2"))
-            .join(c, sameUnit.and(sameGroup), "left")
+        members(alerts.filter(col("rule").notEqual(Policy.EARS_RULE)), cases, "left")
             .groupBy(
                 java.util.Arrays.stream(alerts.columns())
                     .map(org.apache.spark.sql.functions::col)
@@ -288,5 +252,77 @@ public final class ClusterAlerts {
         .withColumn("org_code", col("school_code"))
         .withColumn("org_name", col("school_name"))
         .withColumn("parent_code", col("district_code"));
+  }
+
+  /**
+   * The line-list rows behind each (non-EARS) alert: the alerts' columns joined with the rows of
+   * the same unit and group whose onset (else report date) lies in [first_detected - window + 1,
+   * last_detected]; class alerts count pupils only (docs/rules.md §7). The row columns are
+   * person_key, _s, _g, _c, _pt, _sg, _dx, onset, _rd.
+   */
+  private static Dataset<Row> members(Dataset<Row> alerts, Dataset<Row> cases, String joinType) {
+    Dataset<Row> c =
+        cases
+            .withColumn("onset", coalesce(col("onset_date"), col("report_date")))
+            .select(
+                col("person_key"),
+                col("school_code").as("_s"),
+                col("grade").as("_g"),
+                col("class_name").as("_c"),
+                col("person_type").as("_pt"),
+                col("symptom_group").as("_sg"),
+                col("diagnosis").as("_dx"),
+                col("onset"),
+                col("report_date").as("_rd"));
+    Column sameUnit =
+        col("_s")
+            .equalTo(col("school_code"))
+            .and(col("grade").isNull().or(col("_g").equalTo(col("grade"))))
+            .and(col("class_name").isNull().or(col("_c").equalTo(col("class_name"))))
+            .and(col("grade").isNull().or(col("_pt").equalTo("student")))
+            .and(
+                col("onset").geq(date_add(col("first_detected"), lit(1).minus(col("window_days")))))
+            .and(col("onset").leq(col("last_detected")));
+    Column sameGroup =
+        col("symptom_group")
+            .isNull()
+            .and(col("diagnosis").isNull())
+            .or(col("symptom_group").isNotNull().and(col("_sg").equalTo(col("symptom_group"))))
+            .or(col("diagnosis").isNotNull().and(col("_dx").equalTo(col("diagnosis"))));
+    return alerts.join(c, sameUnit.and(sameGroup), joinType);
+  }
+
+  /**
+   * gold.alert_cases: the distinct persons behind each alert's cases (EARS-C2 alerts count absences
+   * of the daily report, not persons, and have none), one row per (alert_id, person_key) with the
+   * person's grade, class, symptom group and diagnosis of their earliest row in the alert's span,
+   * its onset and the first report date. Per alert, the rows number exactly its cases.
+   */
+  public static Dataset<Row> alertCases(Dataset<Row> alerts, Dataset<Row> cases) {
+    return members(
+            alerts
+                .filter(col("rule").notEqual(Policy.EARS_RULE))
+                .select(
+                    "alert_id",
+                    "rule",
+                    "school_code",
+                    "grade",
+                    "class_name",
+                    "symptom_group",
+                    "diagnosis",
+                    "first_detected",
+                    "last_detected",
+                    "window_days"),
+            cases,
+            "inner")
+        .groupBy("alert_id", "person_key")
+        .agg(
+            min_by(col("_s"), col("_rd")).as("school_code"),
+            min_by(col("_g"), col("_rd")).as("grade"),
+            min_by(col("_c"), col("_rd")).as("class_name"),
+            min("onset").as("onset_date"),
+            min_by(col("_sg"), col("_rd")).as("symptom_group"),
+            min_by(col("_dx"), col("_rd")).as("diagnosis"),
+            min("_rd").as("first_report_date"));
   }
 }

@@ -262,7 +262,7 @@ public final class MetricsJob {
     }
   }
 
-  /** The tables holding the state on the latest run date: cluster alerts. */
+  /** The tables holding the state on the latest run date: cluster alerts and their cases. */
   private static void writeCurrentState(Run run) {
     Warehouse wh = run.wh();
     MetricsPlan plan = run.plan();
@@ -289,6 +289,19 @@ public final class MetricsJob {
                     .persist(StorageLevel.MEMORY_AND_DISK());
             if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts))
               writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
+            timed(
+                seconds,
+                Tables.GOLD_ALERT_CASES,
+                () -> {
+                  Dataset<Row> members =
+                      TableWriter.conform(
+                              ClusterAlerts.alertCases(alerts, run.cases()),
+                              Tables.GOLD_ALERT_CASES)
+                          .persist(StorageLevel.MEMORY_AND_DISK());
+                  if (!sameContent(wh, Tables.GOLD_ALERT_CASES, members))
+                    writeAll(wh, Tables.GOLD_ALERT_CASES, members, versions);
+                  members.unpersist();
+                });
             alerts.unpersist();
           });
     }

@@ -3,6 +3,8 @@ package io.epiwatch.gold;
 import static io.epiwatch.testing.DatasetAssert.row;
 import static io.epiwatch.testing.Frames.cols;
 import static io.epiwatch.testing.Frames.d;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.config.AppConfig;
@@ -104,6 +106,52 @@ class ClusterAlertsTest {
         cols("CAST(first_detected AS STRING)", "CAST(last_detected AS STRING)", "cases", "status"),
         row("2021-09-10", "2021-09-14", 6L, "closed"),
         row("2021-09-25", "2021-09-25", 3L, "active"));
+  }
+
+  @Test
+  void everyAlertsCasesAreItsPersonsOneRowEach(SparkSession spark) {
+    // five pupils over three days (class_3day), one of them on two report days; six days later a
+    // pupil of the same class that no alert window reaches
+    Dataset<Row> c =
+        cases(
+            spark,
+            pupil("a", "2班", "2021-09-10", "gi", "norovirus"),
+            pupil("b", "2班", "2021-09-10", "gi", "norovirus"),
+            pupil("c", "2班", "2021-09-11", "gi", "norovirus"),
+            pupil("d", "2班", "2021-09-12", "gi", "norovirus"),
+            pupil("e", "2班", "2021-09-12", "gi", "norovirus"),
+            pupil("a", "2班", "2021-09-12", "gi", "norovirus"),
+            pupil("z", "2班", "2021-09-20", "gi", "norovirus"));
+    Dataset<Row> alerts =
+        ClusterAlerts.alerts(
+                schools(spark), c, spark.emptyDataFrame(), POLICY, LocalDate.of(2021, 9, 20))
+            .cache();
+    Dataset<Row> members = ClusterAlerts.alertCases(alerts, c);
+    List<Row> perAlert =
+        alerts
+            .join(
+                members.groupBy("alert_id").count().withColumnRenamed("alert_id", "_a"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .col("alert_id")
+                    .equalTo(org.apache.spark.sql.functions.col("_a")),
+                "left")
+            .selectExpr("rule", "cases", "coalesce(count, 0)")
+            .collectAsList();
+    assertFalse(perAlert.isEmpty());
+    for (Row r : perAlert)
+      assertEquals(r.getLong(1), r.getLong(2), r.getString(0) + ": rows = cases");
+    String id = alerts.filter("rule = 'class_3day'").select("alert_id").first().getString(0);
+    DatasetAssert.assertRows(
+        members.filter(org.apache.spark.sql.functions.col("alert_id").equalTo(id)),
+        cols("person_key", "CAST(onset_date AS STRING)", "CAST(first_report_date AS STRING)"),
+        row("a", "2021-09-10", "2021-09-10"),
+        row("b", "2021-09-10", "2021-09-10"),
+        row("c", "2021-09-11", "2021-09-11"),
+        row("d", "2021-09-12", "2021-09-12"),
+        row("e", "2021-09-12", "2021-09-12"));
   }
 
   @Test
