@@ -13,6 +13,9 @@
 --     policy_settings(home_province, vaccination_min_age, lagging_threshold,
 --                     exposure_window_days, quiet_gap_days)          -- one row
 --     policy_city_names(city_code, city_name)
+--     policy_home_city(home_city, in_city_monitoring_days)            -- one row; home_city NULL = no split
+--     policy_focus_areas(area_code, area_name, prefix, since, window_days, from_date, to_date)
+--                                                                      -- one row per match prefix
 --     policy_age_bands(band_order, band, min_age, max_age)             -- max_age NULL = open
 --     policy_campaigns(campaign_id, age_band, dose_number, deadline, target_rate)
 --     policy_monitoring_days(category, days)
@@ -391,7 +394,8 @@ WHERE r.org_level <> 'province' OR cities.several;
 -- docs/rules.md §4.6, §7: per person with a trip departed by D, the highest category of any trip
 -- (abroad > high direct > high possible > medium direct > medium possible > out_of_province >
 -- in_province), counted once under the attributed school; status and flags over all trips.
-CREATE OR REPLACE TEMP TABLE exposure_persons AS
+-- in_province trips within the home city are in_city (their own monitoring days).
+CREATE OR REPLACE TEMP TABLE exposure_trips AS
 WITH t AS (
   SELECT *, return_date IS NULL OR return_date > DATE '${run_date}' AS away,
     CASE WHEN return_date IS NULL OR return_date > DATE '${run_date}' THEN DATE '${run_date}' ELSE return_date END AS stay_end
@@ -421,28 +425,37 @@ WITH t AS (
                          WHEN 5 THEN 'medium' WHEN 6 THEN 'out_of_province' ELSE 'in_province' END AS category,
     CASE WHEN r.category_rank IN (2, 4) THEN 'direct' WHEN r.category_rank IN (3, 5) THEN 'possible' END AS match_type
   FROM ranked r
-), flagged AS (
-  SELECT t.*,
-    NOT t.away AND date_diff('day', t.return_date, DATE '${run_date}') < coalesce(m.days, 0) AS monitoring,
-    t.stay_end >= DATE '${run_date}' - (p.exposure_window_days - 1) AS recent,
-    coalesce(t.approved, 'pending') <> 'yes' AS unapproved,
-    NOT t.away AND (t.nucleic_test_date IS NULL OR t.nucleic_test_date < t.return_date) AS missing_test
-  FROM per_trip t CROSS JOIN policy_settings p
-  LEFT JOIN policy_monitoring_days m ON m.category = t.category
-), best AS (
+), cityed AS (
+  SELECT r.*, coalesce(r.category_rank = 7 AND starts_with(r.destination_code, h.home_city), false) AS in_city,
+    h.in_city_monitoring_days
+  FROM per_trip r CROSS JOIN policy_home_city h
+)
+SELECT t.*,
+  NOT t.away AND date_diff('day', t.return_date, DATE '${run_date}')
+    < CASE WHEN t.in_city THEN t.in_city_monitoring_days ELSE coalesce(m.days, 0) END AS monitoring,
+  t.stay_end >= DATE '${run_date}' - (p.exposure_window_days - 1) AS recent,
+  coalesce(t.approved, 'pending') <> 'yes' AS unapproved,
+  NOT t.away AND (t.nucleic_test_date IS NULL OR t.nucleic_test_date < t.return_date) AS missing_test
+FROM cityed t CROSS JOIN policy_settings p
+LEFT JOIN policy_monitoring_days m ON m.category = t.category;
+
+CREATE OR REPLACE TEMP TABLE exposure_persons AS
+WITH flagged AS (SELECT * FROM exposure_trips), best AS (
   SELECT person_key, person_type, attributed_school_code AS school_code, category, match_type FROM flagged
   QUALIFY row_number() OVER (PARTITION BY person_key ORDER BY category_rank, departure_date DESC, record_key) = 1
 ), person_flags AS (
   SELECT person_key, bool_or(away) AS any_away, bool_or(monitoring) AS any_monitoring, bool_or(recent) AS any_recent,
-    bool_or(unapproved) AS any_unapproved, bool_or(missing_test) AS any_missing
+    bool_or(unapproved) AS any_unapproved, bool_or(missing_test) AS any_missing, bool_or(NOT in_city) AS left_city
   FROM flagged GROUP BY person_key
 )
 SELECT DATE '${run_date}' AS as_of, b.person_key, b.person_type, b.school_code, b.category, coalesce(b.match_type, '') AS match_type,
   1 AS persons, f.any_recent::INTEGER AS persons_14d, f.any_away::INTEGER AS away,
   (NOT f.any_away AND f.any_monitoring)::INTEGER AS in_monitoring,
   (NOT f.any_away AND NOT f.any_monitoring)::INTEGER AS completed,
-  f.any_unapproved::INTEGER AS unapproved, f.any_missing::INTEGER AS missing_test
-FROM best b JOIN person_flags f ON f.person_key = b.person_key;
+  f.any_unapproved::INTEGER AS unapproved, f.any_missing::INTEGER AS missing_test,
+  (b.category = 'in_province' AND h.home_city IS NOT NULL AND NOT f.left_city)::INTEGER AS in_city,
+  (b.category = 'in_province' AND h.home_city IS NOT NULL AND f.left_city)::INTEGER AS out_of_city
+FROM best b JOIN person_flags f ON f.person_key = b.person_key CROSS JOIN policy_home_city h;
 
 CREATE OR REPLACE TEMP TABLE exposure_school AS
 SELECT e.*, s.school_name, s.district_code, s.district_name, s.city_code
@@ -457,7 +470,8 @@ WITH levels AS (
     any_value(o.district_name) AS district_name,
     sum(persons)::BIGINT AS persons, sum(persons_14d)::BIGINT AS persons_14d, sum(away)::BIGINT AS away,
     sum(in_monitoring)::BIGINT AS in_monitoring, sum(completed)::BIGINT AS completed,
-    sum(unapproved)::BIGINT AS unapproved, sum(missing_test)::BIGINT AS missing_test
+    sum(unapproved)::BIGINT AS unapproved, sum(missing_test)::BIGINT AS missing_test,
+    sum(in_city)::BIGINT AS in_city, sum(out_of_city)::BIGINT AS out_of_city
   FROM levels GROUP BY ALL
 ), cities AS (
   SELECT count(*) > 1 AS several FROM (SELECT DISTINCT city_code FROM exposure_school)
@@ -465,7 +479,88 @@ WITH levels AS (
 SELECT r.as_of, r.org_level, r.org_code, org_display_name(r.org_level, r.org_code, r.org_name, r.district_name, n.city_name) AS org_name,
   org_parent(r.org_level, r.parent_code, cities.several) AS parent_code,
   r.person_type, r.category, nullif(r.match_type, '') AS match_type, r.persons, r.persons_14d, r.away, r.in_monitoring,
-  r.completed, r.unapproved, r.missing_test, NULL::TIMESTAMP AS superseded_at
+  r.completed, r.unapproved, r.missing_test,
+  CASE WHEN r.category = 'in_province' AND h.home_city IS NOT NULL THEN r.in_city END AS in_city,
+  CASE WHEN r.category = 'in_province' AND h.home_city IS NOT NULL THEN r.out_of_city END AS out_of_city,
+  NULL::TIMESTAMP AS superseded_at
+FROM rolled r CROSS JOIN cities CROSS JOIN policy_home_city h
+LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_code
+WHERE r.org_level <> 'province' OR cities.several;
+
+-- @metric exposure_by_area
+-- docs/rules.md §4.6.1: risk areas with a high/medium period overlapping the window D-w+1..D; a
+-- person counts when a stay overlaps the window and a high/medium period of the area (direct or
+-- possible); focus areas shown on D: a stay overlapping [since, D] (else the area's window) to a
+-- destination starting with a match prefix. Flags over the person's matching stays; the
+-- all-areas rows (area_kind NULL) once per person. Person type and school as in risk_exposure.
+CREATE OR REPLACE TEMP TABLE area_hits AS
+WITH w AS (
+  SELECT DATE '${run_date}' - (exposure_window_days - 1) AS window_from FROM policy_settings
+), periods AS (
+  SELECT area_code, area_name, risk_level, period_from, period_to FROM silver_risk_areas WHERE risk_level IN ('high', 'medium')
+), listed AS (
+  SELECT p.area_code, max(CASE WHEN p.risk_level = 'high' THEN 2 ELSE 1 END) AS level, arg_max(p.area_name, p.period_from) AS area_name
+  FROM periods p CROSS JOIN w
+  WHERE p.period_from <= DATE '${run_date}' AND (p.period_to IS NULL OR p.period_to >= w.window_from)
+  GROUP BY p.area_code
+), risk AS (
+  SELECT t.person_key, p.area_code, max(starts_with(t.destination_code, p.area_code)::INTEGER) AS direct,
+    max(t.away::INTEGER) AS a, max(t.monitoring::INTEGER) AS m, max((NOT t.away)::INTEGER) AS r,
+    max(t.missing_test::INTEGER) AS tt, max(t.unapproved::INTEGER) AS u
+  FROM exposure_trips t CROSS JOIN w
+  JOIN periods p
+    ON t.stay_end >= w.window_from AND p.period_from <= t.stay_end AND (p.period_to IS NULL OR p.period_to >= t.departure_date)
+   AND (starts_with(t.destination_code, p.area_code) OR starts_with(p.area_code, t.destination_code))
+  GROUP BY t.person_key, p.area_code
+), focus AS (
+  SELECT area_code, area_name, prefix, coalesce(since, DATE '${run_date}' - (window_days - 1)) AS window_from
+  FROM policy_focus_areas
+  WHERE from_date <= DATE '${run_date}' AND (to_date IS NULL OR to_date >= DATE '${run_date}')
+), focus_hits AS (
+  SELECT t.person_key, f.area_code, f.area_name,
+    max(t.away::INTEGER) AS a, max(t.monitoring::INTEGER) AS m, max((NOT t.away)::INTEGER) AS r,
+    max(t.missing_test::INTEGER) AS tt, max(t.unapproved::INTEGER) AS u
+  FROM exposure_trips t JOIN focus f ON starts_with(t.destination_code, f.prefix) AND t.stay_end >= f.window_from
+  GROUP BY t.person_key, f.area_code, f.area_name
+)
+SELECT x.person_key, 'risk_area' AS area_kind, x.area_code, l.area_name,
+  CASE WHEN l.level = 2 THEN 'high' ELSE 'medium' END AS risk_level,
+  CASE WHEN x.direct = 1 THEN 'direct' ELSE 'possible' END AS match_type, x.a, x.m, x.r, x.tt, x.u
+FROM risk x JOIN listed l ON l.area_code = x.area_code
+UNION ALL
+SELECT person_key, 'focus_area', area_code, area_name, NULL, NULL, a, m, r, tt, u FROM focus_hits;
+
+CREATE OR REPLACE TEMP TABLE area_school AS
+WITH all_rows AS (
+  SELECT * FROM area_hits
+  UNION ALL
+  SELECT person_key, NULL, NULL, NULL, NULL, NULL, max(a), max(m), max(r), max(tt), max(u) FROM area_hits GROUP BY person_key
+)
+SELECT DATE '${run_date}' AS as_of, x.area_kind, x.area_code, x.area_name, x.risk_level, x.match_type, e.person_type,
+  coalesce(s.directly_managed, false) AS directly_managed,
+  1 AS persons, x.a AS away, (x.a = 0 AND x.m = 1)::INTEGER AS in_monitoring, (x.r = 1 AND x.tt = 0)::INTEGER AS tested_after_return,
+  x.tt AS missing_test, x.u AS unapproved,
+  e.school_code, s.school_name, s.district_code, s.district_name, s.city_code
+FROM all_rows x JOIN exposure_persons e ON e.person_key = x.person_key
+JOIN silver_schools s ON s.school_code = e.school_code AND in_force(s.valid_from, s.valid_to, DATE '${run_date}');
+
+CREATE OR REPLACE TABLE gold_exposure_by_area AS
+WITH levels AS (
+  SELECT *, unnest(org_levels(school_code, school_name, district_code, district_name, city_code)) AS o FROM area_school
+), rolled AS (
+  SELECT as_of, area_kind, area_code, area_name, risk_level, match_type, person_type, directly_managed,
+    o.org_level, o.org_code, o.org_name, o.parent_code, any_value(o.district_name) AS district_name,
+    sum(persons)::BIGINT AS persons, sum(away)::BIGINT AS away, sum(in_monitoring)::BIGINT AS in_monitoring,
+    sum(tested_after_return)::BIGINT AS tested_after_return, sum(missing_test)::BIGINT AS missing_test,
+    sum(unapproved)::BIGINT AS unapproved
+  FROM levels GROUP BY ALL
+), cities AS (
+  SELECT count(*) > 1 AS several FROM (SELECT DISTINCT city_code FROM area_school)
+)
+SELECT r.as_of, r.org_level, r.org_code, org_display_name(r.org_level, r.org_code, r.org_name, r.district_name, n.city_name) AS org_name,
+  org_parent(r.org_level, r.parent_code, cities.several) AS parent_code,
+  r.area_kind, r.area_code, r.area_name, r.risk_level, r.match_type, r.person_type, r.directly_managed,
+  r.persons, r.away, r.in_monitoring, r.tested_after_return, r.missing_test, r.unapproved, NULL::TIMESTAMP AS superseded_at
 FROM rolled r CROSS JOIN cities
 LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_code
 WHERE r.org_level <> 'province' OR cities.several;

@@ -232,7 +232,14 @@ public final class DuckDbPeer {
         while (rs.next()) names.put(rs.getString(1), rs.getString(2));
       }
     }
-    return policy.resolve(provinces, names);
+    java.util.Set<String> cities = new java.util.TreeSet<>();
+    try (Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT DISTINCT substr(city_code, 1, 4) FROM silver_schools WHERE city_code IS NOT NULL")) {
+      while (rs.next()) cities.add(rs.getString(1));
+    }
+    return policy.resolve(provinces, names).resolveHomeCity(cities);
   }
 
   /**
@@ -317,6 +324,11 @@ public final class DuckDbPeer {
       st.execute(
           "CREATE OR REPLACE TABLE policy_city_names (city_code VARCHAR, city_name VARCHAR)");
       st.execute(
+          "CREATE OR REPLACE TABLE policy_home_city (home_city VARCHAR, in_city_monitoring_days INTEGER)");
+      st.execute(
+          "CREATE OR REPLACE TABLE policy_focus_areas (area_code VARCHAR, area_name VARCHAR, prefix VARCHAR, "
+              + "since DATE, window_days INTEGER, from_date DATE, to_date DATE)");
+      st.execute(
           "CREATE OR REPLACE TABLE policy_age_bands (band_order INTEGER, band VARCHAR, min_age INTEGER, max_age INTEGER)");
       st.execute(
           "CREATE OR REPLACE TABLE policy_campaigns (campaign_id VARCHAR, age_band VARCHAR, dose_number INTEGER, deadline DATE, "
@@ -343,6 +355,19 @@ public final class DuckDbPeer {
         p.exposureWindowDays(),
         p.quietGapDays());
     for (var e : p.cityNames().entrySet()) insert(c, "policy_city_names", e.getKey(), e.getValue());
+    insert(c, "policy_home_city", p.homeCity(), p.inCityMonitoringDays());
+    for (Policy.FocusArea f : p.focusAreas())
+      for (String m : f.match())
+        insert(
+            c,
+            "policy_focus_areas",
+            f.id(),
+            f.name(),
+            m,
+            f.since(),
+            f.windowDays(),
+            f.from(),
+            f.to());
     int order = 0;
     for (Policy.AgeBand b : p.ageBands())
       insert(c, "policy_age_bands", order++, b.band(), b.min(), b.max());

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param campaigns campaign progress as of D (district and city)
  * @param signals case signals dated in the 14 days up to D (every school)
  * @param signalDays case-signal counts as of D, D-1 and D-7, when present (district and city)
+ * @param areas exposure by area as of D (district and city)
  */
 public record Briefing(
     LocalDate date,
@@ -45,7 +46,46 @@ public record Briefing(
     List<Coverage> coverage,
     List<Campaign> campaigns,
     List<Signal> signals,
-    List<SignalDay> signalDays) {
+    List<SignalDay> signalDays,
+    List<AreaExposure> areas) {
+
+  /** A briefing without exposure by area (nothing to say per area). */
+  public Briefing(
+      LocalDate date,
+      Map<String, Long> versions,
+      Quality quality,
+      Instant supersededAt,
+      int alertQuietGapDays,
+      int vaccinationMinAge,
+      List<Compliance> compliance,
+      List<Attendance> attendance,
+      List<Cause> causes,
+      List<Alert> alerts,
+      List<Exposure> exposure,
+      List<Exposure> exposurePrevious,
+      List<Coverage> coverage,
+      List<Campaign> campaigns,
+      List<Signal> signals,
+      List<SignalDay> signalDays) {
+    this(
+        date,
+        versions,
+        quality,
+        supersededAt,
+        alertQuietGapDays,
+        vaccinationMinAge,
+        compliance,
+        attendance,
+        causes,
+        alerts,
+        exposure,
+        exposurePrevious,
+        coverage,
+        campaigns,
+        signals,
+        signalDays,
+        List.of());
+  }
 
   public Briefing {
     versions =
@@ -61,6 +101,7 @@ public record Briefing(
     campaigns = List.copyOf(campaigns);
     signals = List.copyOf(signals);
     signalDays = List.copyOf(signalDays);
+    areas = List.copyOf(areas);
   }
 
   /**
@@ -199,4 +240,22 @@ public record Briefing(
       long lineListCovid19,
       long testPositive,
       Integer daysSinceLastConfirmed) {}
+
+  /**
+   * Persons of one area (risk area or focus area; areaKind null = all areas, distinct persons), one
+   * person type and 局直 flag, of one organisation as of D (gold.exposure_by_area).
+   */
+  public record AreaExposure(
+      Org org,
+      String areaKind,
+      String areaCode,
+      String areaName,
+      String riskLevel,
+      String personType,
+      boolean directlyManaged,
+      long persons,
+      long away,
+      long inMonitoring,
+      long missingTest,
+      long unapproved) {}
 }

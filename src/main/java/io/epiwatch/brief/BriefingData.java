@@ -149,6 +149,15 @@ public final class BriefingData {
             .stream()
             .map(BriefingData::signalDay)
             .toList();
+    List<Briefing.AreaExposure> areas =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_EXPOSURE_BY_AREA,
+                col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")))
+            .stream()
+            .map(BriefingData::area)
+            .toList();
     Briefing.Quality quality =
         new Briefing.Quality(
             count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected")),
@@ -182,7 +191,8 @@ public final class BriefingData {
         coverage,
         campaigns,
         signals,
-        signalDays);
+        signalDays,
+        areas);
   }
 
   // ------------------------------------------------------------------ rows -> records, once
@@ -239,6 +249,22 @@ public final class BriefingData {
         (Long) r.getAs("away"),
         (Long) r.getAs("unapproved"),
         (Long) r.getAs("missing_test"));
+  }
+
+  private static Briefing.AreaExposure area(Row r) {
+    return new Briefing.AreaExposure(
+        org(r),
+        r.getAs("area_kind"),
+        r.getAs("area_code"),
+        r.getAs("area_name"),
+        r.getAs("risk_level"),
+        r.getAs("person_type"),
+        Boolean.TRUE.equals(r.getAs("directly_managed")),
+        (Long) r.getAs("persons"),
+        (Long) r.getAs("away"),
+        (Long) r.getAs("in_monitoring"),
+        (Long) r.getAs("missing_test"),
+        (Long) r.getAs("unapproved"));
   }
 
   private static Briefing.Coverage coverage(Row r, Policy policy) {
@@ -302,7 +328,8 @@ public final class BriefingData {
             Tables.GOLD_VACCINATION_COVERAGE,
             Tables.GOLD_CAMPAIGN_PROGRESS,
             Tables.GOLD_RISK_EXPOSURE,
-            Tables.GOLD_CASE_SIGNALS_DAILY)) {
+            Tables.GOLD_CASE_SIGNALS_DAILY,
+            Tables.GOLD_EXPOSURE_BY_AREA)) {
       if (!wh.exists(t.id())) continue;
       Dataset<Row> now = wh.read(t.id());
       if (!java.util.Arrays.asList(now.columns()).contains("superseded_at")) continue;

@@ -232,6 +232,7 @@ public final class BriefingRenderer {
         "col.inMonitoring",
         "col.unapproved",
         "col.missingTest");
+    p.put("RISK_AREAS", areaLines(scope));
     section(
         p,
         "COVERAGE",
@@ -794,6 +795,64 @@ public final class BriefingRenderer {
                   String.valueOf(sum[3]));
             })
         .collect(Collectors.toList());
+  }
+
+  /**
+   * One sentence per area of the scope's own rows (gold.exposure_by_area): high risk areas, then
+   * medium ones, then focus areas, each by name; then, with two areas or more, all areas (distinct
+   * persons). Null when no area has anyone.
+   */
+  String areaLines(Scope s) {
+    Map<String, List<Briefing.AreaExposure>> byArea =
+        data.areas().stream()
+            .filter(r -> inScope(r.org(), s))
+            .collect(
+                Collectors.groupingBy(
+                    r -> areaOrder(r) + "\u0001" + r.areaKind() + "\u0001" + r.areaCode(),
+                    java.util.TreeMap::new,
+                    Collectors.toList()));
+    List<String> lines = new ArrayList<>();
+    byArea.forEach(
+        (k, rows) -> {
+          Briefing.AreaExposure first = rows.get(0);
+          boolean all = first.areaKind() == null;
+          if (all && byArea.size() < 3) return; // one area: "all" says the same again
+          String name = all ? t("area.all") : first.areaName();
+          lines.add(
+              locale.equals(Locale.ENGLISH)
+                  ? AreaSentence.en(name, counts(rows))
+                  : AreaSentence.zh(name, counts(rows)));
+        });
+    return lines.isEmpty() ? null : String.join("\n", lines);
+  }
+
+  /** high risk areas, medium ones, focus areas, all areas; by name within each. */
+  private static String areaOrder(Briefing.AreaExposure r) {
+    String rank =
+        r.areaKind() == null
+            ? "9"
+            : "focus_area".equals(r.areaKind()) ? "3" : "high".equals(r.riskLevel()) ? "1" : "2";
+    return rank + (r.areaName() == null ? "" : r.areaName());
+  }
+
+  private static AreaSentence.Counts counts(List<Briefing.AreaExposure> rows) {
+    long[] n = new long[11];
+    for (Briefing.AreaExposure r : rows) {
+      int i =
+          switch (String.valueOf(r.personType())) {
+            case "staff" -> 0;
+            case "student" -> 2;
+            case "household" -> 4;
+            default -> 6;
+          };
+      n[i] += r.persons();
+      if (r.directlyManaged()) n[i + 1] += r.persons();
+      n[8] += r.inMonitoring();
+      n[9] += r.missingTest();
+      n[10] += r.unapproved();
+    }
+    return new AreaSentence.Counts(
+        n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10]);
   }
 
   private List<Map<String, ?>> coverage(Scope s) {

@@ -1,5 +1,6 @@
 package io.epiwatch.catalog;
 
+import io.epiwatch.common.AreaKind;
 import io.epiwatch.common.Coded;
 import io.epiwatch.common.ExposureCategory;
 import io.epiwatch.common.QualityFlag;
@@ -233,6 +234,41 @@ public final class Tables {
               + "match_type STRING COMMENT 'direct or possible (same district) for high/medium; null otherwise', persons BIGINT COMMENT 'distinct persons with a trip departed on or before as_of', "
               + "persons_14d BIGINT COMMENT 'any stay ending on or after as_of - 13', away BIGINT, in_monitoring BIGINT, completed BIGINT, "
               + "unapproved BIGINT COMMENT 'any trip not approved (pending counts)', missing_test BIGINT COMMENT 'any returned trip without a test dated on or after its return', "
+              + "in_city BIGINT COMMENT 'in_province rows: persons whose trips all stayed within the home city (policy.home-city; 不离市); null on other categories and without a home city', "
+              + "out_of_city BIGINT COMMENT 'in_province rows: persons with a trip that left the home city (persons - in_city); null as in_city', "
+              + SUPERSEDED);
+
+  public static final TableSpec GOLD_EXPOSURE_BY_AREA =
+      TableSpec.of(
+          TableId.gold("exposure_by_area"),
+          "as_of",
+          List.of(
+              "as_of",
+              "org_level",
+              "org_code",
+              "area_kind",
+              "area_code",
+              "match_type",
+              "person_type",
+              "directly_managed"),
+          "Persons who stayed in each risk area and focus area as of a date, by person type and 局直 (docs/rules.md §4.6.1); a person counts once per area and may count under several; the \"all areas\" rows (area_kind null) count distinct persons. Household members count under the linked student's school.",
+          "as_of DATE, "
+              + ORG
+              + "area_kind STRING COMMENT '"
+              + codes(AreaKind.class)
+              + "; null = all areas (distinct persons)', "
+              + "area_code STRING COMMENT 'risk_area: area_code of silver.risk_areas; focus_area: the id of policy.focus-areas; null on the all-areas rows', "
+              + "area_name STRING COMMENT 'risk_area: area_name of its latest period; focus_area: the configured name', "
+              + "risk_level STRING COMMENT 'risk_area: the highest level (high, medium) among its periods overlapping as_of - 13 .. as_of; null otherwise', "
+              + "match_type STRING COMMENT 'risk_area: direct (destination inside the area) when any of the person''s stays is, else possible (area inside the destination); null otherwise', "
+              + "person_type STRING COMMENT 'student, staff, contractor, household', "
+              + "directly_managed BOOLEAN COMMENT '局直: flag of the attributed school in the snapshot in force on as_of', "
+              + "persons BIGINT COMMENT 'distinct persons with a matching stay', "
+              + "away BIGINT COMMENT 'a matching stay ongoing on as_of', "
+              + "in_monitoring BIGINT COMMENT 'not away; a returned matching stay within its monitoring days (policy.monitoring-days of the trip''s category)', "
+              + "tested_after_return BIGINT COMMENT 'every returned matching stay has a test dated on or after its return', "
+              + "missing_test BIGINT COMMENT 'a returned matching stay without such a test', "
+              + "unapproved BIGINT COMMENT 'a matching stay not approved (pending counts)', "
               + SUPERSEDED);
 
   public static final TableSpec GOLD_ALERT_CASES =
@@ -387,7 +423,8 @@ public final class Tables {
           GOLD_CLUSTER_ALERTS,
           GOLD_VACCINATION_COVERAGE,
           GOLD_CAMPAIGN_PROGRESS,
-          GOLD_RISK_EXPOSURE);
+          GOLD_RISK_EXPOSURE,
+          GOLD_EXPOSURE_BY_AREA);
 
   /** Every gold table: the metrics, then what the product added (docs/rules.md §4.7 ...). */
   public static final List<TableSpec> GOLD =

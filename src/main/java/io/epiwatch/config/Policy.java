@@ -28,6 +28,12 @@ import java.util.TreeSet;
  *     per category
  * @param cityNames city code -> name: the conf map, plus (after {@link #resolve}) names from the
  *     schools extract for cities the map lacks
+ * @param homeCity first four digits of the home city's division codes; null until {@link
+ *     #resolveHomeCity} derives it from the schools (when not configured), and null after it when
+ *     the schools span several cities (then in_province is not split into in_city / out_of_city)
+ * @param inCityMonitoringDays monitoring days after an in_province trip that stayed within the home
+ *     city (不离市); the in_province days apply to the rest
+ * @param focusAreas events watched beside the official risk areas (gold.exposure_by_area)
  */
 public record Policy(
     List<Dated<LocalTime>> reportingCutoffs,
@@ -42,7 +48,10 @@ public record Policy(
     List<ClusterRule> clusterRules,
     EarsC2 earsC2,
     List<VaccineProduct> vaccineProducts,
-    Map<String, String> cityNames) {
+    Map<String, String> cityNames,
+    String homeCity,
+    int inCityMonitoringDays,
+    List<FocusArea> focusAreas) {
 
   /** A value that holds from a date on, until the next entry's date. */
   public record Dated<T>(LocalDate from, T value) {}
@@ -85,6 +94,34 @@ public record Policy(
 
   public record VaccineProduct(
       String product, int seriesDoses, int minIntervalDays, List<String> match) {}
+
+  /**
+   * An event watched beside the official risk areas (docs/rules.md §4.6.1): a trip counts when its
+   * destination code starts with one of {@code match} (division-code prefixes or ISO 3166 alpha-2
+   * country codes) and its stay overlaps [since, D], or the last windowDays days when since is
+   * null. The area is shown on the days from..to (to null = open).
+   */
+  public record FocusArea(
+      String id,
+      String name,
+      List<String> match,
+      LocalDate since,
+      int windowDays,
+      LocalDate from,
+      LocalDate to) {
+    public FocusArea {
+      match = List.copyOf(match);
+    }
+
+    public boolean appliesOn(LocalDate d) {
+      return !d.isBefore(from) && (to == null || !d.isAfter(to));
+    }
+
+    /** First day of the window on D: since, else D - windowDays + 1. */
+    public LocalDate windowFrom(LocalDate d) {
+      return since != null ? since : d.minusDays(windowDays - 1L);
+    }
+  }
 
   /** Cutoff in force on a date. */
   public LocalTime reportingCutoff(LocalDate d) {
@@ -148,7 +185,10 @@ public record Policy(
         "monitoring-days",
         "exposure-window-days",
         "cluster",
-        "vaccine-products");
+        "vaccine-products",
+        "home-city",
+        "in-city-monitoring-days",
+        "focus-areas");
     List<? extends Config> cutoffList = p.getConfigList("reporting-cutoff");
     if (cutoffList.isEmpty())
       throw illegal(
@@ -344,6 +384,22 @@ public record Policy(
             "two digits (the first two of the schools' district codes), or unset to derive it from the schools");
       }
     }
+    String city = null;
+    if (p.hasPath("home-city")) {
+      city = p.getString("home-city").trim();
+      if (!city.matches("\\d{4}")) {
+        throw illegal(
+            ROOT + ".home-city",
+            city,
+            "four digits (the first four of the schools' district codes), or unset to derive it from the schools");
+      }
+      if (home != null && !city.startsWith(home)) {
+        throw illegal(
+            ROOT + ".home-city",
+            city,
+            "a city of the home province " + home + " (" + ROOT + ".home-province)");
+      }
+    }
     return new Policy(
         cutoffs,
         home,
@@ -357,7 +413,45 @@ public record Policy(
         rules,
         ears,
         products,
-        cityNames(p));
+        cityNames(p),
+        city,
+        atLeast(p, ROOT, "in-city-monitoring-days", 0),
+        focusAreas(p));
+  }
+
+  /** policy.focus-areas: ids unique, match prefixes well-formed, dates parsed, to >= from. */
+  private static List<FocusArea> focusAreas(Config p) {
+    List<FocusArea> out = new ArrayList<>();
+    if (!p.hasPath("focus-areas")) return out;
+    List<? extends Config> list = p.getConfigList("focus-areas");
+    for (int i = 0; i < list.size(); i++) {
+      Config c = list.get(i);
+      String at = ROOT + ".focus-areas[" + i + "]";
+      keys(c, at, "id", "name", "match", "since", "window-days", "from", "to");
+      String id = nonBlank(c, at, "id");
+      if (!id.matches("[a-z0-9_-]+"))
+        throw illegal(at + ".id", id, "a name of lower-case letters, digits, '-' and '_'");
+      if (out.stream().anyMatch(x -> x.id().equals(id)))
+        throw illegal(at + ".id", id, "an id not used by another focus area");
+      List<String> match = c.getStringList("match").stream().map(String::trim).toList();
+      if (match.isEmpty()
+          || match.stream().anyMatch(m -> !m.matches("\\d{2,12}") && !m.matches("[A-Z]{2}"))) {
+        throw illegal(
+            at + ".match",
+            String.valueOf(match),
+            "a non-empty list of division-code prefixes (2 to 12 digits) or ISO 3166 alpha-2 country codes (e.g. \"3201\", \"SG\")");
+      }
+      LocalDate from = date(c, at, "from");
+      LocalDate to = c.hasPath("to") ? date(c, at, "to") : null;
+      if (to != null && to.isBefore(from))
+        throw illegal(at + ".to", to.toString(), "a date on or after 'from' (" + from + ")");
+      LocalDate since = c.hasPath("since") ? date(c, at, "since") : null;
+      if (since != null && to != null && since.isAfter(to))
+        throw illegal(at + ".since", since.toString(), "a date on or before 'to' (" + to + ")");
+      int window = c.hasPath("window-days") ? atLeast(c, at, "window-days", 1) : 14;
+      out.add(new FocusArea(id, nonBlank(c, at, "name"), match, since, window, from, to));
+    }
+    return List.copyOf(out);
   }
 
   private static Map<String, String> cityNames(Config p) {
@@ -427,7 +521,50 @@ public record Policy(
         clusterRules,
         earsC2,
         vaccineProducts,
-        Map.copyOf(names));
+        Map.copyOf(names),
+        homeCity,
+        inCityMonitoringDays,
+        focusAreas);
+  }
+
+  /**
+   * This policy with the home city the data decides: the configured one, which must be the city of
+   * at least one school; else, when every school lies in one city, that city; else (schools of
+   * several cities, nothing set) none, and in_province is not split.
+   *
+   * @param schoolCities the distinct first four digits of the schools' district codes
+   * @throws IllegalArgumentException a configured home city that matches none of the schools
+   */
+  public Policy resolveHomeCity(Set<String> schoolCities) {
+    String city = homeCity;
+    if (city != null) {
+      if (!schoolCities.isEmpty() && !schoolCities.contains(city)) {
+        throw illegal(
+            ROOT + ".home-city",
+            city,
+            new TreeSet<>(schoolCities)
+                + " (the cities of the schools' district codes, first four digits); or leave it unset to derive it from the schools");
+      }
+    } else if (schoolCities.size() == 1) {
+      city = schoolCities.iterator().next();
+    }
+    return new Policy(
+        reportingCutoffs,
+        homeProvince,
+        ageBands,
+        vaccinationMinAge,
+        campaigns,
+        laggingThreshold,
+        monitoringDays,
+        exposureWindowDays,
+        quietGapDays,
+        clusterRules,
+        earsC2,
+        vaccineProducts,
+        cityNames,
+        city,
+        inCityMonitoringDays,
+        focusAreas);
   }
 
   // ------------------------------------------------------------------ helpers

@@ -322,7 +322,20 @@ public final class Generator {
                 + types[s % types.length].replace("九年一贯制", "实验学校").replace("中职", "职业学校");
         String type = types[s % types.length];
         String boarding = type.equals("高中") ? "是" : "否";
-        a.row(schoolCode(d[0], s), name, type, d[0], d[1], "", "否", boarding, "", "", "2021-09-01");
+        // senior highs are run by the bureau itself (局直): the 局直 split of exposure by area
+        String managed = type.equals("高中") ? "是" : "否";
+        a.row(
+            schoolCode(d[0], s),
+            name,
+            type,
+            d[0],
+            d[1],
+            "",
+            managed,
+            boarding,
+            "",
+            "",
+            "2021-09-01");
         if (s == 7 % schools) continue; // closed at the second snapshot
         String[] d2 = s == 4 % schools ? district(s + 1, schools) : d; // moved to another district
         b.row(
@@ -332,7 +345,7 @@ public final class Generator {
             d2[0],
             d2[1],
             "",
-            "N",
+            managed.equals("是") ? "Y" : "N",
             boarding.equals("是") ? "Y" : "N",
             "",
             "",

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The policy as the data decides it: the home province from the schools' district codes (unless
- * configured; a configured one must match the schools), and the name of each city from conf, else
- * from the schools extract's city_name column. Cities with neither are named in a WARN (the
- * briefing then says so in its title). Reads silver.schools only (small).
+ * The policy as the data decides it: the home province and the home city from the schools' district
+ * codes (unless configured; a configured one must match the schools), and the name of each city
+ * from conf, else from the schools extract's city_name column. Cities with neither are named in a
+ * WARN (the briefing then says so in its title). Reads silver.schools only (small).
  */
 public final class DataPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(DataPolicy.class);
@@ -56,6 +56,21 @@ public final class DataPolicy {
         dataNames.put(r.getString(0), r.getString(1).trim());
     }
     Policy p = configured.resolve(provinces, dataNames);
+    // The home city as the home province: derived from the schools (city code = district's first
+    // four digits + 00), a configured one must be the city of a school.
+    Set<String> homeCities = new TreeSet<>();
+    for (String city : cities) if (city != null) homeCities.add(city.substring(0, 4));
+    p = p.resolveHomeCity(homeCities);
+    if (configured.homeCity() == null) {
+      if (p.homeCity() != null)
+        LOG.info(
+            "home city {} derived from the schools' district codes (epiwatch.policy.home-city unset)",
+            p.homeCity());
+      else if (homeCities.size() > 1)
+        LOG.info(
+            "the schools span the cities {} and epiwatch.policy.home-city is unset: in_province is not split into in_city / out_of_city",
+            homeCities);
+    }
     if (configured.homeProvince() == null && p.homeProvince() != null) {
       LOG.info(
           "home province {} derived from the schools' district codes (epiwatch.policy.home-province unset)",

@@ -307,7 +307,7 @@ public final class MetricsJob {
     }
   }
 
-  /** D's snapshots of the as-of tables: coverage, campaigns, risk exposure. */
+  /** D's snapshots of the as-of tables: coverage, campaigns, risk exposure, exposure by area. */
   private static void writeAsOfTables(Run run) {
     Warehouse wh = run.wh();
     MetricsPlan plan = run.plan();
@@ -352,6 +352,21 @@ public final class MetricsJob {
                 wh,
                 Tables.GOLD_RISK_EXPOSURE,
                 RiskExposure.exposure(
+                    schools,
+                    wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+                    wh.read(Tables.SILVER_RISK_AREAS.id()),
+                    policy,
+                    d),
+                d,
+                versions));
+    timed(
+        seconds,
+        Tables.GOLD_EXPOSURE_BY_AREA,
+        () ->
+            writeAsOf(
+                wh,
+                Tables.GOLD_EXPOSURE_BY_AREA,
+                ExposureByArea.exposure(
                     schools,
                     wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
                     wh.read(Tables.SILVER_RISK_AREAS.id()),
@@ -440,7 +455,10 @@ public final class MetricsJob {
                   Tables.SILVER_SCHOOLS,
                   Tables.SILVER_DAILY_REPORTS,
                   Tables.SILVER_ABSENCE_CASES,
-                  Tables.SILVER_TRAVEL_RECORDS));
+                  Tables.SILVER_TRAVEL_RECORDS),
+          Tables.GOLD_EXPOSURE_BY_AREA,
+              List.of(
+                  Tables.SILVER_SCHOOLS, Tables.SILVER_TRAVEL_RECORDS, Tables.SILVER_RISK_AREAS));
 
   /**
    * Marks the snapshots as_of >= from other than D's (which was just computed from all data)

@@ -27,7 +27,9 @@ import org.apache.spark.sql.expressions.Window;
  * possible > medium direct > medium possible > out_of_province > in_province); a person counts
  * once, under the category of their highest trip, at attributed_school_code (household members
  * under the linked student's school). The policy must be resolved against the schools ({@link
- * DataPolicy#resolve}): in_province means the home province derived from them.
+ * DataPolicy#resolve}): in_province means the home province derived from them, and in_province rows
+ * are split into in_city / out_of_city by the home city (added columns; the rows are those of the
+ * categories, docs/decisions.md).
  */
 public final class RiskExposure {
   private RiskExposure() {}
@@ -46,21 +48,49 @@ public final class RiskExposure {
                 "in_monitoring",
                 "completed",
                 "unapproved",
-                "missing_test"),
+                "missing_test",
+                "in_city",
+                "out_of_city"),
             policy.cityNames())
         .withColumn(
             "match_type",
             when(col("match_type").equalTo(""), lit(null).cast("string"))
-                .otherwise(col("match_type")));
+                .otherwise(col("match_type")))
+        // the split belongs to in_province rows, and needs a home city
+        .withColumn("in_city", splitOnly(col("in_city"), policy))
+        .withColumn("out_of_city", splitOnly(col("out_of_city"), policy));
+  }
+
+  private static Column splitOnly(Column count, Policy policy) {
+    return when(
+            lit(policy.homeCity() != null)
+                .and(col("category").equalTo(ExposureCategory.IN_PROVINCE.code())),
+            count)
+        .otherwise(lit(null).cast("bigint"));
   }
 
   /**
    * One row per person with a trip departed by D: person_key, person_type, school_code
    * (attributed), category, match_type ("" when none), the 0/1 counts persons, persons_14d, away,
-   * in_monitoring, completed, unapproved, missing_test, and last_return.
+   * in_monitoring, completed, unapproved, missing_test, in_city and out_of_city (an in_province
+   * person whose trips all stayed within the home city, or not; both 0 otherwise or without a home
+   * city), and last_return.
    */
   public static Dataset<Row> persons(
       Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
+    Dataset<Row> perTrip = trips(trips, areas, policy, d);
+    return persons(perTrip, policy, d);
+  }
+
+  /**
+   * One row per trip departed by D (the stays every exposure view shares, docs/rules.md §7): the
+   * columns of silver.travel_records plus _away (the stay is ongoing on D), _end (return date, or D
+   * when away), _rank and _category / _match of the trip, _in_city (an in_province trip within the
+   * home city; false without a home city), and the 0/1 flags _monitoring (returned and D - return <
+   * the category's days, in-city trips the in-city days), _recent (the stay ends on or after D -
+   * window + 1), _unapproved and _missing_test.
+   */
+  static Dataset<Row> trips(Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
     if (policy.homeProvince() == null) {
       throw new IllegalStateException(
           "epiwatch.policy.home-province is not set and silver.schools holds no school to derive it from: "
@@ -126,25 +156,37 @@ public final class RiskExposure {
     Column days = lit(0);
     for (var e : policy.monitoringDays().entrySet())
       days = when(col("_category").equalTo(e.getKey()), lit(e.getValue())).otherwise(days);
-    Dataset<Row> perTrip =
-        ranked
-            .withColumn("_category", category)
-            .withColumn("_match", match)
-            .withColumn(
-                "_monitoring",
-                col("_away").unary_$bang().and(datediff(day, col("return_date")).lt(days)))
-            .withColumn(
-                "_recent",
-                col("_end").geq(lit(Date.valueOf(d.minusDays(policy.exposureWindowDays() - 1)))))
-            .withColumn("_unapproved", coalesce(col("approved"), lit("pending")).notEqual("yes"))
-            .withColumn(
-                "_missing_test",
-                col("_away")
-                    .unary_$bang()
-                    .and(
-                        col("nucleic_test_date")
-                            .isNull()
-                            .or(col("nucleic_test_date").lt(col("return_date")))));
+    days = when(col("_in_city"), lit(policy.inCityMonitoringDays())).otherwise(days);
+    Column inCity =
+        policy.homeCity() == null
+            ? lit(false)
+            : col("_rank")
+                .equalTo(Rank.IN_PROVINCE.rank())
+                .and(col("destination_code").startsWith(policy.homeCity()));
+    return ranked
+        .withColumn("_category", category)
+        .withColumn("_match", match)
+        .withColumn("_in_city", inCity)
+        .withColumn(
+            "_monitoring",
+            col("_away").unary_$bang().and(datediff(day, col("return_date")).lt(days)))
+        .withColumn(
+            "_recent",
+            col("_end").geq(lit(Date.valueOf(d.minusDays(policy.exposureWindowDays() - 1)))))
+        .withColumn("_unapproved", coalesce(col("approved"), lit("pending")).notEqual("yes"))
+        .withColumn(
+            "_missing_test",
+            col("_away")
+                .unary_$bang()
+                .and(
+                    col("nucleic_test_date")
+                        .isNull()
+                        .or(col("nucleic_test_date").lt(col("return_date")))));
+  }
+
+  /** {@link #persons(Dataset, Dataset, Policy, LocalDate)} from the trips of {@link #trips}. */
+  static Dataset<Row> persons(Dataset<Row> perTrip, Policy policy, LocalDate d) {
+    Column day = lit(Date.valueOf(d));
     Dataset<Row> best =
         perTrip
             .withColumn(
@@ -166,11 +208,16 @@ public final class RiskExposure {
             .groupBy("person_key")
             .agg(
                 max(col("_away").cast("int")).as("_any_away"),
-                    max(col("_monitoring").cast("int")).as("_any_monitoring"),
+                max(col("_monitoring").cast("int")).as("_any_monitoring"),
                 max(col("_recent").cast("int")).as("_any_recent"),
-                    max(col("_unapproved").cast("int")).as("_any_unapproved"),
+                max(col("_unapproved").cast("int")).as("_any_unapproved"),
                 max(col("_missing_test").cast("int")).as("_any_missing"),
-                    max("return_date").as("last_return"));
+                max("return_date").as("last_return"),
+                max(col("_in_city").unary_$bang().cast("int")).as("_left_city"));
+    // in_province persons split by the home city; without one, neither (0).
+    Column inProvince =
+        lit(policy.homeCity() != null)
+            .and(col("category").equalTo(ExposureCategory.IN_PROVINCE.code()));
     Dataset<Row> persons =
         best.join(flags, col("_p").equalTo(col("person_key")))
             .withColumn("as_of", day)
@@ -187,6 +234,8 @@ public final class RiskExposure {
             .withColumn("persons_14d", col("_any_recent").cast("long"))
             .withColumn("unapproved", col("_any_unapproved").cast("long"))
             .withColumn("missing_test", col("_any_missing").cast("long"))
+            .withColumn("in_city", inProvince.and(col("_left_city").equalTo(0)).cast("long"))
+            .withColumn("out_of_city", inProvince.and(col("_left_city").equalTo(1)).cast("long"))
             .withColumn("match_type", coalesce(col("match_type"), lit("")));
     return persons.select(
         "as_of",
@@ -202,6 +251,8 @@ public final class RiskExposure {
         "completed",
         "unapproved",
         "missing_test",
+        "in_city",
+        "out_of_city",
         "last_return");
   }
 }

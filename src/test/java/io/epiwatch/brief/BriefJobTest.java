@@ -158,7 +158,7 @@ class BriefJobTest {
                 "illness_absence_rate"),
             new Object[] {d("2021-10-04"), "city", "330100", "杭州市", 1000L, 5L, 0.005},
             new Object[] {d("2021-10-05"), "city", "330100", "杭州市", 1000L, 8L, 0.008}));
-    // every other gold table exists, empty
+    // every other gold table the briefing reads exists, empty
     for (TableSpec t : Tables.GOLD) {
       if (t == Tables.GOLD_REPORTING_COMPLIANCE || t == Tables.GOLD_ATTENDANCE) continue;
       write(ctx, t, spark.createDataFrame(java.util.List.of(), t.schema()));

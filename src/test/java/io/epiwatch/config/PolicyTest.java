@@ -224,4 +224,51 @@ class PolicyTest {
     assertEquals("杭州市", p.cityNames().get("330100"), "conf wins");
     assertEquals("豫东市", p.cityNames().get("419500"), "the extract fills a city conf lacks");
   }
+
+  @Test
+  void focusAreasAndTheHomeCityAreCheckedAtLoad() {
+    String area =
+        "epiwatch.policy.focus-areas = [ { id = nj, name = \"南京市\", match = [%s], %s from = \"2021-07-20\" } ]";
+    Policy p = AppConfig.fromString(String.format(area, "\"3201\", \"SG\"", "")).policy();
+    Policy.FocusArea f = p.focusAreas().get(0);
+    assertEquals(java.util.List.of("3201", "SG"), f.match());
+    assertEquals(14, f.windowDays(), "window-days defaults to 14");
+    assertEquals(
+        java.time.LocalDate.of(2021, 9, 22), f.windowFrom(java.time.LocalDate.of(2021, 10, 5)));
+    assertTrue(f.appliesOn(java.time.LocalDate.of(2021, 10, 5)) && f.to() == null);
+    assertEquals(
+        java.time.LocalDate.of(2021, 8, 1),
+        AppConfig.fromString(String.format(area, "\"3201\"", "since = \"2021-08-01\","))
+            .policy()
+            .focusAreas()
+            .get(0)
+            .windowFrom(java.time.LocalDate.of(2021, 10, 5)));
+
+    String m = error(String.format(area, "\"3201\"", "sinse = \"2021-08-01\","));
+    assertTrue(
+        m.contains("'epiwatch.policy.focus-areas[0].sinse' is not a known setting")
+            && m.contains("since"),
+        m);
+    m = error(String.format(area, "\"3201\"", "since = \"2021-08-32\","));
+    assertTrue(
+        m.startsWith(
+            "Property 'epiwatch.policy.focus-areas[0].since' has illegal value: '2021-08-32', allowed options: a date YYYY-MM-DD"),
+        m);
+    m = error(String.format(area, "\"南京\"", ""));
+    assertTrue(
+        m.startsWith("Property 'epiwatch.policy.focus-areas[0].match' has illegal value"), m);
+    m = error(String.format(area, "\"3201\"", "to = \"2021-07-01\","));
+    assertTrue(m.startsWith("Property 'epiwatch.policy.focus-areas[0].to' has illegal value"), m);
+
+    assertNull(AppConfig.fromString("").policy().homeCity(), "unset: derived from the schools");
+    m = error("epiwatch.policy.home-city = \"330100\"");
+    assertTrue(m.startsWith("Property 'epiwatch.policy.home-city' has illegal value: '330100'"), m);
+    m = error("epiwatch.policy.home-province = \"33\"\nepiwatch.policy.home-city = \"4101\"");
+    assertTrue(m.startsWith("Property 'epiwatch.policy.home-city' has illegal value: '4101'"), m);
+    assertEquals(
+        "3301", AppConfig.fromString("").policy().resolveHomeCity(Set.of("3301")).homeCity());
+    assertNull(
+        AppConfig.fromString("").policy().resolveHomeCity(Set.of("3301", "3302")).homeCity(),
+        "several cities, nothing set: no split");
+  }
 }

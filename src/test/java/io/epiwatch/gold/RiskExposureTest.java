@@ -270,4 +270,146 @@ class RiskExposureTest {
         cols("org_name"),
         row("豫东市"));
   }
+
+  @Test
+  void inProvinceSplitsByTheHomeCityDerivedFromTheSchools(SparkSession spark) {
+    String[] sc =
+        cols(
+            "school_code",
+            "school_name",
+            "district_code",
+            "district_name",
+            "city_code",
+            "valid_from");
+    Dataset<Row> schools =
+        Frames.of(
+            spark,
+            Tables.SILVER_SCHOOLS.schema(),
+            sc,
+            new Object[] {"3301020001", "甲校", "330102", "上城区", "330100", d("2021-09-01")});
+    Dataset<Row> areas =
+        Frames.of(
+            spark,
+            Tables.SILVER_RISK_AREAS.schema(),
+            cols("area_code", "risk_level", "period_from", "period_to"));
+    String[] c =
+        cols(
+            "record_key",
+            "person_key",
+            "person_type",
+            "attributed_school_code",
+            "destination_code",
+            "abroad",
+            "departure_date",
+            "return_date",
+            "approved",
+            "nucleic_test_date");
+    Dataset<Row> trips =
+        Frames.of(
+            spark,
+            Tables.SILVER_TRAVEL_RECORDS.schema(),
+            c,
+            // p1: Hangzhou only (不离市), back the day before D
+            new Object[] {
+              "t1",
+              "p1",
+              "student",
+              "3301020001",
+              "330106",
+              false,
+              d("2021-09-27"),
+              d("2021-09-29"),
+              "yes",
+              d("2021-09-29")
+            },
+            // p2: Ningbo, another city of the province
+            new Object[] {
+              "t2",
+              "p2",
+              "student",
+              "3301020001",
+              "330212",
+              false,
+              d("2021-09-27"),
+              d("2021-09-29"),
+              "yes",
+              d("2021-09-29")
+            },
+            // p3: Hangzhou, then Ningbo: left the city
+            new Object[] {
+              "t3",
+              "p3",
+              "student",
+              "3301020001",
+              "330106",
+              false,
+              d("2021-09-20"),
+              d("2021-09-21"),
+              "yes",
+              d("2021-09-21")
+            },
+            new Object[] {
+              "t4",
+              "p3",
+              "student",
+              "3301020001",
+              "330212",
+              false,
+              d("2021-09-23"),
+              d("2021-09-24"),
+              "yes",
+              d("2021-09-24")
+            },
+            // p4: Beijing: out_of_province, not split
+            new Object[] {
+              "t5",
+              "p4",
+              "student",
+              "3301020001",
+              "110105",
+              false,
+              d("2021-09-27"),
+              d("2021-09-29"),
+              "yes",
+              d("2021-09-29")
+            });
+    // home-city unset in the shipped conf: derived (3301); 不离市 monitored 3 days, in_province 0
+    Policy policy =
+        DataPolicy.resolve(
+            schools, AppConfig.fromString("epiwatch.policy.in-city-monitoring-days = 3").policy());
+    org.junit.jupiter.api.Assertions.assertEquals("3301", policy.homeCity());
+    DatasetAssert.assertRows(
+        RiskExposure.exposure(schools, trips, areas, policy, LocalDate.of(2021, 9, 30))
+            .filter("org_level = 'city'"),
+        cols("category", "persons", "in_monitoring", "in_city", "out_of_city"),
+        row("in_province", 3L, 1L, 1L, 2L),
+        row("out_of_province", 1L, 1L, null, null));
+
+    // A configured city that is none of the schools' is refused, naming the setting.
+    Policy wrong = AppConfig.fromString("epiwatch.policy.home-city = \"3302\"").policy();
+    String m =
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> DataPolicy.resolve(schools, wrong))
+            .getMessage();
+    org.junit.jupiter.api.Assertions.assertTrue(
+        m.startsWith(
+            "Property 'epiwatch.policy.home-city' has illegal value: '3302', allowed options: [3301]"),
+        m);
+
+    // Schools of two cities and nothing set: no home city, the split is left null.
+    Dataset<Row> twoCities =
+        Frames.of(
+            spark,
+            Tables.SILVER_SCHOOLS.schema(),
+            sc,
+            new Object[] {"3301020001", "甲校", "330102", "上城区", "330100", d("2021-09-01")},
+            new Object[] {"3302120001", "丁校", "330212", "鄞州区", "330200", d("2021-09-01")});
+    Policy none = DataPolicy.resolve(twoCities, SHIPPED);
+    org.junit.jupiter.api.Assertions.assertNull(none.homeCity());
+    DatasetAssert.assertRows(
+        RiskExposure.exposure(twoCities, trips, areas, none, LocalDate.of(2021, 9, 30))
+            .filter("org_level = 'city' AND category = 'in_province'"),
+        cols("org_code", "persons", "in_monitoring", "in_city", "out_of_city"),
+        row("330100", 3L, 0L, null, null));
+  }
 }
