@@ -274,10 +274,12 @@ public final class Tables {
   public static final TableSpec GOLD_ALERT_CASES =
       TableSpec.of(
           TableId.gold("alert_cases"),
-          null,
+          "first_detected",
           List.of("alert_id", "person_key"),
           "The persons behind each cluster alert's cases (docs/rules.md §4.4): one row per alert and person; per alert, as many rows as its cases. EARS-C2 alerts (absence rates, not persons) have none. Rebuilt with the alerts.",
-          "alert_id STRING COMMENT 'gold.cluster_alerts.alert_id', person_key STRING COMMENT 'restricted.person_identity maps it back', school_code STRING, "
+          "first_detected DATE COMMENT 'of the alert', alert_id STRING COMMENT 'gold.cluster_alerts.alert_id', "
+              + ORG
+              + "person_key STRING COMMENT 'restricted.person_identity maps it back', school_code STRING, "
               + "grade STRING, class_name STRING, onset_date DATE COMMENT 'earliest onset (else report date) in the alert''s span', "
               + "symptom_group STRING, diagnosis STRING COMMENT 'of the person''s earliest row in the span', first_report_date DATE");
 

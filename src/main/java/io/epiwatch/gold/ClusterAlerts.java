@@ -304,6 +304,10 @@ public final class ClusterAlerts {
                 .filter(col("rule").notEqual(Policy.EARS_RULE))
                 .select(
                     "alert_id",
+                    "org_level",
+                    "org_code",
+                    "org_name",
+                    "parent_code",
                     "rule",
                     "school_code",
                     "grade",
@@ -315,7 +319,14 @@ public final class ClusterAlerts {
                     "window_days"),
             cases,
             "inner")
-        .groupBy("alert_id", "person_key")
+        .groupBy(
+            col("first_detected"),
+            col("alert_id"),
+            col("org_level"),
+            col("org_code"),
+            col("org_name"),
+            col("parent_code"),
+            col("person_key"))
         .agg(
             min_by(col("_s"), col("_rd")).as("school_code"),
             min_by(col("_g"), col("_rd")).as("grade"),

@@ -88,7 +88,13 @@ class MetricsPlanTest {
     Map<String, LocalDate> byName = new java.util.TreeMap<>();
     p.supersedeFrom().forEach((t, from) -> byName.put(t.id().toString(), from));
     assertEquals(
-        Map.of("gold.risk_exposure", D.minusDays(9), "gold.case_signals_daily", D.minusDays(9)),
+        Map.of(
+            "gold.risk_exposure",
+            D.minusDays(9),
+            "gold.exposure_by_area",
+            D.minusDays(9),
+            "gold.case_signals_daily",
+            D.minusDays(9)),
         byName,
         "the as-of tables computed from travel records");
   }
