@@ -320,7 +320,7 @@ public final class Tables {
           TableId.gold("vaccination_followup"),
           "as_of",
           List.of("as_of", "org_level", "org_code", "person_type", "age_band", "status"),
-          "Vaccination follow-up as of a date (docs/rules.md §4.7): persons aged >= the vaccination minimum age by status, first match wins; per unit, person type and age band the six statuses of eligible persons add up to gold.vaccination_coverage.eligible. One row per status for every unit, person type and age band with such a person.",
+          "Vaccination follow-up as of a date (docs/rules.md §4.8): persons aged >= the vaccination minimum age by status, first match wins; per unit, person type and age band the six statuses of eligible persons add up to gold.vaccination_coverage.eligible. One row per status for every unit, person type and age band with such a person.",
           "as_of DATE COMMENT 'the run date the snapshot was computed for', "
               + ORG
               + "person_type STRING COMMENT 'student, staff, contractor', age_band STRING COMMENT 'policy.age-bands band of the age on as_of', status STRING COMMENT '"

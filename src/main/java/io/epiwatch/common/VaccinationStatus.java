@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Vaccination follow-up status of a person aged at or above the vaccination minimum age on a date
- * (docs/rules.md §4.7, gold.vaccination_followup.status). For an eligible person the first six
+ * (docs/rules.md §4.8, gold.vaccination_followup.status). For an eligible person the first six
  * statuses, in declaration order, are the rules: first match wins, and exactly one applies. The
  * last two are the persons coverage leaves out for a contraindication valid on the date. The
  * Chinese label is the follow-up list's (reports/briefing_zh.properties {@code vaxstatus.<code>}; a

@@ -28,7 +28,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Vaccination follow-up as of D (docs/rules.md §4.7): the status of every person aged at or above
+ * Vaccination follow-up as of D (docs/rules.md §4.8): the status of every person aged at or above
  * the vaccination minimum age ({@link VaccinationStatus}, first match wins), counted per unit,
  * person type and age band into gold.vaccination_followup, and listed per person by the follow-up
  * list. The population and the dose reading are coverage's ({@link Vaccination#persons}), so the
