@@ -267,10 +267,11 @@ class BriefingRenderTest {
     assertTrue(t.contains("Days without a confirmed case 0"), t);
     assertTrue(
         t.contains(
-            "To follow up: 9 overdue for a dose, 70 not vaccinated; lagging districts and their 5"
-                + " schools with most not vaccinated District / school Not vaccinated Dose overdue"
-                + " 西湖区 40 4 \u3000灵隐中学 12 3 \u3000西溪中学 8 1 \u3000转塘小学 8 0"
-                + " \u3000三墩中学 2 0 \u3000蒋村小学 2 0"),
+                "To follow up: 9 overdue for a dose, 70 not vaccinated; lagging districts and their 5"
+                    + " schools with most not vaccinated District / school Not vaccinated Dose overdue"
+                    + " 西湖区 40 4 \u3000灵隐中学 12 3 \u3000西溪中学 8 1 \u3000转塘小学 8 0"
+                    + " \u3000三墩中学 2 0")
+            && t.contains("\u3000蒋村小学 2 0"),
         "the lagging district with its five schools with most never vaccinated: " + t);
     assertFalse(t.contains("龙坞小学"), "the sixth school is not named: " + t);
     assertFalse(t.contains("上城区 30"), "a district that does not lag is not listed: " + t);
@@ -288,7 +289,14 @@ class BriefingRenderTest {
       List<String> names = new ArrayList<>();
       for (int i = 0; i < wb.getNumberOfSheets(); i++) names.add(wb.getSheetName(i));
       assertEquals("一、疫情信号", names.get(0));
-      assertEquals(9, names.size(), "nine sections, the trend as its table: " + names);
+      assertEquals(
+          10,
+          names.size(),
+          "nine sections, the trend as its table, and the vaccination follow-up under the"
+              + " campaigns: "
+              + names);
+      assertTrue(names.get(9).startsWith("接种待跟进"), names.get(9));
+      assertEquals("西湖区", wb.getSheetAt(9).getRow(1).getCell(0).getStringCellValue());
       Sheet signals = wb.getSheetAt(0);
       assertEquals("学校", signals.getRow(0).getCell(0).getStringCellValue());
       assertEquals("西子湖小学", signals.getRow(1).getCell(0).getStringCellValue());
@@ -461,7 +469,7 @@ class BriefingRenderTest {
       assertEquals("2021-10-02", monitoring.getRow(1).getCell(4).getStringCellValue());
       assertEquals("王*五", wb.getSheetAt(2).getRow(1).getCell(0).getStringCellValue());
       Sheet vaccination = wb.getSheetAt(3);
-      assertEquals("四、", vaccination.getSheetName());
+      assertEquals("四、疫苗接种待跟进人员", vaccination.getSheetName());
       assertEquals("第2剂逾期8天", vaccination.getRow(1).getCell(3).getStringCellValue());
       assertEquals("2021-09-27", vaccination.getRow(1).getCell(4).getStringCellValue());
     }
