@@ -22,6 +22,7 @@
 --     policy_cluster_rules(rule_no, rule, scope, window_days, threshold, symptom_group, diagnosis,
 --                          per_symptom_group, valid_from, valid_to)
 --     policy_ears_c2(enabled, baseline_from, baseline_to, min_baseline_days, sd_floor, threshold)
+--     policy_vaccination(grace_days, deadline_warning_days)             -- one row
 --     (policy_vaccine_products is created too; gold needs only silver's series_doses.)
 -- Parameter: ${run_date} (yyyy-MM-dd), substituted by the runner.
 -- Output: tables gold_<name> with the columns of Tables.GOLD_<NAME>; the daily tables for every
@@ -562,5 +563,87 @@ SELECT r.as_of, r.org_level, r.org_code, org_display_name(r.org_level, r.org_cod
   r.area_kind, r.area_code, r.area_name, r.risk_level, r.match_type, r.person_type, r.directly_managed,
   r.persons, r.away, r.in_monitoring, r.tested_after_return, r.missing_test, r.unapproved, NULL::TIMESTAMP AS superseded_at
 FROM rolled r CROSS JOIN cities
+LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_code
+WHERE r.org_level <> 'province' OR cities.several;
+
+-- @metric vaccination_followup
+-- docs/rules.md §4.7: the persons of coverage aged >= the minimum age, one status each, first
+-- match wins; per unit, person type and band one row per status (zeros included).
+CREATE OR REPLACE TEMP TABLE followup_persons AS
+WITH doses AS (
+  SELECT person_key, bool_or(dose_number = 1) AS has1,
+    count(DISTINCT dose_number) FILTER (WHERE dose_number >= 1) AS distinct_doses,
+    max(dose_number) AS highest, arg_max(vaccination_date, dose_number) AS last_date,
+    max(CASE WHEN dose_number = 1 THEN series_doses END) AS series,
+    max(CASE WHEN dose_number = 1 THEN min_interval_days END) AS interval_days
+  FROM silver_vaccinations WHERE vaccination_date <= DATE '${run_date}'
+  GROUP BY person_key
+), ci AS (
+  SELECT person_key, max(valid_until) AS valid_until FROM silver_contraindications
+  WHERE recorded_at::DATE <= DATE '${run_date}' AND (valid_until IS NULL OR valid_until >= DATE '${run_date}')
+  GROUP BY person_key
+), facts AS (
+  SELECT v.*, ci.valid_until,
+    -- doses 1..k present for every dose k > 1 <=> as many distinct doses as the highest one
+    coalesce(d.highest > 1 AND d.distinct_doses < d.highest, false) AS gap,
+    coalesce(d.has1, false) AS has1, d.highest, d.series,
+    d.last_date + to_days(coalesce(d.interval_days, 0)) AS due_date
+  FROM vaccination_persons v CROSS JOIN policy_settings p
+  LEFT JOIN doses d ON d.person_key = v.person_key
+  LEFT JOIN ci ON ci.person_key = v.person_key
+  WHERE v.age >= p.vaccination_min_age
+), status AS (
+  SELECT r.*, CASE
+      WHEN r.contraindicated THEN
+        CASE WHEN r.valid_until IS NOT NULL AND r.valid_until <= DATE '${run_date}' + 14
+             THEN 'contraindication_expiring' ELSE 'contraindicated' END
+      WHEN r.gap OR (r.has1 AND r.series IS NULL) THEN 'record_gap'
+      WHEN NOT r.has1 THEN 'never_vaccinated'
+      WHEN r.highest >= r.series THEN 'completed'
+      WHEN date_diff('day', r.due_date::DATE, DATE '${run_date}') > pv.grace_days THEN 'overdue'
+      WHEN date_diff('day', r.due_date::DATE, DATE '${run_date}') >= 0 THEN 'due'
+      ELSE 'scheduled' END AS status
+  FROM facts r CROSS JOIN policy_vaccination pv
+)
+SELECT s.person_key, s.school_code, s.person_type, s.age_band, s.status,
+  s.eligible AND EXISTS (
+    SELECT 1 FROM policy_campaigns c CROSS JOIN policy_vaccination pv
+    WHERE c.age_band = s.age_band AND c.deadline <= DATE '${run_date}' + pv.deadline_warning_days
+      AND NOT (CASE c.dose_number WHEN 1 THEN s.dose1 WHEN 2 THEN s.dose2 ELSE s.completed END)) AS campaign_at_risk
+FROM status s;
+
+CREATE OR REPLACE TEMP TABLE followup_school AS
+SELECT DATE '${run_date}' AS as_of, f.person_type, f.age_band, f.status, f.campaign_at_risk,
+  s.school_code, s.school_name, s.district_code, s.district_name, s.city_code
+FROM followup_persons f
+JOIN silver_schools s ON s.school_code = f.school_code AND in_force(s.valid_from, s.valid_to, DATE '${run_date}');
+
+CREATE OR REPLACE TABLE gold_vaccination_followup AS
+WITH levels AS (
+  SELECT *, unnest(org_levels(school_code, school_name, district_code, district_name, city_code)) AS o FROM followup_school
+), rolled AS (
+  SELECT as_of, person_type, age_band, o.org_level, o.org_code, o.org_name, o.parent_code, any_value(o.district_name) AS district_name,
+    count_if(status = 'record_gap') AS n_record_gap, count_if(status = 'record_gap' AND campaign_at_risk) AS r_record_gap,
+    count_if(status = 'never_vaccinated') AS n_never_vaccinated, count_if(status = 'never_vaccinated' AND campaign_at_risk) AS r_never_vaccinated,
+    count_if(status = 'overdue') AS n_overdue, count_if(status = 'overdue' AND campaign_at_risk) AS r_overdue,
+    count_if(status = 'due') AS n_due, count_if(status = 'due' AND campaign_at_risk) AS r_due,
+    count_if(status = 'scheduled') AS n_scheduled, count_if(status = 'scheduled' AND campaign_at_risk) AS r_scheduled,
+    count_if(status = 'completed') AS n_completed, count_if(status = 'completed' AND campaign_at_risk) AS r_completed,
+    count_if(status = 'contraindicated') AS n_contraindicated, count_if(status = 'contraindicated' AND campaign_at_risk) AS r_contraindicated,
+    count_if(status = 'contraindication_expiring') AS n_contraindication_expiring, count_if(status = 'contraindication_expiring' AND campaign_at_risk) AS r_contraindication_expiring
+  FROM levels GROUP BY ALL
+), statuses AS (
+  SELECT * FROM (VALUES ('record_gap'), ('never_vaccinated'), ('overdue'), ('due'), ('scheduled'),
+    ('completed'), ('contraindicated'), ('contraindication_expiring')) AS t(status)
+), cities AS (
+  SELECT count(*) > 1 AS several FROM (SELECT DISTINCT city_code FROM followup_school)
+)
+SELECT r.as_of, r.org_level, r.org_code, org_display_name(r.org_level, r.org_code, r.org_name, r.district_name, n.city_name) AS org_name,
+  org_parent(r.org_level, r.parent_code, cities.several) AS parent_code,
+  r.person_type, r.age_band, st.status,
+  (CASE st.status WHEN 'record_gap' THEN r.n_record_gap WHEN 'never_vaccinated' THEN r.n_never_vaccinated WHEN 'overdue' THEN r.n_overdue WHEN 'due' THEN r.n_due WHEN 'scheduled' THEN r.n_scheduled WHEN 'completed' THEN r.n_completed WHEN 'contraindicated' THEN r.n_contraindicated WHEN 'contraindication_expiring' THEN r.n_contraindication_expiring END)::BIGINT AS persons,
+  (CASE st.status WHEN 'record_gap' THEN r.r_record_gap WHEN 'never_vaccinated' THEN r.r_never_vaccinated WHEN 'overdue' THEN r.r_overdue WHEN 'due' THEN r.r_due WHEN 'scheduled' THEN r.r_scheduled WHEN 'completed' THEN r.r_completed WHEN 'contraindicated' THEN r.r_contraindicated WHEN 'contraindication_expiring' THEN r.r_contraindication_expiring END)::BIGINT AS campaign_at_risk,
+  NULL::TIMESTAMP AS superseded_at
+FROM rolled r CROSS JOIN statuses st CROSS JOIN cities
 LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_code
 WHERE r.org_level <> 'province' OR cities.several;

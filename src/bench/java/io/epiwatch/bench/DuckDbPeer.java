@@ -343,7 +343,14 @@ public final class DuckDbPeer {
       st.execute(
           "CREATE OR REPLACE TABLE policy_vaccine_products (product VARCHAR, series_doses INTEGER, min_interval_days INTEGER, "
               + "match VARCHAR)");
+      st.execute(
+          "CREATE OR REPLACE TABLE policy_vaccination (grace_days INTEGER, deadline_warning_days INTEGER)");
     }
+    insert(
+        c,
+        "policy_vaccination",
+        p.vaccination().graceDays(),
+        p.vaccination().deadlineWarningDays());
     for (Policy.Dated<LocalTime> d : p.reportingCutoffs())
       insert(c, "policy_reporting_cutoff", d.from(), d.value());
     insert(

@@ -1,6 +1,7 @@
 package io.epiwatch.brief;
 
 import io.epiwatch.common.OrgLevel;
+import io.epiwatch.common.VaccinationStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.Map;
  * @param signals case signals dated in the 14 days up to D (every school)
  * @param signalDays case-signal counts as of D, D-1 and D-7, when present (district and city)
  * @param areas exposure by area as of D (district and city)
+ * @param vaccinationFollowup never vaccinated and overdue persons as of D, every level, the age
+ *     bands the policy vaccinates
  */
 public record Briefing(
     LocalDate date,
@@ -47,9 +50,13 @@ public record Briefing(
     List<Campaign> campaigns,
     List<Signal> signals,
     List<SignalDay> signalDays,
-    List<AreaExposure> areas) {
+    List<AreaExposure> areas,
+    List<VaccinationFollowup> vaccinationFollowup) {
 
-  /** A briefing without exposure by area (nothing to say per area). */
+  /**
+   * A briefing without exposure by area and vaccination follow-up (nothing to say per area, no one
+   * to follow up).
+   */
   public Briefing(
       LocalDate date,
       Map<String, Long> versions,
@@ -84,6 +91,7 @@ public record Briefing(
         campaigns,
         signals,
         signalDays,
+        List.of(),
         List.of());
   }
 
@@ -102,6 +110,7 @@ public record Briefing(
     signals = List.copyOf(signals);
     signalDays = List.copyOf(signalDays);
     areas = List.copyOf(areas);
+    vaccinationFollowup = List.copyOf(vaccinationFollowup);
   }
 
   /**
@@ -258,4 +267,11 @@ public record Briefing(
       long inMonitoring,
       long missingTest,
       long unapproved) {}
+
+  /**
+   * Persons of one vaccination follow-up status, person type and age band of one organisation as of
+   * D (gold.vaccination_followup).
+   */
+  public record VaccinationFollowup(
+      Org org, String personType, String ageBand, VaccinationStatus status, long persons) {}
 }

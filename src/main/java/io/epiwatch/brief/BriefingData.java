@@ -8,6 +8,7 @@ import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.common.OrgLevel;
+import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.config.Policy;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -158,6 +159,32 @@ public final class BriefingData {
             .stream()
             .map(BriefingData::area)
             .toList();
+    // a briefing recorded before gold.vaccination_followup existed reproduces without the section
+    List<Briefing.VaccinationFollowup> vaccinationFollowup =
+        !versions.containsKey(Tables.GOLD_VACCINATION_FOLLOWUP.id().toString())
+            ? List.of()
+            : slice(
+                    wh,
+                    versions,
+                    Tables.GOLD_VACCINATION_FOLLOWUP,
+                    col("as_of")
+                        .equalTo(lit(d))
+                        .and(
+                            col("status")
+                                .isin(
+                                    VaccinationStatus.NEVER_VACCINATED.code(),
+                                    VaccinationStatus.OVERDUE.code())))
+                .stream()
+                .filter(r -> vaccinable(policy, r.getAs("age_band")))
+                .map(
+                    r ->
+                        new Briefing.VaccinationFollowup(
+                            org(r),
+                            r.getAs("person_type"),
+                            r.getAs("age_band"),
+                            VaccinationStatus.of(r.getAs("status")),
+                            (Long) r.getAs("persons")))
+                .toList();
     Briefing.Quality quality =
         new Briefing.Quality(
             count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected")),
@@ -192,7 +219,8 @@ public final class BriefingData {
         campaigns,
         signals,
         signalDays,
-        areas);
+        areas,
+        vaccinationFollowup);
   }
 
   // ------------------------------------------------------------------ rows -> records, once
@@ -329,7 +357,8 @@ public final class BriefingData {
             Tables.GOLD_CAMPAIGN_PROGRESS,
             Tables.GOLD_RISK_EXPOSURE,
             Tables.GOLD_CASE_SIGNALS_DAILY,
-            Tables.GOLD_EXPOSURE_BY_AREA)) {
+            Tables.GOLD_EXPOSURE_BY_AREA,
+            Tables.GOLD_VACCINATION_FOLLOWUP)) {
       if (!wh.exists(t.id())) continue;
       Dataset<Row> now = wh.read(t.id());
       if (!java.util.Arrays.asList(now.columns()).contains("superseded_at")) continue;
@@ -357,6 +386,8 @@ public final class BriefingData {
   public static Briefing read(
       Warehouse wh, Policy policy, LocalDate date, Map<String, Long> versions) {
     for (TableSpec t : Tables.GOLD) {
+      if (t == Tables.GOLD_VACCINATION_FOLLOWUP && !versions.containsKey(t.id().toString()))
+        continue; // recorded before the table existed (--reproduce)
       if (versions.getOrDefault(t.id().toString(), -1L) < 0) {
         throw new IllegalStateException(
             t.id() + " does not exist: run jobs/metrics --date " + date + " first");

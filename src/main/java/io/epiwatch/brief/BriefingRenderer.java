@@ -1,6 +1,7 @@
 package io.epiwatch.brief;
 
 import io.epiwatch.common.OrgLevel;
+import io.epiwatch.common.VaccinationStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -254,6 +255,18 @@ public final class BriefingRenderer {
         "col.gap",
         "col.daysLeft",
         "col.lagging");
+    section(
+        p,
+        "VAXFOLLOWUP",
+        t(
+            "section.vaxFollowup",
+            followupSum(s -> inScope(s, scope), VaccinationStatus.OVERDUE),
+            followupSum(s -> inScope(s, scope), VaccinationStatus.NEVER_VACCINATED),
+            TOP_SCHOOLS),
+        vaccinationFollowup(scope),
+        "col.unit",
+        "col.neverVaccinated",
+        "col.overdue");
 
     SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
     conf.setMetadataTitle(t("title", scopeName) + " " + data.date());
@@ -296,6 +309,7 @@ public final class BriefingRenderer {
         switch (name) {
           case "ALERTS" -> t("alerts.none");
           case "SIGNALS" -> t("signals.none");
+          case "VAXFOLLOWUP" -> t("vaxFollowup.none");
           default -> t("empty");
         });
     p.put(name + "_TITLE", title);
@@ -878,6 +892,65 @@ public final class BriefingRenderer {
                     String.valueOf(c[1]),
                     pct(c[0] == 0 ? null : (double) c[2] / c[0]),
                     pct(c[0] == 0 ? null : (double) c[3] / c[0]))));
+    return out;
+  }
+
+  /** The follow-up rows name this many schools per lagging district. */
+  static final int TOP_SCHOOLS = 5;
+
+  /** Persons of a follow-up status summed over the rows of the organisations selected. */
+  private long followupSum(
+      java.util.function.Predicate<Briefing.Org> org, VaccinationStatus status) {
+    return data.vaccinationFollowup().stream()
+        .filter(r -> r.status() == status && org.test(r.org()))
+        .mapToLong(Briefing.VaccinationFollowup::persons)
+        .sum();
+  }
+
+  /**
+   * Each lagging district of the scope (lagging against any campaign on D) with its never
+   * vaccinated and overdue persons, followed by its {@link #TOP_SCHOOLS} schools with the most
+   * never vaccinated persons (ties by name; schools with none are not named).
+   */
+  private List<Map<String, ?>> vaccinationFollowup(Scope s) {
+    java.util.SortedMap<String, String> lagging = new java.util.TreeMap<>();
+    data.campaigns().stream()
+        .filter(c -> c.org().level() == OrgLevel.DISTRICT && c.lagging())
+        .filter(c -> cityOrDistrict(c.org().code(), s))
+        .forEach(c -> lagging.put(c.org().code(), c.org().name()));
+    List<Map<String, ?>> out = new ArrayList<>();
+    lagging.forEach(
+        (code, name) -> {
+          java.util.function.Predicate<Briefing.Org> district =
+              o -> o.level() == OrgLevel.DISTRICT && o.code().equals(code);
+          out.add(
+              row(
+                  name,
+                  String.valueOf(followupSum(district, VaccinationStatus.NEVER_VACCINATED)),
+                  String.valueOf(followupSum(district, VaccinationStatus.OVERDUE))));
+          Map<Briefing.Org, long[]> schools = new HashMap<>();
+          data.vaccinationFollowup().stream()
+              .filter(r -> r.org().level() == OrgLevel.SCHOOL && code.equals(r.org().parentCode()))
+              .forEach(
+                  r ->
+                      schools
+                              .computeIfAbsent(r.org(), k -> new long[2])[
+                              r.status() == VaccinationStatus.NEVER_VACCINATED ? 0 : 1] +=
+                          r.persons());
+          schools.entrySet().stream()
+              .filter(e -> e.getValue()[0] > 0)
+              .sorted(
+                  Comparator.comparingLong((Map.Entry<Briefing.Org, long[]> e) -> -e.getValue()[0])
+                      .thenComparing(e -> e.getKey().name()))
+              .limit(TOP_SCHOOLS)
+              .forEach(
+                  e ->
+                      out.add(
+                          row(
+                              "\u3000" + e.getKey().name(),
+                              String.valueOf(e.getValue()[0]),
+                              String.valueOf(e.getValue()[1]))));
+        });
     return out;
   }
 

@@ -58,6 +58,7 @@ public final class FollowUpDocuments {
       String type = String.valueOf(i.category());
       return b.containsKey("signal." + type) ? b.getString("signal." + type) : type;
     }
+    if (i.section() == FollowUpItem.Section.VACCINATION) return i.vaccination().label(b);
     StringBuilder what = new StringBuilder();
     if (i.inMonitoring()) {
       String cat = String.valueOf(i.category());
@@ -109,7 +110,7 @@ public final class FollowUpDocuments {
       for (int i = 0; i < HEADER_KEYS.length; i++)
         sub.put("h" + (i + 1), b.getString(HEADER_KEYS[i]));
       sub.put("emptyText", b.getString("empty"));
-      String key = s.name(); // SIGNAL_*, MONITORING_*, ... parameters of reports/followup.jrxml
+      String key = s.name(); // SIGNAL_*, MONITORING_*, ..., VACCINATION_* of followup.jrxml
       p.put(key + "_TITLE", b.getString(s.key()));
       p.put(key + "_PARAMS", sub);
       p.put(key + "_DS", new JRMapCollectionDataSource(new ArrayList<>(rows(items, s, b))));

@@ -1,5 +1,6 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.common.VaccinationStatus;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -15,8 +16,9 @@ import java.util.Locale;
  *     signal type of a case signal (line_list_covid19, test_positive); null otherwise
  * @param inMonitoring the person is in health monitoring
  * @param missingTest the person returned without a nucleic test dated on or after the return
- * @param date last return (monitoring), report date (absence) or signal date (signal); null when
- *     unknown
+ * @param date last return (monitoring), report date (absence), signal date (signal), due date of
+ *     the next dose or end of an expiring contraindication (vaccination); null when unknown or none
+ * @param vaccination the vaccination follow-up status (section VACCINATION only, else null)
  */
 public record FollowUpItem(
     Section section,
@@ -26,16 +28,18 @@ public record FollowUpItem(
     String category,
     boolean inMonitoring,
     boolean missingTest,
-    LocalDate date) {
+    LocalDate date,
+    Vaccination vaccination) {
 
   /**
    * The lists, in order: persons with a case signal; persons in monitoring or missing a test;
-   * illness absences not followed up.
+   * illness absences not followed up; persons with a vaccination to follow up.
    */
   public enum Section {
     SIGNAL,
     MONITORING,
-    ABSENCE;
+    ABSENCE,
+    VACCINATION;
 
     /** The key of the section's title in the texts (followup.section.monitoring, ...). */
     public String key() {
@@ -63,19 +67,46 @@ public record FollowUpItem(
         inMonitoring ? category : null,
         inMonitoring,
         missingTest,
-        lastReturn);
+        lastReturn,
+        null);
   }
 
   /** An illness absence of the day whose cause was not followed up. */
   public static FollowUpItem notFollowedUp(
       String name, String school, String cls, LocalDate reportDate) {
-    return new FollowUpItem(Section.ABSENCE, name, school, cls, null, false, false, reportDate);
+    return new FollowUpItem(
+        Section.ABSENCE, name, school, cls, null, false, false, reportDate, null);
+  }
+
+  /**
+   * A vaccination status to act on (docs/rules.md §4.8).
+   *
+   * @param status one of {@link VaccinationStatus#listedStatuses()}
+   * @param dose the dose number due (due, overdue); null otherwise
+   * @param daysOverdue days since the due date (overdue); null otherwise
+   */
+  public record Vaccination(VaccinationStatus status, Integer dose, Integer daysOverdue) {
+    /** The status in the language of the texts: 第2剂逾期8天, ... */
+    String label(java.util.ResourceBundle b) {
+      return new java.text.MessageFormat(b.getString("vaxstatus." + status.code()), Locale.ROOT)
+          .format(new Object[] {dose == null ? "" : dose, daysOverdue == null ? "" : daysOverdue});
+    }
+  }
+
+  /**
+   * A person with a vaccination to follow up (due date: of the dose, or the contraindication's
+   * end).
+   */
+  public static FollowUpItem vaccination(
+      String name, String school, String cls, Vaccination status, LocalDate dueDate) {
+    return new FollowUpItem(
+        Section.VACCINATION, name, school, cls, null, false, false, dueDate, status);
   }
 
   /** A person with a case signal of the last 14 days (a covid19 episode, a positive test). */
   public static FollowUpItem signal(
       String name, String school, String cls, String signalType, LocalDate signalDate) {
     return new FollowUpItem(
-        Section.SIGNAL, name, school, cls, signalType, false, false, signalDate);
+        Section.SIGNAL, name, school, cls, signalType, false, false, signalDate, null);
   }
 }

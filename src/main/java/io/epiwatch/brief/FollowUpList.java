@@ -8,9 +8,12 @@ import static org.apache.spark.sql.functions.udf;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.common.Masking;
+import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.config.Policy;
 import io.epiwatch.gold.CaseSignals;
 import io.epiwatch.gold.RiskExposure;
+import io.epiwatch.gold.Vaccination;
+import io.epiwatch.gold.VaccinationFollowup;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,10 +26,11 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * The follow-up list for data staff: persons with a case signal of the last 14 days (a covid19
  * episode, a positive test; gold.case_signals), persons in health monitoring or without a nucleic
- * test after return, and illness absences of the last 7 days whose cause was not followed up, with
- * school and class. Names are masked inside Spark (张*三) and ID numbers never leave restricted
- * storage. This class only reads: {@link FollowUpDocuments} writes the PDF and the workbook from
- * the {@link FollowUpItem}s it returns.
+ * test after return, illness absences of the last 7 days whose cause was not followed up, and
+ * persons with a vaccination to follow up (docs/rules.md §4.8), with school and class. Names are
+ * masked inside Spark (张*三) and ID numbers never leave restricted storage. This class only reads:
+ * {@link FollowUpDocuments} writes the PDF and the workbook from the {@link FollowUpItem}s it
+ * returns.
  */
 public final class FollowUpList {
   private FollowUpList() {}
@@ -151,6 +155,84 @@ public final class FollowUpList {
           FollowUpItem.notFollowedUp(
               r.getString(0), r.getString(1), r.getString(2), r.getDate(3).toLocalDate()));
     }
+    out.addAll(vaccination(wh, policy, d, names, schools));
     return out;
+  }
+
+  /**
+   * Persons with a vaccination status to act on ({@link VaccinationStatus#listedStatuses()}), with
+   * grade and class of their current roster row, sorted by school, grade, class and name.
+   */
+  static List<FollowUpItem> vaccination(
+      Warehouse wh, Policy policy, LocalDate d, Dataset<Row> names, Dataset<Row> schools) {
+    List<FollowUpItem> out = new ArrayList<>();
+    if (!wh.exists(Tables.SILVER_ROSTER.id())
+        || !wh.exists(Tables.SILVER_VACCINATIONS.id())
+        || !wh.exists(Tables.SILVER_CONTRAINDICATIONS.id())) return out;
+    Dataset<Row> roster = wh.read(Tables.SILVER_ROSTER.id());
+    Dataset<Row> contraindications = wh.read(Tables.SILVER_CONTRAINDICATIONS.id());
+    Dataset<Row> doses = wh.read(Tables.SILVER_VACCINATIONS.id());
+    Dataset<Row> classes =
+        roster
+            .filter("is_current")
+            .select(
+                col("person_key").as("_r"),
+                col("school_code").as("_rs"),
+                col("grade"),
+                col("class_name"));
+    Dataset<Row> listed =
+        VaccinationFollowup.persons(
+                Vaccination.persons(roster, contraindications, doses, policy, d),
+                contraindications,
+                doses,
+                policy,
+                d)
+            .filter(
+                col("status")
+                    .isin(
+                        VaccinationStatus.listedStatuses().stream()
+                            .map(VaccinationStatus::code)
+                            .toArray()));
+    List<Row> rows =
+        listed
+            .join(names, col("person_key").equalTo(col("_k")), "left")
+            .join(schools, col("school_code").equalTo(col("_s")), "left")
+            .join(
+                classes,
+                col("person_key").equalTo(col("_r")).and(col("school_code").equalTo(col("_rs"))),
+                "left")
+            .select(
+                col("masked_name"),
+                coalesce(col("school_name"), col("school_code")),
+                col("grade"),
+                col("class_name"),
+                col("status"),
+                col("dose_due"),
+                col("days_overdue"),
+                col("due_date"))
+            .collectAsList();
+    rows.stream()
+        .sorted(
+            java.util.Comparator.comparing((Row r) -> nz(r.getString(1)))
+                .thenComparing(r -> r.getString(2), ClassOrder.GRADE)
+                .thenComparing(r -> r.getString(3), ClassOrder.CLASS)
+                .thenComparing(r -> nz(r.getString(0))))
+        .forEach(
+            r ->
+                out.add(
+                    FollowUpItem.vaccination(
+                        r.getString(0),
+                        r.getString(1),
+                        ClassOrder.gradeAndClass(r.getString(2), r.getString(3)),
+                        new FollowUpItem.Vaccination(
+                            VaccinationStatus.of(r.getString(4)),
+                            r.isNullAt(5) ? null : r.getInt(5),
+                            r.isNullAt(6) ? null : r.getInt(6)),
+                        r.isNullAt(7) ? null : r.getDate(7).toLocalDate())));
+    return out;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 }

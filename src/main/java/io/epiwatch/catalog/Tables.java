@@ -7,6 +7,7 @@ import io.epiwatch.common.QualityFlag;
 import io.epiwatch.common.ReasonCode;
 import io.epiwatch.common.SignalType;
 import io.epiwatch.common.SymptomGroup;
+import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.contract.BronzeSchema;
 import io.epiwatch.contract.SourceSpec;
 import io.epiwatch.contract.Sources;
@@ -316,6 +317,21 @@ public final class Tables {
               + "days_since_last_confirmed INT COMMENT 'as_of - the latest date of a report_confirmed, line_list_covid19 or test_positive signal of the organisation; null = none ever', "
               + SUPERSEDED);
 
+  public static final TableSpec GOLD_VACCINATION_FOLLOWUP =
+      TableSpec.of(
+          TableId.gold("vaccination_followup"),
+          "as_of",
+          List.of("as_of", "org_level", "org_code", "person_type", "age_band", "status"),
+          "Vaccination follow-up as of a date (docs/rules.md §4.8): persons aged >= the vaccination minimum age by status, first match wins; per unit, person type and age band the six statuses of eligible persons add up to gold.vaccination_coverage.eligible. One row per status for every unit, person type and age band with such a person.",
+          "as_of DATE COMMENT 'the run date the snapshot was computed for', "
+              + ORG
+              + "person_type STRING COMMENT 'student, staff, contractor', age_band STRING COMMENT 'policy.age-bands band of the age on as_of', status STRING COMMENT '"
+              + codes(VaccinationStatus.class)
+              + " (the first six: eligible persons, first match wins; the last two: a contraindication valid on as_of, expiring = valid_until within as_of + 14 days)', "
+              + "persons BIGINT COMMENT 'persons with this status', "
+              + "campaign_at_risk BIGINT COMMENT 'of these, eligible persons lacking the dose of a campaign of their band whose deadline is at most policy.vaccination.deadline-warning-days after as_of (or past)', "
+              + SUPERSEDED);
+
   // ---------------------------------------------------------------- ops
   public static final TableSpec OPS_DATA_QUALITY =
       TableSpec.of(
@@ -426,7 +442,8 @@ public final class Tables {
           GOLD_VACCINATION_COVERAGE,
           GOLD_CAMPAIGN_PROGRESS,
           GOLD_RISK_EXPOSURE,
-          GOLD_EXPOSURE_BY_AREA);
+          GOLD_EXPOSURE_BY_AREA,
+          GOLD_VACCINATION_FOLLOWUP);
 
   /** Every gold table: the metrics, then what the product added (docs/rules.md §4.7 ...). */
   public static final List<TableSpec> GOLD =

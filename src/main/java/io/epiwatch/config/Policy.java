@@ -51,7 +51,8 @@ public record Policy(
     Map<String, String> cityNames,
     String homeCity,
     int inCityMonitoringDays,
-    List<FocusArea> focusAreas) {
+    List<FocusArea> focusAreas,
+    VaccinationFollowUp vaccination) {
 
   /** A value that holds from a date on, until the next entry's date. */
   public record Dated<T>(LocalDate from, T value) {}
@@ -123,6 +124,15 @@ public record Policy(
     }
   }
 
+  /**
+   * The follow-up of vaccinations (docs/rules.md §4.8), conf {@code policy.vaccination}.
+   *
+   * @param graceDays a dose due more than this many days before D is overdue (else due)
+   * @param deadlineWarningDays a campaign whose deadline is at most this many days after D (or
+   *     past) puts the persons of its band who lack its dose at risk
+   */
+  public record VaccinationFollowUp(int graceDays, int deadlineWarningDays) {}
+
   /** Cutoff in force on a date. */
   public LocalTime reportingCutoff(LocalDate d) {
     return reportingCutoffs.stream()
@@ -188,7 +198,8 @@ public record Policy(
         "vaccine-products",
         "home-city",
         "in-city-monitoring-days",
-        "focus-areas");
+        "focus-areas",
+        "vaccination");
     List<? extends Config> cutoffList = p.getConfigList("reporting-cutoff");
     if (cutoffList.isEmpty())
       throw illegal(
@@ -374,6 +385,13 @@ public record Policy(
               match));
     }
 
+    Config vf = p.getConfig("vaccination");
+    String vfAt = ROOT + ".vaccination";
+    keys(vf, vfAt, "grace-days", "deadline-warning-days");
+    VaccinationFollowUp followUp =
+        new VaccinationFollowUp(
+            atLeast(vf, vfAt, "grace-days", 0), atLeast(vf, vfAt, "deadline-warning-days", 0));
+
     String home = null;
     if (p.hasPath("home-province")) {
       home = p.getString("home-province").trim();
@@ -416,7 +434,8 @@ public record Policy(
         cityNames(p),
         city,
         atLeast(p, ROOT, "in-city-monitoring-days", 0),
-        focusAreas(p));
+        focusAreas(p),
+        followUp);
   }
 
   /** policy.focus-areas: ids unique, match prefixes well-formed, dates parsed, to >= from. */
@@ -524,7 +543,8 @@ public record Policy(
         Map.copyOf(names),
         homeCity,
         inCityMonitoringDays,
-        focusAreas);
+        focusAreas,
+        vaccination);
   }
 
   /**
@@ -564,7 +584,8 @@ public record Policy(
         cityNames,
         city,
         inCityMonitoringDays,
-        focusAreas);
+        focusAreas,
+        vaccination);
   }
 
   // ------------------------------------------------------------------ helpers

@@ -31,12 +31,12 @@ import org.slf4j.LoggerFactory;
  * cause) are rewritten for D on every run, whether or not silver changed (a day without new files
  * has every expected school missing), plus the dates silver rebuilt ({@link DailyPlan}); cluster
  * alerts and case signals are recomputed as a whole (their status moves with D). The as-of tables
- * (coverage, campaigns, risk exposure, case-signal counts) replace their D partition; earlier
- * snapshots that the silver changes of this run may alter are kept and marked superseded
- * (superseded_at). With silver unchanged and D already computed (and not superseded), nothing is
- * written. When D is before the latest run date already computed (a past day run again), dates
- * after D and the cluster alerts are left as they are. The policy is first resolved against the
- * schools ({@link DataPolicy}). What to write is decided first, without Spark ({@link
+ * (coverage, campaigns, risk exposure, vaccination follow-up, case-signal counts) replace their D
+ * partition; earlier snapshots that the silver changes of this run may alter are kept and marked
+ * superseded (superseded_at). With silver unchanged and D already computed (and not superseded),
+ * nothing is written. When D is before the latest run date already computed (a past day run again),
+ * dates after D and the cluster alerts are left as they are. The policy is first resolved against
+ * the schools ({@link DataPolicy}). What to write is decided first, without Spark ({@link
  * MetricsPlan}); this class reads the facts the plan needs and carries it out.
  */
 public final class MetricsJob {
@@ -307,7 +307,10 @@ public final class MetricsJob {
     }
   }
 
-  /** D's snapshots of the as-of tables: coverage, campaigns, risk exposure, exposure by area. */
+  /**
+   * D's snapshots of the as-of tables: coverage, campaigns, risk exposure, exposure by area,
+   * vaccination follow-up.
+   */
   private static void writeAsOfTables(Run run) {
     Warehouse wh = run.wh();
     MetricsPlan plan = run.plan();
@@ -370,6 +373,25 @@ public final class MetricsJob {
                     schools,
                     wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
                     wh.read(Tables.SILVER_RISK_AREAS.id()),
+                    policy,
+                    d),
+                d,
+                versions));
+    timed(
+        seconds,
+        Tables.GOLD_VACCINATION_FOLLOWUP,
+        () ->
+            writeAsOf(
+                wh,
+                Tables.GOLD_VACCINATION_FOLLOWUP,
+                VaccinationFollowup.followup(
+                    schools,
+                    VaccinationFollowup.persons(
+                        persons,
+                        wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
+                        wh.read(Tables.SILVER_VACCINATIONS.id()),
+                        policy,
+                        d),
                     policy,
                     d),
                 d,
@@ -458,7 +480,13 @@ public final class MetricsJob {
                   Tables.SILVER_TRAVEL_RECORDS),
           Tables.GOLD_EXPOSURE_BY_AREA,
               List.of(
-                  Tables.SILVER_SCHOOLS, Tables.SILVER_TRAVEL_RECORDS, Tables.SILVER_RISK_AREAS));
+                  Tables.SILVER_SCHOOLS, Tables.SILVER_TRAVEL_RECORDS, Tables.SILVER_RISK_AREAS),
+          Tables.GOLD_VACCINATION_FOLLOWUP,
+              List.of(
+                  Tables.SILVER_SCHOOLS,
+                  Tables.SILVER_ROSTER,
+                  Tables.SILVER_VACCINATIONS,
+                  Tables.SILVER_CONTRAINDICATIONS));
 
   /**
    * Marks the snapshots as_of >= from other than D's (which was just computed from all data)

@@ -28,7 +28,7 @@ public final class Vaccination {
   private Vaccination() {}
 
   /** One row per active roster person on D with age band and dose status. */
-  static Dataset<Row> persons(
+  public static Dataset<Row> persons(
       Dataset<Row> roster,
       Dataset<Row> contraindications,
       Dataset<Row> doses,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.brief.Briefing.Org;
 import io.epiwatch.common.OrgLevel;
+import io.epiwatch.common.VaccinationStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Executable;
@@ -120,6 +121,22 @@ class BriefingRenderTest {
                 CITY, "c1", "12-14", 2, LocalDate.parse("2021-10-31"), 0.5, 60L, 26, false),
             new Briefing.Campaign(
                 XIHU, "c1", "12-14", 2, LocalDate.parse("2021-10-31"), 0.2, 40L, 26, true));
+    // 西湖区 lags: its schools with most never vaccinated are named, at most five (ties by name)
+    List<Briefing.VaccinationFollowup> followup = new ArrayList<>();
+    followup.add(vax(CITY, VaccinationStatus.OVERDUE, 9));
+    followup.add(vax(CITY, VaccinationStatus.NEVER_VACCINATED, 70));
+    followup.add(vax(XIHU, VaccinationStatus.OVERDUE, 4));
+    followup.add(vax(XIHU, VaccinationStatus.NEVER_VACCINATED, 40));
+    followup.add(vax(SHANGCHENG, VaccinationStatus.NEVER_VACCINATED, 30));
+    followup.add(vax(MISSING_SCHOOL, VaccinationStatus.NEVER_VACCINATED, 12));
+    followup.add(vax(MISSING_SCHOOL, VaccinationStatus.OVERDUE, 3));
+    String[] others = {"西溪中学", "转塘小学", "龙坞小学", "三墩中学", "蒋村小学"};
+    for (int i = 0; i < others.length; i++) {
+      Org school = new Org(OrgLevel.SCHOOL, "S1" + i, others[i], "330106");
+      followup.add(vax(school, VaccinationStatus.NEVER_VACCINATED, i < 2 ? 8 : 2));
+      followup.add(vax(school, VaccinationStatus.OVERDUE, i == 0 ? 1 : 0));
+    }
+    followup.add(vax(LATE_SCHOOL, VaccinationStatus.NEVER_VACCINATED, 30)); // 上城区: not lagging
     return new Briefing(
         D,
         versions,
@@ -155,7 +172,13 @@ class BriefingRenderTest {
         List.of(
             new Briefing.SignalDay(D, CITY, 2, 0, 0, 0, 0),
             new Briefing.SignalDay(D.minusDays(1), CITY, 0, 1, 0, 0, 7),
-            new Briefing.SignalDay(D, XIHU, 0, 0, 0, 0, 3)));
+            new Briefing.SignalDay(D, XIHU, 0, 0, 0, 0, 3)),
+        List.of(),
+        followup);
+  }
+
+  private static Briefing.VaccinationFollowup vax(Org org, VaccinationStatus status, long persons) {
+    return new Briefing.VaccinationFollowup(org, "student", "12-14", status, persons);
   }
 
   private static Briefing emptyDay() {
@@ -166,6 +189,8 @@ class BriefingRenderTest {
         null,
         7,
         12,
+        List.of(),
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -241,6 +266,16 @@ class BriefingRenderTest {
     assertTrue(t.contains("Suspected cases (today) 0 -1"), t);
     assertTrue(t.contains("Days without a confirmed case 0"), t);
     assertTrue(
+        t.contains(
+                "To follow up: 9 overdue for a dose, 70 not vaccinated; lagging districts and their 5"
+                    + " schools with most not vaccinated District / school Not vaccinated Dose overdue"
+                    + " 西湖区 40 4 \u3000灵隐中学 12 3 \u3000西溪中学 8 1 \u3000转塘小学 8 0"
+                    + " \u3000三墩中学 2 0")
+            && t.contains("\u3000蒋村小学 2 0"),
+        "the lagging district with its five schools with most never vaccinated: " + t);
+    assertFalse(t.contains("龙坞小学"), "the sixth school is not named: " + t);
+    assertFalse(t.contains("上城区 30"), "a district that does not lag is not listed: " + t);
+    assertTrue(
         t.contains("1 file(s) rejected, 2 row(s) quarantined")
             && t.contains("reporting_compliance@3 attendance@2"),
         t);
@@ -254,7 +289,14 @@ class BriefingRenderTest {
       List<String> names = new ArrayList<>();
       for (int i = 0; i < wb.getNumberOfSheets(); i++) names.add(wb.getSheetName(i));
       assertEquals("一、疫情信号", names.get(0));
-      assertEquals(9, names.size(), "nine sections, the trend as its table: " + names);
+      assertEquals(
+          10,
+          names.size(),
+          "nine sections, the trend as its table, and the vaccination follow-up under the"
+              + " campaigns: "
+              + names);
+      assertTrue(names.get(9).startsWith("接种待跟进"), names.get(9));
+      assertEquals("西湖区", wb.getSheetAt(9).getRow(1).getCell(0).getStringCellValue());
       Sheet signals = wb.getSheetAt(0);
       assertEquals("学校", signals.getRow(0).getCell(0).getStringCellValue());
       assertEquals("西子湖小学", signals.getRow(1).getCell(0).getStringCellValue());
@@ -296,7 +338,9 @@ class BriefingRenderTest {
                 .toList(),
             b.campaigns(),
             b.signals(),
-            b.signalDays());
+            b.signalDays(),
+            b.areas(),
+            b.vaccinationFollowup());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
     assertTrue(
@@ -331,6 +375,8 @@ class BriefingRenderTest {
             "1. Case signals School District Signal Persons Date First seen None (zero infections kept)"),
         "no signal: zero infections kept: " + en);
     assertTrue(en.contains("Confirmed cases (today) - - -"), "no signal counts computed: " + en);
+    assertTrue(en.contains("0 overdue for a dose, 0 not vaccinated"), en);
+    assertTrue(en.contains("no lagging district"), en);
     assertFalse(
         en.contains("null"), "a figure without data shows the no-data mark, never 'null': " + en);
     String zh = render(emptyDay(), CITY_SCOPE, "zh");
@@ -345,7 +391,19 @@ class BriefingRenderTest {
         FollowUpItem.monitoring("张*三", "西子湖小学", "三年级 2班", "high", true, true, D.minusDays(3)),
         FollowUpItem.monitoring("李*", "西子湖小学", null, null, false, true, null),
         FollowUpItem.notFollowedUp("王*五", "灵隐中学", "初一 1班", D.minusDays(1)),
-        FollowUpItem.signal("赵*六", "灵隐中学", "初二 3班", "line_list_covid19", D.minusDays(2)));
+        FollowUpItem.signal("赵*六", "灵隐中学", "初二 3班", "line_list_covid19", D.minusDays(2)),
+        FollowUpItem.vaccination(
+            "赵*六",
+            "灵隐中学",
+            "初一 1班",
+            new FollowUpItem.Vaccination(VaccinationStatus.OVERDUE, 2, 8),
+            D.minusDays(8)),
+        FollowUpItem.vaccination(
+            "钱*",
+            "灵隐中学",
+            "初一 2班",
+            new FollowUpItem.Vaccination(VaccinationStatus.NEVER_VACCINATED, null, null),
+            null));
   }
 
   @Test
@@ -378,6 +436,19 @@ class BriefingRenderTest {
     assertTrue(
         t.indexOf("赵*六 灵隐中学 初二 3班 COVID-19 (absence line list) 2021-10-03") < t.indexOf("张*三"),
         "signals come first: " + t);
+    assertTrue(
+        t.contains(
+            "4. Persons with a vaccination to follow up Name School Grade and class Follow-up Date"
+                + " 赵*六 灵隐中学 初一 1班 dose 2 overdue 8 days 2021-09-27"
+                + " 钱* 灵隐中学 初一 2班 not vaccinated"),
+        t);
+    String zh =
+        text(
+            FollowUpDocuments.renderPdf(followUps(), D, "zh", ZONE),
+            dir.resolve("followup-zh.pdf"));
+    assertTrue(zh.contains("四、疫苗接种待跟进人员"), zh);
+    assertTrue(zh.contains("赵*六 灵隐中学 初一 1班 第2剂逾期8天 2021-09-27"), zh);
+    assertTrue(zh.contains("钱* 灵隐中学 初一 2班 应种未种"), zh);
     String empty =
         text(
             FollowUpDocuments.renderPdf(List.of(), D, "en", ZONE),
@@ -390,13 +461,17 @@ class BriefingRenderTest {
     ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
     FollowUpDocuments.writeXlsx(followUps(), BriefingRenderer.bundle("zh"), xlsx);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
-      assertEquals(3, wb.getNumberOfSheets());
+      assertEquals(4, wb.getNumberOfSheets());
       assertEquals("赵*六", wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
       Sheet monitoring = wb.getSheetAt(1);
       assertEquals(2, monitoring.getLastRowNum(), "header and two persons");
       assertEquals("张*三", monitoring.getRow(1).getCell(0).getStringCellValue());
       assertEquals("2021-10-02", monitoring.getRow(1).getCell(4).getStringCellValue());
       assertEquals("王*五", wb.getSheetAt(2).getRow(1).getCell(0).getStringCellValue());
+      Sheet vaccination = wb.getSheetAt(3);
+      assertEquals("四、疫苗接种待跟进人员", vaccination.getSheetName());
+      assertEquals("第2剂逾期8天", vaccination.getRow(1).getCell(3).getStringCellValue());
+      assertEquals("2021-09-27", vaccination.getRow(1).getCell(4).getStringCellValue());
     }
   }
 

@@ -38,6 +38,8 @@ class CodedTest {
       assertSame(e, SourceEncoding.lookup(e.code()).orElseThrow());
     for (ExposureCategory.Rank r : ExposureCategory.Rank.values())
       assertSame(r, ExposureCategory.Rank.of(r.rank()));
+    for (VaccinationStatus e : VaccinationStatus.values())
+      assertSame(e, VaccinationStatus.of(e.code()));
   }
 
   @Test
@@ -76,6 +78,37 @@ class CodedTest {
         List.of("abroad", "high", "medium", "out_of_province", "in_province"),
         Coded.codes(ExposureCategory.class));
     assertEquals(List.of("auto", "UTF-8", "GB18030", "GBK"), Coded.codes(SourceEncoding.class));
+    assertEquals(
+        List.of(
+            "record_gap",
+            "never_vaccinated",
+            "overdue",
+            "due",
+            "scheduled",
+            "completed",
+            "contraindicated",
+            "contraindication_expiring"),
+        Coded.codes(VaccinationStatus.class));
+  }
+
+  @Test
+  void theVaccinationStatusesOfEligiblePersonsComeFirstAndTheListNamesThoseToActOn() {
+    assertEquals(
+        List.of(
+            VaccinationStatus.RECORD_GAP,
+            VaccinationStatus.NEVER_VACCINATED,
+            VaccinationStatus.OVERDUE,
+            VaccinationStatus.DUE,
+            VaccinationStatus.CONTRAINDICATION_EXPIRING),
+        VaccinationStatus.listedStatuses());
+    assertEquals(
+        6,
+        java.util.Arrays.stream(VaccinationStatus.values())
+            .filter(VaccinationStatus::eligible)
+            .count());
+    assertEquals("第2剂逾期8天", VaccinationStatus.OVERDUE.label(2, 8));
+    assertEquals("第3剂待种", VaccinationStatus.DUE.label(3, null));
+    assertEquals("应种未种", VaccinationStatus.NEVER_VACCINATED.label(null, null));
   }
 
   @Test
@@ -137,6 +170,8 @@ class CodedTest {
     }
     for (ExposureCategory c : ExposureCategory.values())
       assertEquals(zh.getProperty("category." + c.code()), c.label(), c.code());
+    for (VaccinationStatus s : VaccinationStatus.values())
+      assertEquals(zh.getProperty("vaxstatus." + s.code()), s.label(), s.code());
   }
 
   @Test

@@ -271,4 +271,26 @@ class PolicyTest {
         AppConfig.fromString("").policy().resolveHomeCity(Set.of("3301", "3302")).homeCity(),
         "several cities, nothing set: no split");
   }
+
+  @Test
+  void theVaccinationFollowUpDaysDefaultToSevenAndAreCheckedAtLoad() {
+    Policy.VaccinationFollowUp v = AppConfig.fromString("").policy().vaccination();
+    assertEquals(new Policy.VaccinationFollowUp(7, 7), v);
+    assertEquals(
+        new Policy.VaccinationFollowUp(0, 14),
+        AppConfig.fromString(
+                "epiwatch.policy.vaccination { grace-days = 0, deadline-warning-days = 14 }")
+            .policy()
+            .vaccination());
+    assertEquals(
+        "Property 'epiwatch.policy.vaccination.grace-days' has illegal value: '-1', allowed options: an integer >= 0",
+        error("epiwatch.policy.vaccination.grace-days = -1"));
+    String m = error("epiwatch.policy.vaccination.grace-day = 3");
+    assertTrue(
+        m.contains("'epiwatch.policy.vaccination.grace-day' is not a known setting")
+            && m.contains("deadline-warning-days"),
+        m);
+    m = error("epiwatch.policy.vaccination.deadline-warning-days = soon");
+    assertTrue(m.contains("deadline-warning-days"), m);
+  }
 }
