@@ -239,15 +239,16 @@ public final class CaseSignals {
   public static Dataset<Row> daily(
       Dataset<Row> schools, Dataset<Row> signals, Policy policy, LocalDate d) {
     Column day = lit(Date.valueOf(d));
+    // in the order of dailyCounts(): per type on D, per type over [D-13, D], then the new ones
+    Column onDay = col("signal_date").equalTo(day);
+    Column recent = datediff(day, col("signal_date")).lt(OPEN_DAYS);
     List<Column> aggs = new ArrayList<>();
-    for (SignalType t : SignalType.values()) {
-      Column isType = col("signal_type").equalTo(t.code());
-      aggs.add(sum(when(isType.and(col("signal_date").equalTo(day)), col("persons"))).as(t.code()));
-    }
-    for (SignalType t : SignalType.values()) {
-      Column isType = col("signal_type").equalTo(t.code());
-      Column recent = datediff(day, col("signal_date")).lt(OPEN_DAYS);
-      aggs.add(sum(when(isType.and(recent), col("persons"))).as(t.code() + "_14d"));
+    for (Column dated : List.of(onDay, recent)) {
+      for (SignalType t : SignalType.values()) {
+        String name = dated == onDay ? t.code() : t.code() + "_14d";
+        aggs.add(
+            sum(when(col("signal_type").equalTo(t.code()).and(dated), col("persons"))).as(name));
+      }
     }
     aggs.add(count(when(col("status").equalTo("new"), lit(1))).as("signals_new"));
     Dataset<Row> perSchool =

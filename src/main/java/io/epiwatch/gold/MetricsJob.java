@@ -150,7 +150,14 @@ public final class MetricsJob {
       Dataset<Row> cases,
       Policy policy,
       Map<String, Long> versions,
-      Map<String, Double> seconds) {}
+      Map<String, Double> seconds) {
+
+    /** Computes and writes D's snapshot of an as-of table, timed. */
+    void asOf(TableSpec spec, java.util.function.Supplier<Dataset<Row>> rows) {
+      LocalDate d = plan.runDate();
+      timed(seconds, spec, () -> writeAsOf(wh, spec, rows.get(), d, versions));
+    }
+  }
 
   /** Carries out the plan: the daily tables, the current-state tables, the as-of snapshots. */
   private static void execute(
@@ -337,65 +344,28 @@ public final class MetricsJob {
           Vaccination.assertRatesAtMostOne(coverage);
           writeAsOf(wh, Tables.GOLD_VACCINATION_COVERAGE, coverage, d, versions);
         });
-    timed(
-        seconds,
-        Tables.GOLD_CAMPAIGN_PROGRESS,
-        () ->
-            writeAsOf(
-                wh,
-                Tables.GOLD_CAMPAIGN_PROGRESS,
-                Vaccination.campaigns(schools, persons, policy, d),
-                d,
-                versions));
-    timed(
-        seconds,
-        Tables.GOLD_RISK_EXPOSURE,
-        () ->
-            writeAsOf(
-                wh,
-                Tables.GOLD_RISK_EXPOSURE,
-                RiskExposure.exposure(
-                    schools,
-                    wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
-                    wh.read(Tables.SILVER_RISK_AREAS.id()),
-                    policy,
-                    d),
-                d,
-                versions));
-    timed(
-        seconds,
+    run.asOf(
+        Tables.GOLD_CAMPAIGN_PROGRESS, () -> Vaccination.campaigns(schools, persons, policy, d));
+    Dataset<Row> trips = wh.read(Tables.SILVER_TRAVEL_RECORDS.id());
+    Dataset<Row> areas = wh.read(Tables.SILVER_RISK_AREAS.id());
+    run.asOf(
+        Tables.GOLD_RISK_EXPOSURE, () -> RiskExposure.exposure(schools, trips, areas, policy, d));
+    run.asOf(
         Tables.GOLD_EXPOSURE_BY_AREA,
-        () ->
-            writeAsOf(
-                wh,
-                Tables.GOLD_EXPOSURE_BY_AREA,
-                ExposureByArea.exposure(
-                    schools,
-                    wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
-                    wh.read(Tables.SILVER_RISK_AREAS.id()),
-                    policy,
-                    d),
-                d,
-                versions));
-    timed(
-        seconds,
+        () -> ExposureByArea.exposure(schools, trips, areas, policy, d));
+    run.asOf(
         Tables.GOLD_VACCINATION_FOLLOWUP,
         () ->
-            writeAsOf(
-                wh,
-                Tables.GOLD_VACCINATION_FOLLOWUP,
-                VaccinationFollowup.followup(
-                    schools,
-                    VaccinationFollowup.persons(
-                        persons,
-                        wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
-                        wh.read(Tables.SILVER_VACCINATIONS.id()),
-                        policy,
-                        d),
+            VaccinationFollowup.followup(
+                schools,
+                VaccinationFollowup.persons(
+                    persons,
+                    wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
+                    wh.read(Tables.SILVER_VACCINATIONS.id()),
                     policy,
                     d),
-                d,
-                versions));
+                policy,
+                d));
     persons.unpersist();
     coverage.unpersist();
   }
@@ -430,16 +400,9 @@ public final class MetricsJob {
               writeAll(wh, Tables.GOLD_CASE_SIGNALS, signals, run.versions());
           });
     }
-    timed(
-        run.seconds(),
+    run.asOf(
         Tables.GOLD_CASE_SIGNALS_DAILY,
-        () ->
-            writeAsOf(
-                wh,
-                Tables.GOLD_CASE_SIGNALS_DAILY,
-                CaseSignals.daily(run.schools(), signals, run.policy(), d),
-                d,
-                run.versions()));
+        () -> CaseSignals.daily(run.schools(), signals, run.policy(), d));
     signals.unpersist();
   }
 

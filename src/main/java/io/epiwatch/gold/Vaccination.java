@@ -61,11 +61,7 @@ public final class Vaccination {
     }
     Dataset<Row> ci =
         contraindications
-            .filter(
-                col("recorded_at")
-                    .cast("date")
-                    .leq(day)
-                    .and(col("valid_until").isNull().or(col("valid_until").geq(day))))
+            .filter(contraindicationValidOn(day))
             .select(col("person_key").as("_ci"))
             .distinct();
     Dataset<Row> perPerson =
@@ -208,5 +204,16 @@ public final class Vaccination {
           "gold.vaccination_coverage: "
               + bad
               + " row(s) with a rate above 100% (a bug; nothing written)");
+  }
+
+  /**
+   * A silver.contraindications row in force on the day: recorded by then and valid until then or
+   * without an end (docs/rules.md §4.5).
+   */
+  static Column contraindicationValidOn(Column day) {
+    return col("recorded_at")
+        .cast("date")
+        .leq(day)
+        .and(col("valid_until").isNull().or(col("valid_until").geq(day)));
   }
 }

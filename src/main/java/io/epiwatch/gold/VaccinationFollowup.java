@@ -69,11 +69,7 @@ public final class VaccinationFollowup {
     // the contraindication valid on D (silver keeps one per person): its end, null = permanent
     Dataset<Row> ci =
         contraindications
-            .filter(
-                col("recorded_at")
-                    .cast("date")
-                    .leq(day)
-                    .and(col("valid_until").isNull().or(col("valid_until").geq(day))))
+            .filter(Vaccination.contraindicationValidOn(day))
             .groupBy(col("person_key").as("_cp"))
             .agg(max("valid_until").as("_valid_until"));
 
