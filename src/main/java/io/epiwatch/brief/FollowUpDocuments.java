@@ -59,6 +59,12 @@ public final class FollowUpDocuments {
       return b.containsKey("signal." + type) ? b.getString("signal." + type) : type;
     }
     if (i.section() == FollowUpItem.Section.VACCINATION) return i.vaccination().label(b);
+    if (i.section() == FollowUpItem.Section.ALERT) {
+      String rule = String.valueOf(i.category());
+      return (b.containsKey("rule." + rule) ? b.getString("rule." + rule) : rule)
+          + " "
+          + MessageFormat.format(b.getString("item.alertId"), i.alertId());
+    }
     StringBuilder what = new StringBuilder();
     if (i.inMonitoring()) {
       String cat = String.valueOf(i.category());

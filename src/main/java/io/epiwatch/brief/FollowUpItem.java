@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param date last return (monitoring), report date (absence), signal date (signal), due date of
  *     the next dose or end of an expiring contraindication (vaccination); null when unknown or none
  * @param vaccination the vaccination follow-up status (section VACCINATION only, else null)
+ * @param alertId the alert a person is counted in (section ALERT only, else null): printed so that
+ *     responses can be recorded against it
  */
 public record FollowUpItem(
     Section section,
@@ -29,17 +31,20 @@ public record FollowUpItem(
     boolean inMonitoring,
     boolean missingTest,
     LocalDate date,
-    Vaccination vaccination) {
+    Vaccination vaccination,
+    String alertId) {
 
   /**
    * The lists, in order: persons with a case signal; persons in monitoring or missing a test;
-   * illness absences not followed up; persons with a vaccination to follow up.
+   * illness absences not followed up; persons with a vaccination to follow up; persons counted in
+   * an active cluster alert.
    */
   public enum Section {
     SIGNAL,
     MONITORING,
     ABSENCE,
-    VACCINATION;
+    VACCINATION,
+    ALERT;
 
     /** The key of the section's title in the texts (followup.section.monitoring, ...). */
     public String key() {
@@ -68,6 +73,7 @@ public record FollowUpItem(
         inMonitoring,
         missingTest,
         lastReturn,
+        null,
         null);
   }
 
@@ -75,7 +81,7 @@ public record FollowUpItem(
   public static FollowUpItem notFollowedUp(
       String name, String school, String cls, LocalDate reportDate) {
     return new FollowUpItem(
-        Section.ABSENCE, name, school, cls, null, false, false, reportDate, null);
+        Section.ABSENCE, name, school, cls, null, false, false, reportDate, null, null);
   }
 
   /**
@@ -100,13 +106,22 @@ public record FollowUpItem(
   public static FollowUpItem vaccination(
       String name, String school, String cls, Vaccination status, LocalDate dueDate) {
     return new FollowUpItem(
-        Section.VACCINATION, name, school, cls, null, false, false, dueDate, status);
+        Section.VACCINATION, name, school, cls, null, false, false, dueDate, status, null);
   }
 
   /** A person with a case signal of the last 14 days (a covid19 episode, a positive test). */
   public static FollowUpItem signal(
       String name, String school, String cls, String signalType, LocalDate signalDate) {
     return new FollowUpItem(
-        Section.SIGNAL, name, school, cls, signalType, false, false, signalDate, null);
+        Section.SIGNAL, name, school, cls, signalType, false, false, signalDate, null, null);
+  }
+
+  /**
+   * A person counted in an active cluster alert (gold.alert_cases), with the alert's rule and id.
+   */
+  public static FollowUpItem alertCase(
+      String name, String school, String cls, String rule, String alertId, LocalDate onset) {
+    return new FollowUpItem(
+        Section.ALERT, name, school, cls, rule, false, false, onset, null, alertId);
   }
 }

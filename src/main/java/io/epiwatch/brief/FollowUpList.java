@@ -24,13 +24,13 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The follow-up list for data staff: persons with a case signal of the last 14 days (a covid19
- * episode, a positive test; gold.case_signals), persons in health monitoring or without a nucleic
- * test after return, illness absences of the last 7 days whose cause was not followed up, and
- * persons with a vaccination to follow up (docs/rules.md §4.8), with school and class. Names are
- * masked inside Spark (张*三) and ID numbers never leave restricted storage. This class only reads:
- * {@link FollowUpDocuments} writes the PDF and the workbook from the {@link FollowUpItem}s it
- * returns.
+ * The follow-up list for data staff (and, last, the persons of the active cluster alerts with the
+ * alert's id): persons with a case signal of the last 14 days (a covid19 episode, a positive test;
+ * gold.case_signals), persons in health monitoring or without a nucleic test after return, illness
+ * absences of the last 7 days whose cause was not followed up, and persons with a vaccination to
+ * follow up (docs/rules.md §4.8), with school and class. Names are masked inside Spark (张*三) and ID
+ * numbers never leave restricted storage. This class only reads: {@link FollowUpDocuments} writes
+ * the PDF and the workbook from the {@link FollowUpItem}s it returns.
  */
 public final class FollowUpList {
   private FollowUpList() {}
@@ -156,6 +156,49 @@ public final class FollowUpList {
               r.getString(0), r.getString(1), r.getString(2), r.getDate(3).toLocalDate()));
     }
     out.addAll(vaccination(wh, policy, d, names, schools));
+    out.addAll(alertCases(wh, d, names));
+    return out;
+  }
+
+  /**
+   * The persons counted in the cluster alerts active on D (gold.alert_cases), with the alert's rule
+   * and id, sorted by school, alert, class and name.
+   */
+  static List<FollowUpItem> alertCases(Warehouse wh, LocalDate d, Dataset<Row> names) {
+    List<FollowUpItem> out = new ArrayList<>();
+    if (!wh.exists(Tables.GOLD_ALERT_CASES.id()) || !wh.exists(Tables.GOLD_CLUSTER_ALERTS.id()))
+      return out;
+    Dataset<Row> active =
+        wh.read(Tables.GOLD_CLUSTER_ALERTS.id())
+            .filter(col("status").equalTo("active").and(col("first_detected").leq(Date.valueOf(d))))
+            .select(col("alert_id").as("_a"), col("rule"));
+    for (Row r :
+        wh.read(Tables.GOLD_ALERT_CASES.id())
+            .join(active, col("alert_id").equalTo(col("_a")))
+            .join(names, col("person_key").equalTo(col("_k")), "left")
+            .select(
+                col("masked_name"),
+                col("org_name"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .concat_ws(" ", col("grade"), col("class_name"))
+                    .as("cls"),
+                col("rule"),
+                col("alert_id"),
+                col("onset_date"))
+            .orderBy(col("org_name"), col("alert_id"), col("cls"), col("masked_name"))
+            .collectAsList()) {
+      out.add(
+          FollowUpItem.alertCase(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getString(4),
+              r.isNullAt(5) ? null : r.getDate(5).toLocalDate()));
+    }
     return out;
   }
 

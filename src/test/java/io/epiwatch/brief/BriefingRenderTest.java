@@ -403,7 +403,9 @@ class BriefingRenderTest {
             "灵隐中学",
             "初一 2班",
             new FollowUpItem.Vaccination(VaccinationStatus.NEVER_VACCINATED, null, null),
-            null));
+            null),
+        FollowUpItem.alertCase(
+            "孙*七", "西子湖小学", "三年级 2班", "class_same_day", "ab12cd34ef56ab78", D.minusDays(1)));
   }
 
   @Test
@@ -416,6 +418,8 @@ class BriefingRenderTest {
     assertEquals("no test after return", FollowUpDocuments.what(items.get(1), en));
     assertEquals("cause not followed up", FollowUpDocuments.what(items.get(2), en));
     assertEquals("COVID-19 (absence line list)", FollowUpDocuments.what(items.get(3), en));
+    assertEquals(
+        "class, same day alert ab12cd34ef56ab78", FollowUpDocuments.what(items.get(6), en));
     assertEquals(
         List.of(
             Map.of("c1", "李*", "c2", "西子湖小学", "c3", "", "c4", "no test after return", "c5", "")),
@@ -461,7 +465,11 @@ class BriefingRenderTest {
     ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
     FollowUpDocuments.writeXlsx(followUps(), BriefingRenderer.bundle("zh"), xlsx);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
-      assertEquals(4, wb.getNumberOfSheets());
+      assertEquals(5, wb.getNumberOfSheets());
+      assertEquals(
+          "班级同日 预警编号 ab12cd34ef56ab78",
+          wb.getSheetAt(4).getRow(1).getCell(3).getStringCellValue(),
+          "the alert's id, to record the response against");
       assertEquals("赵*六", wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
       Sheet monitoring = wb.getSheetAt(1);
       assertEquals(2, monitoring.getLastRowNum(), "header and two persons");
