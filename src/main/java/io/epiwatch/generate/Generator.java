@@ -75,6 +75,7 @@ public final class Generator {
   private boolean suspectedPlanted;
   private boolean confirmedPlanted;
   private boolean positivePlanted;
+  private int expiringPlanted;
 
   Generator(Params p) {
     this.p = p;
@@ -925,12 +926,15 @@ public final class Generator {
       if (x.age() < 12) continue;
       if (rnd.nextInt(100) < 2) {
         boolean expired = rnd.nextInt(2) == 0;
+        // the first three lasting ones end a week after the last day: staff can plan for them
+        boolean expiring = !expired && expiringPlanted < 3;
+        if (expiring) expiringPlanted++;
         contra.row(
             x.id(),
             "",
             code,
             "过敏史",
-            expired ? "2021-09-15" : "",
+            expired ? "2021-09-15" : expiring ? end.plusDays(7).toString() : "",
             "2021-07-0" + (1 + rnd.nextInt(8)) + " 10:00");
         continue;
       }
