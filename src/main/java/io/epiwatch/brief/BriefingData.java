@@ -159,32 +159,29 @@ public final class BriefingData {
             .stream()
             .map(BriefingData::area)
             .toList();
-    // a briefing recorded before gold.vaccination_followup existed reproduces without the section
     List<Briefing.VaccinationFollowup> vaccinationFollowup =
-        !versions.containsKey(Tables.GOLD_VACCINATION_FOLLOWUP.id().toString())
-            ? List.of()
-            : slice(
-                    wh,
-                    versions,
-                    Tables.GOLD_VACCINATION_FOLLOWUP,
-                    col("as_of")
-                        .equalTo(lit(d))
-                        .and(
-                            col("status")
-                                .isin(
-                                    VaccinationStatus.NEVER_VACCINATED.code(),
-                                    VaccinationStatus.OVERDUE.code())))
-                .stream()
-                .filter(r -> vaccinable(policy, r.getAs("age_band")))
-                .map(
-                    r ->
-                        new Briefing.VaccinationFollowup(
-                            org(r),
-                            r.getAs("person_type"),
-                            r.getAs("age_band"),
-                            VaccinationStatus.of(r.getAs("status")),
-                            (Long) r.getAs("persons")))
-                .toList();
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_VACCINATION_FOLLOWUP,
+                col("as_of")
+                    .equalTo(lit(d))
+                    .and(
+                        col("status")
+                            .isin(
+                                VaccinationStatus.NEVER_VACCINATED.code(),
+                                VaccinationStatus.OVERDUE.code())))
+            .stream()
+            .filter(r -> vaccinable(policy, r.getAs("age_band")))
+            .map(
+                r ->
+                    new Briefing.VaccinationFollowup(
+                        org(r),
+                        r.getAs("person_type"),
+                        r.getAs("age_band"),
+                        VaccinationStatus.of(r.getAs("status")),
+                        (Long) r.getAs("persons")))
+            .toList();
     Briefing.Quality quality =
         new Briefing.Quality(
             count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected")),
@@ -386,8 +383,8 @@ public final class BriefingData {
   public static Briefing read(
       Warehouse wh, Policy policy, LocalDate date, Map<String, Long> versions) {
     for (TableSpec t : Tables.GOLD) {
-      if (t == Tables.GOLD_VACCINATION_FOLLOWUP && !versions.containsKey(t.id().toString()))
-        continue; // recorded before the table existed (--reproduce)
+      // a briefing recorded before the table existed (--reproduce) renders without its section
+      if (!versions.containsKey(t.id().toString())) continue;
       if (versions.getOrDefault(t.id().toString(), -1L) < 0) {
         throw new IllegalStateException(
             t.id() + " does not exist: run jobs/metrics --date " + date + " first");
@@ -396,8 +393,13 @@ public final class BriefingData {
     return readSlices(wh, policy, date, versions);
   }
 
+  /**
+   * The rows of a table at its pinned version; none when the versions do not name the table (a
+   * briefing recorded before the table existed, reproduced).
+   */
   private static List<Row> slice(
       Warehouse wh, Map<String, Long> versions, TableSpec spec, Column filter) {
+    if (!versions.containsKey(spec.id().toString())) return new ArrayList<>();
     Dataset<Row> df = wh.readVersion(spec.id(), versions.get(spec.id().toString())).filter(filter);
     return new ArrayList<>(df.collectAsList());
   }

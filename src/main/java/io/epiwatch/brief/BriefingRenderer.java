@@ -1,5 +1,6 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.catalog.Tables;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.VaccinationStatus;
 import java.io.ByteArrayOutputStream;
@@ -308,7 +309,12 @@ public final class BriefingRenderer {
         "emptyText",
         switch (name) {
           case "ALERTS" -> t("alerts.none");
-          case "SIGNALS" -> t("signals.none");
+          // "zero infections" only when the signals were computed: a briefing recorded before
+          // gold.case_signals existed, reproduced, says there is no data
+          case "SIGNALS" ->
+              data.versions().containsKey(Tables.GOLD_CASE_SIGNALS.id().toString())
+                  ? t("signals.none")
+                  : t("none");
           case "VAXFOLLOWUP" -> t("vaxFollowup.none");
           default -> t("empty");
         });

@@ -102,29 +102,31 @@ public final class MetricsJob {
   /** What gold holds before the run, as {@link MetricsPlan} needs it. */
   private static MetricsPlan.GoldState goldState(Warehouse wh, LocalDate d) {
     Optional<LocalDate> latestRun = Optional.ofNullable(latestAsOf(wh));
-    // every as-of table holds D (a table added by an upgrade is computed on its first run)
-    boolean asOfPresent =
-        AS_OF_INPUTS.keySet().stream()
-            .allMatch(
-                t ->
-                    wh.exists(t.id())
-                        && !wh.read(t.id())
-                            .filter(col("as_of").equalTo(lit(Date.valueOf(d))))
-                            .isEmpty());
-    boolean superseded =
-        asOfPresent
-            && AS_OF_INPUTS.keySet().stream()
-                .anyMatch(
-                    t ->
-                        wh.exists(t.id())
-                            && java.util.Arrays.asList(wh.read(t.id()).columns())
-                                .contains(SUPERSEDED_AT)
-                            && !wh.read(t.id())
-                                .filter(
-                                    col("as_of")
-                                        .equalTo(lit(Date.valueOf(d)))
-                                        .and(col(SUPERSEDED_AT).isNotNull()))
-                                .isEmpty());
+    // every as-of table holds D (a table added by an upgrade is computed on its first run); one
+    // query per table answers both whether D is there and whether any of it is superseded
+    boolean asOfPresent = true;
+    boolean superseded = false;
+    for (TableSpec t : AS_OF_INPUTS.keySet()) {
+      if (!wh.exists(t.id())) {
+        asOfPresent = false;
+        continue;
+      }
+      Dataset<Row> table = wh.read(t.id());
+      Column marked =
+          java.util.Arrays.asList(table.columns()).contains(SUPERSEDED_AT)
+              ? col(SUPERSEDED_AT)
+              : lit(null);
+      Row r =
+          table
+              .filter(col("as_of").equalTo(lit(Date.valueOf(d))))
+              .agg(
+                  org.apache.spark.sql.functions.count(lit(1)),
+                  org.apache.spark.sql.functions.count(marked))
+              .first();
+      asOfPresent &= r.getLong(0) > 0;
+      superseded |= r.getLong(1) > 0;
+    }
+    superseded &= asOfPresent;
     boolean dailyTablesExist =
         wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id())
             && wh.exists(Tables.GOLD_ATTENDANCE.id())

@@ -184,7 +184,7 @@ class BriefingRenderTest {
   private static Briefing emptyDay() {
     return new Briefing(
         D,
-        Map.of("gold.attendance", 0L),
+        Map.of("gold.attendance", 0L, "gold.case_signals", 0L),
         new Briefing.Quality(0, 0, 0, 0),
         null,
         7,
@@ -384,6 +384,29 @@ class BriefingRenderTest {
     assertTrue(zh.contains(b.getString("alerts.none")), zh);
     assertTrue(zh.contains(b.getString("empty")), zh);
     assertTrue(zh.contains("一、疫情信号") && zh.contains("无（保持零感染）"), zh);
+    // reproduced from versions recorded before gold.case_signals existed: no claim of zero
+    Briefing e = emptyDay();
+    Briefing old =
+        new Briefing(
+            e.date(),
+            Map.of("gold.attendance", 0L),
+            e.quality(),
+            e.supersededAt(),
+            e.alertQuietGapDays(),
+            e.vaccinationMinAge(),
+            e.compliance(),
+            e.attendance(),
+            e.causes(),
+            e.alerts(),
+            e.exposure(),
+            e.exposurePrevious(),
+            e.coverage(),
+            e.campaigns(),
+            e.signals(),
+            e.signalDays(),
+            e.areas(),
+            e.vaccinationFollowup());
+    assertFalse(render(old, CITY_SCOPE, "zh").contains("无（保持零感染）"));
   }
 
   private static List<FollowUpItem> followUps() {
