@@ -527,24 +527,7 @@ public record Policy(
     }
     Map<String, String> names = new TreeMap<>(dataCityNames);
     names.putAll(cityNames);
-    return new Policy(
-        reportingCutoffs,
-        home,
-        ageBands,
-        vaccinationMinAge,
-        campaigns,
-        laggingThreshold,
-        monitoringDays,
-        exposureWindowDays,
-        quietGapDays,
-        clusterRules,
-        earsC2,
-        vaccineProducts,
-        Map.copyOf(names),
-        homeCity,
-        inCityMonitoringDays,
-        focusAreas,
-        vaccination);
+    return withDerived(home, Map.copyOf(names), homeCity);
   }
 
   /**
@@ -568,9 +551,14 @@ public record Policy(
     } else if (schoolCities.size() == 1) {
       city = schoolCities.iterator().next();
     }
+    return withDerived(homeProvince, cityNames, city);
+  }
+
+  /** This policy with the settings the data decides replaced; every other value kept. */
+  private Policy withDerived(String province, Map<String, String> names, String city) {
     return new Policy(
         reportingCutoffs,
-        homeProvince,
+        province,
         ageBands,
         vaccinationMinAge,
         campaigns,
@@ -581,7 +569,7 @@ public record Policy(
         clusterRules,
         earsC2,
         vaccineProducts,
-        cityNames,
+        names,
         city,
         inCityMonitoringDays,
         focusAreas,
