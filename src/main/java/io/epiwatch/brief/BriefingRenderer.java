@@ -481,9 +481,9 @@ public final class BriefingRenderer {
             pct(ill),
             pp(ill, illnessOn(s, d.minusDays(1))),
             pp(ill, illnessOn(s, d.minusDays(7)))));
-    signalRow(out, s, "metric.confirmed", Briefing.SignalDay::reportConfirmed);
-    signalRow(out, s, "metric.suspected", Briefing.SignalDay::reportSuspected);
-    signalRow(out, s, "metric.positive", Briefing.SignalDay::testPositive);
+    signalRow(out, s, "metric.confirmed", Briefing.SignalDay::reportConfirmed, true);
+    signalRow(out, s, "metric.suspected", Briefing.SignalDay::reportSuspected, true);
+    signalRow(out, s, "metric.positive", Briefing.SignalDay::testPositive, false);
     Briefing.SignalDay today = signalDay(s, d);
     out.add(
         row(
@@ -576,12 +576,19 @@ public final class BriefingRenderer {
 
   /** A headline row of one signal count: today, and its change from D-1 and D-7. */
   private void signalRow(
-      List<Map<String, ?>> out, Scope s, String label, ToLongFunction<Briefing.SignalDay> count) {
+      List<Map<String, ?>> out,
+      Scope s,
+      String label,
+      ToLongFunction<Briefing.SignalDay> count,
+      boolean fromReports) {
     LocalDate d = data.date();
     Function<LocalDate, Long> on =
         day -> {
           Briefing.SignalDay r = signalDay(s, day);
-          return r == null ? null : count.applyAsLong(r);
+          // a count the daily reports carry is no data, not 0, on a day no school reported
+          Double reported = complianceOn(s, day, Briefing.Compliance::reportingRate);
+          boolean noReport = fromReports && (reported == null || reported == 0.0);
+          return r == null || noReport ? null : count.applyAsLong(r);
         };
     Long now = on.apply(d);
     out.add(

@@ -307,6 +307,38 @@ class BriefingRenderTest {
   }
 
   @Test
+  void reportedCountsOfADayWithoutReportsAreNoDataNotZero() throws Exception {
+    Briefing b = fullDay(7, 12);
+    List<Briefing.Compliance> nobody =
+        List.of(new Briefing.Compliance(D, CITY, null, null, 0.0, 0.0, null));
+    b =
+        new Briefing(
+            b.date(),
+            b.versions(),
+            b.quality(),
+            b.supersededAt(),
+            7,
+            12,
+            nobody,
+            b.attendance(),
+            b.causes(),
+            b.alerts(),
+            b.exposure(),
+            b.exposurePrevious(),
+            b.coverage(),
+            b.campaigns(),
+            b.signals(),
+            b.signalDays(),
+            b.areas(),
+            b.vaccinationFollowup());
+    String t = render(b, CITY_SCOPE, "en");
+    assertTrue(t.contains("Confirmed cases (today) - - -"), t);
+    assertTrue(t.contains("Suspected cases (today) - - -"), t);
+    assertTrue(
+        t.contains("Positive nucleic tests (today) 0"), "tests do not come from reports: " + t);
+  }
+
+  @Test
   void policyValuesComeWithTheRecords() throws Exception {
     // quiet gap 3: the alert last fired 6 days ago is no longer active; vaccination from 15
     Briefing b = fullDay(3, 15);
