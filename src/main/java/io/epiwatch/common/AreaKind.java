@@ -6,19 +6,8 @@ package io.epiwatch.common;
  * (policy.focus-areas). The "all areas" row has no kind (null).
  */
 public enum AreaKind implements Coded {
-  RISK_AREA("risk_area"),
-  FOCUS_AREA("focus_area");
-
-  private final String code;
-
-  AreaKind(String code) {
-    this.code = code;
-  }
-
-  @Override
-  public String code() {
-    return code;
-  }
+  RISK_AREA,
+  FOCUS_AREA;
 
   public static AreaKind of(String code) {
     return Coded.of(AreaKind.class, code);

@@ -2,6 +2,7 @@ package io.epiwatch.common;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,8 +11,16 @@ import java.util.Optional;
  * byte as analysts query them).
  */
 public interface Coded {
-  /** The code as stored in the Delta tables and written in conf. */
-  String code();
+  /** The constant's name (every implementation is an enum). */
+  String name();
+
+  /**
+   * The code as stored in the Delta tables and written in conf: by default the constant's name in
+   * lower case ({@code RISK_AREA} is stored as {@code risk_area}).
+   */
+  default String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 
   /** Every code of the enum, in declaration order. */
   static <E extends Enum<E> & Coded> List<String> codes(Class<E> type) {

@@ -8,23 +8,16 @@ import java.util.Arrays;
  * (reports/briefing_zh.properties {@code category.<code>}; a test keeps them equal).
  */
 public enum ExposureCategory implements Coded {
-  ABROAD("abroad", "境外"),
-  HIGH("high", "高风险地区"),
-  MEDIUM("medium", "中风险地区"),
-  OUT_OF_PROVINCE("out_of_province", "省外低风险"),
-  IN_PROVINCE("in_province", "省内");
+  ABROAD("境外"),
+  HIGH("高风险地区"),
+  MEDIUM("中风险地区"),
+  OUT_OF_PROVINCE("省外低风险"),
+  IN_PROVINCE("省内");
 
-  private final String code;
   private final String label;
 
-  ExposureCategory(String code, String label) {
-    this.code = code;
+  ExposureCategory(String label) {
     this.label = label;
-  }
-
-  @Override
-  public String code() {
-    return code;
   }
 
   /** The Chinese label. */
@@ -51,19 +44,8 @@ public enum ExposureCategory implements Coded {
    * destination.
    */
   public enum MatchType implements Coded {
-    DIRECT("direct"),
-    POSSIBLE("possible");
-
-    private final String code;
-
-    MatchType(String code) {
-      this.code = code;
-    }
-
-    @Override
-    public String code() {
-      return code;
-    }
+    DIRECT,
+    POSSIBLE;
   }
 
   /** The ranks of a trip, 1 (highest) to 7: category and match type in one place. */

@@ -6,20 +6,9 @@ package io.epiwatch.common;
  */
 public enum RuleScope implements Coded {
   /** Pupils with a grade and class, per class. */
-  CLASS("class"),
+  CLASS,
   /** Everyone of the school. */
-  SCHOOL("school");
-
-  private final String code;
-
-  RuleScope(String code) {
-    this.code = code;
-  }
-
-  @Override
-  public String code() {
-    return code;
-  }
+  SCHOOL;
 
   public static RuleScope of(String code) {
     return Coded.of(RuleScope.class, code);

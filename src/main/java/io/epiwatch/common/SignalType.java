@@ -6,25 +6,17 @@ package io.epiwatch.common;
  */
 public enum SignalType implements Coded {
   /** A daily report with confirmed_cases > 0 (persons = that count). */
-  REPORT_CONFIRMED("report_confirmed", true),
+  REPORT_CONFIRMED(true),
   /** A daily report with suspected_cases > 0. */
-  REPORT_SUSPECTED("report_suspected", false),
+  REPORT_SUSPECTED(false),
   /** An episode of illness-absence rows diagnosed covid19, per person. */
-  LINE_LIST_COVID19("line_list_covid19", true),
+  LINE_LIST_COVID19(true),
   /** A positive nucleic test of a traveller, per person and test date. */
-  TEST_POSITIVE("test_positive", true);
-
-  private final String code;
+  TEST_POSITIVE(true);
   private final boolean confirmed;
 
-  SignalType(String code, boolean confirmed) {
-    this.code = code;
+  SignalType(boolean confirmed) {
     this.confirmed = confirmed;
-  }
-
-  @Override
-  public String code() {
-    return code;
   }
 
   /** Ends a run of zero-confirmed days (days_since_last_confirmed counts from it). */

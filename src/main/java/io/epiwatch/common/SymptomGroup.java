@@ -5,23 +5,12 @@ package io.epiwatch.common;
  * is the order of the rules, first match wins.
  */
 public enum SymptomGroup implements Coded {
-  RASH("rash"),
-  GI("gi"),
-  ILI("ili"),
-  FEVER("fever"),
-  RESPIRATORY("respiratory"),
-  OTHER("other");
-
-  private final String code;
-
-  SymptomGroup(String code) {
-    this.code = code;
-  }
-
-  @Override
-  public String code() {
-    return code;
-  }
+  RASH,
+  GI,
+  ILI,
+  FEVER,
+  RESPIRATORY,
+  OTHER;
 
   public static SymptomGroup of(String code) {
     return Coded.of(SymptomGroup.class, code);

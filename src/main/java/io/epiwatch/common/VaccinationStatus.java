@@ -15,40 +15,33 @@ import java.util.Locale;
  */
 public enum VaccinationStatus implements Coded {
   /** A dose k &gt; 1 recorded without dose k-1: the record needs fixing first. */
-  RECORD_GAP("record_gap", "记录缺剂次", true, true),
+  RECORD_GAP("记录缺剂次", true, true),
   /** No dose 1 dated on or before the date. */
-  NEVER_VACCINATED("never_vaccinated", "应种未种", true, true),
+  NEVER_VACCINATED("应种未种", true, true),
   /** The next dose of the series is due more than grace-days ago. */
-  OVERDUE("overdue", "第{0}剂逾期{1}天", true, true),
+  OVERDUE("第{0}剂逾期{1}天", true, true),
   /** The next dose of the series fell due within the last grace-days days (or today). */
-  DUE("due", "第{0}剂待种", true, true),
+  DUE("第{0}剂待种", true, true),
   /** The next dose of the series is due after the date. */
-  SCHEDULED("scheduled", "第{0}剂未到期", true, false),
+  SCHEDULED("第{0}剂未到期", true, false),
   /** The primary series is complete. */
-  COMPLETED("completed", "已完成全程", true, false),
+  COMPLETED("已完成全程", true, false),
   /** A contraindication valid on the date that does not expire within the look-ahead. */
-  CONTRAINDICATED("contraindicated", "接种禁忌", false, false),
+  CONTRAINDICATED("接种禁忌", false, false),
   /** A contraindication valid on the date whose valid_until falls in [date, date + 14]. */
-  CONTRAINDICATION_EXPIRING("contraindication_expiring", "禁忌将到期", false, true);
+  CONTRAINDICATION_EXPIRING("禁忌将到期", false, true);
 
   /** A contraindication expiring within this many days of the date is listed (D..D+14). */
   public static final int EXPIRING_WITHIN_DAYS = 14;
 
-  private final String code;
   private final String label;
   private final boolean eligible;
   private final boolean listed;
 
-  VaccinationStatus(String code, String label, boolean eligible, boolean listed) {
-    this.code = code;
+  VaccinationStatus(String label, boolean eligible, boolean listed) {
     this.label = label;
     this.eligible = eligible;
     this.listed = listed;
-  }
-
-  @Override
-  public String code() {
-    return code;
   }
 
   /** The Chinese label pattern ({0} dose due, {1} days since its due date). */

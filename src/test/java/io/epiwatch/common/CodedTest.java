@@ -78,6 +78,11 @@ class CodedTest {
         List.of("abroad", "high", "medium", "out_of_province", "in_province"),
         Coded.codes(ExposureCategory.class));
     assertEquals(List.of("auto", "UTF-8", "GB18030", "GBK"), Coded.codes(SourceEncoding.class));
+    assertEquals(List.of("direct", "possible"), Coded.codes(ExposureCategory.MatchType.class));
+    assertEquals(List.of("risk_area", "focus_area"), Coded.codes(AreaKind.class));
+    assertEquals(
+        List.of("report_confirmed", "report_suspected", "line_list_covid19", "test_positive"),
+        Coded.codes(SignalType.class));
     assertEquals(
         List.of(
             "record_gap",
