@@ -1,13 +1,12 @@
 package io.epiwatch.catalog;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Set;
 import org.apache.spark.sql.SparkSessionExtensions;
-import org.apache.spark.sql.catalyst.FunctionIdentifier;
-import org.apache.spark.sql.catalyst.TableIdentifier;
-import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.parser.ParserInterface;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.StructType;
 import scala.runtime.AbstractFunction1;
 import scala.runtime.BoxedUnit;
 
@@ -31,7 +30,7 @@ public final class ReadOnlyExtension extends AbstractFunction1<SparkSessionExten
           @Override
           public ParserInterface apply(
               org.apache.spark.sql.SparkSession session, ParserInterface delegate) {
-            return new Parser(delegate);
+            return gated(delegate);
           }
         });
     ext.injectCheckRule(
@@ -53,81 +52,33 @@ public final class ReadOnlyExtension extends AbstractFunction1<SparkSessionExten
     return BoxedUnit.UNIT;
   }
 
+  /** The methods of ParserInterface that parse a statement: their plans pass the gate. */
+  private static final Set<String> STATEMENT_PARSERS =
+      Set.of("parsePlan", "parseQuery", "parsePlanWithParameters");
+
   /**
-   * Delegates everything; statements (parsePlan, parseQuery) pass the statement gate when armed.
+   * The session's parser with the statement gate in front: every method is delegated, and the plans
+   * of the statement parsers pass {@link ReadOnlyQueries#checkStatement} when armed. A proxy rather
+   * than a class, so that a method Spark adds to ParserInterface is delegated too.
    */
-  static final class Parser implements ParserInterface {
-    private final ParserInterface delegate;
-
-    Parser(ParserInterface delegate) {
-      this.delegate = delegate;
-    }
-
-    private static LogicalPlan checked(LogicalPlan plan) {
-      ReadOnlyQueries.Scope scope = ReadOnlyQueries.armed();
-      if (scope != null) ReadOnlyQueries.checkStatement(plan, scope);
-      return plan;
-    }
-
-    @Override
-    public LogicalPlan parsePlan(String sql)
-        throws org.apache.spark.sql.catalyst.parser.ParseException {
-      return checked(delegate.parsePlan(sql));
-    }
-
-    @Override
-    public LogicalPlan parseQuery(String sql)
-        throws org.apache.spark.sql.catalyst.parser.ParseException {
-      return checked(delegate.parseQuery(sql));
-    }
-
-    @Override
-    public LogicalPlan parsePlanWithParameters(
-        String sql, org.apache.spark.sql.catalyst.parser.ParameterContext ctx)
-        throws org.apache.spark.sql.catalyst.parser.ParseException {
-      return checked(delegate.parsePlanWithParameters(sql, ctx));
-    }
-
-    @Override
-    public Expression parseExpression(String s)
-        throws org.apache.spark.sql.catalyst.parser.ParseException {
-      return delegate.parseExpression(s);
-    }
-
-    @Override
-    public TableIdentifier parseTableIdentifier(String s)
-        throws org.apache.spark.sql.catalyst.parser.ParseException {
-      return delegate.parseTableIdentifier(s);
-    }
-
-    @Override
-    public FunctionIdentifier parseFunctionIdentifier(String s)
-        throws org.apache.spark.sql.catalyst.parser.ParseException {
-      return delegate.parseFunctionIdentifier(s);
-    }
-
-    @Override
-    public scala.collection.immutable.Seq<String> parseMultipartIdentifier(String s)
-        throws org.apache.spark.sql.catalyst.parser.ParseException {
-      return delegate.parseMultipartIdentifier(s);
-    }
-
-    @Override
-    public StructType parseRoutineParam(String s)
-        throws org.apache.spark.sql.catalyst.parser.ParseException {
-      return delegate.parseRoutineParam(s);
-    }
-
-    @Override
-    public StructType parseTableSchema(String s)
-        throws org.apache.spark.sql.catalyst.parser.ParseException {
-      return delegate.parseTableSchema(s);
-    }
-
-    @Override
-    public DataType parseDataType(String s)
-        throws org.apache.spark.sql.catalyst.parser.ParseException {
-      return delegate.parseDataType(s);
-    }
+  public static ParserInterface gated(ParserInterface delegate) {
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(delegate, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          ReadOnlyQueries.Scope scope = ReadOnlyQueries.armed();
+          if (scope != null && STATEMENT_PARSERS.contains(method.getName()))
+            ReadOnlyQueries.checkStatement((LogicalPlan) result, scope);
+          return result;
+        };
+    return (ParserInterface)
+        Proxy.newProxyInstance(
+            ParserInterface.class.getClassLoader(),
+            new Class<?>[] {ParserInterface.class},
+            handler);
   }
 }

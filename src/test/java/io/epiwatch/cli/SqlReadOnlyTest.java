@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.epiwatch.catalog.ReadOnlyExtension;
 import io.epiwatch.catalog.ReadOnlyQueries;
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.Warehouse;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.catalyst.parser.ParserInterface;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -192,5 +195,28 @@ class SqlReadOnlyTest {
             ReadOnlyQueries.checkAnalysed(
                 spark.read().format("parquet").load(wh.path(ID)).queryExecution().analyzed(),
                 withIdentities));
+  }
+
+  @Test
+  void theExtensionsParserGatesStatementsOnlyOnceArmedAndDelegatesTheRest(SparkSession spark)
+      throws Exception {
+    ParserInterface parser = ReadOnlyExtension.gated(spark.sessionState().sqlParser());
+    parser.parsePlan("DROP TABLE gold.ro_t"); // not armed yet: the command registers its tables
+    ReadOnlyQueries.arm(ReadOnlyQueries.Scope.of(wh, wh.registerAll(false)));
+    try {
+      ReadOnlyQueries.Refused e =
+          assertThrows(
+              ReadOnlyQueries.Refused.class, () -> parser.parsePlan("DROP TABLE gold.ro_t"));
+      assertTrue(e.getMessage().contains("DROP TABLE"), e.getMessage());
+      assertThrows(
+          ReadOnlyQueries.Refused.class,
+          () -> parser.parseQuery("SELECT * FROM text.`/etc/passwd`"));
+      parser.parsePlan("SELECT k FROM gold.ro_t");
+      assertEquals("`a`.`b`", parser.parseTableIdentifier("a.b").quotedString());
+      assertEquals("(1 + 2)", parser.parseExpression("1 + 2").sql());
+      assertThrows(ParseException.class, () -> parser.parsePlan("SELEC 1"), "its own exception");
+    } finally {
+      ReadOnlyQueries.disarm();
+    }
   }
 }
