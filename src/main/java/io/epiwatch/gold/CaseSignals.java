@@ -172,14 +172,7 @@ public final class CaseSignals {
             min_by(col("school_code"), col("report_date")).as("school_code"),
             min_by(col("person_type"), col("report_date")).as("person_type"),
             min(coalesce(col("_first"), col("submitted_at"))).as("first_seen_at"))
-        .select(
-            lit(SignalType.LINE_LIST_COVID19.code()).as("signal_type"),
-            col("signal_date"),
-            col("school_code"),
-            col("person_type"),
-            col("person_key"),
-            lit(1L).as("persons"),
-            col("first_seen_at"));
+        .transform(r -> personSignals(r, SignalType.LINE_LIST_COVID19, col("first_seen_at")));
   }
 
   /**
@@ -207,14 +200,22 @@ public final class CaseSignals {
             seen,
             col("person_key").equalTo(col("_k")).and(col("signal_date").equalTo(col("_sd"))),
             "left")
-        .select(
-            lit(SignalType.TEST_POSITIVE.code()).as("signal_type"),
-            col("signal_date"),
-            col("school_code"),
-            col("person_type"),
-            col("person_key"),
-            lit(1L).as("persons"),
-            coalesce(col("_first"), col("_silver_first")).as("first_seen_at"));
+        .transform(
+            rows ->
+                personSignals(
+                    rows, SignalType.TEST_POSITIVE, coalesce(col("_first"), col("_silver_first"))));
+  }
+
+  /** Signal rows of one person each (signal_date, school_code, person_type, person_key). */
+  private static Dataset<Row> personSignals(Dataset<Row> rows, SignalType type, Column firstSeen) {
+    return rows.select(
+        lit(type.code()).as("signal_type"),
+        col("signal_date"),
+        col("school_code"),
+        col("person_type"),
+        col("person_key"),
+        lit(1L).as("persons"),
+        firstSeen.as("first_seen_at"));
   }
 
   private static Column testDate() {

@@ -25,6 +25,7 @@ import static org.apache.spark.sql.functions.when;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.RuleScope;
 import io.epiwatch.config.Policy;
+import io.epiwatch.spark.Frames;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -235,16 +236,7 @@ public final class ClusterAlerts {
                 when(datediff(lit(Date.valueOf(runDate)), col("last_detected")).geq(gap), "closed")
                     .otherwise("active"));
     Dataset<Row> s =
-        schools
-            .withColumn(
-                "_rn",
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .row_number()
-                    .over(Window.partitionBy("school_code").orderBy(col("valid_from").desc())))
-            .filter("_rn = 1")
+        Frames.firstPer(schools, List.of("school_code"), col("valid_from").desc())
             .select(col("school_code").as("_sc"), col("school_name"), col("district_code"));
     return all.join(s, col("school_code").equalTo(col("_sc")), "left")
         .drop("_sc")

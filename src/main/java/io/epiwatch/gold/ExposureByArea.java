@@ -11,6 +11,7 @@ import io.epiwatch.common.AreaKind;
 import io.epiwatch.common.ExposureCategory;
 import io.epiwatch.common.ExposureCategory.MatchType;
 import io.epiwatch.config.Policy;
+import io.epiwatch.spark.Frames;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -241,10 +242,7 @@ public final class ExposureByArea {
     Column day = lit(Date.valueOf(d));
     Dataset<Row> flag =
         schools
-            .filter(
-                col("valid_from")
-                    .leq(day)
-                    .and(col("valid_to").isNull().or(day.lt(col("valid_to")))))
+            .filter(Frames.inForce(day))
             .select(col("school_code").as("_dm"), col("directly_managed").as("_flag"));
     return rows.join(flag, col("school_code").equalTo(col("_dm")), "left")
         .withColumn("directly_managed", coalesce(col("_flag"), lit(false)))

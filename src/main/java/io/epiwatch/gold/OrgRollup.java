@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.epiwatch.common.OrgLevel;
+import io.epiwatch.spark.Frames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,7 @@ final class OrgRollup {
             col("valid_from"),
             col("valid_to"));
     return schoolRows
-        .join(
-            s,
-            col("school_code")
-                .equalTo(col("_sc"))
-                .and(col("valid_from").leq(col(dateCol)))
-                .and(col("valid_to").isNull().or(col(dateCol).lt(col("valid_to")))),
-            joinType)
+        .join(s, col("school_code").equalTo(col("_sc")).and(Frames.inForce(col(dateCol))), joinType)
         .drop("_sc", "valid_from", "valid_to");
   }
 

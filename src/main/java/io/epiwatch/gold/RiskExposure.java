@@ -6,20 +6,21 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import io.epiwatch.common.ExposureCategory;
 import io.epiwatch.common.ExposureCategory.Rank;
 import io.epiwatch.config.Policy;
+import io.epiwatch.spark.Frames;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 
 /**
  * Risk exposure as of D per distinct person (docs/rules.md §4.6, §7): each trip departed by D gets
@@ -32,6 +33,23 @@ import org.apache.spark.sql.expressions.Window;
  * categories, docs/decisions.md).
  */
 public final class RiskExposure {
+  /** The counts of gold.risk_exposure, per person 0 or 1 and summed by the roll-up. */
+  static final List<String> MEASURES =
+      List.of(
+          "persons",
+          "persons_14d",
+          "away",
+          "in_monitoring",
+          "completed",
+          "unapproved",
+          "missing_test",
+          "in_city",
+          "out_of_city");
+
+  /** What identifies a person row of {@link #persons}. */
+  private static final List<String> PERSON_KEYS =
+      List.of("as_of", "person_key", "person_type", "school_code", "category", "match_type");
+
   private RiskExposure() {}
 
   public static Dataset<Row> exposure(
@@ -41,16 +59,7 @@ public final class RiskExposure {
     return OrgRollup.rollup(
             school,
             List.of("as_of", "person_type", "category", "match_type"),
-            List.of(
-                "persons",
-                "persons_14d",
-                "away",
-                "in_monitoring",
-                "completed",
-                "unapproved",
-                "missing_test",
-                "in_city",
-                "out_of_city"),
+            MEASURES,
             policy.cityNames())
         .withColumn(
             "match_type",
@@ -188,15 +197,12 @@ public final class RiskExposure {
   static Dataset<Row> persons(Dataset<Row> perTrip, Policy policy, LocalDate d) {
     Column day = lit(Date.valueOf(d));
     Dataset<Row> best =
-        perTrip
-            .withColumn(
-                "_rn",
-                row_number()
-                    .over(
-                        Window.partitionBy("person_key")
-                            .orderBy(
-                                col("_rank"), col("departure_date").desc(), col("record_key"))))
-            .filter("_rn = 1")
+        Frames.firstPer(
+                perTrip,
+                List.of("person_key"),
+                col("_rank"),
+                col("departure_date").desc(),
+                col("record_key"))
             .select(
                 col("person_key").as("_p"),
                 col("person_type"),
@@ -237,22 +243,9 @@ public final class RiskExposure {
             .withColumn("in_city", inProvince.and(col("_left_city").equalTo(0)).cast("long"))
             .withColumn("out_of_city", inProvince.and(col("_left_city").equalTo(1)).cast("long"))
             .withColumn("match_type", coalesce(col("match_type"), lit("")));
-    return persons.select(
-        "as_of",
-        "person_key",
-        "person_type",
-        "school_code",
-        "category",
-        "match_type",
-        "persons",
-        "persons_14d",
-        "away",
-        "in_monitoring",
-        "completed",
-        "unapproved",
-        "missing_test",
-        "in_city",
-        "out_of_city",
-        "last_return");
+    List<String> columns = new ArrayList<>(PERSON_KEYS);
+    columns.addAll(MEASURES);
+    columns.add("last_return");
+    return persons.select(columns.stream().map(functions::col).toArray(Column[]::new));
   }
 }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.when;
 
 import io.epiwatch.config.Policy;
+import io.epiwatch.spark.Frames;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,11 +38,7 @@ public final class Vaccination {
     Column day = lit(Date.valueOf(d));
     Dataset<Row> active =
         roster
-            .filter(
-                col("valid_from")
-                    .leq(day)
-                    .and(col("valid_to").isNull().or(col("valid_to").gt(day)))
-                    .and(col("status").equalTo("active")))
+            .filter(Frames.inForce(day).and(col("status").equalTo("active")))
             .transform(
                 rows ->
                     io.epiwatch.spark.Frames.firstPer(

@@ -76,45 +76,47 @@ public final class Stages {
           rowCounts.isEmpty() ? "" : " " + rowCounts);
       JobRuns.append(
           wh,
-          new JobRuns.Run(
-              s.runId(),
-              s.job(),
-              s.name(),
-              ctx.runDate(),
-              "succeeded",
-              started,
-              Instant.now(),
-              rowCounts,
-              read,
-              written(before, after),
-              List.of(),
-              Map.of(),
-              null));
+          finished(ctx, s, "succeeded", started, rowCounts, read, written(before, after), null));
       return result;
     } catch (RuntimeException e) {
       LOG.error("stage {}/{} {} failed: {}", s.n(), s.of(), s.name(), e.getMessage());
       try {
+        Map<String, Long> written = written(before, versions(wh, ALL_LAYERS));
         JobRuns.append(
             wh,
-            new JobRuns.Run(
-                s.runId(),
-                s.job(),
-                s.name(),
-                ctx.runDate(),
-                "failed",
-                started,
-                Instant.now(),
-                null,
-                read,
-                written(before, versions(wh, ALL_LAYERS)),
-                List.of(),
-                Map.of(),
-                String.valueOf(e.getMessage())));
+            finished(
+                ctx, s, "failed", started, null, read, written, String.valueOf(e.getMessage())));
       } catch (RuntimeException ignored) {
         LOG.warn("could not record the failure in ops.job_runs: {}", ignored.getMessage());
       }
       throw e;
     }
+  }
+
+  /** The ops.job_runs row of a stage that has just ended. */
+  private static JobRuns.Run finished(
+      JobContext ctx,
+      Stage s,
+      String status,
+      Instant started,
+      Map<String, Long> rowCounts,
+      Map<String, Long> read,
+      Map<String, Long> written,
+      String error) {
+    return new JobRuns.Run(
+        s.runId(),
+        s.job(),
+        s.name(),
+        ctx.runDate(),
+        status,
+        started,
+        Instant.now(),
+        rowCounts,
+        read,
+        written,
+        List.of(),
+        Map.of(),
+        error);
   }
 
   /**

@@ -3,14 +3,13 @@ package io.epiwatch.silver;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import io.epiwatch.spark.Frames;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * silver.travel_records (docs/rules.md §2, §4.6): one stay per record, latest version by
@@ -43,17 +42,12 @@ public final class TravelSilver {
   public static Dataset<Row> build(Dataset<Row> bronzeKeyed, Dataset<Row> silverRoster) {
     Dataset<Row> latest = Latest.perKey(bronzeKeyed, KEY, "submitted_at");
     Dataset<Row> studentSchool =
-        silverRoster
-            .withColumn(
-                "_rn",
-                row_number()
-                    .over(
-                        Window.partitionBy("person_key")
-                            .orderBy(
-                                col("is_current").desc(),
-                                col("valid_from").desc(),
-                                col("school_code"))))
-            .filter("_rn = 1")
+        Frames.firstPer(
+                silverRoster,
+                List.of("person_key"),
+                col("is_current").desc(),
+                col("valid_from").desc(),
+                col("school_code"))
             .select(col("person_key").as("_student"), col("school_code").as("_student_school"));
     return latest
         .join(

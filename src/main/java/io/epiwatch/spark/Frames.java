@@ -13,6 +13,14 @@ import org.apache.spark.sql.expressions.Window;
 public final class Frames {
   private Frames() {}
 
+  /**
+   * Whether a dimension row (silver.schools, silver.roster: SCD type 2) is in force on {@code day}:
+   * valid_from &lt;= day &lt; valid_to, an empty valid_to meaning still in force.
+   */
+  public static Column inForce(Column day) {
+    return col("valid_from").leq(day).and(col("valid_to").isNull().or(day.lt(col("valid_to"))));
+  }
+
   /** The first row of each group of {@code key} in the given order (a row_number window). */
   public static Dataset<Row> firstPer(Dataset<Row> rows, List<String> key, Column... order) {
     return rows.withColumn(
