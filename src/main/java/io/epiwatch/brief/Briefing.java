@@ -53,48 +53,6 @@ public record Briefing(
     List<AreaExposure> areas,
     List<VaccinationFollowup> vaccinationFollowup) {
 
-  /**
-   * A briefing without exposure by area and vaccination follow-up (nothing to say per area, no one
-   * to follow up).
-   */
-  public Briefing(
-      LocalDate date,
-      Map<String, Long> versions,
-      Quality quality,
-      Instant supersededAt,
-      int alertQuietGapDays,
-      int vaccinationMinAge,
-      List<Compliance> compliance,
-      List<Attendance> attendance,
-      List<Cause> causes,
-      List<Alert> alerts,
-      List<Exposure> exposure,
-      List<Exposure> exposurePrevious,
-      List<Coverage> coverage,
-      List<Campaign> campaigns,
-      List<Signal> signals,
-      List<SignalDay> signalDays) {
-    this(
-        date,
-        versions,
-        quality,
-        supersededAt,
-        alertQuietGapDays,
-        vaccinationMinAge,
-        compliance,
-        attendance,
-        causes,
-        alerts,
-        exposure,
-        exposurePrevious,
-        coverage,
-        campaigns,
-        signals,
-        signalDays,
-        List.of(),
-        List.of());
-  }
-
   public Briefing {
     versions =
         java.util.Collections.unmodifiableMap(

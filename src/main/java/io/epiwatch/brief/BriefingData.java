@@ -3,7 +3,6 @@ package io.epiwatch.brief;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,131 +49,66 @@ public final class BriefingData {
   private static Briefing readSlices(
       Warehouse wh, Policy policy, LocalDate date, Map<String, Long> versions) {
     Date d = Date.valueOf(date);
+    Pinned gold = new Pinned(wh, versions);
     List<Briefing.Compliance> compliance =
-        slice(
-                wh,
-                versions,
-                Tables.GOLD_REPORTING_COMPLIANCE,
-                col("report_date").between(Date.valueOf(date.minusDays(7)), d))
-            .stream()
-            .map(BriefingData::compliance)
-            .toList();
+        gold.read(
+            Tables.GOLD_REPORTING_COMPLIANCE,
+            col("report_date").between(daysBefore(date, 7), d),
+            BriefingData::compliance);
     List<Briefing.Attendance> attendance =
-        slice(
-                wh,
-                versions,
-                Tables.GOLD_ATTENDANCE,
-                col("report_date").between(Date.valueOf(date.minusDays(13)), d))
-            .stream()
-            .map(
-                r ->
-                    new Briefing.Attendance(
-                        localDate(r, "report_date"),
-                        org(r),
-                        r.getAs("illness_absence_rate"),
-                        r.isNullAt(r.fieldIndex("fever_cases")) ? 0L : r.getAs("fever_cases")))
-            .toList();
+        gold.read(
+            Tables.GOLD_ATTENDANCE,
+            col("report_date").between(daysBefore(date, 13), d),
+            r ->
+                new Briefing.Attendance(
+                    localDate(r, "report_date"),
+                    org(r),
+                    r.getAs("illness_absence_rate"),
+                    r.isNullAt(r.fieldIndex("fever_cases")) ? 0L : r.getAs("fever_cases")));
     List<Briefing.Cause> causes =
-        slice(
-                wh,
-                versions,
-                Tables.GOLD_ABSENCE_BY_CAUSE,
-                col("report_date").equalTo(lit(d)).and(col("cause_type").equalTo("symptom_group")))
-            .stream()
-            .map(
-                r ->
-                    new Briefing.Cause(
-                        org(r),
-                        r.getAs("cause"),
-                        (Long) r.getAs("cases"),
-                        r.getAs("rate_per_1000")))
-            .toList();
+        gold.read(
+            Tables.GOLD_ABSENCE_BY_CAUSE,
+            col("report_date").equalTo(lit(d)).and(col("cause_type").equalTo("symptom_group")),
+            r ->
+                new Briefing.Cause(
+                    org(r), r.getAs("cause"), (Long) r.getAs("cases"), r.getAs("rate_per_1000")));
     List<Briefing.Alert> alerts =
-        slice(wh, versions, Tables.GOLD_CLUSTER_ALERTS, col("first_detected").leq(lit(d))).stream()
-            .map(BriefingData::alert)
-            .toList();
+        gold.read(
+            Tables.GOLD_CLUSTER_ALERTS, col("first_detected").leq(lit(d)), BriefingData::alert);
     List<Briefing.Exposure> exposure =
-        slice(
-                wh,
-                versions,
-                Tables.GOLD_RISK_EXPOSURE,
-                col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")))
-            .stream()
-            .map(BriefingData::exposure)
-            .toList();
+        gold.read(Tables.GOLD_RISK_EXPOSURE, asOf(d).and(ABOVE_SCHOOL), BriefingData::exposure);
     List<Briefing.Exposure> exposurePrevious =
-        slice(
-                wh,
-                versions,
-                Tables.GOLD_RISK_EXPOSURE,
-                col("as_of")
-                    .isin(Date.valueOf(date.minusDays(1)), Date.valueOf(date.minusDays(7)))
-                    .and(col("org_level").notEqual("school")))
-            .stream()
-            .map(BriefingData::exposure)
-            .toList();
+        gold.read(
+            Tables.GOLD_RISK_EXPOSURE,
+            col("as_of").isin(daysBefore(date, 1), daysBefore(date, 7)).and(ABOVE_SCHOOL),
+            BriefingData::exposure);
     List<Briefing.Coverage> coverage =
-        slice(
-                wh,
-                versions,
-                Tables.GOLD_VACCINATION_COVERAGE,
-                col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")))
-            .stream()
-            .map(r -> coverage(r, policy))
-            .toList();
+        gold.read(
+            Tables.GOLD_VACCINATION_COVERAGE, asOf(d).and(ABOVE_SCHOOL), r -> coverage(r, policy));
     List<Briefing.Campaign> campaigns =
-        slice(
-                wh,
-                versions,
-                Tables.GOLD_CAMPAIGN_PROGRESS,
-                col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")))
-            .stream()
-            .map(BriefingData::campaign)
-            .toList();
+        gold.read(Tables.GOLD_CAMPAIGN_PROGRESS, asOf(d).and(ABOVE_SCHOOL), BriefingData::campaign);
     List<Briefing.Signal> signals =
-        slice(
-                wh,
-                versions,
-                Tables.GOLD_CASE_SIGNALS,
-                col("signal_date").between(Date.valueOf(date.minusDays(13)), d))
-            .stream()
-            .map(BriefingData::signal)
-            .toList();
+        gold.read(
+            Tables.GOLD_CASE_SIGNALS,
+            col("signal_date").between(daysBefore(date, 13), d),
+            BriefingData::signal);
     List<Briefing.SignalDay> signalDays =
-        slice(
-                wh,
-                versions,
-                Tables.GOLD_CASE_SIGNALS_DAILY,
-                col("as_of")
-                    .isin(d, Date.valueOf(date.minusDays(1)), Date.valueOf(date.minusDays(7)))
-                    .and(col("org_level").notEqual("school")))
-            .stream()
-            .map(BriefingData::signalDay)
-            .toList();
+        gold.read(
+            Tables.GOLD_CASE_SIGNALS_DAILY,
+            col("as_of").isin(d, daysBefore(date, 1), daysBefore(date, 7)).and(ABOVE_SCHOOL),
+            BriefingData::signalDay);
     List<Briefing.AreaExposure> areas =
-        slice(
-                wh,
-                versions,
-                Tables.GOLD_EXPOSURE_BY_AREA,
-                col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")))
-            .stream()
-            .map(BriefingData::area)
-            .toList();
+        gold.read(Tables.GOLD_EXPOSURE_BY_AREA, asOf(d).and(ABOVE_SCHOOL), BriefingData::area);
     List<Briefing.VaccinationFollowup> vaccinationFollowup =
-        slice(
-                wh,
-                versions,
+        gold
+            .read(
                 Tables.GOLD_VACCINATION_FOLLOWUP,
-                col("as_of")
-                    .equalTo(lit(d))
+                asOf(d)
                     .and(
                         col("status")
                             .isin(
                                 VaccinationStatus.NEVER_VACCINATED.code(),
-                                VaccinationStatus.OVERDUE.code())))
-            .stream()
-            .filter(r -> vaccinable(policy, r.getAs("age_band")))
-            .map(
+                                VaccinationStatus.OVERDUE.code())),
                 r ->
                     new Briefing.VaccinationFollowup(
                         org(r),
@@ -181,23 +116,19 @@ public final class BriefingData {
                         r.getAs("age_band"),
                         VaccinationStatus.of(r.getAs("status")),
                         (Long) r.getAs("persons")))
+            .stream()
+            .filter(v -> vaccinable(policy, v.ageBand()))
             .toList();
     Briefing.Quality quality =
         new Briefing.Quality(
-            count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected")),
-            count(wh, Tables.OPS_QUARANTINE.id(), versions, lit(true)),
-            count(
-                wh,
-                Tables.OPS_DATA_QUALITY.id(),
-                versions,
+            gold.count(Tables.OPS_INGEST_MANIFEST, col("status").equalTo("rejected")),
+            gold.count(Tables.OPS_QUARANTINE, lit(true)),
+            gold.count(
+                Tables.OPS_DATA_QUALITY,
                 col("flag")
                     .equalTo("ZERO_REPORT_CONTRADICTION")
                     .and(col("business_date").equalTo(lit(d)))),
-            count(
-                wh,
-                Tables.OPS_DATA_QUALITY.id(),
-                versions,
-                col("flag").notEqual("ZERO_REPORT_CONTRADICTION")));
+            gold.count(Tables.OPS_DATA_QUALITY, col("flag").notEqual("ZERO_REPORT_CONTRADICTION")));
     java.sql.Timestamp superseded = supersededAt(wh, d);
     return new Briefing(
         date,
@@ -397,15 +328,40 @@ public final class BriefingData {
    * The rows of a table at its pinned version; none when the versions do not name the table (a
    * briefing recorded before the table existed, reproduced).
    */
-  private static List<Row> slice(
-      Warehouse wh, Map<String, Long> versions, TableSpec spec, Column filter) {
-    if (!versions.containsKey(spec.id().toString())) return new ArrayList<>();
-    Dataset<Row> df = wh.readVersion(spec.id(), versions.get(spec.id().toString())).filter(filter);
-    return new ArrayList<>(df.collectAsList());
+  /** Rows above the school level: the briefing reads districts and the city only. */
+  private static final Column ABOVE_SCHOOL = col("org_level").notEqual(OrgLevel.SCHOOL.code());
+
+  private static Column asOf(Date d) {
+    return col("as_of").equalTo(lit(d));
   }
 
-  private static long count(Warehouse wh, TableId id, Map<String, Long> versions, Column filter) {
-    long v = versions.getOrDefault(id.toString(), -1L);
-    return v < 0 ? 0 : wh.readVersion(id, v).filter(filter).count();
+  private static Date daysBefore(LocalDate date, int days) {
+    return Date.valueOf(date.minusDays(days));
+  }
+
+  /**
+   * The warehouse at the versions a briefing pins: a table not among them or pinned at -1 (not yet
+   * written, or added by an upgrade after the versions were recorded) reads as empty.
+   */
+  private record Pinned(Warehouse wh, Map<String, Long> versions) {
+    /** The rows of the table that pass the filter, each mapped once to its record. */
+    <T> List<T> read(TableSpec spec, Column filter, Function<Row, T> toRecord) {
+      long v = version(spec);
+      if (v < 0) return new ArrayList<>();
+      List<T> out = new ArrayList<>();
+      for (Row r : wh.readVersion(spec.id(), v).filter(filter).collectAsList())
+        out.add(toRecord.apply(r));
+      return out;
+    }
+
+    long count(TableSpec spec, Column filter) {
+      long v = version(spec);
+      return v < 0 ? 0 : wh.readVersion(spec.id(), v).filter(filter).count();
+    }
+
+    /** The pinned version; -1 for a table without one (or recorded as absent, -1). */
+    private long version(TableSpec spec) {
+      return versions.getOrDefault(spec.id().toString(), -1L);
+    }
   }
 }

@@ -447,40 +447,14 @@ public final class BriefingRenderer {
   private List<Map<String, ?>> headline(Scope s) {
     LocalDate d = data.date();
     List<Map<String, ?>> out = new ArrayList<>();
-    Map<String, Function<Briefing.Compliance, Double>> rates = new LinkedHashMap<>();
-    rates.put("metric.reportingRate", Briefing.Compliance::reportingRate);
-    rates.put("metric.timeliness", Briefing.Compliance::timelinessRate);
-    rates.forEach(
-        (label, rate) -> {
-          Double now = complianceOn(s, d, rate);
-          out.add(
-              row(
-                  t(label),
-                  pct(now),
-                  pp(now, complianceOn(s, d.minusDays(1), rate)),
-                  pp(now, complianceOn(s, d.minusDays(7), rate))));
-        });
-    Double zero = complianceOn(s, d, Briefing.Compliance::zeroReportShare);
-    out.add(
-        row(
-            t("metric.zeroReportShare"),
-            pct(zero),
-            pp(zero, complianceOn(s, d.minusDays(1), Briefing.Compliance::zeroReportShare)),
-            pp(zero, complianceOn(s, d.minusDays(7), Briefing.Compliance::zeroReportShare))));
-    Long fever = feverOn(s, d);
-    out.add(
-        row(
-            t("metric.fever"),
-            count(fever),
-            diff(fever, feverOn(s, d.minusDays(1))),
-            diff(fever, feverOn(s, d.minusDays(7)))));
-    Double ill = illnessOn(s, d);
-    out.add(
-        row(
-            t("metric.illnessRate"),
-            pct(ill),
-            pp(ill, illnessOn(s, d.minusDays(1))),
-            pp(ill, illnessOn(s, d.minusDays(7)))));
+    for (var rate :
+        List.<Map.Entry<String, Function<Briefing.Compliance, Double>>>of(
+            Map.entry("metric.reportingRate", Briefing.Compliance::reportingRate),
+            Map.entry("metric.timeliness", Briefing.Compliance::timelinessRate),
+            Map.entry("metric.zeroReportShare", Briefing.Compliance::zeroReportShare)))
+      out.add(rateRow(rate.getKey(), day -> complianceOn(s, day, rate.getValue())));
+    out.add(countRow("metric.fever", day -> feverOn(s, day)));
+    out.add(rateRow("metric.illnessRate", day -> illnessOn(s, day)));
     signalRow(out, s, "metric.confirmed", Briefing.SignalDay::reportConfirmed, true);
     signalRow(out, s, "metric.suspected", Briefing.SignalDay::reportSuspected, true);
     signalRow(out, s, "metric.positive", Briefing.SignalDay::testPositive, false);
@@ -495,60 +469,16 @@ public final class BriefingRenderer {
                     : String.valueOf(today.daysSinceLastConfirmed()),
             t("none"),
             t("none")));
+    out.add(countRow("metric.newAlerts", day -> newAlerts(s, day)));
+    out.add(countRow("metric.activeAlerts", day -> activeAlerts(s, day)));
     out.add(
-        row(
-            t("metric.newAlerts"),
-            String.valueOf(newAlerts(s, d)),
-            diff(newAlerts(s, d), newAlerts(s, d.minusDays(1))),
-            diff(newAlerts(s, d), newAlerts(s, d.minusDays(7)))));
+        countRow(
+            "metric.exposure14d",
+            day -> riskSum(exposureOn(day), s, day, Briefing.Exposure::persons14d, true)));
     out.add(
-        row(
-            t("metric.activeAlerts"),
-            String.valueOf(activeAlerts(s, d)),
-            diff(activeAlerts(s, d), activeAlerts(s, d.minusDays(1))),
-            diff(activeAlerts(s, d), activeAlerts(s, d.minusDays(7)))));
-    Long exp = riskSum(data.exposure(), s, d, Briefing.Exposure::persons14d, true);
-    out.add(
-        row(
-            t("metric.exposure14d"),
-            count(exp),
-            diff(
-                exp,
-                riskSum(
-                    data.exposurePrevious(),
-                    s,
-                    d.minusDays(1),
-                    Briefing.Exposure::persons14d,
-                    true)),
-            diff(
-                exp,
-                riskSum(
-                    data.exposurePrevious(),
-                    s,
-                    d.minusDays(7),
-                    Briefing.Exposure::persons14d,
-                    true))));
-    Long mon = riskSum(data.exposure(), s, d, Briefing.Exposure::inMonitoring, false);
-    out.add(
-        row(
-            t("metric.inMonitoring"),
-            count(mon),
-            diff(
-                mon,
-                riskSum(
-                    data.exposurePrevious(),
-                    s,
-                    d.minusDays(1),
-                    Briefing.Exposure::inMonitoring,
-                    false)),
-            diff(
-                mon,
-                riskSum(
-                    data.exposurePrevious(),
-                    s,
-                    d.minusDays(7),
-                    Briefing.Exposure::inMonitoring,
-                    false))));
+        countRow(
+            "metric.inMonitoring",
+            day -> riskSum(exposureOn(day), s, day, Briefing.Exposure::inMonitoring, false)));
     long[] cov = vaccinableCoverage(s);
     String minAge = String.valueOf(data.vaccinationMinAge());
     out.add(
@@ -590,13 +520,31 @@ public final class BriefingRenderer {
           boolean noReport = fromReports && (reported == null || reported == 0.0);
           return r == null || noReport ? null : count.applyAsLong(r);
         };
+    out.add(countRow(label, on));
+  }
+
+  /** A headline row of a count: its value on D and its change since D-1 and D-7. */
+  private Map<String, ?> countRow(String label, Function<LocalDate, Long> on) {
+    LocalDate d = data.date();
     Long now = on.apply(d);
-    out.add(
-        row(
-            t(label),
-            count(now),
-            diff(now, on.apply(d.minusDays(1))),
-            diff(now, on.apply(d.minusDays(7)))));
+    return row(
+        t(label),
+        count(now),
+        diff(now, on.apply(d.minusDays(1))),
+        diff(now, on.apply(d.minusDays(7))));
+  }
+
+  /** A headline row of a rate: its value on D and its change since D-1 and D-7, in points. */
+  private Map<String, ?> rateRow(String label, Function<LocalDate, Double> on) {
+    LocalDate d = data.date();
+    Double now = on.apply(d);
+    return row(
+        t(label), pct(now), pp(now, on.apply(d.minusDays(1))), pp(now, on.apply(d.minusDays(7))));
+  }
+
+  /** The risk-exposure rows read for a day: D's, or those of D-1 and D-7. */
+  private List<Briefing.Exposure> exposureOn(LocalDate day) {
+    return day.equals(data.date()) ? data.exposure() : data.exposurePrevious();
   }
 
   /**
