@@ -1,7 +1,6 @@
 package io.epiwatch.cli;
 
 import io.epiwatch.catalog.ReadOnlyQueries;
-import io.epiwatch.catalog.TableId;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.spark.Sessions;
 import java.io.IOException;
@@ -9,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.sql.connect.service.SparkConnectService$;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,10 +55,7 @@ final class ServeCommand extends SparkCommand {
       description = "Port to listen on (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(
-      names = "--restricted",
-      description = "Also register restricted.* tables (personal data; access is logged).")
-  boolean restricted;
+  @Mixin ReadOnlyTables tables;
 
   @Override
   protected Map<String, String> sessionConf() {
@@ -108,15 +104,8 @@ final class ServeCommand extends SparkCommand {
 
   @Override
   protected int run(JobContext ctx) throws Exception {
-    if (restricted) {
-      LOG.warn(
-          "restricted tables registered for every client of this server, started by user {} (personal data access)",
-          System.getProperty("user.name"));
-    }
     // Tables go into the shared in-memory catalog, so every client's session sees them.
-    List<TableId> tables = ctx.warehouse().registerAll(restricted);
-    // From here on every statement and plan of every session of this process is read-only.
-    ReadOnlyQueries.arm(ReadOnlyQueries.Scope.of(ctx.warehouse(), tables));
+    ReadOnlyQueries.Scope scope = tables.registerAndArm(ctx, "every client of this server");
     CountDownLatch stopped = new CountDownLatch(1);
     SparkConnectService$.MODULE$.start(ctx.spark().sparkContext());
     Runtime.getRuntime()
@@ -132,7 +121,7 @@ final class ServeCommand extends SparkCommand {
         "Spark Connect server listening on sc://{}:{} with {} tables of {} (read-only, clients need the token); stop with Ctrl-C",
         host,
         port,
-        tables.size(),
+        scope.tables().size(),
         ctx.warehouse().root());
     stopped.await();
     return 0;

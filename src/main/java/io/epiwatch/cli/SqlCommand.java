@@ -1,18 +1,17 @@
 package io.epiwatch.cli;
 
 import io.epiwatch.catalog.ReadOnlyQueries;
-import io.epiwatch.catalog.TableId;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.spark.Sessions;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,10 +50,7 @@ final class SqlCommand extends SparkCommand {
       description = "At most this many rows in table format (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(
-      names = "--restricted",
-      description = "Also register restricted.* tables (personal data; access is logged).")
-  boolean restricted;
+  @Mixin ReadOnlyTables tables;
 
   @Override
   protected Map<String, String> sessionConf() {
@@ -67,18 +63,7 @@ final class SqlCommand extends SparkCommand {
         query != null
             ? query
             : file != null ? Files.readString(file, StandardCharsets.UTF_8) : null;
-    if (restricted) {
-      org.slf4j.LoggerFactory.getLogger(SqlCommand.class)
-          .warn(
-              "restricted tables registered for user {} (personal data access)",
-              System.getProperty("user.name"));
-    }
-    List<TableId> tables = ctx.warehouse().registerAll(restricted);
-    org.slf4j.LoggerFactory.getLogger(SqlCommand.class)
-        .debug("{} tables registered", tables.size());
-    ReadOnlyQueries.Scope scope = ReadOnlyQueries.Scope.of(ctx.warehouse(), tables);
-    ReadOnlyQueries.arm(
-        scope); // from here on, every plan of this process passes the read-only rule
+    ReadOnlyQueries.Scope scope = tables.registerAndArm(ctx, "this shell");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (sql == null) {
       new SqlShell(ctx.spark(), ctx.warehouse(), scope, format, limit).interactive();
