@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -648,114 +649,37 @@ public final class Generator {
   private void plantDailyBad(String code) {
     LocalDate d = p.start().plusDays(2);
     CsvOut f = dailyFile("daily_reports", d);
-    plantBad(
-        f,
-        "daily_reports",
-        List.of(ReasonCode.NEGATIVE_COUNT),
-        d.toString(),
-        code,
-        d + " 09:00",
-        100,
-        90,
-        -1,
-        0,
-        5,
-        0,
-        0,
-        0,
-        0,
-        "否",
-        "x");
-    plantBad(
-        f,
-        "daily_reports",
-        List.of(ReasonCode.PRESENT_GT_EXPECTED),
-        d.toString(),
-        code,
-        d + " 09:01",
-        100,
-        120,
-        0,
-        0,
-        5,
-        0,
-        0,
-        0,
-        0,
-        "否",
-        "x");
-    plantBad(
-        f,
-        "daily_reports",
-        List.of(ReasonCode.ABSENCES_GT_EXPECTED),
-        d.toString(),
-        code,
-        d + " 09:02",
-        100,
-        95,
-        6,
-        0,
-        5,
-        0,
-        0,
-        0,
-        0,
-        "否",
-        "x");
-    plantBad(
-        f,
-        "daily_reports",
-        List.of(ReasonCode.BAD_DATE),
-        "2021-02-30",
-        code,
-        d + " 09:03",
-        100,
-        95,
-        0,
-        0,
-        5,
-        0,
-        0,
-        0,
-        0,
-        "否",
-        "x");
-    plantBad(
-        f,
-        "daily_reports",
-        List.of(ReasonCode.UNKNOWN_SCHOOL),
-        d.toString(),
-        "3999999999",
-        d + " 09:04",
-        100,
-        95,
-        0,
-        0,
-        5,
-        0,
-        0,
-        0,
-        0,
-        "否",
-        "x");
-    plantBad(
-        f,
-        "daily_reports",
-        List.of(ReasonCode.FUTURE_DATE),
-        end.plusDays(30).toString(),
-        code,
-        d + " 09:05",
-        100,
-        95,
-        0,
-        0,
-        5,
-        0,
-        0,
-        0,
-        0,
-        "否",
-        "x");
+    // reason, report_date, school_code, students_present, illness_absences (of 100 expected);
+    // submitted at 09:00, 09:01, ... in this order
+    Object[][] bad = {
+      {ReasonCode.NEGATIVE_COUNT, d.toString(), code, 90, -1},
+      {ReasonCode.PRESENT_GT_EXPECTED, d.toString(), code, 120, 0},
+      {ReasonCode.ABSENCES_GT_EXPECTED, d.toString(), code, 95, 6},
+      {ReasonCode.BAD_DATE, "2021-02-30", code, 95, 0},
+      {ReasonCode.UNKNOWN_SCHOOL, d.toString(), "3999999999", 95, 0},
+      {ReasonCode.FUTURE_DATE, end.plusDays(30).toString(), code, 95, 0}
+    };
+    for (int i = 0; i < bad.length; i++) {
+      Object[] r = bad[i];
+      plantBad(
+          f,
+          "daily_reports",
+          List.of((ReasonCode) r[0]),
+          r[1],
+          r[2],
+          d + String.format(Locale.ROOT, " 09:%02d", i),
+          100,
+          r[3],
+          r[4],
+          0,
+          5,
+          0,
+          0,
+          0,
+          0,
+          "否",
+          "x");
+    }
     CsvOut a = dailyFile("absence_cases", d);
     plantBad(
         a,
