@@ -54,9 +54,12 @@ public final class FollowUpDocuments {
    */
   static String what(FollowUpItem i, ResourceBundle b) {
     if (i.section() == FollowUpItem.Section.ABSENCE) return b.getString("item.notFollowedUp");
-    if (i.section() == FollowUpItem.Section.SIGNAL) {
+    if (i.section() == FollowUpItem.Section.SIGNAL || i.section() == FollowUpItem.Section.CONTACT) {
       String type = String.valueOf(i.category());
-      return b.containsKey("signal." + type) ? b.getString("signal." + type) : type;
+      String label = b.containsKey("signal." + type) ? b.getString("signal." + type) : type;
+      return i.section() == FollowUpItem.Section.SIGNAL
+          ? label
+          : MessageFormat.format(b.getString("item.contactOf"), label);
     }
     if (i.section() == FollowUpItem.Section.VACCINATION) return i.vaccination().label(b);
     if (i.section() == FollowUpItem.Section.ALERT) {

@@ -37,14 +37,15 @@ public record FollowUpItem(
   /**
    * The lists, in order: persons with a case signal; persons in monitoring or missing a test;
    * illness absences not followed up; persons with a vaccination to follow up; persons counted in
-   * an active cluster alert.
+   * an active cluster alert; potential contacts (classmates) of the persons with a case signal.
    */
   public enum Section {
     SIGNAL,
     MONITORING,
     ABSENCE,
     VACCINATION,
-    ALERT;
+    ALERT,
+    CONTACT;
 
     /** The key of the section's title in the texts (followup.section.monitoring, ...). */
     public String key() {
@@ -114,6 +115,16 @@ public record FollowUpItem(
       String name, String school, String cls, String signalType, LocalDate signalDate) {
     return new FollowUpItem(
         Section.SIGNAL, name, school, cls, signalType, false, false, signalDate, null, null);
+  }
+
+  /**
+   * A classmate of a person with a case signal of the last 14 days (of the linked student for a
+   * household member): the signal's type and date.
+   */
+  public static FollowUpItem contact(
+      String name, String school, String cls, String signalType, LocalDate signalDate) {
+    return new FollowUpItem(
+        Section.CONTACT, name, school, cls, signalType, false, false, signalDate, null, null);
   }
 
   /**

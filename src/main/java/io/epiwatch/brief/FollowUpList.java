@@ -2,7 +2,10 @@ package io.epiwatch.brief;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.udf;
 
 import io.epiwatch.catalog.Tables;
@@ -14,6 +17,7 @@ import io.epiwatch.gold.CaseSignals;
 import io.epiwatch.gold.RiskExposure;
 import io.epiwatch.gold.Vaccination;
 import io.epiwatch.gold.VaccinationFollowup;
+import io.epiwatch.spark.Frames;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -102,6 +106,7 @@ public final class FollowUpList {
                 r.getString(3),
                 r.getDate(4).toLocalDate()));
       }
+      out.addAll(contacts(wh, d, signals, names, schools));
     }
     Dataset<Row> people =
         RiskExposure.persons(
@@ -157,6 +162,73 @@ public final class FollowUpList {
     }
     out.addAll(vaccination(wh, policy, d, names, schools));
     out.addAll(alertCases(wh, d, names));
+    return out;
+  }
+
+  /**
+   * The potential contacts of the person-level signals of the last 14 days (docs/rules.md §4.7):
+   * the students active on D in the same school, grade and class as the signal's person, or, for a
+   * household member, as the linked student; the person of the signal left out. A contact of
+   * several signals is listed once, under the latest. Listed only, never counted in gold.
+   */
+  static List<FollowUpItem> contacts(
+      Warehouse wh, LocalDate d, Dataset<Row> signals, Dataset<Row> names, Dataset<Row> schools) {
+    List<FollowUpItem> out = new ArrayList<>();
+    if (!wh.exists(Tables.SILVER_ROSTER.id())) return out;
+    Dataset<Row> active =
+        wh.read(Tables.SILVER_ROSTER.id())
+            .filter(Frames.inForce(lit(Date.valueOf(d))).and(col("status").equalTo("active")));
+    Dataset<Row> links =
+        wh.read(Tables.SILVER_TRAVEL_RECORDS.id())
+            .filter(col("linked_person_key").isNotNull())
+            .select(col("person_key").as("_h"), col("linked_person_key").as("_l"))
+            .dropDuplicates("_h");
+    Dataset<Row> classes =
+        signals
+            .select(col("person_key").as("_case"), col("signal_type"), col("signal_date"))
+            .join(links, col("_case").equalTo(col("_h")), "left")
+            .join(
+                active.select(
+                    col("person_key").as("_pupil"),
+                    col("school_code").as("_cs"),
+                    col("grade").as("_cg"),
+                    col("class_name").as("_cc")),
+                coalesce(col("_l"), col("_case")).equalTo(col("_pupil")))
+            .filter(col("_cg").isNotNull().and(col("_cc").isNotNull()));
+    Dataset<Row> contacts =
+        active
+            .filter(col("person_type").equalTo("student"))
+            .join(
+                classes,
+                col("school_code")
+                    .equalTo(col("_cs"))
+                    .and(col("grade").equalTo(col("_cg")))
+                    .and(col("class_name").equalTo(col("_cc")))
+                    .and(col("person_key").notEqual(col("_case"))))
+            .groupBy("person_key", "school_code", "grade", "class_name")
+            .agg(
+                max_by(col("signal_type"), col("signal_date")).as("signal_type"),
+                max("signal_date").as("signal_date"));
+    for (Row r :
+        contacts
+            .join(names, col("person_key").equalTo(col("_k")), "left")
+            .join(schools, col("school_code").equalTo(col("_s")), "left")
+            .select(
+                col("masked_name"),
+                coalesce(col("school_name"), col("school_code")),
+                concat_ws(" ", col("grade"), col("class_name")).as("cls"),
+                col("signal_type"),
+                col("signal_date"))
+            .orderBy(col("signal_date").desc(), col("school_name"), col("cls"), col("masked_name"))
+            .collectAsList()) {
+      out.add(
+          FollowUpItem.contact(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getDate(4).toLocalDate()));
+    }
     return out;
   }
 

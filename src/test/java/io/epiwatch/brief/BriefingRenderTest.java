@@ -460,7 +460,8 @@ class BriefingRenderTest {
             new FollowUpItem.Vaccination(VaccinationStatus.NEVER_VACCINATED, null, null),
             null),
         FollowUpItem.alertCase(
-            "孙*七", "西子湖小学", "三年级 2班", "class_same_day", "ab12cd34ef56ab78", D.minusDays(1)));
+            "孙*七", "西子湖小学", "三年级 2班", "class_same_day", "ab12cd34ef56ab78", D.minusDays(1)),
+        FollowUpItem.contact("周*八", "灵隐中学", "初二 3班", "test_positive", D.minusDays(2)));
   }
 
   @Test
@@ -473,6 +474,7 @@ class BriefingRenderTest {
     assertEquals("no test after return", FollowUpDocuments.what(items.get(1), en));
     assertEquals("cause not followed up", FollowUpDocuments.what(items.get(2), en));
     assertEquals("COVID-19 (absence line list)", FollowUpDocuments.what(items.get(3), en));
+    assertEquals("classmate: positive nucleic test", FollowUpDocuments.what(items.get(7), en));
     assertEquals(
         "class, same day alert ab12cd34ef56ab78", FollowUpDocuments.what(items.get(6), en));
     assertEquals(
@@ -520,7 +522,9 @@ class BriefingRenderTest {
     ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
     FollowUpDocuments.writeXlsx(followUps(), BriefingRenderer.bundle("zh"), xlsx);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
-      assertEquals(5, wb.getNumberOfSheets());
+      assertEquals(6, wb.getNumberOfSheets());
+      assertEquals(
+          "同班：核酸阳性", wb.getSheetAt(5).getRow(1).getCell(3).getStringCellValue(), "a contact");
       assertEquals(
           "班级同日 预警编号 ab12cd34ef56ab78",
           wb.getSheetAt(4).getRow(1).getCell(3).getStringCellValue(),
