@@ -59,7 +59,8 @@ class CodedTest {
             "ABSENCES_GT_EXPECTED",
             "RETURN_BEFORE_DEPARTURE",
             "LINKED_PERSON_UNKNOWN",
-            "FIELD_COUNT"),
+            "FIELD_COUNT",
+            "REPORTED_BEFORE_INCIDENT"),
         Coded.codes(ReasonCode.class));
     assertEquals(
         List.of(
@@ -78,6 +79,22 @@ class CodedTest {
         List.of("abroad", "high", "medium", "out_of_province", "in_province"),
         Coded.codes(ExposureCategory.class));
     assertEquals(List.of("auto", "UTF-8", "GB18030", "GBK"), Coded.codes(SourceEncoding.class));
+    assertEquals(
+        List.of(
+            "drowning",
+            "suicide",
+            "traffic",
+            "accident",
+            "food_safety",
+            "fire",
+            "crowd_crush",
+            "bullying",
+            "violence",
+            "building",
+            "other"),
+        Coded.codes(IncidentType.class));
+    assertEquals(
+        List.of("ytd", "last_30d", "same_period_last_year"), Coded.codes(IncidentPeriod.class));
     assertEquals(
         List.of(
             "record_gap",
