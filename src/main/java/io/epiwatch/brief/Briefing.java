@@ -1,5 +1,6 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.VaccinationStatus;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import java.util.Map;
  * @param areas exposure by area as of D (district and city)
  * @param vaccinationFollowup never vaccinated and overdue persons as of D, every level, the age
  *     bands the policy vaccinates
+ * @param incidents safety incidents as of D (district and city), every period and type
  */
 public record Briefing(
     LocalDate date,
@@ -51,7 +53,50 @@ public record Briefing(
     List<Signal> signals,
     List<SignalDay> signalDays,
     List<AreaExposure> areas,
-    List<VaccinationFollowup> vaccinationFollowup) {
+    List<VaccinationFollowup> vaccinationFollowup,
+    List<Incidents> incidents) {
+
+  /** A briefing without safety incidents (a table that did not exist when it was recorded). */
+  public Briefing(
+      LocalDate date,
+      Map<String, Long> versions,
+      Quality quality,
+      Instant supersededAt,
+      int alertQuietGapDays,
+      int vaccinationMinAge,
+      List<Compliance> compliance,
+      List<Attendance> attendance,
+      List<Cause> causes,
+      List<Alert> alerts,
+      List<Exposure> exposure,
+      List<Exposure> exposurePrevious,
+      List<Coverage> coverage,
+      List<Campaign> campaigns,
+      List<Signal> signals,
+      List<SignalDay> signalDays,
+      List<AreaExposure> areas,
+      List<VaccinationFollowup> vaccinationFollowup) {
+    this(
+        date,
+        versions,
+        quality,
+        supersededAt,
+        alertQuietGapDays,
+        vaccinationMinAge,
+        compliance,
+        attendance,
+        causes,
+        alerts,
+        exposure,
+        exposurePrevious,
+        coverage,
+        campaigns,
+        signals,
+        signalDays,
+        areas,
+        vaccinationFollowup,
+        List.of());
+  }
 
   /**
    * A briefing without exposure by area and vaccination follow-up (nothing to say per area, no one
@@ -92,6 +137,7 @@ public record Briefing(
         signals,
         signalDays,
         List.of(),
+        List.of(),
         List.of());
   }
 
@@ -111,6 +157,7 @@ public record Briefing(
     signalDays = List.copyOf(signalDays);
     areas = List.copyOf(areas);
     vaccinationFollowup = List.copyOf(vaccinationFollowup);
+    incidents = List.copyOf(incidents);
   }
 
   /**
@@ -274,4 +321,24 @@ public record Briefing(
    */
   public record VaccinationFollowup(
       Org org, String personType, String ageBand, VaccinationStatus status, long persons) {}
+
+  /**
+   * Safety incidents of one organisation, period and type ({@code IncidentType} code or "all") as
+   * of D (gold.safety_incidents_summary). Null counts: no safety_incidents data was ever received.
+   */
+  public record Incidents(
+      Org org,
+      IncidentPeriod period,
+      String incidentType,
+      Long events,
+      Long deathEvents,
+      Long deaths,
+      Long studentsInvolved,
+      Long lateReports) {
+
+    /** No safety_incidents data received: not zero incidents. */
+    public boolean noData() {
+      return events == null;
+    }
+  }
 }

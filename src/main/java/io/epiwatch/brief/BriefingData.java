@@ -7,6 +7,7 @@ import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.config.Policy;
@@ -182,6 +183,25 @@ public final class BriefingData {
                         VaccinationStatus.of(r.getAs("status")),
                         (Long) r.getAs("persons")))
             .toList();
+    List<Briefing.Incidents> incidents =
+        slice(
+                wh,
+                versions,
+                Tables.GOLD_SAFETY_INCIDENTS_SUMMARY,
+                col("as_of").equalTo(lit(d)).and(col("org_level").notEqual("school")))
+            .stream()
+            .map(
+                r ->
+                    new Briefing.Incidents(
+                        org(r),
+                        IncidentPeriod.of(r.getAs("period")),
+                        r.getAs("incident_type"),
+                        r.getAs("events"),
+                        r.getAs("death_events"),
+                        r.getAs("deaths"),
+                        r.getAs("students_involved"),
+                        r.getAs("report_delay_gt_24h")))
+            .toList();
     Briefing.Quality quality =
         new Briefing.Quality(
             count(wh, Tables.OPS_INGEST_MANIFEST.id(), versions, col("status").equalTo("rejected")),
@@ -217,7 +237,8 @@ public final class BriefingData {
         signals,
         signalDays,
         areas,
-        vaccinationFollowup);
+        vaccinationFollowup,
+        incidents);
   }
 
   // ------------------------------------------------------------------ rows -> records, once
@@ -355,7 +376,8 @@ public final class BriefingData {
             Tables.GOLD_RISK_EXPOSURE,
             Tables.GOLD_CASE_SIGNALS_DAILY,
             Tables.GOLD_EXPOSURE_BY_AREA,
-            Tables.GOLD_VACCINATION_FOLLOWUP)) {
+            Tables.GOLD_VACCINATION_FOLLOWUP,
+            Tables.GOLD_SAFETY_INCIDENTS_SUMMARY)) {
       if (!wh.exists(t.id())) continue;
       Dataset<Row> now = wh.read(t.id());
       if (!java.util.Arrays.asList(now.columns()).contains("superseded_at")) continue;
