@@ -29,6 +29,7 @@ CREATE TABLE csv_travel_records AS FROM read_source('travel_records');
 CREATE TABLE csv_risk_areas AS FROM read_source('risk_areas');
 CREATE TABLE csv_vaccinations AS FROM read_source('vaccinations');
 CREATE TABLE csv_contraindications AS FROM read_source('contraindications');
+CREATE TABLE csv_safety_incidents AS FROM read_source('safety_incidents');
 
 -- step: validate
 -- Text forms of docs/rules.md §1 (ingest/Values.java): empty = NULL; a value that does not
@@ -66,6 +67,7 @@ CREATE MACRO diagnosis_code(s) AS (${vocab:diagnosis})[lower(s)];
 CREATE MACRO approval_code(s) AS (${vocab:approval})[lower(s)];
 CREATE MACRO test_result_code(s) AS (${vocab:test_result})[lower(s)];
 CREATE MACRO risk_level_code(s) AS (${vocab:risk_level})[lower(s)];
+CREATE MACRO incident_type_code(s) AS (${vocab:incident_type})[lower(s)];
 CREATE MACRO bool_value(s) AS ((${vocab:boolean})[lower(s)])::BOOLEAN;
 -- Symptoms: several codes separated by ; ； 、 , or ，, blanks skipped, duplicates dropped.
 CREATE MACRO symptom_parts(s) AS list_filter(regexp_split_to_array(s, '[;；、,，]'), lambda p: cell(p) IS NOT NULL);
@@ -307,6 +309,32 @@ SELECT source_file, source_line, person_key(id_type, id_number, id_ok) AS person
     bad_date(recorded_at_t, parse_ts(recorded_at_t)), future(parse_ts(recorded_at_t))]) AS reasons
 FROM (SELECT *, id_valid(id_type, id_number) AS id_ok FROM t);
 
+CREATE TABLE stage_safety_incidents AS
+WITH t AS (
+  SELECT source_file, source_line, cell(incident_id) AS incident_id, cell(incident_date) AS incident_date_t,
+    cell(school_code) AS school_code_t, cell(district_code) AS district_code_t, cell(incident_type) AS incident_type_t,
+    cell(on_campus) AS on_campus_t, cell(deaths) AS deaths_t, cell(injured) AS injured_t,
+    cell(students_involved) AS students_involved_t, cell(reported_at) AS reported_at_t, cell(submitted_at) AS submitted_at_t
+  FROM with_lineage('safety_incidents')),
+v AS (
+  SELECT *, parse_date(incident_date_t) AS incident_date, parse_ts(reported_at_t) AS reported_at,
+    parse_ts(submitted_at_t) AS submitted_at FROM t)
+SELECT source_file, source_line, incident_id, incident_date, school_value(school_code_t) AS school_code,
+  CASE WHEN regexp_full_match(district_code_t, '\d{6}') THEN district_code_t END AS district_code,
+  incident_type_code(incident_type_t) AS incident_type, bool_value(on_campus_t) AS on_campus,
+  count_value(deaths_t) AS deaths, count_value(injured_t) AS injured, count_value(students_involved_t) AS students_involved,
+  reported_at, submitted_at,
+  reason_set([missing(incident_id), missing(incident_date_t), bad_date(incident_date_t, incident_date), future(incident_date),
+    bad_pattern(school_code_t, '\d{10}'), unknown_school(school_value(school_code_t)),
+    missing(district_code_t), bad_pattern(district_code_t, '\d{6}'),
+    missing(incident_type_t), unknown_code(incident_type_t, incident_type_code(incident_type_t)),
+    unknown_code(on_campus_t, bool_value(on_campus_t)),
+    bad_count(deaths_t), bad_count(injured_t), bad_count(students_involved_t),
+    missing(reported_at_t), bad_date(reported_at_t, reported_at), future(reported_at),
+    bad_date(submitted_at_t, submitted_at), future(submitted_at),
+    CASE WHEN reported_at::DATE < incident_date THEN 'REPORTED_BEFORE_INCIDENT' END]) AS reasons
+FROM v;
+
 -- What ingest would put in ops.quarantine (without the masked raw line).
 CREATE TABLE quarantine AS
   SELECT 'schools' AS source, source_file, source_line, reasons FROM stage_schools WHERE len(reasons) > 0
@@ -316,7 +344,8 @@ CREATE TABLE quarantine AS
   UNION ALL SELECT 'travel_records', source_file, source_line, reasons FROM stage_travel_records WHERE len(reasons) > 0
   UNION ALL SELECT 'risk_areas', source_file, source_line, reasons FROM stage_risk_areas WHERE len(reasons) > 0
   UNION ALL SELECT 'vaccinations', source_file, source_line, reasons FROM stage_vaccinations WHERE len(reasons) > 0
-  UNION ALL SELECT 'contraindications', source_file, source_line, reasons FROM stage_contraindications WHERE len(reasons) > 0;
+  UNION ALL SELECT 'contraindications', source_file, source_line, reasons FROM stage_contraindications WHERE len(reasons) > 0
+  UNION ALL SELECT 'safety_incidents', source_file, source_line, reasons FROM stage_safety_incidents WHERE len(reasons) > 0;
 
 -- The accepted rows: bronze of the warehouse.
 CREATE VIEW bronze_schools AS SELECT * EXCLUDE (reasons) FROM stage_schools WHERE len(reasons) = 0;
@@ -327,6 +356,7 @@ CREATE VIEW bronze_travel_records AS SELECT * EXCLUDE (reasons) FROM stage_trave
 CREATE VIEW bronze_risk_areas AS SELECT * EXCLUDE (reasons) FROM stage_risk_areas WHERE len(reasons) = 0;
 CREATE VIEW bronze_vaccinations AS SELECT * EXCLUDE (reasons) FROM stage_vaccinations WHERE len(reasons) = 0;
 CREATE VIEW bronze_contraindications AS SELECT * EXCLUDE (reasons) FROM stage_contraindications WHERE len(reasons) = 0;
+CREATE VIEW bronze_safety_incidents AS SELECT * EXCLUDE (reasons) FROM stage_safety_incidents WHERE len(reasons) = 0;
 
 -- step: silver
 -- Latest wins (silver/Latest.java): per natural key the latest ordering column (submitted_at,
@@ -494,3 +524,10 @@ CREATE TABLE silver_contraindications AS
 SELECT person_key, id_type, school_code, reason, valid_until, recorded_at, source_file, source_line
 FROM bronze_contraindications
 QUALIFY row_number() OVER (PARTITION BY person_key ORDER BY recorded_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;
+
+-- Safety incidents (silver/SafetyIncidentsSilver.java): latest per incident_id.
+CREATE TABLE silver_safety_incidents AS
+SELECT incident_id, incident_date, school_code, district_code, incident_type, on_campus, deaths, injured, students_involved,
+  reported_at, submitted_at, source_file, source_line
+FROM bronze_safety_incidents
+QUALIFY row_number() OVER (PARTITION BY incident_id ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;

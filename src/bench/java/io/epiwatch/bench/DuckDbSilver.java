@@ -233,6 +233,7 @@ public final class DuckDbSilver {
     v.put("test_result", Sources.TEST_RESULT);
     v.put("risk_level", Sources.RISK_LEVEL);
     v.put("boolean", Sources.BOOL);
+    v.put("incident_type", Sources.INCIDENT_TYPE);
     return v;
   }
 

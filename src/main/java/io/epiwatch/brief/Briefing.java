@@ -1,5 +1,6 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.VaccinationStatus;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import java.util.Map;
  * @param areas exposure by area as of D (district and city)
  * @param vaccinationFollowup never vaccinated and overdue persons as of D, every level, the age
  *     bands the policy vaccinates
+ * @param incidents safety incidents as of D (district and city), every period and type
  */
 public record Briefing(
     LocalDate date,
@@ -51,7 +53,8 @@ public record Briefing(
     List<Signal> signals,
     List<SignalDay> signalDays,
     List<AreaExposure> areas,
-    List<VaccinationFollowup> vaccinationFollowup) {
+    List<VaccinationFollowup> vaccinationFollowup,
+    List<Incidents> incidents) {
 
   public Briefing {
     versions =
@@ -69,6 +72,7 @@ public record Briefing(
     signalDays = List.copyOf(signalDays);
     areas = List.copyOf(areas);
     vaccinationFollowup = List.copyOf(vaccinationFollowup);
+    incidents = List.copyOf(incidents);
   }
 
   /**
@@ -232,4 +236,24 @@ public record Briefing(
    */
   public record VaccinationFollowup(
       Org org, String personType, String ageBand, VaccinationStatus status, long persons) {}
+
+  /**
+   * Safety incidents of one organisation, period and type ({@code IncidentType} code or "all") as
+   * of D (gold.safety_incidents_summary). Null counts: no safety_incidents data was ever received.
+   */
+  public record Incidents(
+      Org org,
+      IncidentPeriod period,
+      String incidentType,
+      Long events,
+      Long deathEvents,
+      Long deaths,
+      Long studentsInvolved,
+      Long lateReports) {
+
+    /** No safety_incidents data received: not zero incidents. */
+    public boolean noData() {
+      return events == null;
+    }
+  }
 }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.config.Policy;
@@ -119,6 +120,20 @@ public final class BriefingData {
             .stream()
             .filter(v -> vaccinable(policy, v.ageBand()))
             .toList();
+    List<Briefing.Incidents> incidents =
+        gold.read(
+            Tables.GOLD_SAFETY_INCIDENTS_SUMMARY,
+            asOf(d).and(ABOVE_SCHOOL),
+            r ->
+                new Briefing.Incidents(
+                    org(r),
+                    IncidentPeriod.of(r.getAs("period")),
+                    r.getAs("incident_type"),
+                    r.getAs("events"),
+                    r.getAs("death_events"),
+                    r.getAs("deaths"),
+                    r.getAs("students_involved"),
+                    r.getAs("report_delay_gt_24h")));
     Briefing.Quality quality =
         new Briefing.Quality(
             gold.count(Tables.OPS_INGEST_MANIFEST, col("status").equalTo("rejected")),
@@ -148,7 +163,8 @@ public final class BriefingData {
         signals,
         signalDays,
         areas,
-        vaccinationFollowup);
+        vaccinationFollowup,
+        incidents);
   }
 
   // ------------------------------------------------------------------ rows -> records, once
@@ -286,7 +302,8 @@ public final class BriefingData {
             Tables.GOLD_RISK_EXPOSURE,
             Tables.GOLD_CASE_SIGNALS_DAILY,
             Tables.GOLD_EXPOSURE_BY_AREA,
-            Tables.GOLD_VACCINATION_FOLLOWUP)) {
+            Tables.GOLD_VACCINATION_FOLLOWUP,
+            Tables.GOLD_SAFETY_INCIDENTS_SUMMARY)) {
       if (!wh.exists(t.id())) continue;
       Dataset<Row> now = wh.read(t.id());
       if (!java.util.Arrays.asList(now.columns()).contains("superseded_at")) continue;

@@ -1,6 +1,8 @@
 package io.epiwatch.brief;
 
 import io.epiwatch.catalog.Tables;
+import io.epiwatch.common.IncidentPeriod;
+import io.epiwatch.common.IncidentType;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.VaccinationStatus;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -268,6 +271,8 @@ public final class BriefingRenderer {
         "col.unit",
         "col.neverVaccinated",
         "col.overdue");
+    p.put("SAFETY_TITLE", t("section.safety"));
+    p.put("SAFETY_TEXT", safetyText(scope));
 
     SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
     conf.setMetadataTitle(t("title", scopeName) + " " + data.date());
@@ -799,6 +804,54 @@ public final class BriefingRenderer {
                   : AreaSentence.zh(name, counts(rows)));
         });
     return lines.isEmpty() ? null : String.join("\n", lines);
+  }
+
+  /**
+   * The section "安全事件" of the scope (docs/rules.md §4.9): the seed's sentence for the year to date
+   * and for the same period last year, then the last 30 days and the late reports. "No data" when
+   * the warehouse never received a safety_incidents file, or the briefing was recorded before the
+   * table existed: never "0 incidents" then.
+   */
+  String safetyText(Scope s) {
+    List<Briefing.Incidents> rows =
+        data.incidents().stream().filter(r -> inScope(r.org(), s)).toList();
+    Optional<Briefing.Incidents> ytd = all(rows, IncidentPeriod.YTD);
+    if (ytd.isEmpty() || ytd.get().noData()) return t("safety.noData");
+    List<String> lines = new ArrayList<>();
+    lines.add(incidentSentence(rows, IncidentPeriod.YTD, ytd.get()));
+    all(rows, IncidentPeriod.SAME_PERIOD_LAST_YEAR)
+        .ifPresent(r -> lines.add(incidentSentence(rows, IncidentPeriod.SAME_PERIOD_LAST_YEAR, r)));
+    all(rows, IncidentPeriod.LAST_30D)
+        .ifPresent(
+            r ->
+                lines.add(
+                    t("safety.recent", r.events(), r.deathEvents(), ytd.get().lateReports())));
+    return String.join("\n", lines);
+  }
+
+  private static Optional<Briefing.Incidents> all(List<Briefing.Incidents> rows, IncidentPeriod p) {
+    return rows.stream()
+        .filter(r -> r.period() == p && IncidentType.ALL.equals(r.incidentType()))
+        .findFirst();
+  }
+
+  private String incidentSentence(
+      List<Briefing.Incidents> rows, IncidentPeriod p, Briefing.Incidents all) {
+    List<IncidentSentence.TypeCounts> types =
+        rows.stream()
+            .filter(r -> r.period() == p && !IncidentType.ALL.equals(r.incidentType()))
+            .map(
+                r ->
+                    new IncidentSentence.TypeCounts(
+                        IncidentType.of(r.incidentType()),
+                        r.events(),
+                        r.deathEvents(),
+                        r.deaths(),
+                        r.studentsInvolved()))
+            .toList();
+    return locale.equals(Locale.ENGLISH)
+        ? IncidentSentence.en(p, all.deathEvents(), all.deaths(), types)
+        : IncidentSentence.zh(p, all.deathEvents(), all.deaths(), types);
   }
 
   /** high risk areas, medium ones, focus areas, all areas; by name within each. */

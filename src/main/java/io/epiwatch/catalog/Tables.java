@@ -3,6 +3,8 @@ package io.epiwatch.catalog;
 import io.epiwatch.common.AreaKind;
 import io.epiwatch.common.Coded;
 import io.epiwatch.common.ExposureCategory;
+import io.epiwatch.common.IncidentPeriod;
+import io.epiwatch.common.IncidentType;
 import io.epiwatch.common.QualityFlag;
 import io.epiwatch.common.ReasonCode;
 import io.epiwatch.common.SignalType;
@@ -143,6 +145,18 @@ public final class Tables {
           List.of("person_key"),
           "Contraindications, latest per person; valid on D when recorded_at <= D and (valid_until is null or valid_until >= D).",
           "person_key STRING, id_type STRING, school_code STRING, reason STRING, valid_until DATE COMMENT 'null = permanent', recorded_at TIMESTAMP, source_file STRING, source_line BIGINT");
+
+  public static final TableSpec SILVER_SAFETY_INCIDENTS =
+      TableSpec.of(
+          TableId.silver("safety_incidents"),
+          null,
+          List.of("incident_id"),
+          "Safety incidents (安全事件, docs/rules.md §2, §4.9), latest version per incident_id by submitted_at. Empty until a safety_incidents file arrives (the source is optional).",
+          "incident_id STRING, incident_date DATE, school_code STRING COMMENT 'null = an incident of no school (counts at district and city level)', "
+              + "district_code STRING COMMENT '6-digit division code, as reported', incident_type STRING COMMENT '"
+              + codes(IncidentType.class)
+              + "', on_campus BOOLEAN COMMENT 'null = not stated', deaths INT COMMENT '死亡人数', injured INT COMMENT '受伤人数', students_involved INT COMMENT '涉及学生数', "
+              + "reported_at TIMESTAMP COMMENT '上报时间', submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
   // ---------------------------------------------------------------- gold
   public static final TableSpec GOLD_REPORTING_COMPLIANCE =
@@ -332,6 +346,26 @@ public final class Tables {
               + "campaign_at_risk BIGINT COMMENT 'of these, eligible persons lacking the dose of a campaign of their band whose deadline is at most policy.vaccination.deadline-warning-days after as_of (or past)', "
               + SUPERSEDED);
 
+  public static final TableSpec GOLD_SAFETY_INCIDENTS_SUMMARY =
+      TableSpec.of(
+          TableId.gold("safety_incidents_summary"),
+          "as_of",
+          List.of("as_of", "org_level", "org_code", "period", "incident_type"),
+          "Safety incidents as of a date by period and type (docs/rules.md §4.9): every city and district in force has an incident_type = all row per period (zeros when nothing happened); a school, and a type, has rows only for periods with an incident. An incident without a school counts at district and city level. When the warehouse never received a safety_incidents file the all rows carry null measures: no data, not zero.",
+          "as_of DATE, "
+              + ORG
+              + "period STRING COMMENT '"
+              + codes(IncidentPeriod.class)
+              + " (ytd = Jan 1 of as_of''s year .. as_of; last_30d = as_of - 29 .. as_of; same_period_last_year = Jan 1 of the year before .. as_of one year earlier, Feb 29 -> Feb 28)', "
+              + "period_from DATE, period_to DATE COMMENT 'inclusive', "
+              + "incident_type STRING COMMENT '"
+              + codes(IncidentType.class)
+              + ", or all', "
+              + "events BIGINT COMMENT 'incidents dated in the period; null = no safety_incidents data received', death_events BIGINT COMMENT 'incidents with deaths > 0', "
+              + "deaths BIGINT, injured BIGINT, students_involved BIGINT, "
+              + "report_delay_gt_24h BIGINT COMMENT 'incidents reported more than 24 hours after the end of incident_date (reported_at > incident_date + 2 days 00:00)', "
+              + SUPERSEDED);
+
   // ---------------------------------------------------------------- ops
   public static final TableSpec OPS_DATA_QUALITY =
       TableSpec.of(
@@ -427,7 +461,8 @@ public final class Tables {
           SILVER_TRAVEL_RECORDS,
           SILVER_RISK_AREAS,
           SILVER_VACCINATIONS,
-          SILVER_CONTRAINDICATIONS);
+          SILVER_CONTRAINDICATIONS,
+          SILVER_SAFETY_INCIDENTS);
 
   /**
    * The gold tables of the contract's metrics, which jobs/bench recomputes with DuckDB and compares
@@ -449,7 +484,11 @@ public final class Tables {
   public static final List<TableSpec> GOLD =
       Stream.concat(
               GOLD_METRICS.stream(),
-              Stream.of(GOLD_ALERT_CASES, GOLD_CASE_SIGNALS, GOLD_CASE_SIGNALS_DAILY))
+              Stream.of(
+                  GOLD_ALERT_CASES,
+                  GOLD_CASE_SIGNALS,
+                  GOLD_CASE_SIGNALS_DAILY,
+                  GOLD_SAFETY_INCIDENTS_SUMMARY))
           .toList();
 
   public static final List<TableSpec> OPS =

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description =
-        "Write a synthetic inbox (all eight sources) at small, city or province scale, or for N persons.")
+        "Write a synthetic inbox (the eight sources and the optional safety incidents) at small, city or province scale, or for N persons.")
 final class GenerateCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin GeneratorOptions gen;
 

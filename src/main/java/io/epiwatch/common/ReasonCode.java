@@ -18,7 +18,8 @@ public enum ReasonCode implements Coded {
   RETURN_BEFORE_DEPARTURE("travel_records: return_date < departure_date"),
   LINKED_PERSON_UNKNOWN(
       "a household travel row without school_code whose linked person is on no roster row"),
-  FIELD_COUNT("a CSV record whose number of fields differs from the header's");
+  FIELD_COUNT("a CSV record whose number of fields differs from the header's"),
+  REPORTED_BEFORE_INCIDENT("safety_incidents: the date of reported_at is before incident_date");
 
   private final String meaning;
 

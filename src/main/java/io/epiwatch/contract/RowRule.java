@@ -23,5 +23,7 @@ public enum RowRule {
    * travel_records: an abroad trip has a 2-letter country code, a domestic one a division code
    * (UNKNOWN_CODE).
    */
-  DESTINATION_MATCHES_ABROAD
+  DESTINATION_MATCHES_ABROAD,
+  /** safety_incidents: the date of reported_at >= incident_date (REPORTED_BEFORE_INCIDENT). */
+  REPORTED_BEFORE_INCIDENT
 }

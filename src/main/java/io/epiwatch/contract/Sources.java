@@ -14,6 +14,7 @@ import static io.epiwatch.contract.ColumnType.SCHOOL_CODE;
 import static io.epiwatch.contract.ColumnType.STRING;
 import static io.epiwatch.contract.ColumnType.TIMESTAMP;
 
+import io.epiwatch.common.IncidentType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The eight sources of docs/rules.md §2, with their English names, Chinese aliases, required flags
- * and vocabularies. Order matters: schools load first (UNKNOWN_SCHOOL).
+ * The sources of docs/rules.md §2 (the contract's eight and the optional safety incidents), with
+ * their English names, Chinese aliases, required flags and vocabularies. Order matters: schools
+ * load first (UNKNOWN_SCHOOL).
  */
 public final class Sources {
   private Sources() {}
@@ -177,6 +179,14 @@ public final class Sources {
           List.of("中", "中风险"),
           "low",
           List.of("低", "低风险"));
+
+  /** Safety incident types: the codes and Chinese spellings of {@link IncidentType}. */
+  public static final Vocabulary INCIDENT_TYPE =
+      Vocabulary.of(
+          "incident_type",
+          java.util.Arrays.stream(IncidentType.values())
+              .flatMap(t -> java.util.stream.Stream.of(t.code(), t.chinese()))
+              .toArray());
 
   /** Booleans accepted everywhere (docs/rules.md §1). */
   public static final Vocabulary BOOL =
@@ -402,6 +412,31 @@ public final class Sources {
           false,
           List.of());
 
+  /**
+   * Safety incidents (安全事件, docs/rules.md §2, §4.9): optional; a warehouse that never received a
+   * file of it says so (no data), never "0 incidents".
+   */
+  public static final SourceSpec SAFETY_INCIDENTS =
+      new SourceSpec(
+          "safety_incidents",
+          "安全事件",
+          List.of(
+              req("incident_id", STRING, "事件编号"),
+              req("incident_date", DATE, "事件日期", "发生日期"),
+              opt("school_code", SCHOOL_CODE, "学校标识码", "学校代码"),
+              req("district_code", DIVISION_CODE_6, "区县代码"),
+              code("incident_type", true, INCIDENT_TYPE, null, "事件类型"),
+              bool("on_campus", null, "是否校内", "校内"),
+              opt("deaths", COUNT, "死亡人数"),
+              opt("injured", COUNT, "受伤人数"),
+              opt("students_involved", COUNT, "涉及学生数"),
+              req("reported_at", TIMESTAMP, "上报时间"),
+              SUBMITTED),
+          List.of("incident_id"),
+          "submitted_at",
+          false,
+          List.of(RowRule.REPORTED_BEFORE_INCIDENT));
+
   /** All sources in load order (schools first: later sources check school codes against it). */
   public static final List<SourceSpec> ALL =
       List.of(
@@ -412,7 +447,8 @@ public final class Sources {
           TRAVEL_RECORDS,
           RISK_AREAS,
           VACCINATIONS,
-          CONTRAINDICATIONS);
+          CONTRAINDICATIONS,
+          SAFETY_INCIDENTS);
 
   private static final Map<String, SourceSpec> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(SourceSpec::name, Function.identity()));

@@ -67,6 +67,7 @@ public final class Generator {
   private final List<String[]> planted = new ArrayList<>();
   private final List<String[]> clusters = new ArrayList<>();
   private final List<String[]> signals = new ArrayList<>();
+  private final List<String[]> incidents = new ArrayList<>();
   private final Map<String, CsvOut> daily = new LinkedHashMap<>();
   private long counter;
   // Case signals planted once per inbox (docs/generator.md): a confirmed case on a report four
@@ -245,6 +246,7 @@ public final class Generator {
           "2021-09-21 20:00");
     }
     daily.values().forEach(CsvOut::close);
+    writeSafetyIncidents(schools);
     writeManifests();
     return summary();
   }
@@ -914,6 +916,175 @@ public final class Generator {
     }
   }
 
+  // ------------------------------------------------------------------ safety incidents
+  /**
+   * The optional safety_incidents source (docs/rules.md §2.10): a handful of planted incidents (a
+   * fatal drowning in the summer holidays, a non-fatal road accident without a school corrected by
+   * a later file, a food-safety incident reported late, last year's drowning for the same period
+   * last year, one row with a negative count) plus, at larger scales, one random incident per 100
+   * schools. Drawn from a stream of its own, after every other file is written, so the other
+   * sources are the same bytes with or without it; listed in _generator/planted_incidents.csv.
+   */
+  private void writeSafetyIncidents(int schools) {
+    SplittableRandom rnd = new SplittableRandom(p.seed() * 1_000_003L - 17);
+    String[] types = {"溺亡", "自杀", "道路交通事故", "意外事件", "食品安全", "火灾", "拥挤踩踏", "校园欺凌", "暴力", "校舍", "其他"};
+    int a = rnd.nextInt(schools);
+    int b = rnd.nextInt(schools);
+    String schoolA = schoolCode(district(a, schools)[0], a);
+    String schoolB = schoolCode(district(b, schools)[0], b);
+    String districtC = district(1, schools)[0];
+    String districtD = district(2, schools)[0];
+    LocalDate lastYear = p.start().minusYears(1).withMonth(8).withDayOfMonth(2);
+    LocalDate summer = p.start().withMonth(7).withDayOfMonth(18);
+    LocalDate road = p.start().plusDays(12);
+    LocalDate food = p.start().plusDays(23);
+    LocalDate bad = end.minusDays(5);
+    try (CsvOut f =
+        out(
+            "safety_incidents",
+            "safety-incidents-" + p.start() + ".csv",
+            StandardCharsets.UTF_8,
+            false,
+            Sources.SAFETY_INCIDENTS,
+            true)) {
+      incident(
+          f,
+          "fatal drowning off campus",
+          "",
+          "SI-" + summer.getYear() + "-001",
+          summer,
+          schoolA,
+          district(a, schools)[0],
+          "溺亡",
+          "否",
+          1,
+          0,
+          1,
+          summer + " 19:30",
+          p.start() + " 10:00");
+      incident(
+          f,
+          "non-fatal; no school",
+          "",
+          "SI-" + road.getYear() + "-002",
+          road,
+          "",
+          districtC,
+          "道路交通事故",
+          "否",
+          0,
+          2,
+          2,
+          road + " 17:00",
+          road + " 17:30");
+      incident(
+          f,
+          "non-fatal; reported 57 h after its day",
+          "",
+          "SI-" + food.getYear() + "-003",
+          food,
+          schoolB,
+          district(b, schools)[0],
+          "食品安全",
+          "是",
+          0,
+          0,
+          9,
+          food.plusDays(3) + " 09:00",
+          food.plusDays(3) + " 09:30");
+      incident(
+          f,
+          "last year; same period",
+          "",
+          "SI-" + lastYear.getYear() + "-001",
+          lastYear,
+          "",
+          districtD,
+          "溺亡",
+          "否",
+          2,
+          0,
+          2,
+          lastYear + " 21:00",
+          p.start() + " 10:00");
+      incident(
+          f,
+          "bad row",
+          ReasonCode.NEGATIVE_COUNT.code(),
+          "SI-" + bad.getYear() + "-004",
+          bad,
+          schoolA,
+          district(a, schools)[0],
+          "意外事件",
+          "是",
+          0,
+          -1,
+          1,
+          bad + " 12:00",
+          bad + " 12:30");
+      for (int i = 0; i < schools / 100; i++) {
+        int s = rnd.nextInt(schools);
+        LocalDate day = p.start().plusDays(rnd.nextInt(p.days()));
+        int deaths = rnd.nextInt(10) == 0 ? 1 : 0;
+        incident(
+            f,
+            "random",
+            "",
+            String.format("SI-R%05d", i),
+            day,
+            schoolCode(district(s, schools)[0], s),
+            district(s, schools)[0],
+            types[rnd.nextInt(types.length)],
+            rnd.nextBoolean() ? "是" : "否",
+            deaths,
+            rnd.nextInt(3),
+            1 + rnd.nextInt(5),
+            day + " 20:00",
+            day + " 20:30");
+      }
+    }
+    // a later file corrects the road accident: three injured (latest submitted_at wins)
+    try (CsvOut f =
+        out(
+            "safety_incidents",
+            "safety-incidents-" + end.minusDays(1) + ".csv",
+            StandardCharsets.UTF_8,
+            false,
+            Sources.SAFETY_INCIDENTS,
+            false)) {
+      incident(
+          f,
+          "correction of SI-" + road.getYear() + "-002: injured 3",
+          "",
+          "SI-" + road.getYear() + "-002",
+          road,
+          "",
+          districtC,
+          "traffic",
+          "N",
+          0,
+          3,
+          2,
+          road + " 17:00",
+          end.minusDays(1) + " 09:00");
+    }
+  }
+
+  private void incident(CsvOut f, String planted, String reasons, Object... values) {
+    long line = f.row(values);
+    incidents.add(
+        new String[] {
+          f.relative,
+          String.valueOf(line),
+          (String) values[0],
+          String.valueOf(values[4]),
+          String.valueOf(values[6]),
+          String.valueOf(values[8]),
+          planted,
+          reasons
+        });
+  }
+
   // ------------------------------------------------------------------ manifests
   private void writeManifests() {
     Path g = p.out().resolve("_generator");
@@ -930,6 +1101,11 @@ public final class Generator {
       StringBuilder sig = new StringBuilder("signal_type,school_code,signal_date,persons\n");
       signals.forEach(r -> sig.append(String.join(",", r)).append('\n'));
       Files.writeString(g.resolve("planted_signals.csv"), sig.toString(), StandardCharsets.UTF_8);
+      StringBuilder inc =
+          new StringBuilder(
+              "file,line,incident_id,incident_type,deaths,students_involved,planted,reason_codes\n");
+      incidents.forEach(r -> inc.append(String.join(",", r)).append('\n'));
+      Files.writeString(g.resolve("planted_incidents.csv"), inc.toString(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -941,6 +1117,9 @@ public final class Generator {
       files
           .filter(Files::isRegularFile)
           .filter(f -> !f.getParent().getFileName().toString().startsWith("_"))
+          // summary.csv keeps the contract's eight sources (byte for byte as before the optional
+          // safety incidents); _generator/planted_incidents.csv lists every incident row
+          .filter(f -> !f.getParent().getFileName().toString().equals("safety_incidents"))
           .forEach(
               f -> {
                 long[] s =

@@ -9,6 +9,7 @@ import io.epiwatch.catalog.TableWriter;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.config.Policy;
+import io.epiwatch.contract.Sources;
 import io.epiwatch.ops.Watermarks;
 import io.epiwatch.spark.JobContext;
 import java.sql.Date;
@@ -71,7 +72,8 @@ public final class MetricsJob {
     LocalDate d = ctx.runDate();
     List<TableId> inputs = Tables.SILVER.stream().map(TableSpec::id).toList();
     for (TableId t : inputs) {
-      if (!wh.exists(t))
+      // an optional source's silver table is absent from a warehouse built from silver alone
+      if (!wh.exists(t) && !t.equals(Tables.SILVER_SAFETY_INCIDENTS.id()))
         throw new IllegalStateException(
             t + " does not exist yet: run jobs/transform (or run-daily) first");
     }
@@ -182,6 +184,7 @@ public final class MetricsJob {
     writeCurrentState(run);
     writeAsOfTables(run);
     writeSignals(run);
+    writeSafetyIncidents(run);
     Timestamp now = Timestamp.from(Instant.now(ctx.clock()));
     plan.supersedeFrom().forEach((spec, from) -> markSuperseded(wh, spec, from, d, now, versions));
   }
@@ -409,6 +412,27 @@ public final class MetricsJob {
   }
 
   /**
+   * D's snapshot of gold.safety_incidents_summary. The source is optional: a warehouse that never
+   * received a safety_incidents file (no bronze table, no silver rows) gets rows with null measures
+   * (no data), not zeros.
+   */
+  private static void writeSafetyIncidents(Run run) {
+    Warehouse wh = run.wh();
+    TableId silver = Tables.SILVER_SAFETY_INCIDENTS.id();
+    Dataset<Row> incidents =
+        wh.exists(silver)
+            ? wh.read(silver)
+            : new TableWriter(wh).empty(Tables.SILVER_SAFETY_INCIDENTS);
+    boolean received =
+        wh.exists(TableId.bronze(Sources.SAFETY_INCIDENTS.name())) || !incidents.isEmpty();
+    run.asOf(
+        Tables.GOLD_SAFETY_INCIDENTS_SUMMARY,
+        () ->
+            SafetyIncidents.summary(
+                run.schools(), incidents, received, run.policy(), run.plan().runDate()));
+  }
+
+  /**
    * The bronze table of a silver table's source (every accepted version), or the silver rows
    * themselves when bronze is absent (a warehouse built from silver alone, as in the DuckDB test).
    */
@@ -451,7 +475,9 @@ public final class MetricsJob {
                   Tables.SILVER_SCHOOLS,
                   Tables.SILVER_ROSTER,
                   Tables.SILVER_VACCINATIONS,
-                  Tables.SILVER_CONTRAINDICATIONS));
+                  Tables.SILVER_CONTRAINDICATIONS),
+          Tables.GOLD_SAFETY_INCIDENTS_SUMMARY,
+              List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_SAFETY_INCIDENTS));
 
   /**
    * Marks the snapshots as_of >= from other than D's (which was just computed from all data)

@@ -188,7 +188,7 @@ final class RowValidator implements Serializable {
     deriveFromResidentId(g, idType);
     defaultLinkedPersonType(g.values);
     for (RowRule rule : spec.rowRules())
-      ruleFinding(rule, g.values, g.reasons, where).ifPresent(g::add);
+      ruleFinding(rule, g.values, g.reasons, where, zone).ifPresent(g::add);
     return row(
         lin,
         rec,
@@ -537,7 +537,7 @@ final class RowValidator implements Serializable {
 
   /** What one row rule finds on a record's values (docs/rules.md §1), if anything. */
   private static Optional<Finding> ruleFinding(
-      RowRule rule, Map<String, Object> v, Set<String> reasons, String where) {
+      RowRule rule, Map<String, Object> v, Set<String> reasons, String where, ZoneId zone) {
     return switch (rule) {
       case PRESENT_GT_EXPECTED -> presentGtExpected(v, where);
       case ABSENCES_GT_EXPECTED -> absencesGtExpected(v, where);
@@ -545,6 +545,7 @@ final class RowValidator implements Serializable {
       case HOUSEHOLD_NEEDS_LINKED_PERSON -> householdNeedsLinkedPerson(v, reasons, where);
       case SCHOOL_REQUIRED_UNLESS_HOUSEHOLD -> schoolRequiredUnlessHousehold(v, where);
       case DESTINATION_MATCHES_ABROAD -> destinationMatchesAbroad(v, where);
+      case REPORTED_BEFORE_INCIDENT -> reportedBeforeIncident(v, where, zone);
     };
   }
 
@@ -585,6 +586,26 @@ final class RowValidator implements Serializable {
         new Finding(
             ReasonCode.RETURN_BEFORE_DEPARTURE,
             where + "return_date(返回日期) " + ret + " is before departure_date(离开日期) " + dep));
+  }
+
+  /**
+   * The local date of reported_at (timestamps are read in the configured zone) vs incident_date.
+   */
+  private static Optional<Finding> reportedBeforeIncident(
+      Map<String, Object> v, String where, ZoneId zone) {
+    Date incident = (Date) v.get("incident_date");
+    Timestamp reported = (Timestamp) v.get("reported_at");
+    if (incident == null || reported == null) return Optional.empty();
+    if (!reported.toInstant().atZone(zone).toLocalDate().isBefore(incident.toLocalDate()))
+      return Optional.empty();
+    return Optional.of(
+        new Finding(
+            ReasonCode.REPORTED_BEFORE_INCIDENT,
+            where
+                + "reported_at(上报时间) "
+                + reported
+                + " is before incident_date(事件日期) "
+                + incident));
   }
 
   /** Not when the linked ID was given but failed its check: that reason says it already. */

@@ -577,6 +577,13 @@ class DuckDbPeerTest {
                 new Object[] {"r8", C, "发热", d("2021-09-01"), ts("2021-08-20 10:00")},
                 new Object[] {"r4", A, "过敏", null, ts("2021-09-20 10:00")}));
 
+    // the optional source never arrived: its silver table exists empty, as the silver stage
+    // creates it
+    new TableWriter(wh)
+        .overwrite(
+            Tables.SILVER_SAFETY_INCIDENTS,
+            new TableWriter(wh).empty(Tables.SILVER_SAFETY_INCIDENTS));
+
     new TableWriter(wh)
         .overwrite(
             Tables.SILVER_RISK_AREAS,

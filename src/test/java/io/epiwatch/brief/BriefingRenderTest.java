@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.brief.Briefing.Org;
+import io.epiwatch.common.IncidentPeriod;
+import io.epiwatch.common.IncidentType;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.VaccinationStatus;
 import java.io.ByteArrayInputStream;
@@ -174,7 +176,8 @@ class BriefingRenderTest {
             new Briefing.SignalDay(D.minusDays(1), CITY, 0, 1, 0, 0, 7),
             new Briefing.SignalDay(D, XIHU, 0, 0, 0, 0, 3)),
         List.of(),
-        followup);
+        followup,
+        List.of());
   }
 
   private static Briefing.VaccinationFollowup vax(Org org, VaccinationStatus status, long persons) {
@@ -189,6 +192,7 @@ class BriefingRenderTest {
         null,
         7,
         12,
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -330,7 +334,8 @@ class BriefingRenderTest {
             b.signals(),
             b.signalDays(),
             b.areas(),
-            b.vaccinationFollowup());
+            b.vaccinationFollowup(),
+            b.incidents());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Confirmed cases (today) - - -"), t);
     assertTrue(t.contains("Suspected cases (today) - - -"), t);
@@ -372,7 +377,8 @@ class BriefingRenderTest {
             b.signals(),
             b.signalDays(),
             b.areas(),
-            b.vaccinationFollowup());
+            b.vaccinationFollowup(),
+            b.incidents());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
     assertTrue(
@@ -437,7 +443,8 @@ class BriefingRenderTest {
             e.signals(),
             e.signalDays(),
             e.areas(),
-            e.vaccinationFollowup());
+            e.vaccinationFollowup(),
+            e.incidents());
     assertFalse(render(old, CITY_SCOPE, "zh").contains("无（保持零感染）"));
   }
 
@@ -583,5 +590,75 @@ class BriefingRenderTest {
 
   private static void assertNotSpark(String where, Class<?> type) {
     assertFalse(type.getName().startsWith("org.apache.spark"), where + " uses " + type.getName());
+  }
+
+  private static Briefing withIncidents(Briefing b, List<Briefing.Incidents> incidents) {
+    return new Briefing(
+        b.date(),
+        b.versions(),
+        b.quality(),
+        b.supersededAt(),
+        b.alertQuietGapDays(),
+        b.vaccinationMinAge(),
+        b.compliance(),
+        b.attendance(),
+        b.causes(),
+        b.alerts(),
+        b.exposure(),
+        b.exposurePrevious(),
+        b.coverage(),
+        b.campaigns(),
+        b.signals(),
+        b.signalDays(),
+        b.areas(),
+        b.vaccinationFollowup(),
+        incidents);
+  }
+
+  private static Briefing.Incidents incidents(
+      IncidentPeriod p, String type, Long events, Long deathEvents, Long deaths, Long students) {
+    return new Briefing.Incidents(CITY, p, type, events, deathEvents, deaths, students, 1L);
+  }
+
+  @Test
+  void safetySectionSaysNoDataWhenNothingWasReceivedAndTheSeedsSentenceOtherwise()
+      throws Exception {
+    Briefing b = fullDay(7, 12);
+    String noData = "未接收安全事件数据（无数据，不是0起）。";
+    // a briefing without the table, and a warehouse that never received an incident file
+    assertEquals(noData, new BriefingRenderer(b, "zh", ZONE).safetyText(CITY_SCOPE));
+    Briefing none =
+        withIncidents(
+            b, List.of(incidents(IncidentPeriod.YTD, IncidentType.ALL, null, null, null, null)));
+    assertEquals(noData, new BriefingRenderer(none, "zh", ZONE).safetyText(CITY_SCOPE));
+    assertTrue(
+        render(none, CITY_SCOPE, "zh").contains("十、安全事件"), "the section is there, saying so");
+
+    // the seed's own figures (S1), as gold.safety_incidents_summary holds them for the city
+    Briefing seed =
+        withIncidents(
+            b,
+            List.of(
+                incidents(IncidentPeriod.YTD, IncidentType.ALL, 10L, 9L, 13L, 20L),
+                incidents(IncidentPeriod.YTD, "drowning", 4L, 4L, 6L, 4L),
+                incidents(IncidentPeriod.YTD, "suicide", 3L, 3L, 3L, 3L),
+                incidents(IncidentPeriod.YTD, "traffic", 1L, 1L, 3L, 3L),
+                incidents(IncidentPeriod.YTD, "accident", 1L, 1L, 1L, 1L),
+                incidents(IncidentPeriod.YTD, "food_safety", 1L, 0L, 0L, 9L),
+                incidents(IncidentPeriod.LAST_30D, IncidentType.ALL, 1L, 0L, 0L, 9L),
+                incidents(IncidentPeriod.LAST_30D, "food_safety", 1L, 0L, 0L, 9L),
+                incidents(IncidentPeriod.SAME_PERIOD_LAST_YEAR, IncidentType.ALL, 0L, 0L, 0L, 0L),
+                // a district's rows do not leak into the city's sentence
+                new Briefing.Incidents(XIHU, IncidentPeriod.YTD, "fire", 1L, 1L, 1L, 1L, 0L)));
+    assertEquals(
+        "今年以来发生学生意外死亡事件9起，死亡13人（其中，溺亡事件4起、死亡6人，自杀事件3起、死亡3人，道路交通事故1起、死亡3人，意外事件1起、死亡1人，食品安全1起、涉及学生9人）。\n"
+            + "去年同期发生学生意外死亡事件0起，死亡0人。\n"
+            + "近30日发生安全事件1起，其中死亡事件0起；今年以来超过24小时上报1起。",
+        new BriefingRenderer(seed, "zh", ZONE).safetyText(CITY_SCOPE));
+    String pdf = render(seed, CITY_SCOPE, "zh");
+    assertTrue(pdf.contains("今年以来发生学生意外死亡事件9起"), pdf);
+    assertTrue(
+        render(seed, CITY_SCOPE, "en").contains("Since the start of the year: 9 incidents"),
+        "English");
   }
 }

@@ -59,7 +59,8 @@ class CodedTest {
             "ABSENCES_GT_EXPECTED",
             "RETURN_BEFORE_DEPARTURE",
             "LINKED_PERSON_UNKNOWN",
-            "FIELD_COUNT"),
+            "FIELD_COUNT",
+            "REPORTED_BEFORE_INCIDENT"),
         Coded.codes(ReasonCode.class));
     assertEquals(
         List.of(
@@ -83,6 +84,22 @@ class CodedTest {
     assertEquals(
         List.of("report_confirmed", "report_suspected", "line_list_covid19", "test_positive"),
         Coded.codes(SignalType.class));
+    assertEquals(
+        List.of(
+            "drowning",
+            "suicide",
+            "traffic",
+            "accident",
+            "food_safety",
+            "fire",
+            "crowd_crush",
+            "bullying",
+            "violence",
+            "building",
+            "other"),
+        Coded.codes(IncidentType.class));
+    assertEquals(
+        List.of("ytd", "last_30d", "same_period_last_year"), Coded.codes(IncidentPeriod.class));
     assertEquals(
         List.of(
             "record_gap",

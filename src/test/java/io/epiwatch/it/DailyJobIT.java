@@ -51,11 +51,19 @@ class DailyJobIT {
     Dataset<Row> m = w.read(Tables.OPS_INGEST_MANIFEST.id());
     assertEquals(
         0L, m.filter("status = 'loaded' AND rows_in <> rows_loaded + rows_quarantined").count());
+    // the bad rows of the contract's sources, plus the safety incidents planted with a reason
     long planted =
         Files.readAllLines(
                     ChildJvm.projectDir().resolve("data-sample/inbox/_generator/planted_rows.csv"))
                 .size()
-            - 1;
+            - 1
+            + Files.readAllLines(
+                    ChildJvm.projectDir()
+                        .resolve("data-sample/inbox/_generator/planted_incidents.csv"))
+                .stream()
+                .skip(1)
+                .filter(l -> !l.endsWith(","))
+                .count();
     assertEquals(
         planted, w.read(Tables.OPS_QUARANTINE.id()).count(), "quarantined rows = planted bad rows");
     DatasetAssert.assertRows(
@@ -132,6 +140,37 @@ class DailyJobIT {
               .matcher(text)
               .find(),
           "the positive household member, masked: " + text);
+    }
+  }
+
+  @Test
+  void thePlantedSafetyIncidentsGiveTheSummaryAndTheSeedsSentence(SparkSession spark)
+      throws Exception {
+    Warehouse w = new Warehouse(spark, wh.toString());
+    // _generator/planted_incidents.csv: a fatal drowning (07-18), a road accident corrected to 3
+    // injured, a food-safety incident reported late, last year's drowning, a bad row
+    DatasetAssert.assertRows(
+        w.read(Tables.GOLD_SAFETY_INCIDENTS_SUMMARY.id())
+            .filter("as_of = DATE'2021-10-05' AND org_level = 'city' AND incident_type = 'all'"),
+        new String[] {
+          "period",
+          "events",
+          "death_events",
+          "deaths",
+          "injured",
+          "students_involved",
+          "report_delay_gt_24h"
+        },
+        DatasetAssert.row("ytd", 3L, 1L, 1L, 3L, 12L, 1L),
+        DatasetAssert.row("last_30d", 2L, 0L, 0L, 3L, 11L, 1L),
+        DatasetAssert.row("same_period_last_year", 1L, 1L, 2L, 0L, 2L, 0L));
+    try (PDDocument doc =
+        Loader.loadPDF(out.resolve("briefing-2021-10-05-330100-zh.pdf").toFile())) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+      assertTrue(
+          text.contains(
+              "十、安全事件今年以来发生学生意外死亡事件1起，死亡1人（其中，溺亡事件1起、死亡1人，道路交通事故1起、涉及学生2人，食品安全1起、涉及学生9人）。"),
+          text);
     }
   }
 
