@@ -174,12 +174,18 @@ WHERE r.org_level <> 'province' OR cities.several;
 -- docs/rules.md §4.3, §7: line-list rows by symptom group and by diagnosis (unknown when empty); the
 -- rate per 1,000 uses the unit's students_expected from gold_attendance.
 CREATE OR REPLACE TEMP TABLE cause_school AS
-WITH causes AS (
-  SELECT report_date, school_code, 'symptom_group' AS cause_type, symptom_group AS cause FROM cases
+WITH marked AS (
+  -- an episode: a person's rows with the same onset (else report date); its first row starts it
+  SELECT *, CASE WHEN report_date = min(report_date) OVER (PARTITION BY person_key, coalesce(onset_date, report_date))
+                 THEN 1 ELSE 0 END AS new_case
+  FROM cases
+), causes AS (
+  SELECT report_date, school_code, 'symptom_group' AS cause_type, symptom_group AS cause, new_case FROM marked
   UNION ALL
-  SELECT report_date, school_code, 'diagnosis' AS cause_type, coalesce(diagnosis, 'unknown') AS cause FROM cases
+  SELECT report_date, school_code, 'diagnosis' AS cause_type, coalesce(diagnosis, 'unknown') AS cause, new_case FROM marked
 )
-SELECT c.report_date, c.cause_type, c.cause, s.school_code, s.school_name, s.district_code, s.district_name, s.city_code, 1 AS cases
+SELECT c.report_date, c.cause_type, c.cause, s.school_code, s.school_name, s.district_code, s.district_name, s.city_code, 1 AS cases,
+  c.new_case AS new_cases
 FROM causes c
 JOIN silver_schools s ON s.school_code = c.school_code AND in_force(s.valid_from, s.valid_to, c.report_date);
 
@@ -188,7 +194,7 @@ WITH levels AS (
   SELECT *, unnest(org_levels(school_code, school_name, district_code, district_name, city_code)) AS o FROM cause_school
 ), rolled AS (
   SELECT report_date, cause_type, cause, o.org_level, o.org_code, o.org_name, o.parent_code,
-    any_value(o.district_name) AS district_name, sum(cases)::BIGINT AS cases
+    any_value(o.district_name) AS district_name, sum(cases)::BIGINT AS cases, sum(new_cases)::BIGINT AS new_cases
   FROM levels GROUP BY ALL
 ), cities AS (
   SELECT count(*) > 1 AS several FROM (SELECT DISTINCT city_code FROM cause_school)
@@ -196,7 +202,8 @@ WITH levels AS (
 SELECT r.report_date, r.org_level, r.org_code, org_display_name(r.org_level, r.org_code, r.org_name, r.district_name, n.city_name) AS org_name,
   org_parent(r.org_level, r.parent_code, cities.several) AS parent_code,
   r.cause_type, r.cause, r.cases, coalesce(a.students_expected, 0)::BIGINT AS students_expected,
-  CASE WHEN coalesce(a.students_expected, 0) > 0 THEN r.cases * 1000.0::DOUBLE / a.students_expected END AS rate_per_1000
+  CASE WHEN coalesce(a.students_expected, 0) > 0 THEN r.cases * 1000.0::DOUBLE / a.students_expected END AS rate_per_1000,
+  r.new_cases
 FROM rolled r CROSS JOIN cities
 LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_code
 LEFT JOIN gold_attendance a ON a.report_date = r.report_date AND a.org_level = r.org_level AND a.org_code = r.org_code

@@ -179,8 +179,8 @@ public final class Tables {
           "Line-list absences by symptom group and by diagnosis (docs/rules.md §4.3).",
           "report_date DATE, "
               + ORG
-              + "cause_type STRING COMMENT 'symptom_group or diagnosis', cause STRING, cases BIGINT COMMENT 'line-list rows (students and staff)', "
-              + "students_expected BIGINT COMMENT 'summed students_expected of the unit''s reporting schools', rate_per_1000 DOUBLE COMMENT 'cases per 1,000 expected students'");
+              + "cause_type STRING COMMENT 'symptom_group or diagnosis', cause STRING, cases BIGINT COMMENT 'line-list rows (students and staff); a person absent several days counts on each: sum new_cases, not cases, over days', "
+              + "students_expected BIGINT COMMENT 'summed students_expected of the unit''s reporting schools', rate_per_1000 DOUBLE COMMENT 'cases per 1,000 expected students', new_cases BIGINT COMMENT 'rows that start an episode (the person''s first row with that onset, onset_date else report_date)'");
 
   public static final TableSpec GOLD_CLUSTER_ALERTS =
       TableSpec.of(

@@ -262,7 +262,14 @@ public final class MetricsJob {
               writeDaily(
                   wh,
                   Tables.GOLD_ABSENCE_BY_CAUSE,
-                  DailyMetrics.absenceByCause(schools, dayCases, attendance, policy),
+                  DailyMetrics.absenceByCause(
+                      schools,
+                      // episode starts are marked on the whole history, then the dates are taken
+                      full
+                          ? DailyMetrics.withEpisodeStart(cases)
+                          : DailyMetrics.withEpisodeStart(cases).filter(onDates),
+                      attendance,
+                      policy),
                   full,
                   pastDay ? d : null,
                   dates,
