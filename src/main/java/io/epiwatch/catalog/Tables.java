@@ -5,6 +5,7 @@ import io.epiwatch.common.Coded;
 import io.epiwatch.common.ExposureCategory;
 import io.epiwatch.common.QualityFlag;
 import io.epiwatch.common.ReasonCode;
+import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.SignalType;
 import io.epiwatch.common.SymptomGroup;
 import io.epiwatch.common.VaccinationStatus;
@@ -144,6 +145,18 @@ public final class Tables {
           "Contraindications, latest per person; valid on D when recorded_at <= D and (valid_until is null or valid_until >= D).",
           "person_key STRING, id_type STRING, school_code STRING, reason STRING, valid_until DATE COMMENT 'null = permanent', recorded_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
+  public static final TableSpec SILVER_ALERT_RESPONSES =
+      TableSpec.of(
+          TableId.silver("alert_responses"),
+          null,
+          List.of("alert_id"),
+          "Responses to cluster alerts (预警处置), latest per alert_id by submitted_at (docs/rules.md §2.10); applied to gold.cluster_alerts when the alert exists, else quarantined UNKNOWN_ALERT by the metrics stage.",
+          "alert_id STRING COMMENT 'gold.cluster_alerts.alert_id (trimmed, lower case)', verified STRING COMMENT 'verified, discarded, pending', "
+              + "reported_to_cdc_at TIMESTAMP COMMENT '报告疾控时间', reported_to_bureau_at TIMESTAMP, "
+              + "actions ARRAY<STRING> COMMENT 'class_suspension, disinfection, observation, health_education, none', "
+              + "suspension_from DATE, suspension_to DATE COMMENT 'inclusive; null = open', closed_at TIMESTAMP, note STRING, submitted_at TIMESTAMP, "
+              + "source_file STRING, source_line BIGINT, source_sha256 STRING");
+
   // ---------------------------------------------------------------- gold
   public static final TableSpec GOLD_REPORTING_COMPLIANCE =
       TableSpec.of(
@@ -193,7 +206,16 @@ public final class Tables {
               + "rule STRING COMMENT 'class_same_day, class_3day, school_disease, school_ears_c2', school_code STRING, school_name STRING, district_code STRING, "
               + "grade STRING, class_name STRING, symptom_group STRING, diagnosis STRING, last_detected DATE, "
               + "cases BIGINT COMMENT 'distinct persons with onset in [first_detected - window + 1, last_detected]; EARS: largest absent count on a firing day', "
-              + "threshold DOUBLE, window_days INT, status STRING COMMENT 'active, closed (run date - last_detected >= quiet gap)'");
+              + "threshold DOUBLE, window_days INT, status STRING COMMENT 'active, closed (run date - last_detected >= quiet gap)', "
+              + "detected_at TIMESTAMP COMMENT 'when the data first sufficed: the k-th earliest submission among the persons counted on first_detected (k = threshold); EARS: the daily report''s first_submitted_at', "
+              + "cdc_report_due TIMESTAMP COMMENT 'detected_at + 24 h', "
+              + "response_status STRING COMMENT '"
+              + codes(ResponseStatus.class)
+              + " (from silver.alert_responses; no response = unverified)', "
+              + "reported_to_cdc_at TIMESTAMP COMMENT '报告疾控时间 of the response', "
+              + "cdc_report_on_time BOOLEAN COMMENT 'reported_to_cdc_at <= cdc_report_due; null when not reported', "
+              + "cdc_report_overdue BOOLEAN COMMENT 'not reported, not discarded, and the end of the run date is after cdc_report_due', "
+              + "class_suspended BOOLEAN COMMENT 'the response lists class_suspension and its suspension_from .. suspension_to covers the run date'");
 
   public static final TableSpec GOLD_VACCINATION_COVERAGE =
       TableSpec.of(
@@ -427,7 +449,8 @@ public final class Tables {
           SILVER_TRAVEL_RECORDS,
           SILVER_RISK_AREAS,
           SILVER_VACCINATIONS,
-          SILVER_CONTRAINDICATIONS);
+          SILVER_CONTRAINDICATIONS,
+          SILVER_ALERT_RESPONSES);
 
   /**
    * The gold tables of the contract's metrics, which jobs/bench recomputes with DuckDB and compares

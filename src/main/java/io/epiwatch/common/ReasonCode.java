@@ -18,7 +18,9 @@ public enum ReasonCode implements Coded {
   RETURN_BEFORE_DEPARTURE("travel_records: return_date < departure_date"),
   LINKED_PERSON_UNKNOWN(
       "a household travel row without school_code whose linked person is on no roster row"),
-  FIELD_COUNT("a CSV record whose number of fields differs from the header's");
+  FIELD_COUNT("a CSV record whose number of fields differs from the header's"),
+  UNKNOWN_ALERT(
+      "alert_responses: an alert_id in no alert of gold.cluster_alerts (checked by the metrics stage)");
 
   private final String meaning;
 

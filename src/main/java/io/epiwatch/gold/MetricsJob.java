@@ -71,7 +71,8 @@ public final class MetricsJob {
     LocalDate d = ctx.runDate();
     List<TableId> inputs = Tables.SILVER.stream().map(TableSpec::id).toList();
     for (TableId t : inputs) {
-      if (!wh.exists(t))
+      // alert responses are optional: without them every alert is unverified
+      if (!wh.exists(t) && !t.equals(Tables.SILVER_ALERT_RESPONSES.id()))
         throw new IllegalStateException(
             t + " does not exist yet: run jobs/transform (or run-daily) first");
     }
@@ -152,7 +153,9 @@ public final class MetricsJob {
       Dataset<Row> cases,
       Policy policy,
       Map<String, Long> versions,
-      Map<String, Double> seconds) {
+      Map<String, Double> seconds,
+      java.time.ZoneId zone,
+      Timestamp at) {
 
     /** Computes and writes D's snapshot of an as-of table, timed. */
     void asOf(TableSpec spec, java.util.function.Supplier<Dataset<Row>> rows) {
@@ -177,7 +180,18 @@ public final class MetricsJob {
     Dataset<Row> cases =
         wh.read(Tables.SILVER_ABSENCE_CASES.id())
             .filter(col("report_date").leq(lit(Date.valueOf(d))));
-    Run run = new Run(wh, plan, schools, reports, cases, policy, versions, seconds);
+    Run run =
+        new Run(
+            wh,
+            plan,
+            schools,
+            reports,
+            cases,
+            policy,
+            versions,
+            seconds,
+            ctx.config().zone(),
+            Timestamp.from(Instant.now(ctx.clock())));
     writeDailyTables(run);
     writeCurrentState(run);
     writeAsOfTables(run);
@@ -298,9 +312,20 @@ public final class MetricsJob {
           seconds,
           Tables.GOLD_CLUSTER_ALERTS,
           () -> {
+            Dataset<Row> responses =
+                wh.exists(Tables.SILVER_ALERT_RESPONSES.id())
+                    ? wh.read(Tables.SILVER_ALERT_RESPONSES.id())
+                    : new TableWriter(wh).empty(Tables.SILVER_ALERT_RESPONSES);
             Dataset<Row> alerts =
                 TableWriter.conform(
-                        ClusterAlerts.alerts(run.schools(), run.cases(), run.reports(), policy, d),
+                        ClusterAlerts.withResponses(
+                            ClusterAlerts.alerts(
+                                run.schools(), run.cases(), run.reports(), policy, d),
+                            run.cases(),
+                            run.reports(),
+                            responses,
+                            d,
+                            Timestamp.from(d.plusDays(1).atStartOfDay(run.zone()).toInstant())),
                         Tables.GOLD_CLUSTER_ALERTS)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts))
@@ -318,6 +343,8 @@ public final class MetricsJob {
                     writeAll(wh, Tables.GOLD_ALERT_CASES, members, versions);
                   members.unpersist();
                 });
+            UnknownAlerts.quarantine(
+                wh, ClusterAlerts.unknownResponses(responses, alerts), run.at());
             alerts.unpersist();
           });
     }

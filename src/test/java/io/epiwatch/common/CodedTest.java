@@ -59,7 +59,8 @@ class CodedTest {
             "ABSENCES_GT_EXPECTED",
             "RETURN_BEFORE_DEPARTURE",
             "LINKED_PERSON_UNKNOWN",
-            "FIELD_COUNT"),
+            "FIELD_COUNT",
+            "UNKNOWN_ALERT"),
         Coded.codes(ReasonCode.class));
     assertEquals(
         List.of(
