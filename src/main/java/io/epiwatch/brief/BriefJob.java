@@ -119,7 +119,7 @@ public final class BriefJob {
       outputs.add(
           write(ctx, outDir, "followup-" + date + "-" + lang + ".xlsx", xlsx.toByteArray()));
       java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
-      FollowUpDocuments.writeResponseForm(items, BriefingRenderer.bundle(lang), form);
+      FollowUpDocuments.writeResponseForm(items, lang, form);
       outputs.add(
           write(ctx, outDir, "alert-responses-" + date + "-" + lang + ".xlsx", form.toByteArray()));
     }

@@ -795,7 +795,11 @@ public final class BriefingRenderer {
                             : tOr("cause." + a.symptomGroup(), a.symptomGroup()),
                     a.firstDetected().equals(a.lastDetected())
                         ? String.valueOf(a.firstDetected())
-                        : a.firstDetected() + " ~ " + a.lastDetected(),
+                        : a.firstDetected()
+                            + " ~ "
+                            + (a.firstDetected().getYear() == a.lastDetected().getYear()
+                                ? a.lastDetected().toString().substring(5)
+                                : a.lastDetected().toString()),
                     String.valueOf(a.cases()),
                     tOr(
                         "response."
@@ -814,7 +818,7 @@ public final class BriefingRenderer {
         .toList();
   }
 
-  /** 已报告 09-13 10:00（按时）, 未报告（超过24小时）, 未报告（09-13 11:00 前）. */
+  /** 按时 09-13 10:00, 超时 09-13 12:00, 未报告，已超时, 未报告，时限 09-13 11:00. */
   private String cdcReport(Briefing.Alert a, DateTimeFormatter at) {
     if (a.reportedToCdcAt() != null)
       return t(

@@ -114,8 +114,8 @@ public final class FollowUpDocuments {
   }
 
   /** The response form alone, as a workbook ready to be filled in and loaded back. */
-  static void writeResponseForm(List<FollowUpItem> items, ResourceBundle b, OutputStream out) {
-    Workbook.write(List.of(responseSheet(items, b)), out);
+  public static void writeResponseForm(List<FollowUpItem> items, String lang, OutputStream out) {
+    Workbook.write(List.of(responseSheet(items, BriefingRenderer.bundle(lang))), out);
   }
 
   /**

@@ -275,7 +275,7 @@ class BriefingRenderTest {
     assertTrue(
         t.contains("fever 7 1.25") && t.contains("rash 2 -"), "causes, most cases first: " + t);
     assertTrue(t.contains("class, same day / 西子湖小学"), "the active alert: " + t);
-    assertTrue(t.contains("unverified not reported (over 24 h)"), t);
+    assertTrue(t.contains("unverified not reported, overdue"), t);
     assertTrue(
         t.contains("Alerts not reported to the CDC within 24 hours: 1: 西子湖小学"),
         "the overdue line names the school: " + t);
