@@ -233,6 +233,8 @@ public final class DuckDbSilver {
     v.put("test_result", Sources.TEST_RESULT);
     v.put("risk_level", Sources.RISK_LEVEL);
     v.put("boolean", Sources.BOOL);
+    v.put("verification", Sources.VERIFICATION);
+    v.put("alert_action", Sources.ALERT_ACTION);
     return v;
   }
 
