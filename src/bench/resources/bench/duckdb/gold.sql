@@ -174,12 +174,18 @@ WHERE r.org_level <> 'province' OR cities.several;
 -- docs/rules.md §4.3, §7: line-list rows by symptom group and by diagnosis (unknown when empty); the
 -- rate per 1,000 uses the unit's students_expected from gold_attendance.
 CREATE OR REPLACE TEMP TABLE cause_school AS
-WITH causes AS (
-  SELECT report_date, school_code, 'symptom_group' AS cause_type, symptom_group AS cause FROM cases
+WITH marked AS (
+  -- an episode: a person's rows with the same onset (else report date); its first row starts it
+  SELECT *, CASE WHEN report_date = min(report_date) OVER (PARTITION BY person_key, coalesce(onset_date, report_date))
+                 THEN 1 ELSE 0 END AS new_case
+  FROM cases
+), causes AS (
+  SELECT report_date, school_code, 'symptom_group' AS cause_type, symptom_group AS cause, new_case FROM marked
   UNION ALL
-  SELECT report_date, school_code, 'diagnosis' AS cause_type, coalesce(diagnosis, 'unknown') AS cause FROM cases
+  SELECT report_date, school_code, 'diagnosis' AS cause_type, coalesce(diagnosis, 'unknown') AS cause, new_case FROM marked
 )
-SELECT c.report_date, c.cause_type, c.cause, s.school_code, s.school_name, s.district_code, s.district_name, s.city_code, 1 AS cases
+SELECT c.report_date, c.cause_type, c.cause, s.school_code, s.school_name, s.district_code, s.district_name, s.city_code, 1 AS cases,
+  c.new_case AS new_cases
 FROM causes c
 JOIN silver_schools s ON s.school_code = c.school_code AND in_force(s.valid_from, s.valid_to, c.report_date);
 
@@ -188,7 +194,7 @@ WITH levels AS (
   SELECT *, unnest(org_levels(school_code, school_name, district_code, district_name, city_code)) AS o FROM cause_school
 ), rolled AS (
   SELECT report_date, cause_type, cause, o.org_level, o.org_code, o.org_name, o.parent_code,
-    any_value(o.district_name) AS district_name, sum(cases)::BIGINT AS cases
+    any_value(o.district_name) AS district_name, sum(cases)::BIGINT AS cases, sum(new_cases)::BIGINT AS new_cases
   FROM levels GROUP BY ALL
 ), cities AS (
   SELECT count(*) > 1 AS several FROM (SELECT DISTINCT city_code FROM cause_school)
@@ -196,7 +202,8 @@ WITH levels AS (
 SELECT r.report_date, r.org_level, r.org_code, org_display_name(r.org_level, r.org_code, r.org_name, r.district_name, n.city_name) AS org_name,
   org_parent(r.org_level, r.parent_code, cities.several) AS parent_code,
   r.cause_type, r.cause, r.cases, coalesce(a.students_expected, 0)::BIGINT AS students_expected,
-  CASE WHEN coalesce(a.students_expected, 0) > 0 THEN r.cases * 1000.0::DOUBLE / a.students_expected END AS rate_per_1000
+  CASE WHEN coalesce(a.students_expected, 0) > 0 THEN r.cases * 1000.0::DOUBLE / a.students_expected END AS rate_per_1000,
+  r.new_cases
 FROM rolled r CROSS JOIN cities
 LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_code
 LEFT JOIN gold_attendance a ON a.report_date = r.report_date AND a.org_level = r.org_level AND a.org_code = r.org_code
@@ -247,7 +254,7 @@ SELECT s.school_code, NULL AS grade, NULL AS class_name, NULL AS symptom_group, 
 FROM stats s CROSS JOIN e
 WHERE s.n >= e.min_baseline_days AND (s.x - s.mean) / greatest(coalesce(s.sd, 0.0), e.sd_floor) > e.threshold;
 
-CREATE OR REPLACE TABLE gold_cluster_alerts AS
+CREATE OR REPLACE TEMP TABLE cluster_alerts_base AS
 WITH flagged AS (
   SELECT d.*, CASE WHEN lag(t) OVER w IS NULL OR date_diff('day', lag(t) OVER w, t) - 1 >= p.quiet_gap_days THEN 1 ELSE 0 END AS _new
   FROM cluster_firing_days d CROSS JOIN policy_settings p
@@ -287,6 +294,53 @@ SELECT a.first_detected,
   CASE WHEN date_diff('day', a.last_detected, DATE '${run_date}') >= p.quiet_gap_days THEN 'closed' ELSE 'active' END AS status
 FROM counted a CROSS JOIN policy_settings p
 LEFT JOIN latest_school s ON s.school_code = a.school_code;
+
+-- docs/rules.md §4.4.1: detected_at = the k-th earliest first submission among the persons counted on
+-- first_detected (k = threshold); EARS: the daily report's first_submitted_at; the response of
+-- silver_alert_responses submitted by the end of D; 24 h to report to the CDC.
+CREATE OR REPLACE TABLE gold_cluster_alerts AS
+WITH per_person AS (
+  SELECT a.alert_id, a.threshold, c.person_key, min(c.submitted_at) AS first_sub
+  FROM cluster_alerts_base a
+  JOIN cases c ON a.rule <> 'school_ears_c2'
+    AND c.school_code = a.school_code
+    AND (a.grade IS NULL OR c.grade = a.grade) AND (a.class_name IS NULL OR c.class_name = a.class_name)
+    AND (a.grade IS NULL OR c.person_type = 'student')
+    AND coalesce(c.onset_date, c.report_date) >= a.first_detected + (1 - a.window_days)
+    AND coalesce(c.onset_date, c.report_date) <= a.first_detected
+    AND ((a.symptom_group IS NULL AND a.diagnosis IS NULL)
+         OR (a.symptom_group IS NOT NULL AND c.symptom_group = a.symptom_group)
+         OR (a.diagnosis IS NOT NULL AND c.diagnosis = a.diagnosis))
+  GROUP BY ALL
+  HAVING min(c.submitted_at) IS NOT NULL
+), detected AS (
+  SELECT alert_id, first_sub AS detected_at FROM per_person
+  QUALIFY row_number() OVER (PARTITION BY alert_id ORDER BY first_sub, person_key) = threshold::INTEGER
+  UNION ALL
+  SELECT a.alert_id, r.first_submitted_at FROM cluster_alerts_base a
+  JOIN reports r ON a.rule = 'school_ears_c2' AND r.school_code = a.school_code AND r.report_date = a.first_detected
+), responses AS (
+  SELECT * FROM silver_alert_responses
+  WHERE submitted_at IS NULL OR submitted_at < (DATE '${run_date}' + 1)::TIMESTAMP
+), joined AS (
+  SELECT a.*, d.detected_at, d.detected_at + INTERVAL 24 HOUR AS cdc_report_due,
+    CASE WHEN r.closed_at IS NOT NULL AND r.closed_at < (DATE '${run_date}' + 1)::TIMESTAMP THEN 'closed'
+         WHEN r.verified = 'verified' THEN 'verified'
+         WHEN r.verified = 'discarded' THEN 'discarded'
+         ELSE 'unverified' END AS response_status,
+    r.reported_to_cdc_at,
+    coalesce(list_contains(r.actions, 'class_suspension') AND r.suspension_from <= DATE '${run_date}'
+             AND (r.suspension_to IS NULL OR r.suspension_to >= DATE '${run_date}'), false) AS class_suspended
+  FROM cluster_alerts_base a
+  LEFT JOIN detected d ON d.alert_id = a.alert_id
+  LEFT JOIN responses r ON r.alert_id = a.alert_id
+)
+SELECT * EXCLUDE (class_suspended),
+  CASE WHEN reported_to_cdc_at IS NOT NULL AND cdc_report_due IS NOT NULL THEN reported_to_cdc_at <= cdc_report_due END AS cdc_report_on_time,
+  coalesce(reported_to_cdc_at IS NULL AND cdc_report_due IS NOT NULL AND (DATE '${run_date}' + 1)::TIMESTAMP > cdc_report_due
+           AND response_status <> 'discarded', false) AS cdc_report_overdue,
+  class_suspended
+FROM joined;
 
 -- @metric vaccination_coverage
 -- docs/rules.md §4.5, §7: active roster persons on D (latest snapshot row per person), age band of the

@@ -30,6 +30,7 @@ CREATE TABLE csv_risk_areas AS FROM read_source('risk_areas');
 CREATE TABLE csv_vaccinations AS FROM read_source('vaccinations');
 CREATE TABLE csv_contraindications AS FROM read_source('contraindications');
 CREATE TABLE csv_safety_incidents AS FROM read_source('safety_incidents');
+CREATE TABLE csv_alert_responses AS FROM read_source('alert_responses');
 
 -- step: validate
 -- Text forms of docs/rules.md §1 (ingest/Values.java): empty = NULL; a value that does not
@@ -74,6 +75,12 @@ CREATE MACRO symptom_parts(s) AS list_filter(regexp_split_to_array(s, '[;；、,
 CREATE MACRO symptom_codes(s) AS CASE WHEN s IS NOT NULL THEN
   list_filter(list_transform(symptom_parts(s), lambda p: symptom_code(cell(p))),
     lambda c, i: c IS NOT NULL AND list_position(list_transform(symptom_parts(s), lambda p: symptom_code(cell(p))), c) = i) END;
+CREATE MACRO verification_code(s) AS (${vocab:verification})[lower(s)];
+CREATE MACRO action_code(s) AS (${vocab:alert_action})[lower(s)];
+CREATE MACRO action_codes(s) AS CASE WHEN s IS NOT NULL THEN
+  list_filter(list_transform(symptom_parts(s), lambda p: action_code(cell(p))),
+    lambda c, i: c IS NOT NULL AND list_position(list_transform(symptom_parts(s), lambda p: action_code(cell(p))), c) = i) END;
+CREATE MACRO actions_unknown(s) AS list_bool_or(list_transform(symptom_parts(s), lambda p: action_code(cell(p)) IS NULL));
 CREATE MACRO symptoms_unknown(s) AS list_bool_or(list_transform(symptom_parts(s), lambda p: symptom_code(cell(p)) IS NULL));
 
 -- GB 11643 resident ID (common/ResidentId.java): 17 digits with a real birth date, then the
@@ -335,6 +342,25 @@ SELECT source_file, source_line, incident_id, incident_date, school_value(school
     CASE WHEN reported_at::DATE < incident_date THEN 'REPORTED_BEFORE_INCIDENT' END]) AS reasons
 FROM v;
 
+CREATE TABLE stage_alert_responses AS
+WITH t AS (
+  SELECT source_file, source_line, cell(alert_id) AS alert_id_t, coalesce(cell(verified), 'pending') AS verified_t,
+    cell(reported_to_cdc_at) AS cdc_t, cell(reported_to_bureau_at) AS bureau_t, cell(actions) AS actions_t,
+    cell(suspension_from) AS sfrom_t, cell(suspension_to) AS sto_t, cell(closed_at) AS closed_t, cell(note) AS note,
+    cell(submitted_at) AS submitted_t
+  FROM with_lineage('alert_responses'))
+SELECT source_file, source_line, alert_id_t AS alert_id, verification_code(verified_t) AS verified,
+  parse_ts(cdc_t) AS reported_to_cdc_at, parse_ts(bureau_t) AS reported_to_bureau_at, action_codes(actions_t) AS actions,
+  parse_date(sfrom_t) AS suspension_from, parse_date(sto_t) AS suspension_to, parse_ts(closed_t) AS closed_at, note,
+  parse_ts(submitted_t) AS submitted_at,
+  reason_set([missing(alert_id_t), unknown_code(verified_t, verification_code(verified_t)),
+    CASE WHEN actions_unknown(actions_t) THEN 'UNKNOWN_CODE' END,
+    bad_date(cdc_t, parse_ts(cdc_t)), future(parse_ts(cdc_t)), bad_date(bureau_t, parse_ts(bureau_t)), future(parse_ts(bureau_t)),
+    bad_date(sfrom_t, parse_date(sfrom_t)), bad_date(sto_t, parse_date(sto_t)),
+    bad_date(closed_t, parse_ts(closed_t)), future(parse_ts(closed_t)),
+    bad_date(submitted_t, parse_ts(submitted_t)), future(parse_ts(submitted_t))]) AS reasons
+FROM t;
+
 -- What ingest would put in ops.quarantine (without the masked raw line).
 CREATE TABLE quarantine AS
   SELECT 'schools' AS source, source_file, source_line, reasons FROM stage_schools WHERE len(reasons) > 0
@@ -346,6 +372,7 @@ CREATE TABLE quarantine AS
   UNION ALL SELECT 'vaccinations', source_file, source_line, reasons FROM stage_vaccinations WHERE len(reasons) > 0
   UNION ALL SELECT 'contraindications', source_file, source_line, reasons FROM stage_contraindications WHERE len(reasons) > 0
   UNION ALL SELECT 'safety_incidents', source_file, source_line, reasons FROM stage_safety_incidents WHERE len(reasons) > 0;
+  UNION ALL SELECT 'alert_responses', source_file, source_line, reasons FROM stage_alert_responses WHERE len(reasons) > 0;
 
 -- The accepted rows: bronze of the warehouse.
 CREATE VIEW bronze_schools AS SELECT * EXCLUDE (reasons) FROM stage_schools WHERE len(reasons) = 0;
@@ -357,6 +384,7 @@ CREATE VIEW bronze_risk_areas AS SELECT * EXCLUDE (reasons) FROM stage_risk_area
 CREATE VIEW bronze_vaccinations AS SELECT * EXCLUDE (reasons) FROM stage_vaccinations WHERE len(reasons) = 0;
 CREATE VIEW bronze_contraindications AS SELECT * EXCLUDE (reasons) FROM stage_contraindications WHERE len(reasons) = 0;
 CREATE VIEW bronze_safety_incidents AS SELECT * EXCLUDE (reasons) FROM stage_safety_incidents WHERE len(reasons) = 0;
+CREATE VIEW bronze_alert_responses AS SELECT * EXCLUDE (reasons) FROM stage_alert_responses WHERE len(reasons) = 0;
 
 -- step: silver
 -- Latest wins (silver/Latest.java): per natural key the latest ordering column (submitted_at,
@@ -531,3 +559,11 @@ SELECT incident_id, incident_date, school_code, district_code, incident_type, on
   reported_at, submitted_at, source_file, source_line
 FROM bronze_safety_incidents
 QUALIFY row_number() OVER (PARTITION BY incident_id ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;
+
+-- Alert responses (silver/AlertResponsesSilver.java): latest per alert_id (trimmed, lower case) by
+-- submitted_at. The peer reads transcoded copies, so source_sha256 is left empty.
+CREATE TABLE silver_alert_responses AS
+SELECT lower(trim(alert_id)) AS alert_id, verified, reported_to_cdc_at, reported_to_bureau_at, actions, suspension_from,
+  suspension_to, closed_at, note, submitted_at, source_file, source_line, ''::VARCHAR AS source_sha256
+FROM bronze_alert_responses
+QUALIFY row_number() OVER (PARTITION BY lower(trim(alert_id)) ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;

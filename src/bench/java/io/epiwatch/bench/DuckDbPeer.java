@@ -131,7 +131,11 @@ public final class DuckDbPeer {
    */
   public static void export(Warehouse wh, Path folder) {
     for (TableSpec spec : Tables.SILVER) {
-      Dataset<Row> rows = wh.read(spec.id());
+      // an optional source's table may be absent (no alert response ever): exported empty
+      Dataset<Row> rows =
+          wh.exists(spec.id())
+              ? wh.read(spec.id())
+              : new io.epiwatch.catalog.TableWriter(wh).empty(spec);
       Column[] cols =
           Arrays.stream(spec.schema().fields())
               .map(f -> localTime(col(f.name()), f).as(f.name()))

@@ -234,6 +234,8 @@ public final class DuckDbSilver {
     v.put("risk_level", Sources.RISK_LEVEL);
     v.put("boolean", Sources.BOOL);
     v.put("incident_type", Sources.INCIDENT_TYPE);
+    v.put("verification", Sources.VERIFICATION);
+    v.put("alert_action", Sources.ALERT_ACTION);
     return v;
   }
 

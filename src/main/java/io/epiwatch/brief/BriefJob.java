@@ -118,6 +118,10 @@ public final class BriefJob {
       FollowUpDocuments.writeXlsx(items, BriefingRenderer.bundle(lang), xlsx);
       outputs.add(
           write(ctx, outDir, "followup-" + date + "-" + lang + ".xlsx", xlsx.toByteArray()));
+      java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+      FollowUpDocuments.writeResponseForm(items, lang, form);
+      outputs.add(
+          write(ctx, outDir, "alert-responses-" + date + "-" + lang + ".xlsx", form.toByteArray()));
     }
     long signalsNew = 0;
     if (reproducedFrom == null) {

@@ -2,6 +2,7 @@ package io.epiwatch.brief;
 
 import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.OrgLevel;
+import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.VaccinationStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -142,7 +143,52 @@ public record Briefing(
       LocalDate firstDetected,
       LocalDate lastDetected,
       Long cases,
-      boolean active) {}
+      boolean active,
+      String responseStatus,
+      java.time.Instant cdcReportDue,
+      java.time.Instant reportedToCdcAt,
+      Boolean cdcReportOnTime,
+      boolean cdcReportOverdue) {
+
+    /** An alert without response columns (gold written before they existed): unverified. */
+    public Alert(
+        String rule,
+        String districtCode,
+        String schoolName,
+        String grade,
+        String className,
+        String symptomGroup,
+        String diagnosis,
+        LocalDate firstDetected,
+        LocalDate lastDetected,
+        Long cases,
+        boolean active) {
+      this(
+          rule,
+          districtCode,
+          schoolName,
+          grade,
+          className,
+          symptomGroup,
+          diagnosis,
+          firstDetected,
+          lastDetected,
+          cases,
+          active,
+          null,
+          null,
+          null,
+          null,
+          false);
+    }
+
+    /** In the briefing's list of alerts in progress: active, and not discarded or closed. */
+    public boolean listed() {
+      return active
+          && !ResponseStatus.DISCARDED.code().equals(responseStatus)
+          && !ResponseStatus.CLOSED.code().equals(responseStatus);
+    }
+  }
 
   /**
    * Persons of one exposure category (and person type, match type) of one organisation as of a

@@ -206,7 +206,23 @@ public final class BriefingData {
         localDate(r, "first_detected"),
         localDate(r, "last_detected"),
         r.getAs("cases"),
-        "active".equals(r.getAs("status")));
+        "active".equals(r.getAs("status")),
+        has(r, "response_status") ? r.getAs("response_status") : null,
+        instant(r, "cdc_report_due"),
+        instant(r, "reported_to_cdc_at"),
+        has(r, "cdc_report_on_time") ? r.getAs("cdc_report_on_time") : null,
+        has(r, "cdc_report_overdue") && Boolean.TRUE.equals(r.getAs("cdc_report_overdue")));
+  }
+
+  /** True when the row has the column (gold read at a version before it was added has not). */
+  private static boolean has(Row r, String column) {
+    return java.util.Arrays.asList(r.schema().fieldNames()).contains(column);
+  }
+
+  private static java.time.Instant instant(Row r, String column) {
+    if (!has(r, column)) return null;
+    java.sql.Timestamp t = r.getAs(column);
+    return t == null ? null : t.toInstant();
   }
 
   private static Briefing.Exposure exposure(Row r) {

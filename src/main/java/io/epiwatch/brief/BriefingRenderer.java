@@ -4,6 +4,7 @@ import io.epiwatch.catalog.Tables;
 import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.IncidentType;
 import io.epiwatch.common.OrgLevel;
+import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.VaccinationStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -221,11 +222,12 @@ public final class BriefingRenderer {
         t("section.alerts"),
         alerts(scope),
         "col.alertRule",
-        "col.class",
         "col.cause",
-        "col.firstDetected",
-        "col.lastDetected",
-        "col.cases");
+        "col.detectedPeriod",
+        "col.cases",
+        "col.responseStatus",
+        "col.cdcReport");
+    p.put("ALERTS_OVERDUE", overdueLine(scope));
     section(
         p,
         "RISK",
@@ -600,6 +602,8 @@ public final class BriefingRenderer {
         .filter(a -> cityOrDistrict(a.districtCode(), s))
         .filter(a -> !a.firstDetected().isAfter(d))
         .filter(a -> !a.lastDetected().isBefore(lastFrom))
+        // verified as no outbreak: not an alert in progress, on any day
+        .filter(a -> !ResponseStatus.DISCARDED.code().equals(a.responseStatus()))
         .count();
   }
 
@@ -721,25 +725,81 @@ public final class BriefingRenderer {
         .collect(Collectors.toList());
   }
 
+  /**
+   * The alerts in progress (active, neither discarded nor closed by their response), newest first:
+   * rule, school and class; cause; first and last detection; persons; verification; the report to
+   * the CDC (when, on time or late; or not yet, overdue or due by).
+   */
   private List<Map<String, ?>> alerts(Scope s) {
-    return data.alerts().stream()
-        .filter(a -> cityOrDistrict(a.districtCode(), s))
-        .filter(Briefing.Alert::active)
+    DateTimeFormatter at = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone);
+    return listedAlerts(s).stream()
         .sorted(Comparator.comparing(Briefing.Alert::firstDetected).reversed())
         .map(
             a ->
                 row(
-                    tOr("rule." + a.rule(), a.rule()) + " / " + a.schoolName(),
-                    a.grade() == null ? t("none") : a.grade() + " " + a.className(),
+                    tOr("rule." + a.rule(), a.rule())
+                        + " / "
+                        + a.schoolName()
+                        + (a.grade() == null ? "" : " " + a.grade() + " " + a.className()),
                     a.diagnosis() != null
                         ? tOr("diagnosis." + a.diagnosis(), a.diagnosis())
                         : a.symptomGroup() == null
                             ? t("none")
                             : tOr("cause." + a.symptomGroup(), a.symptomGroup()),
-                    String.valueOf(a.firstDetected()),
-                    String.valueOf(a.lastDetected()),
-                    String.valueOf(a.cases())))
+                    a.firstDetected().equals(a.lastDetected())
+                        ? String.valueOf(a.firstDetected())
+                        : a.firstDetected()
+                            + " ~ "
+                            + (a.firstDetected().getYear() == a.lastDetected().getYear()
+                                ? a.lastDetected().toString().substring(5)
+                                : a.lastDetected().toString()),
+                    String.valueOf(a.cases()),
+                    tOr(
+                        "response."
+                            + (a.responseStatus() == null
+                                ? ResponseStatus.UNVERIFIED.code()
+                                : a.responseStatus()),
+                        String.valueOf(a.responseStatus())),
+                    cdcReport(a, at)))
         .collect(Collectors.toList());
+  }
+
+  private List<Briefing.Alert> listedAlerts(Scope s) {
+    return data.alerts().stream()
+        .filter(a -> cityOrDistrict(a.districtCode(), s))
+        .filter(Briefing.Alert::listed)
+        .toList();
+  }
+
+  /** 按时 09-13 10:00, 超时 09-13 12:00, 未报告，已超时, 未报告，时限 09-13 11:00. */
+  private String cdcReport(Briefing.Alert a, DateTimeFormatter at) {
+    if (a.reportedToCdcAt() != null)
+      return t(
+          Boolean.FALSE.equals(a.cdcReportOnTime()) ? "cdc.reportedLate" : "cdc.reportedOnTime",
+          at.format(a.reportedToCdcAt()));
+    if (a.cdcReportOverdue()) return t("cdc.overdue");
+    return a.cdcReportDue() == null
+        ? t("cdc.notReported")
+        : t("cdc.dueBy", at.format(a.cdcReportDue()));
+  }
+
+  /**
+   * "超过24小时未报告疾控的预警 N 起：学校…" over the alerts in progress of the scope; null when none is in
+   * progress.
+   */
+  String overdueLine(Scope s) {
+    List<Briefing.Alert> listed = listedAlerts(s);
+    if (listed.isEmpty()) return null;
+    List<Briefing.Alert> overdue =
+        listed.stream().filter(Briefing.Alert::cdcReportOverdue).toList();
+    if (overdue.isEmpty()) return t("cdc.overdueLine.none");
+    String schools =
+        overdue.stream()
+            .map(Briefing.Alert::schoolName)
+            .distinct()
+            .sorted()
+            .collect(Collectors.joining(t("list.separator")));
+    return t("cdc.overdueLine", overdue.size(), schools);
   }
 
   private List<Map<String, ?>> risk(Scope s) {

@@ -83,7 +83,48 @@ public final class FollowUpDocuments {
     return what.toString();
   }
 
-  /** The workbook: one sheet per section, a header row, then the rows of {@link #rows}. */
+  /**
+   * The response form (预警处置): one row per alert of the follow-up list, its alert_id filled in,
+   * under the alert_responses headers in the language of the texts (Chinese aliases or English
+   * names, both accepted by ingest); the note holds the school, class and rule so staff see which
+   * alert a row is. Filled in and put in {@code inbox/alert_responses/} as the first sheet of a
+   * workbook (the file {@code alert-responses-<D>.xlsx} is just that), it loads back.
+   */
+  static Workbook.Sheet responseSheet(List<FollowUpItem> items, ResourceBundle b) {
+    boolean zh = !"en".equals(b.getLocale().getLanguage());
+    List<String> header =
+        io.epiwatch.contract.Sources.ALERT_RESPONSES.columns().stream()
+            .map(c -> zh && !c.aliases().isEmpty() ? c.aliases().get(0) : c.name())
+            .toList();
+    int note = header.size() - 2; // ..., note, submitted_at
+    java.util.Map<String, List<String>> byAlert = new java.util.LinkedHashMap<>();
+    for (FollowUpItem i : items) {
+      if (i.section() != FollowUpItem.Section.ALERT || byAlert.containsKey(i.alertId())) continue;
+      List<String> row = new ArrayList<>(java.util.Collections.nCopies(header.size(), ""));
+      row.set(0, i.alertId());
+      String rule = String.valueOf(i.category());
+      row.set(
+          note,
+          String.join(
+              " ",
+              nz(i.school()),
+              nz(i.cls()),
+              b.containsKey("rule." + rule) ? b.getString("rule." + rule) : rule));
+      byAlert.put(i.alertId(), row);
+    }
+    return new Workbook.Sheet(
+        b.getString("followup.section.responses"), header, new ArrayList<>(byAlert.values()));
+  }
+
+  /** The response form alone, as a workbook ready to be filled in and loaded back. */
+  public static void writeResponseForm(List<FollowUpItem> items, String lang, OutputStream out) {
+    Workbook.write(List.of(responseSheet(items, BriefingRenderer.bundle(lang))), out);
+  }
+
+  /**
+   * The workbook: one sheet per section, a header row, then the rows of {@link #rows}; last, the
+   * response form of the alerts ({@link #responseSheet}).
+   */
   static void writeXlsx(List<FollowUpItem> items, ResourceBundle b, OutputStream out) {
     List<Workbook.Sheet> sheets = new ArrayList<>();
     for (FollowUpItem.Section section : FollowUpItem.Section.values()) {
@@ -100,6 +141,7 @@ public final class FollowUpDocuments {
               java.util.Arrays.stream(HEADER_KEYS).map(b::getString).toList(),
               rows));
     }
+    sheets.add(responseSheet(items, b));
     Workbook.write(sheets, out);
   }
 

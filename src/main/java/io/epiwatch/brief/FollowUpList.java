@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.udf;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.common.Masking;
+import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.config.Policy;
 import io.epiwatch.gold.CaseSignals;
@@ -233,16 +234,29 @@ public final class FollowUpList {
   }
 
   /**
-   * The persons counted in the cluster alerts active on D (gold.alert_cases), with the alert's rule
-   * and id, sorted by school, alert, class and name.
+   * The persons counted in the cluster alerts in progress on D (gold.alert_cases; active and not
+   * discarded or closed by their response), with the alert's rule and id, sorted by school, alert,
+   * class and name.
    */
   static List<FollowUpItem> alertCases(Warehouse wh, LocalDate d, Dataset<Row> names) {
     List<FollowUpItem> out = new ArrayList<>();
     if (!wh.exists(Tables.GOLD_ALERT_CASES.id()) || !wh.exists(Tables.GOLD_CLUSTER_ALERTS.id()))
       return out;
+    Dataset<Row> alerts = wh.read(Tables.GOLD_CLUSTER_ALERTS.id());
+    // in progress: active, and not discarded or closed by the response (docs/rules.md §4.4.1)
+    org.apache.spark.sql.Column open =
+        java.util.Arrays.asList(alerts.columns()).contains("response_status")
+            ? col("response_status")
+                .isin(ResponseStatus.DISCARDED.code(), ResponseStatus.CLOSED.code())
+                .equalTo(false)
+            : org.apache.spark.sql.functions.lit(true);
     Dataset<Row> active =
-        wh.read(Tables.GOLD_CLUSTER_ALERTS.id())
-            .filter(col("status").equalTo("active").and(col("first_detected").leq(Date.valueOf(d))))
+        alerts
+            .filter(
+                col("status")
+                    .equalTo("active")
+                    .and(col("first_detected").leq(Date.valueOf(d)))
+                    .and(open))
             .select(col("alert_id").as("_a"), col("rule"));
     for (Row r :
         wh.read(Tables.GOLD_ALERT_CASES.id())

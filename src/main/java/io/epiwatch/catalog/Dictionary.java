@@ -66,11 +66,13 @@ public final class Dictionary {
         .append(
             "FROM gold.risk_exposure\nWHERE as_of = DATE'2021-10-05' AND org_level = 'school' AND in_monitoring > 0\n")
         .append("GROUP BY org_name, category ORDER BY in_monitoring DESC;\n```\n\n")
-        .append("Illness absence by symptom group over the last 14 days, city level:\n\n```sql\n")
-        .append("SELECT cause, sum(cases) AS cases FROM gold.absence_by_cause\n")
+        .append(
+            "New illness absences (episodes starting) by symptom group over the last 14 days, city level"
+                + " (sum new_cases over days: cases counts a person on every day absent):\n\n```sql\n")
+        .append("SELECT cause, sum(new_cases) AS new_cases FROM gold.absence_by_cause\n")
         .append(
             "WHERE org_level = 'city' AND cause_type = 'symptom_group' AND report_date > date_sub(DATE'2021-10-05', 14)\n")
-        .append("GROUP BY cause ORDER BY cases DESC;\n```\n\n")
+        .append("GROUP BY cause ORDER BY new_cases DESC;\n```\n\n")
         .append(
             "Time travel and history: `SELECT * FROM gold.attendance VERSION AS OF 0`, `DESCRIBE HISTORY gold.attendance`.\n");
     for (Entry e : entries()) {

@@ -7,6 +7,7 @@ import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.IncidentType;
 import io.epiwatch.common.QualityFlag;
 import io.epiwatch.common.ReasonCode;
+import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.SignalType;
 import io.epiwatch.common.SymptomGroup;
 import io.epiwatch.common.VaccinationStatus;
@@ -158,6 +159,18 @@ public final class Tables {
               + "', on_campus BOOLEAN COMMENT 'null = not stated', deaths INT COMMENT '死亡人数', injured INT COMMENT '受伤人数', students_involved INT COMMENT '涉及学生数', "
               + "reported_at TIMESTAMP COMMENT '上报时间', submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
+  public static final TableSpec SILVER_ALERT_RESPONSES =
+      TableSpec.of(
+          TableId.silver("alert_responses"),
+          null,
+          List.of("alert_id"),
+          "Responses to cluster alerts (预警处置), latest per alert_id by submitted_at (docs/rules.md §2.10); applied to gold.cluster_alerts when the alert exists, else quarantined UNKNOWN_ALERT by the metrics stage.",
+          "alert_id STRING COMMENT 'gold.cluster_alerts.alert_id (trimmed, lower case)', verified STRING COMMENT 'verified, discarded, pending', "
+              + "reported_to_cdc_at TIMESTAMP COMMENT '报告疾控时间', reported_to_bureau_at TIMESTAMP, "
+              + "actions ARRAY<STRING> COMMENT 'class_suspension, disinfection, observation, health_education, none', "
+              + "suspension_from DATE, suspension_to DATE COMMENT 'inclusive; null = open', closed_at TIMESTAMP, note STRING, submitted_at TIMESTAMP, "
+              + "source_file STRING, source_line BIGINT, source_sha256 STRING");
+
   // ---------------------------------------------------------------- gold
   public static final TableSpec GOLD_REPORTING_COMPLIANCE =
       TableSpec.of(
@@ -193,8 +206,8 @@ public final class Tables {
           "Line-list absences by symptom group and by diagnosis (docs/rules.md §4.3).",
           "report_date DATE, "
               + ORG
-              + "cause_type STRING COMMENT 'symptom_group or diagnosis', cause STRING, cases BIGINT COMMENT 'line-list rows (students and staff)', "
-              + "students_expected BIGINT COMMENT 'summed students_expected of the unit''s reporting schools', rate_per_1000 DOUBLE COMMENT 'cases per 1,000 expected students'");
+              + "cause_type STRING COMMENT 'symptom_group or diagnosis', cause STRING, cases BIGINT COMMENT 'line-list rows (students and staff); a person absent several days counts on each: sum new_cases, not cases, over days', "
+              + "students_expected BIGINT COMMENT 'summed students_expected of the unit''s reporting schools', rate_per_1000 DOUBLE COMMENT 'cases per 1,000 expected students', new_cases BIGINT COMMENT 'rows that start an episode (the person''s first row with that onset, onset_date else report_date)'");
 
   public static final TableSpec GOLD_CLUSTER_ALERTS =
       TableSpec.of(
@@ -207,7 +220,16 @@ public final class Tables {
               + "rule STRING COMMENT 'class_same_day, class_3day, school_disease, school_ears_c2', school_code STRING, school_name STRING, district_code STRING, "
               + "grade STRING, class_name STRING, symptom_group STRING, diagnosis STRING, last_detected DATE, "
               + "cases BIGINT COMMENT 'distinct persons with onset in [first_detected - window + 1, last_detected]; EARS: largest absent count on a firing day', "
-              + "threshold DOUBLE, window_days INT, status STRING COMMENT 'active, closed (run date - last_detected >= quiet gap)'");
+              + "threshold DOUBLE, window_days INT, status STRING COMMENT 'active, closed (run date - last_detected >= quiet gap)', "
+              + "detected_at TIMESTAMP COMMENT 'when the data first sufficed: the k-th earliest submission among the persons counted on first_detected (k = threshold); EARS: the daily report''s first_submitted_at', "
+              + "cdc_report_due TIMESTAMP COMMENT 'detected_at + 24 h', "
+              + "response_status STRING COMMENT '"
+              + codes(ResponseStatus.class)
+              + " (from silver.alert_responses; no response = unverified)', "
+              + "reported_to_cdc_at TIMESTAMP COMMENT '报告疾控时间 of the response', "
+              + "cdc_report_on_time BOOLEAN COMMENT 'reported_to_cdc_at <= cdc_report_due; null when not reported', "
+              + "cdc_report_overdue BOOLEAN COMMENT 'not reported, not discarded, and the end of the run date is after cdc_report_due', "
+              + "class_suspended BOOLEAN COMMENT 'the response lists class_suspension and its suspension_from .. suspension_to covers the run date'");
 
   public static final TableSpec GOLD_VACCINATION_COVERAGE =
       TableSpec.of(
@@ -462,7 +484,8 @@ public final class Tables {
           SILVER_RISK_AREAS,
           SILVER_VACCINATIONS,
           SILVER_CONTRAINDICATIONS,
-          SILVER_SAFETY_INCIDENTS);
+          SILVER_SAFETY_INCIDENTS,
+          SILVER_ALERT_RESPONSES);
 
   /**
    * The gold tables of the contract's metrics, which jobs/bench recomputes with DuckDB and compares

@@ -19,7 +19,9 @@ public enum ReasonCode implements Coded {
   LINKED_PERSON_UNKNOWN(
       "a household travel row without school_code whose linked person is on no roster row"),
   FIELD_COUNT("a CSV record whose number of fields differs from the header's"),
-  REPORTED_BEFORE_INCIDENT("safety_incidents: the date of reported_at is before incident_date");
+  REPORTED_BEFORE_INCIDENT("safety_incidents: the date of reported_at is before incident_date"),
+  UNKNOWN_ALERT(
+      "alert_responses: an alert_id in no alert of gold.cluster_alerts (checked by the metrics stage)");
 
   private final String meaning;
 

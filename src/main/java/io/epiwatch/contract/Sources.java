@@ -23,9 +23,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The sources of docs/rules.md §2 (the contract's eight and the optional safety incidents), with
- * their English names, Chinese aliases, required flags and vocabularies. Order matters: schools
- * load first (UNKNOWN_SCHOOL).
+ * The sources of docs/rules.md §2 (the contract's eight and the optional safety incidents and alert
+ * responses), with their English names, Chinese aliases, required flags and vocabularies. Order
+ * matters: schools load first (UNKNOWN_SCHOOL).
  */
 public final class Sources {
   private Sources() {}
@@ -187,6 +187,32 @@ public final class Sources {
           java.util.Arrays.stream(IncidentType.values())
               .flatMap(t -> java.util.stream.Stream.of(t.code(), t.chinese()))
               .toArray());
+
+  /** The verification of an alert (预警核实): yes, no (discarded: not an outbreak) or pending. */
+  public static final Vocabulary VERIFICATION =
+      Vocabulary.of(
+          "verified",
+          "verified",
+          List.of("yes", "y", "是", "已核实", "属实", "核实", "true", "1"),
+          "discarded",
+          List.of("no", "n", "否", "排除", "不属实", "已排除", "false", "0"),
+          "pending",
+          List.of("待核实", "核实中", "未核实"));
+
+  /** What a school did about an alert (处置措施), several separated by ';'. */
+  public static final Vocabulary ALERT_ACTION =
+      Vocabulary.of(
+          "actions",
+          "class_suspension",
+          List.of("停课"),
+          "disinfection",
+          List.of("消杀", "消毒"),
+          "observation",
+          List.of("留观", "隔离观察"),
+          "health_education",
+          List.of("健康教育"),
+          "none",
+          List.of("无"));
 
   /** Booleans accepted everywhere (docs/rules.md §1). */
   public static final Vocabulary BOOL =
@@ -437,6 +463,33 @@ public final class Sources {
           false,
           List.of(RowRule.REPORTED_BEFORE_INCIDENT));
 
+  /**
+   * 预警处置: the response to a cluster alert, keyed by the alert_id the follow-up workbook prints;
+   * optional (a warehouse without any response file works as before). An alert_id in no alert of
+   * gold.cluster_alerts is quarantined UNKNOWN_ALERT by the metrics stage, after the alerts of the
+   * run are computed (docs/rules.md §2.10, §4.4.1).
+   */
+  public static final SourceSpec ALERT_RESPONSES =
+      new SourceSpec(
+          "alert_responses",
+          "预警处置",
+          List.of(
+              req("alert_id", STRING, "预警编号", "预警ID"),
+              code("verified", false, VERIFICATION, "pending", "核实结果", "是否属实"),
+              opt("reported_to_cdc_at", TIMESTAMP, "报告疾控时间"),
+              opt("reported_to_bureau_at", TIMESTAMP, "报告教育局时间", "报告教育行政部门时间"),
+              new ColumnSpec(
+                  "actions", List.of("处置措施"), CODE_LIST, false, ALERT_ACTION, null, false),
+              futureOk("suspension_from", "停课开始日期"),
+              futureOk("suspension_to", "停课结束日期"),
+              opt("closed_at", TIMESTAMP, "结案时间"),
+              opt("note", STRING, "备注"),
+              SUBMITTED),
+          List.of("alert_id"),
+          "submitted_at",
+          false,
+          List.of());
+
   /** All sources in load order (schools first: later sources check school codes against it). */
   public static final List<SourceSpec> ALL =
       List.of(
@@ -448,7 +501,8 @@ public final class Sources {
           RISK_AREAS,
           VACCINATIONS,
           CONTRAINDICATIONS,
-          SAFETY_INCIDENTS);
+          SAFETY_INCIDENTS,
+          ALERT_RESPONSES);
 
   private static final Map<String, SourceSpec> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(SourceSpec::name, Function.identity()));

@@ -248,7 +248,142 @@ public final class Generator {
     daily.values().forEach(CsvOut::close);
     writeSafetyIncidents(schools);
     writeManifests();
+    writeAlertResponses();
     return summary();
+  }
+
+  /**
+   * The alert_responses extract (预警处置): responses to the planted alerts (class_same_day,
+   * class_3day, school_disease) in a fixed cycle (on time, late, discarded, suspended and closed,
+   * missing, suspended over the last day, late, missing, pending), and one response to an alert
+   * that does not exist (UNKNOWN_ALERT). The alert_id is computed as gold computes it
+   * (docs/rules.md §4.4) from the planted cluster: its rule, school, class, group or diagnosis,
+   * threshold and the day the rule first fires. The line-list rows are submitted at 09:xx of their
+   * report date, so detection is at 09:xx of first_detected and the report is due at 09:xx the next
+   * day. Written after every other file, from no random stream: the other files are unchanged by
+   * it. Recorded in _generator/planted_responses.csv.
+   */
+  private void writeAlertResponses() {
+    String[] cycle = {
+      "on_time", "late", "discarded", "closed", "missing", "suspended", "late", "missing", "pending"
+    };
+    List<String[]> recorded = new ArrayList<>();
+    try (CsvOut f =
+        out(
+            "alert_responses",
+            "alert-responses.csv",
+            StandardCharsets.UTF_8,
+            false,
+            Sources.ALERT_RESPONSES,
+            true)) {
+      int i = 0;
+      for (String[] c : clusters) {
+        String rule = c[7];
+        String group;
+        String diagnosis = "";
+        String threshold;
+        int firesAfter;
+        switch (rule) {
+          case "class_same_day" -> {
+            group = "ili";
+            threshold = "3.0";
+            firesAfter = 0;
+          }
+          case "class_3day" -> {
+            group = "gi";
+            threshold = "5.0";
+            firesAfter = 2;
+          }
+          case "school_disease" -> {
+            group = "";
+            diagnosis = "hfmd";
+            threshold = "2.0";
+            firesAfter = 0;
+          }
+          default -> {
+            continue;
+          }
+        }
+        LocalDate fd = LocalDate.parse(c[4]).plusDays(firesAfter);
+        String id =
+            alertId(
+                String.join(
+                    "|", rule, c[0], c[1], c[2], group, diagnosis, threshold, fd.toString()));
+        String kind = cycle[i++ % cycle.length];
+        // a response dated after the last day would be FUTURE_DATE: not planted then
+        int lastDay = kind.equals("closed") ? 8 : kind.equals("late") ? 2 : 0;
+        if (fd.plusDays(lastDay).isAfter(end)) kind = "missing";
+        String t0 = fd + " 18:00"; // the day of detection: on time
+        String late = fd.plusDays(2) + " 12:00"; // more than 24 h after 09:xx of first_detected
+        switch (kind) {
+          case "on_time" -> f.row(id, "是", t0, t0, "消杀;健康教育", "", "", "", "", fd + " 18:30");
+          case "late" -> f.row(id, "已核实", late, late, "消杀", "", "", "", "", late);
+          case "discarded" ->
+              f.row(id, "排除", "", fd + " 16:00", "无", "", "", "", "非聚集性：普通请假", fd + " 16:30");
+          case "closed" ->
+              f.row(
+                  id,
+                  "是",
+                  t0,
+                  t0,
+                  "停课;消杀;留观",
+                  fd.plusDays(1).toString(),
+                  fd.plusDays(7).toString(),
+                  fd.plusDays(8) + " 17:00",
+                  "",
+                  fd.plusDays(8) + " 17:30");
+          case "suspended" ->
+              f.row(
+                  id,
+                  "是",
+                  t0,
+                  t0,
+                  "停课;消杀",
+                  fd.plusDays(1).toString(),
+                  end.toString(),
+                  "",
+                  "",
+                  fd + " 18:30");
+          case "pending" -> f.row(id, "待核实", t0, "", "", "", "", "", "", fd + " 18:30");
+          default -> {} // missing: no response
+        }
+        recorded.add(new String[] {id, c[0], rule, fd.toString(), kind, ""});
+      }
+      String unknown = "0000000000000000";
+      long line = f.row(unknown, "是", end + " 09:00", "", "消杀", "", "", "", "编号抄错", end + " 09:30");
+      recorded.add(
+          new String[] {
+            unknown,
+            "",
+            "",
+            "",
+            "unknown",
+            "alert_responses/alert-responses.csv:" + line + " " + ReasonCode.UNKNOWN_ALERT.code()
+          });
+    }
+    StringBuilder b =
+        new StringBuilder("alert_id,school_code,rule,first_detected,response,quarantined\n");
+    recorded.forEach(r -> b.append(String.join(",", r)).append('\n'));
+    try {
+      Files.writeString(
+          p.out().resolve("_generator/planted_responses.csv"),
+          b.toString(),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** First 16 hex of SHA-256, as gold.cluster_alerts.alert_id. */
+  static String alertId(String key) {
+    try {
+      byte[] h =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(key.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private CsvOut out(

@@ -23,6 +23,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.epiwatch.common.OrgLevel;
+import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.RuleScope;
 import io.epiwatch.config.Policy;
 import io.epiwatch.spark.Frames;
@@ -327,5 +328,156 @@ public final class ClusterAlerts {
             min_by(col("_sg"), col("_rd")).as("symptom_group"),
             min_by(col("_dx"), col("_rd")).as("diagnosis"),
             min("_rd").as("first_report_date"));
+  }
+
+  /** The response status of an alert from its response's verified code and closure. */
+  private static Column responseStatus(Column verified, Column closed) {
+    return when(closed, lit(ResponseStatus.CLOSED.code()))
+        .when(verified.equalTo("verified"), lit(ResponseStatus.VERIFIED.code()))
+        .when(verified.equalTo("discarded"), lit(ResponseStatus.DISCARDED.code()))
+        .otherwise(lit(ResponseStatus.UNVERIFIED.code()));
+  }
+
+  /**
+   * When each alert's data first sufficed (docs/rules.md §4.4.1): alert_id and detected_at. Case
+   * alerts: among the distinct persons counted on first_detected (onset in [first_detected - window
+   * + 1, first_detected], same unit and group), each person's earliest submitted_at of those rows;
+   * detected_at = the k-th earliest, k = the rule's threshold (null when fewer than k persons have
+   * a submission time). EARS-C2: the first_submitted_at of the school's daily report of
+   * first_detected.
+   */
+  public static Dataset<Row> detection(
+      Dataset<Row> alerts, Dataset<Row> cases, Dataset<Row> reports) {
+    Dataset<Row> firstDay =
+        alerts
+            .filter(col("rule").notEqual(Policy.EARS_RULE))
+            .select(
+                col("alert_id"),
+                col("school_code"),
+                col("grade"),
+                col("class_name"),
+                col("symptom_group"),
+                col("diagnosis"),
+                col("first_detected"),
+                col("first_detected").as("last_detected"),
+                col("window_days"),
+                col("threshold"));
+    Dataset<Row> submitted =
+        cases.select(
+            col("report_date").as("_srd"),
+            col("school_code").as("_ss"),
+            col("person_key").as("_sp"),
+            col("submitted_at"));
+    Dataset<Row> perPerson =
+        members(firstDay, cases, "inner")
+            .join(
+                submitted,
+                col("_rd")
+                    .equalTo(col("_srd"))
+                    .and(col("_s").equalTo(col("_ss")))
+                    .and(col("person_key").equalTo(col("_sp"))))
+            .groupBy(col("alert_id"), col("threshold"), col("person_key"))
+            .agg(min("submitted_at").as("_first"))
+            .filter(col("_first").isNotNull());
+    Dataset<Row> kth =
+        perPerson
+            .withColumn(
+                "_k",
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .row_number()
+                    .over(Window.partitionBy("alert_id").orderBy(col("_first"), col("person_key"))))
+            .filter(col("_k").equalTo(col("threshold").cast("int")))
+            .select(col("alert_id"), col("_first").as("detected_at"));
+    Dataset<Row> ears =
+        alerts
+            .filter(col("rule").equalTo(Policy.EARS_RULE))
+            .join(
+                reports.select(
+                    col("school_code").as("_rs"),
+                    col("report_date").as("_rd"),
+                    col("first_submitted_at")),
+                col("school_code")
+                    .equalTo(col("_rs"))
+                    .and(col("first_detected").equalTo(col("_rd"))))
+            .select(col("alert_id"), col("first_submitted_at").as("detected_at"));
+    return kth.unionByName(ears);
+  }
+
+  /**
+   * The alerts with their detection and response columns (docs/rules.md §4.4.1): detected_at,
+   * cdc_report_due (+ 24 h), response_status, reported_to_cdc_at, cdc_report_on_time,
+   * cdc_report_overdue and class_suspended on D. {@code responses} are silver.alert_responses;
+   * those submitted after the end of D are not used yet, and those of no alert are not applied (see
+   * {@link #unknownResponses}).
+   *
+   * @param endOfD the first instant after the run date in the configured zone
+   */
+  public static Dataset<Row> withResponses(
+      Dataset<Row> alerts,
+      Dataset<Row> cases,
+      Dataset<Row> reports,
+      Dataset<Row> responses,
+      LocalDate runDate,
+      java.sql.Timestamp endOfD) {
+    Column end = lit(endOfD);
+    Dataset<Row> detected = detection(alerts, cases, reports).withColumnRenamed("alert_id", "_da");
+    Dataset<Row> r =
+        responses
+            .filter(col("submitted_at").isNull().or(col("submitted_at").lt(end)))
+            .select(
+                col("alert_id").as("_ra"),
+                col("verified").as("_verified"),
+                col("reported_to_cdc_at"),
+                col("actions").as("_actions"),
+                col("suspension_from").as("_sfrom"),
+                col("suspension_to").as("_sto"),
+                col("closed_at").as("_closed"));
+    Column day = lit(Date.valueOf(runDate));
+    Column due = col("cdc_report_due");
+    return alerts
+        .join(detected, col("alert_id").equalTo(col("_da")), "left")
+        .join(r, col("alert_id").equalTo(col("_ra")), "left")
+        .withColumn(
+            "cdc_report_due",
+            col("detected_at").plus(org.apache.spark.sql.functions.expr("INTERVAL 24 HOURS")))
+        .withColumn(
+            "response_status",
+            responseStatus(
+                col("_verified"), col("_closed").isNotNull().and(col("_closed").lt(end))))
+        .withColumn(
+            "cdc_report_on_time",
+            when(
+                col("reported_to_cdc_at").isNotNull().and(due.isNotNull()),
+                col("reported_to_cdc_at").leq(due)))
+        .withColumn(
+            "cdc_report_overdue",
+            col("reported_to_cdc_at")
+                .isNull()
+                .and(due.isNotNull())
+                .and(end.gt(due))
+                .and(col("response_status").notEqual(ResponseStatus.DISCARDED.code())))
+        .withColumn(
+            "class_suspended",
+            coalesce(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .array_contains(col("_actions"), "class_suspension")
+                    .and(col("_sfrom").leq(day))
+                    .and(col("_sto").isNull().or(col("_sto").geq(day))),
+                lit(false)))
+        .drop("_da", "_ra", "_verified", "_actions", "_sfrom", "_sto", "_closed");
+  }
+
+  /** The responses whose alert_id is in no alert (quarantined UNKNOWN_ALERT). */
+  public static Dataset<Row> unknownResponses(Dataset<Row> responses, Dataset<Row> alerts) {
+    return responses.join(
+        alerts.select(col("alert_id").as("_known")),
+        col("alert_id").equalTo(col("_known")),
+        "left_anti");
   }
 }

@@ -169,20 +169,55 @@ public final class DailyMetrics {
    * Line-list rows by symptom group and diagnosis; rate per 1,000 expected students of reporting
    * schools.
    */
+  /** The line-list column {@link #withEpisodeStart} adds. */
+  public static final String EPISODE_START = "episode_start";
+
+  /**
+   * Marks the line-list rows that start an episode (docs/rules.md §4.3): an episode is a person's
+   * rows with the same onset (onset_date, else report_date); its first row (earliest report_date)
+   * starts it. Give the whole history up to D: a row is compared with the person's earlier rows.
+   */
+  public static Dataset<Row> withEpisodeStart(Dataset<Row> cases) {
+    return cases.withColumn(
+        EPISODE_START,
+        col("report_date")
+            .equalTo(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .min("report_date")
+                    .over(
+                        org.apache.spark.sql.expressions.Window.partitionBy(
+                            col("person_key"), coalesce(col("onset_date"), col("report_date"))))));
+  }
+
+  /**
+   * Absence by cause per day and unit: cases (line-list rows) and new_cases (rows that start an
+   * episode). The episode starts are taken from the {@link #EPISODE_START} column when the rows
+   * carry it (marked on the whole history by the caller), else marked among the given rows.
+   */
   public static Dataset<Row> absenceByCause(
       Dataset<Row> schools, Dataset<Row> cases, Dataset<Row> attendance, Policy policy) {
+    Dataset<Row> marked =
+        java.util.Arrays.asList(cases.columns()).contains(EPISODE_START)
+            ? cases
+            : withEpisodeStart(cases);
+    Column isNew = when(col(EPISODE_START), 1L).otherwise(0L).as("new_cases");
     Dataset<Row> byGroup =
-        cases.select(
+        marked.select(
             col("report_date"),
             col("school_code"),
             lit("symptom_group").as("cause_type"),
-            col("symptom_group").as("cause"));
+            col("symptom_group").as("cause"),
+            isNew);
     Dataset<Row> byDiagnosis =
-        cases.select(
+        marked.select(
             col("report_date"),
             col("school_code"),
             lit("diagnosis").as("cause_type"),
-            coalesce(col("diagnosis"), lit("unknown")).as("cause"));
+            coalesce(col("diagnosis"), lit("unknown")).as("cause"),
+            isNew);
     Dataset<Row> school =
         OrgRollup.withSchoolInForce(byGroup.unionByName(byDiagnosis), schools, "report_date")
             .withColumn("cases", lit(1L));
@@ -190,7 +225,7 @@ public final class DailyMetrics {
         OrgRollup.rollup(
             school,
             List.of("report_date", "cause_type", "cause"),
-            List.of("cases"),
+            List.of("cases", "new_cases"),
             policy.cityNames());
     Dataset<Row> denominators =
         attendance.select(

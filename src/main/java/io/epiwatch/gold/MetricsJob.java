@@ -72,8 +72,11 @@ public final class MetricsJob {
     LocalDate d = ctx.runDate();
     List<TableId> inputs = Tables.SILVER.stream().map(TableSpec::id).toList();
     for (TableId t : inputs) {
-      // an optional source's silver table is absent from a warehouse built from silver alone
-      if (!wh.exists(t) && !t.equals(Tables.SILVER_SAFETY_INCIDENTS.id()))
+      // optional sources' silver tables are absent from a warehouse built from silver alone;
+      // without alert responses every alert is unverified
+      if (!wh.exists(t)
+          && !t.equals(Tables.SILVER_SAFETY_INCIDENTS.id())
+          && !t.equals(Tables.SILVER_ALERT_RESPONSES.id()))
         throw new IllegalStateException(
             t + " does not exist yet: run jobs/transform (or run-daily) first");
     }
@@ -154,7 +157,9 @@ public final class MetricsJob {
       Dataset<Row> cases,
       Policy policy,
       Map<String, Long> versions,
-      Map<String, Double> seconds) {
+      Map<String, Double> seconds,
+      java.time.ZoneId zone,
+      Timestamp at) {
 
     /** Computes and writes D's snapshot of an as-of table, timed. */
     void asOf(TableSpec spec, java.util.function.Supplier<Dataset<Row>> rows) {
@@ -179,7 +184,18 @@ public final class MetricsJob {
     Dataset<Row> cases =
         wh.read(Tables.SILVER_ABSENCE_CASES.id())
             .filter(col("report_date").leq(lit(Date.valueOf(d))));
-    Run run = new Run(wh, plan, schools, reports, cases, policy, versions, seconds);
+    Run run =
+        new Run(
+            wh,
+            plan,
+            schools,
+            reports,
+            cases,
+            policy,
+            versions,
+            seconds,
+            ctx.config().zone(),
+            Timestamp.from(Instant.now(ctx.clock())));
     writeDailyTables(run);
     writeCurrentState(run);
     writeAsOfTables(run);
@@ -265,7 +281,14 @@ public final class MetricsJob {
               writeDaily(
                   wh,
                   Tables.GOLD_ABSENCE_BY_CAUSE,
-                  DailyMetrics.absenceByCause(schools, dayCases, attendance, policy),
+                  DailyMetrics.absenceByCause(
+                      schools,
+                      // episode starts are marked on the whole history, then the dates are taken
+                      full
+                          ? DailyMetrics.withEpisodeStart(cases)
+                          : DailyMetrics.withEpisodeStart(cases).filter(onDates),
+                      attendance,
+                      policy),
                   full,
                   pastDay ? d : null,
                   dates,
@@ -294,9 +317,20 @@ public final class MetricsJob {
           seconds,
           Tables.GOLD_CLUSTER_ALERTS,
           () -> {
+            Dataset<Row> responses =
+                wh.exists(Tables.SILVER_ALERT_RESPONSES.id())
+                    ? wh.read(Tables.SILVER_ALERT_RESPONSES.id())
+                    : new TableWriter(wh).empty(Tables.SILVER_ALERT_RESPONSES);
             Dataset<Row> alerts =
                 TableWriter.conform(
-                        ClusterAlerts.alerts(run.schools(), run.cases(), run.reports(), policy, d),
+                        ClusterAlerts.withResponses(
+                            ClusterAlerts.alerts(
+                                run.schools(), run.cases(), run.reports(), policy, d),
+                            run.cases(),
+                            run.reports(),
+                            responses,
+                            d,
+                            Timestamp.from(d.plusDays(1).atStartOfDay(run.zone()).toInstant())),
                         Tables.GOLD_CLUSTER_ALERTS)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts))
@@ -314,6 +348,8 @@ public final class MetricsJob {
                     writeAll(wh, Tables.GOLD_ALERT_CASES, members, versions);
                   members.unpersist();
                 });
+            UnknownAlerts.quarantine(
+                wh, ClusterAlerts.unknownResponses(responses, alerts), run.at());
             alerts.unpersist();
           });
     }

@@ -42,10 +42,10 @@ import org.slf4j.LoggerFactory;
  * reports and line list per (report_date, school_code); travel per record (plus records of
  * household members whose linked student's roster changed); risk areas per area; vaccinations per
  * person (plus persons whose roster changed); contraindications per person; safety incidents per
- * incident_id. ops.data_quality flags of the affected report (date, school) pairs and persons are
- * replaced in one MERGE. Watermarks are MERGEd last, so a crashed run is redone whole next time
- * (every write is an idempotent replace). When no bronze table changed nothing is written, not even
- * the watermarks.
+ * incident_id; alert responses per alert_id. ops.data_quality flags of the affected report (date,
+ * school) pairs and persons are replaced in one MERGE. Watermarks are MERGEd last, so a crashed run
+ * is redone whole next time (every write is an idempotent replace). When no bronze table changed
+ * nothing is written, not even the watermarks.
  */
 public final class TransformJob {
   private static final Logger LOG = LoggerFactory.getLogger(TransformJob.class);
@@ -83,6 +83,7 @@ public final class TransformJob {
     run.vaccinations(run.rosterNewRowPersons);
     run.contraindications();
     run.safetyIncidents();
+    run.alertResponses();
     run.dataQuality();
     run.createMissingTables();
     Watermarks.write(wh, CONSUMER, current, run.at);
@@ -330,6 +331,21 @@ public final class TransformJob {
               col("incident_date"));
       if (write(Tables.SILVER_SAFETY_INCIDENTS, rows, inIds))
         noteFrom(Tables.SILVER_SAFETY_INCIDENTS, from);
+    }
+
+    void alertResponses() {
+      if (!changed(Sources.ALERT_RESPONSES)) return;
+      Dataset<Row> ids =
+          AlertResponsesSilver.normalized(changes(Sources.ALERT_RESPONSES))
+              .select("alert_id")
+              .distinct();
+      UnaryOperator<Dataset<Row>> inIds = t -> t.join(ids, Latest.seq("alert_id"), "left_semi");
+      Dataset<Row> rows =
+          AlertResponsesSilver.build(
+              AlertResponsesSilver.normalized(bronze(Sources.ALERT_RESPONSES))
+                  .join(ids, Latest.seq("alert_id"), "left_semi"));
+      if (write(Tables.SILVER_ALERT_RESPONSES, rows, inIds))
+        noteFrom(Tables.SILVER_ALERT_RESPONSES, null);
     }
 
     /** One MERGE of ops.data_quality: the flags of every affected scope are replaced. */

@@ -30,13 +30,14 @@ class BriefOutputsTest {
     }
     assertEquals(
         List.of(
+            "alert-responses-2021-10-05-zh.xlsx",
             "briefing-2021-10-05-330100-zh.pdf",
             "briefing-2021-10-05-330100-zh.xlsx",
             "followup-2021-10-05-zh.pdf",
             "followup-2021-10-05-zh.xlsx",
             "signals-2021-10-05.json"),
         names);
-    assertEquals(5, r.outputs().size());
+    assertEquals(6, r.outputs().size());
   }
 
   @Test

@@ -89,8 +89,42 @@ class BriefingRenderTest {
             new Briefing.Cause(CITY, "fever", 7, 1.25), new Briefing.Cause(CITY, "rash", 2, null));
     List<Briefing.Alert> alerts =
         List.of(
+            // detected yesterday morning, not reported to the CDC: overdue
             new Briefing.Alert(
-                "class_same_day", "330102", "西子湖小学", "三年级", "2班", "fever", null, D, D, 4L, true),
+                "class_same_day",
+                "330102",
+                "西子湖小学",
+                "三年级",
+                "2班",
+                "fever",
+                null,
+                D,
+                D,
+                4L,
+                true,
+                "unverified",
+                java.time.Instant.parse("2021-10-04T02:00:00Z"),
+                null,
+                null,
+                true),
+            // active by its rule, but verified as no outbreak: not listed, not counted
+            new Briefing.Alert(
+                "class_3day",
+                "330102",
+                "湖滨小学",
+                "二年级",
+                "1班",
+                "gi",
+                null,
+                D,
+                D,
+                5L,
+                true,
+                "discarded",
+                java.time.Instant.parse("2021-10-06T02:00:00Z"),
+                null,
+                null,
+                false),
             // last fired 6 days ago: active with a 7-day quiet gap, not with a 3-day one
             new Briefing.Alert(
                 "school_disease",
@@ -245,6 +279,11 @@ class BriefingRenderTest {
     assertTrue(
         t.contains("fever 7 1.25") && t.contains("rash 2 -"), "causes, most cases first: " + t);
     assertTrue(t.contains("class, same day / 西子湖小学"), "the active alert: " + t);
+    assertTrue(t.contains("unverified not reported, overdue"), t);
+    assertTrue(
+        t.contains("Alerts not reported to the CDC within 24 hours: 1: 西子湖小学"),
+        "the overdue line names the school: " + t);
+    assertFalse(t.contains("湖滨小学"), "a discarded alert leaves the list: " + t);
     assertFalse(t.contains("school disease / 灵隐中学"), "a closed alert is not listed: " + t);
     assertTrue(
         t.contains("Active cluster alerts 2"), "both alerts fired fewer than 7 days ago: " + t);
@@ -273,8 +312,9 @@ class BriefingRenderTest {
         t.contains(
                 "To follow up: 9 overdue for a dose, 70 not vaccinated; lagging districts and their 5"
                     + " schools with most not vaccinated District / school Not vaccinated Dose overdue"
-                    + " 西湖区 40 4 \u3000灵隐中学 12 3 \u3000西溪中学 8 1 \u3000转塘小学 8 0"
-                    + " \u3000三墩中学 2 0")
+                    + " 西湖区 40 4 \u3000灵隐中学 12 3 \u3000西溪中学 8 1 \u3000转塘小学 8 0")
+            // the table may continue on the next page (its header repeated)
+            && t.contains("\u3000三墩中学 2 0")
             && t.contains("\u3000蒋村小学 2 0"),
         "the lagging district with its five schools with most never vaccinated: " + t);
     assertFalse(t.contains("龙坞小学"), "the sixth school is not named: " + t);
@@ -529,7 +569,16 @@ class BriefingRenderTest {
     ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
     FollowUpDocuments.writeXlsx(followUps(), BriefingRenderer.bundle("zh"), xlsx);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
-      assertEquals(6, wb.getNumberOfSheets());
+      assertEquals(7, wb.getNumberOfSheets(), "six lists and the response form");
+      Sheet form = wb.getSheetAt(6);
+      assertEquals("预警编号", form.getRow(0).getCell(0).getStringCellValue());
+      assertEquals("核实结果", form.getRow(0).getCell(1).getStringCellValue());
+      assertEquals("报告疾控时间", form.getRow(0).getCell(2).getStringCellValue());
+      assertEquals(
+          "ab12cd34ef56ab78",
+          form.getRow(1).getCell(0).getStringCellValue(),
+          "one row per alert, its id filled in, to be loaded back as alert_responses");
+      assertEquals(1, form.getLastRowNum());
       assertEquals(
           "同班：核酸阳性", wb.getSheetAt(5).getRow(1).getCell(3).getStringCellValue(), "a contact");
       assertEquals(

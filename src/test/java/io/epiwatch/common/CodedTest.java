@@ -60,7 +60,8 @@ class CodedTest {
             "RETURN_BEFORE_DEPARTURE",
             "LINKED_PERSON_UNKNOWN",
             "FIELD_COUNT",
-            "REPORTED_BEFORE_INCIDENT"),
+            "REPORTED_BEFORE_INCIDENT",
+            "UNKNOWN_ALERT"),
         Coded.codes(ReasonCode.class));
     assertEquals(
         List.of(

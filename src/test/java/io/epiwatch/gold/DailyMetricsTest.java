@@ -160,4 +160,52 @@ class DailyMetricsTest {
         row("diagnosis", "influenza", 1L, 100L, 10.0),
         row("diagnosis", "unknown", 1L, 100L, 10.0));
   }
+
+  @Test
+  void newCasesCountEpisodeStartsWhileCasesCountEveryDayAbsent() {
+    Dataset<Row> lineList =
+        Frames.of(
+            spark,
+            Tables.SILVER_ABSENCE_CASES.schema(),
+            cols(
+                "report_date",
+                "school_code",
+                "person_key",
+                "person_type",
+                "onset_date",
+                "symptom_group",
+                "diagnosis"),
+            // p1 absent on 09-01 and 09-02 with the same onset: one episode, new on 09-01 only
+            new Object[] {
+              d("2021-09-01"), "3301020001", "p1", "student", d("2021-08-31"), "ili", "influenza"
+            },
+            new Object[] {
+              d("2021-09-02"), "3301020001", "p1", "student", d("2021-08-31"), "ili", "influenza"
+            },
+            // p2 without onset_date: each report date is its own onset, so its own episode
+            new Object[] {d("2021-09-01"), "3301020001", "p2", "student", null, "ili", "unknown"},
+            new Object[] {d("2021-09-02"), "3301020001", "p2", "student", null, "ili", "unknown"},
+            // p3 falls ill again (a new onset) on 09-02: a new episode
+            new Object[] {
+              d("2021-09-01"), "3301020001", "p3", "student", d("2021-09-01"), "ili", "unknown"
+            },
+            new Object[] {
+              d("2021-09-02"), "3301020001", "p3", "student", d("2021-09-02"), "ili", "unknown"
+            });
+    Dataset<Row> a = DailyMetrics.attendance(schools, reports, lineList, POLICY);
+    Dataset<Row> c = DailyMetrics.absenceByCause(schools, lineList, a, POLICY);
+    DatasetAssert.assertRows(
+        c.filter("org_level = 'school' AND cause_type = 'symptom_group'"),
+        cols("report_date", "cause", "cases", "new_cases"),
+        row(d("2021-09-01"), "ili", 3L, 3L),
+        row(d("2021-09-02"), "ili", 3L, 2L));
+    // only 09-02 rewritten (an incremental run): the starts are marked on the whole history first
+    Dataset<Row> day2 =
+        DailyMetrics.withEpisodeStart(lineList).filter("report_date = DATE'2021-09-02'");
+    DatasetAssert.assertRows(
+        DailyMetrics.absenceByCause(schools, day2, a, POLICY)
+            .filter("org_level = 'school' AND cause_type = 'symptom_group'"),
+        cols("report_date", "cause", "cases", "new_cases"),
+        row(d("2021-09-02"), "ili", 3L, 2L));
+  }
 }

@@ -64,8 +64,24 @@ class DailyJobIT {
                 .skip(1)
                 .filter(l -> !l.endsWith(","))
                 .count();
+    // the response to an alert that does not exist: loaded by ingest, quarantined UNKNOWN_ALERT by
+    // the metrics stage (docs/rules.md §1.4)
+    long unknownAlerts =
+        Files.readAllLines(
+                ChildJvm.projectDir().resolve("data-sample/inbox/_generator/planted_responses.csv"))
+            .stream()
+            .filter(l -> l.endsWith(" UNKNOWN_ALERT"))
+            .count();
+    assertEquals(1L, unknownAlerts);
     assertEquals(
-        planted, w.read(Tables.OPS_QUARANTINE.id()).count(), "quarantined rows = planted bad rows");
+        planted + unknownAlerts,
+        w.read(Tables.OPS_QUARANTINE.id()).count(),
+        "quarantined rows = planted bad rows");
+    assertEquals(
+        unknownAlerts,
+        w.read(Tables.OPS_QUARANTINE.id())
+            .filter("array_contains(reasons, 'UNKNOWN_ALERT') AND source = 'alert_responses'")
+            .count());
     DatasetAssert.assertRows(
         m.selectExpr("sum(rows_quarantined) AS q"), new String[] {"q"}, DatasetAssert.row(planted));
   }

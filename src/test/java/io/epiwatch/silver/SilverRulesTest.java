@@ -79,6 +79,31 @@ class SilverRulesTest {
   }
 
   @Test
+  void theLatestResponsePerAlertWinsWhateverTheCaseOfItsId(SparkSession spark) {
+    Dataset<Row> bronze =
+        BronzeRows.of(
+            spark,
+            Sources.ALERT_RESPONSES,
+            cols("alert_id", "verified", "reported_to_cdc_at", "submitted_at", "source_file"),
+            new Object[] {"ab12cd34ef56ab78", "pending", null, ts("2021-09-12 18:00"), "a.csv"},
+            // the same alert, its id upper-cased by a spreadsheet, verified and reported later
+            new Object[] {
+              " AB12CD34EF56AB78 ",
+              "verified",
+              ts("2021-09-13 08:00"),
+              ts("2021-09-13 08:30"),
+              "b.csv"
+            },
+            new Object[] {"0123456789abcdef", "discarded", null, ts("2021-09-13 09:00"), "b.csv"});
+
+    assertRows(
+        AlertResponsesSilver.build(bronze),
+        cols("alert_id", "verified", "reported_to_cdc_at", "source_file"),
+        row("ab12cd34ef56ab78", "verified", ts("2021-09-13 08:00"), "b.csv"),
+        row("0123456789abcdef", "discarded", null, "b.csv"));
+  }
+
+  @Test
   void expiredContraindicationIsKeptWithItsValidUntil(SparkSession spark) {
     Dataset<Row> bronze =
         BronzeRows.of(
