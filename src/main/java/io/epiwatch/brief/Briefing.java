@@ -150,38 +150,6 @@ public record Briefing(
       Boolean cdcReportOnTime,
       boolean cdcReportOverdue) {
 
-    /** An alert without response columns (gold written before they existed): unverified. */
-    public Alert(
-        String rule,
-        String districtCode,
-        String schoolName,
-        String grade,
-        String className,
-        String symptomGroup,
-        String diagnosis,
-        LocalDate firstDetected,
-        LocalDate lastDetected,
-        Long cases,
-        boolean active) {
-      this(
-          rule,
-          districtCode,
-          schoolName,
-          grade,
-          className,
-          symptomGroup,
-          diagnosis,
-          firstDetected,
-          lastDetected,
-          cases,
-          active,
-          null,
-          null,
-          null,
-          null,
-          false);
-    }
-
     /** In the briefing's list of alerts in progress: active, and not discarded or closed. */
     public boolean listed() {
       return active

@@ -136,6 +136,20 @@ public final class TransformJob {
       return true;
     }
 
+    /**
+     * Replaces the scope with the rows and, when a version was committed, notes the earliest date
+     * of the column among the new rows and the rows they replace (a corrected date moves a row:
+     * both dates are affected).
+     */
+    void writeNotingFrom(
+        TableSpec spec, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope, String dateColumn) {
+      LocalDate from =
+          minDate(
+              rows.select(dateColumn).unionByName(existing(spec, scope).select(dateColumn)),
+              to_date(col(dateColumn)));
+      if (write(spec, rows, scope)) noteFrom(spec, from);
+    }
+
     void noteFrom(TableSpec spec, LocalDate d) {
       if (d != null) affectedFrom.merge(spec.id().toString(), d, (a, b) -> a.isBefore(b) ? a : b);
     }
@@ -241,14 +255,7 @@ public final class TransformJob {
               ? wh.read(Tables.SILVER_ROSTER.id())
               : new TableWriter(wh).empty(Tables.SILVER_ROSTER);
       Dataset<Row> rows = TravelSilver.build(inKeys.apply(keyed), roster);
-      LocalDate from =
-          minDate(
-              rows.select("departure_date")
-                  .unionByName(
-                      existing(Tables.SILVER_TRAVEL_RECORDS, inKeys).select("departure_date")),
-              col("departure_date"));
-      if (write(Tables.SILVER_TRAVEL_RECORDS, rows, inKeys))
-        noteFrom(Tables.SILVER_TRAVEL_RECORDS, from);
+      writeNotingFrom(Tables.SILVER_TRAVEL_RECORDS, rows, inKeys, "departure_date");
     }
 
     void riskAreas() {
@@ -281,15 +288,7 @@ public final class TransformJob {
                   inPersons.apply(bronze(Sources.ROSTER)).select("person_key"),
                   ctx.config().policy().vaccineProducts())
               .persist(StorageLevel.MEMORY_AND_DISK());
-      LocalDate from =
-          minDate(
-              doses
-                  .select("vaccination_date")
-                  .unionByName(
-                      existing(Tables.SILVER_VACCINATIONS, inPersons).select("vaccination_date")),
-              col("vaccination_date"));
-      if (write(Tables.SILVER_VACCINATIONS, doses, inPersons))
-        noteFrom(Tables.SILVER_VACCINATIONS, from);
+      writeNotingFrom(Tables.SILVER_VACCINATIONS, doses, inPersons, "vaccination_date");
       dqRows.add(DataQualityFlags.ofDoses(doses));
       dqScopes.add(
           t ->
@@ -306,14 +305,7 @@ public final class TransformJob {
           t -> t.join(persons, Latest.seq("person_key"), "left_semi");
       Dataset<Row> rows =
           ContraindicationsSilver.build(inPersons.apply(bronze(Sources.CONTRAINDICATIONS)));
-      LocalDate from =
-          minDate(
-              rows.select("recorded_at")
-                  .unionByName(
-                      existing(Tables.SILVER_CONTRAINDICATIONS, inPersons).select("recorded_at")),
-              to_date(col("recorded_at")));
-      if (write(Tables.SILVER_CONTRAINDICATIONS, rows, inPersons))
-        noteFrom(Tables.SILVER_CONTRAINDICATIONS, from);
+      writeNotingFrom(Tables.SILVER_CONTRAINDICATIONS, rows, inPersons, "recorded_at");
     }
 
     void safetyIncidents() {
@@ -323,14 +315,7 @@ public final class TransformJob {
       Dataset<Row> rows =
           SafetyIncidentsSilver.build(inIds.apply(bronze(Sources.SAFETY_INCIDENTS)));
       // a corrected incident date moves the incident between periods: both dates count
-      LocalDate from =
-          minDate(
-              rows.select("incident_date")
-                  .unionByName(
-                      existing(Tables.SILVER_SAFETY_INCIDENTS, inIds).select("incident_date")),
-              col("incident_date"));
-      if (write(Tables.SILVER_SAFETY_INCIDENTS, rows, inIds))
-        noteFrom(Tables.SILVER_SAFETY_INCIDENTS, from);
+      writeNotingFrom(Tables.SILVER_SAFETY_INCIDENTS, rows, inIds, "incident_date");
     }
 
     void alertResponses() {

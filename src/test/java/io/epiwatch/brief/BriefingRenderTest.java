@@ -137,6 +137,11 @@ class BriefingRenderTest {
                 D.minusDays(9),
                 D.minusDays(6),
                 3L,
+                false,
+                "unverified",
+                null,
+                null,
+                null,
                 false));
     List<Briefing.Exposure> exposure =
         List.of(
