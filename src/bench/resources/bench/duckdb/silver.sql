@@ -371,7 +371,7 @@ CREATE TABLE quarantine AS
   UNION ALL SELECT 'risk_areas', source_file, source_line, reasons FROM stage_risk_areas WHERE len(reasons) > 0
   UNION ALL SELECT 'vaccinations', source_file, source_line, reasons FROM stage_vaccinations WHERE len(reasons) > 0
   UNION ALL SELECT 'contraindications', source_file, source_line, reasons FROM stage_contraindications WHERE len(reasons) > 0
-  UNION ALL SELECT 'safety_incidents', source_file, source_line, reasons FROM stage_safety_incidents WHERE len(reasons) > 0;
+  UNION ALL SELECT 'safety_incidents', source_file, source_line, reasons FROM stage_safety_incidents WHERE len(reasons) > 0
   UNION ALL SELECT 'alert_responses', source_file, source_line, reasons FROM stage_alert_responses WHERE len(reasons) > 0;
 
 -- The accepted rows: bronze of the warehouse.
