@@ -131,6 +131,7 @@ public final class TableWriter {
    */
   private boolean createWith(TableSpec spec, Dataset<Row> rows) {
     if (wh.exists(spec.id())) return false;
+    clearInterruptedCreate(spec);
     DataFrameWriterV2<Row> w =
         rows.writeTo("delta.`" + wh.path(spec.id()).replace("`", "``") + "`")
             .using("delta")
@@ -149,5 +150,29 @@ public final class TableWriter {
           e);
     }
     return true;
+  }
+
+  /**
+   * A job killed during a table's first commit leaves its folder with data files and no committed
+   * version (no _delta_log/*.json): not a table, and a location Delta refuses to create in. Under
+   * the warehouse lock nothing else writes there, so the debris is removed before the create.
+   */
+  private void clearInterruptedCreate(TableSpec spec) {
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(wh.path(spec.id()));
+    try {
+      org.apache.hadoop.fs.FileSystem fs =
+          dir.getFileSystem(wh.spark().sparkContext().hadoopConfiguration());
+      if (!fs.exists(dir)) return;
+      org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(dir, "_delta_log");
+      if (fs.exists(log)) {
+        for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log))
+          if (f.isFile() && f.getPath().getName().endsWith(".json")) return; // a table: leave it
+      }
+      org.slf4j.LoggerFactory.getLogger(TableWriter.class)
+          .warn("{} at {}: removing the files of an interrupted first commit", spec.id(), dir);
+      fs.delete(dir, true);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

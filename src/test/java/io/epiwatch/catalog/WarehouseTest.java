@@ -61,4 +61,19 @@ class WarehouseTest {
         false, java.nio.file.Files.exists(base.resolve("warehouse").resolve("restricted")));
     spark.sql("DROP TABLE restricted.demo_r");
   }
+
+  @Test
+  void aFirstCommitInterruptedByAKillLeavesNoTableAndTheRerunCreatesIt(SparkSession spark)
+      throws Exception {
+    Warehouse wh = new Warehouse(spark, SparkExtension.newFolder("debris").toString());
+    java.nio.file.Path dir = java.nio.file.Path.of(wh.path(Tables.OPS_QUARANTINE.id()));
+    // what CrashIT found after a kill in a CREATE TABLE AS SELECT: data files, no committed version
+    java.nio.file.Files.createDirectories(dir.resolve("_delta_log/_staged_commits"));
+    java.nio.file.Files.writeString(dir.resolve("part-00000-debris.parquet"), "partial");
+    new TableWriter(wh)
+        .overwrite(Tables.OPS_QUARANTINE, new TableWriter(wh).empty(Tables.OPS_QUARANTINE));
+    assertEquals(0L, wh.version(Tables.OPS_QUARANTINE.id()));
+    assertEquals(0L, wh.read(Tables.OPS_QUARANTINE.id()).count());
+    assertEquals(false, java.nio.file.Files.exists(dir.resolve("part-00000-debris.parquet")));
+  }
 }
