@@ -300,7 +300,7 @@ LEFT JOIN latest_school s ON s.school_code = a.school_code;
 -- silver_alert_responses submitted by the end of D; 24 h to report to the CDC.
 CREATE OR REPLACE TABLE gold_cluster_alerts AS
 WITH per_person AS (
-  SELECT a.alert_id, a.threshold, c.person_key, min(c.submitted_at) AS first_sub
+  SELECT a.alert_id, a.threshold, c.person_key, min(c.first_submitted_at) AS first_sub
   FROM cluster_alerts_base a
   JOIN cases c ON a.rule <> 'school_ears_c2'
     AND c.school_code = a.school_code
@@ -312,7 +312,7 @@ WITH per_person AS (
          OR (a.symptom_group IS NOT NULL AND c.symptom_group = a.symptom_group)
          OR (a.diagnosis IS NOT NULL AND c.diagnosis = a.diagnosis))
   GROUP BY ALL
-  HAVING min(c.submitted_at) IS NOT NULL
+  HAVING min(c.first_submitted_at) IS NOT NULL
 ), detected AS (
   SELECT alert_id, first_sub AS detected_at FROM per_person
   QUALIFY row_number() OVER (PARTITION BY alert_id ORDER BY first_sub, person_key) = threshold::INTEGER

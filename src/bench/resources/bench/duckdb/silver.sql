@@ -463,7 +463,8 @@ WINDOW k AS (PARTITION BY report_date, school_code)
 QUALIFY row_number() OVER (PARTITION BY report_date, school_code
   ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;
 
--- Line list (silver/AbsenceCasesSilver.java); symptom group, first match wins (docs/rules.md §4.3).
+-- Line list (silver/AbsenceCasesSilver.java); symptom group, first match wins (docs/rules.md §4.3);
+-- first_submitted_at over every accepted version of the row.
 CREATE MACRO symptom_group(s) AS CASE
   WHEN list_contains(s, 'rash') THEN 'rash'
   WHEN list_contains(s, 'diarrhea') OR list_contains(s, 'vomiting') THEN 'gi'
@@ -475,7 +476,8 @@ CREATE MACRO symptom_group(s) AS CASE
 CREATE TABLE silver_absence_cases AS
 SELECT report_date, school_code, person_key, id_type, person_type, grade, class_name, onset_date, symptoms,
   symptom_group(coalesce(symptoms, []::VARCHAR[])) AS symptom_group, diagnosis, visited_doctor, followed_up, expected_return,
-  submitted_at, source_file, source_line
+  submitted_at, source_file, source_line,
+  min(submitted_at) OVER (PARTITION BY report_date, school_code, person_key) AS first_submitted_at
 FROM bronze_absence_cases
 QUALIFY row_number() OVER (PARTITION BY report_date, school_code, person_key
   ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;

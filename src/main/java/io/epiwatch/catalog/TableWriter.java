@@ -44,6 +44,24 @@ public final class TableWriter {
             .toArray(Column[]::new));
   }
 
+  /**
+   * A stored table's rows projected to its declared schema, where a column the declaration gained
+   * after the table was written is null (new rows must carry every column: {@link #conform}).
+   */
+  public static Dataset<Row> conformStored(Dataset<Row> stored, TableSpec spec) {
+    java.util.Set<String> present = java.util.Set.of(stored.columns());
+    return stored.select(
+        Arrays.stream(spec.schema().fields())
+            .map(
+                f ->
+                    (present.contains(f.name())
+                            ? col(f.name())
+                            : org.apache.spark.sql.functions.lit(null))
+                        .cast(f.dataType())
+                        .as(f.name(), f.metadata()))
+            .toArray(Column[]::new));
+  }
+
   /** An empty frame with the table's schema. */
   public Dataset<Row> empty(TableSpec spec) {
     return wh.spark().createDataFrame(List.of(), spec.schema());

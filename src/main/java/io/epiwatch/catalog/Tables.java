@@ -101,7 +101,8 @@ public final class Tables {
               + codes(SymptomGroup.class)
               + "', "
               + "diagnosis STRING COMMENT 'influenza, covid19, varicella, hfmd, mumps, norovirus, common_cold, other, unknown', "
-              + "visited_doctor BOOLEAN, followed_up BOOLEAN, expected_return DATE, submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
+              + "visited_doctor BOOLEAN, followed_up BOOLEAN, expected_return DATE, submitted_at TIMESTAMP COMMENT 'latest version', source_file STRING, source_line BIGINT, "
+              + "first_submitted_at TIMESTAMP COMMENT 'first accepted submission of the row (an alert''s detected_at counts from it, so a correction never moves it later)'");
 
   public static final TableSpec SILVER_TRAVEL_RECORDS =
       TableSpec.of(

@@ -341,10 +341,10 @@ public final class ClusterAlerts {
   /**
    * When each alert's data first sufficed (docs/rules.md §4.4.1): alert_id and detected_at. Case
    * alerts: among the distinct persons counted on first_detected (onset in [first_detected - window
-   * + 1, first_detected], same unit and group), each person's earliest submitted_at of those rows;
-   * detected_at = the k-th earliest, k = the rule's threshold (null when fewer than k persons have
-   * a submission time). EARS-C2: the first_submitted_at of the school's daily report of
-   * first_detected.
+   * + 1, first_detected], same unit and group), each person's earliest first_submitted_at of those
+   * rows (a correction never moves it later); detected_at = the k-th earliest, k = the rule's
+   * threshold (null when fewer than k persons have a submission time). EARS-C2: the
+   * first_submitted_at of the school's daily report of first_detected.
    */
   public static Dataset<Row> detection(
       Dataset<Row> alerts, Dataset<Row> cases, Dataset<Row> reports) {
@@ -367,7 +367,7 @@ public final class ClusterAlerts {
             col("report_date").as("_srd"),
             col("school_code").as("_ss"),
             col("person_key").as("_sp"),
-            col("submitted_at"));
+            col("first_submitted_at"));
     Dataset<Row> perPerson =
         members(firstDay, cases, "inner")
             .join(
@@ -377,7 +377,7 @@ public final class ClusterAlerts {
                     .and(col("_s").equalTo(col("_ss")))
                     .and(col("person_key").equalTo(col("_sp"))))
             .groupBy(col("alert_id"), col("threshold"), col("person_key"))
-            .agg(min("submitted_at").as("_first"))
+            .agg(min("first_submitted_at").as("_first"))
             .filter(col("_first").isNotNull());
     Dataset<Row> kth =
         perPerson

@@ -14,8 +14,9 @@ import org.apache.spark.sql.functions;
 
 /**
  * silver.absence_cases, the illness-absence line list (docs/rules.md §2, §4.3): latest version per
- * (report_date, school_code, person) by submitted_at; symptoms arrive as code arrays and get their
- * symptom group by the first-match-wins rule of docs/rules.md §2.4.
+ * (report_date, school_code, person) by submitted_at, with first_submitted_at the earliest accepted
+ * version's (an alert's detection time counts from it, docs/rules.md §4.4.1); symptoms arrive as
+ * code arrays and get their symptom group by the first-match-wins rule of docs/rules.md §2.4.
  */
 public final class AbsenceCasesSilver {
   private AbsenceCasesSilver() {}
@@ -23,7 +24,7 @@ public final class AbsenceCasesSilver {
   public static final List<String> KEY = List.of("report_date", "school_code", "person_key");
 
   public static Dataset<Row> build(Dataset<Row> bronze) {
-    return Latest.perKey(bronze, KEY, "submitted_at")
+    return Latest.perKey(Latest.withFirstSubmitted(bronze, KEY), KEY, "submitted_at")
         .withColumn("symptom_group", symptomGroup(col("symptoms")));
   }
 

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -28,10 +27,9 @@ public final class DailyReportsSilver {
    * @param bronze every bronze version of the (report_date, school_code) keys to build
    */
   public static Dataset<Row> build(Dataset<Row> bronze) {
-    WindowSpec key = Window.partitionBy("report_date", "school_code");
+    WindowSpec key = Window.partitionBy(Latest.cols(KEY));
     Dataset<Row> withFirst =
-        bronze
-            .withColumn("first_submitted_at", min("submitted_at").over(key))
+        Latest.withFirstSubmitted(bronze, KEY)
             .withColumn("versions", count(lit(1)).over(key).cast("int"));
     return Latest.perKey(withFirst, KEY, "submitted_at")
         .withColumn("zero_report_contradiction", zeroReportContradiction());

@@ -26,6 +26,21 @@ final class Latest {
     return io.epiwatch.spark.Frames.firstPer(rows, key, order.toArray(Column[]::new));
   }
 
+  /**
+   * Adds first_submitted_at: the earliest submitted_at of every accepted version of the row's key
+   * (a later correction keeps the time the row was first sent).
+   */
+  static Dataset<Row> withFirstSubmitted(Dataset<Row> rows, List<String> key) {
+    return rows.withColumn(
+        "first_submitted_at",
+        org.apache
+            .spark
+            .sql
+            .functions
+            .min("submitted_at")
+            .over(org.apache.spark.sql.expressions.Window.partitionBy(cols(key))));
+  }
+
   static Column[] cols(List<String> names) {
     return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }

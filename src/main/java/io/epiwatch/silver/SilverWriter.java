@@ -43,7 +43,9 @@ public final class SilverWriter {
       return true;
     }
     Dataset<Row> fresh = TableWriter.conform(rows, spec);
-    Dataset<Row> current = TableWriter.conform(wh.read(spec.id()), spec);
+    Dataset<Row> stored = wh.read(spec.id());
+    List<String> storedColumns = Arrays.asList(stored.columns());
+    Dataset<Row> current = TableWriter.conformStored(stored, spec);
     Column sameKey =
         spec.key().stream()
             .map(k -> current.col(k).eqNullSafe(fresh.col(k)))
@@ -59,13 +61,19 @@ public final class SilverWriter {
     String s = TableWriter.SOURCE;
     Map<String, String> assign = new LinkedHashMap<>();
     for (String c : spec.columnNames()) assign.put(c, s + ".`" + c + "`");
+    // every row changes when the table lacks a declared column (an older version wrote it)
     String changed =
-        Arrays.stream(spec.columnNames())
-            .filter(c -> !VOLATILE.contains(c))
-            .map(c -> "NOT (" + t + ".`" + c + "` <=> " + s + ".`" + c + "`)")
-            .collect(Collectors.joining(" OR "));
+        storedColumns.containsAll(Arrays.asList(spec.columnNames()))
+            ? Arrays.stream(spec.columnNames())
+                .filter(c -> !VOLATILE.contains(c))
+                .map(c -> "NOT (" + t + ".`" + c + "` <=> " + s + ".`" + c + "`)")
+                .collect(Collectors.joining(" OR "))
+            : "true";
     writer
         .merge(spec, source)
+        // a column this version declares and an older table lacks is added (TransformJob rebuilds
+        // such a table from all of bronze, so no row keeps it empty)
+        .withSchemaEvolution()
         .whenMatched(s + "." + DELETE)
         .delete()
         .whenMatched(changed)

@@ -63,7 +63,7 @@ public final class TransformJob {
     Map<String, Dataset<Row>> changes = new HashMap<>();
     for (SourceSpec s : Sources.ALL) {
       String id = TableId.bronze(s.name()).toString();
-      long mark = marks.getOrDefault(id, -1L);
+      long mark = lacksDeclaredColumns(wh, s) ? -1L : marks.getOrDefault(id, -1L);
       long now = current.get(id);
       if (now > mark)
         changes.put(
@@ -89,6 +89,31 @@ public final class TransformJob {
     Watermarks.write(wh, CONSUMER, current, run.at);
     changes.values().forEach(Dataset::unpersist);
     return new TransformResult(true, run.versions, run.reportDates, run.affectedFrom, silverBefore);
+  }
+
+  /**
+   * True when silver's table of the source exists without a column this version declares (a
+   * warehouse written by an older version): the transform then reads the source's bronze whole, as
+   * if never consumed, so every row is rebuilt with the new column, and gold is recomputed from the
+   * earliest date it touches.
+   */
+  static boolean lacksDeclaredColumns(Warehouse wh, SourceSpec source) {
+    TableSpec spec =
+        Tables.SILVER.stream()
+            .filter(t -> t.id().equals(TableId.silver(source.name())))
+            .findFirst()
+            .orElse(null);
+    if (spec == null || !wh.exists(spec.id())) return false;
+    java.util.Set<String> present = java.util.Set.of(wh.read(spec.id()).schema().fieldNames());
+    List<String> missing =
+        java.util.Arrays.stream(spec.columnNames()).filter(c -> !present.contains(c)).toList();
+    if (missing.isEmpty()) return false;
+    LOG.warn(
+        "{} lacks {} declared by this version: rebuilt from all of {}",
+        spec.id(),
+        missing,
+        TableId.bronze(source.name()));
+    return true;
   }
 
   /** The state of one run: its change rows and what it wrote. */

@@ -33,6 +33,11 @@ class AlertResponseTest {
   static final LocalDate D = LocalDate.of(2021, 9, 12);
 
   static Object[] pupil(String key, String onset, String reported, String submitted) {
+    return pupil(key, onset, reported, submitted, submitted);
+  }
+
+  /** A row first sent at {@code first} and last corrected at {@code latest}. */
+  static Object[] pupil(String key, String onset, String reported, String first, String latest) {
     return new Object[] {
       d(reported),
       "3301020001",
@@ -43,15 +48,18 @@ class AlertResponseTest {
       d(onset),
       "gi",
       "unknown",
-      ts(submitted)
+      ts(latest),
+      ts(first)
     };
   }
 
   /**
    * Five pupils of one class over three days (class_3day, threshold 5, fires on 09-12). Their first
    * submissions in order: a 09-10 09:00, b 09-10 09:30, c 09-11 08:00, e 09-12 09:15, d 09-12
-   * 11:00: the fifth person, d, is the moment the data sufficed. a's second row (09-12 08:00) does
-   * not move a's first submission; f (onset 09-13) is not counted on first_detected.
+   * 11:00: the fifth person, d, is the moment the data sufficed. d's row, corrected at 16:00,
+   * counts from its first submission (a correction never moves the detection later); a's second row
+   * (09-12 08:00) does not move a's first submission; f (onset 09-13) is not counted on
+   * first_detected.
    */
   static Dataset<Row> cases(SparkSession spark) {
     return Frames.of(
@@ -67,11 +75,12 @@ class AlertResponseTest {
             "onset_date",
             "symptom_group",
             "diagnosis",
-            "submitted_at"),
+            "submitted_at",
+            "first_submitted_at"),
         pupil("a", "2021-09-10", "2021-09-10", "2021-09-10 09:00"),
         pupil("b", "2021-09-10", "2021-09-10", "2021-09-10 09:30"),
         pupil("c", "2021-09-11", "2021-09-11", "2021-09-11 08:00"),
-        pupil("d", "2021-09-12", "2021-09-12", "2021-09-12 11:00"),
+        pupil("d", "2021-09-12", "2021-09-12", "2021-09-12 11:00", "2021-09-12 16:00"),
         pupil("e", "2021-09-12", "2021-09-12", "2021-09-12 09:15"),
         pupil("a", "2021-09-10", "2021-09-12", "2021-09-12 08:00"),
         pupil("f", "2021-09-13", "2021-09-13", "2021-09-13 07:00"));

@@ -45,14 +45,8 @@ class TransformJobTest {
 
   @Test
   void incrementalRunsUpdateOnlyWhatBronzeChangedAndARerunWritesNothing(SparkSession spark) {
-    String root = SparkExtension.newFolder("wh").toString();
-    Warehouse wh = new Warehouse(spark, root);
-    JobContext ctx =
-        JobContext.of(
-            AppConfig.fromString("epiwatch.warehouse = \"" + root + "\""),
-            spark,
-            LocalDate.of(2021, 9, 10),
-            Clock.fixed(Instant.parse("2021-09-10T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+    JobContext ctx = context(spark);
+    Warehouse wh = ctx.warehouse();
 
     // ---- first load
     append(
@@ -249,14 +243,8 @@ class TransformJobTest {
 
   @Test
   void anIngestRerunThatRewritesABatchIsPickedUpThroughTheChangeFeed(SparkSession spark) {
-    String root = SparkExtension.newFolder("wh").toString();
-    Warehouse wh = new Warehouse(spark, root);
-    JobContext ctx =
-        JobContext.of(
-            AppConfig.fromString("epiwatch.warehouse = \"" + root + "\""),
-            spark,
-            LocalDate.of(2021, 9, 10),
-            Clock.fixed(Instant.parse("2021-09-10T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+    JobContext ctx = context(spark);
+    Warehouse wh = ctx.warehouse();
     String[] c = cols("person_key", "school_code", "reason", "valid_until", "recorded_at");
     append(
         wh,
@@ -290,6 +278,52 @@ class TransformJobTest {
         cols("person_key", "reason", "valid_until"),
         row("p1", "fever", d("2021-06-30")),
         row("p2", "allergy (confirmed)", null));
+  }
+
+  @Test
+  void aSilverTableWithoutAColumnThisVersionDeclaresIsRebuiltWithItFromAllOfBronze(
+      SparkSession spark) {
+    JobContext ctx = context(spark);
+    Warehouse wh = ctx.warehouse();
+    append(
+        wh,
+        Sources.ABSENCE_CASES,
+        BronzeRows.of(
+            spark,
+            Sources.ABSENCE_CASES,
+            cols("report_date", "school_code", "person_key", "symptoms", "submitted_at"),
+            new Object[] {d("2021-09-01"), A, "s1", List.of("fever"), ts("2021-09-01 08:00")},
+            new Object[] {
+              d("2021-09-01"), A, "s1", List.of("fever", "cough"), ts("2021-09-02 10:00")
+            }));
+    TransformJob.run(ctx);
+    String[] c = cols("person_key", "symptom_group", "submitted_at", "first_submitted_at");
+    Row corrected = row("s1", "ili", ts("2021-09-02 10:00"), ts("2021-09-01 08:00"));
+    assertRows(wh.read(Tables.SILVER_ABSENCE_CASES.id()), c, corrected);
+
+    // the table as a version without first_submitted_at wrote it; bronze has nothing new
+    wh.read(Tables.SILVER_ABSENCE_CASES.id())
+        .drop("first_submitted_at")
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .save(wh.path(Tables.SILVER_ABSENCE_CASES.id()));
+    TransformResult upgrade = TransformJob.run(ctx);
+
+    assertTrue(upgrade.changed());
+    assertEquals(LocalDate.of(2021, 9, 1), upgrade.affectedFrom().get("silver.absence_cases"));
+    assertRows(wh.read(Tables.SILVER_ABSENCE_CASES.id()), c, corrected);
+    assertFalse(TransformJob.run(ctx).changed(), "upgraded once");
+  }
+
+  private static JobContext context(SparkSession spark) {
+    String root = SparkExtension.newFolder("wh").toString();
+    return JobContext.of(
+        AppConfig.fromString("epiwatch.warehouse = \"" + root + "\""),
+        spark,
+        LocalDate.of(2021, 9, 10),
+        Clock.fixed(Instant.parse("2021-09-10T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
   }
 
   /** Appends to a bronze table created as ingest creates it: BronzeSchema, change data feed on. */
