@@ -7,9 +7,6 @@ import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.VaccinationStatus;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,10 +27,8 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -43,8 +38,8 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 /**
  * Pure JasperReports: a {@link Briefing} (plain records) + scope + language -> PDF bytes; no Spark
  * type reaches it, and every policy value comes with the records. Templates are the JRXML files in
- * reports/ (on the classpath), compiled once per JVM; every label comes from the resource bundle of
- * the language, so English needs no second template.
+ * reports/, compiled at build time ({@link Templates}); every label comes from the resource bundle
+ * of the language, so English needs no second template.
  */
 public final class BriefingRenderer {
   /** A briefing's scope: the city, or one district (org code). */
@@ -57,12 +52,7 @@ public final class BriefingRenderer {
     }
   }
 
-  private static final Map<String, JasperReport> COMPILED = new HashMap<>();
-
   static {
-    // Hadoop's shaded StAX implementation registers itself and breaks Jackson XML (JRXML 7).
-    System.setProperty("javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory");
-    System.setProperty("javax.xml.stream.XMLOutputFactory", "com.ctc.wstx.stax.WstxOutputFactory");
     System.setProperty("java.awt.headless", "true");
   }
 
@@ -98,7 +88,9 @@ public final class BriefingRenderer {
     try {
       JasperPrint print =
           JasperFillManager.fillReport(
-              template(template), params, new net.sf.jasperreports.engine.JREmptyDataSource(1));
+              Templates.get(template),
+              params,
+              new net.sf.jasperreports.engine.JREmptyDataSource(1));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       JRPdfExporter exporter = new JRPdfExporter();
       exporter.setExporterInput(new SimpleExporterInput(print));
@@ -109,26 +101,6 @@ public final class BriefingRenderer {
     } catch (JRException e) {
       throw new IllegalStateException("reports/" + template + ".jrxml: " + e.getMessage(), e);
     }
-  }
-
-  static synchronized JasperReport template(String name) {
-    return COMPILED.computeIfAbsent(
-        name,
-        n -> {
-          try (InputStream in =
-              BriefingRenderer.class
-                  .getClassLoader()
-                  .getResourceAsStream("reports/" + n + ".jrxml")) {
-            if (in == null)
-              throw new IllegalStateException(
-                  "template reports/" + n + ".jrxml is not on the classpath");
-            return JasperCompileManager.compileReport(in);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } catch (JRException e) {
-            throw new IllegalStateException("reports/" + n + ".jrxml: " + e.getMessage(), e);
-          }
-        });
   }
 
   private String t(String key, Object... args) {
@@ -326,7 +298,7 @@ public final class BriefingRenderer {
           default -> t("empty");
         });
     p.put(name + "_TITLE", title);
-    p.put(name + "_REPORT", template("table"));
+    p.put(name + "_REPORT", Templates.get("table"));
     List<String> header = new ArrayList<>();
     for (String k : headerKeys) header.add(t(k));
     List<List<String>> cells = new ArrayList<>();
@@ -365,7 +337,7 @@ public final class BriefingRenderer {
     Map<String, Object> sub = new HashMap<>();
     sub.put("seriesLabel", t("metric.illnessRate"));
     p.put("TREND_TITLE", t("section.trend"));
-    p.put("TREND_REPORT", template("trend"));
+    p.put("TREND_REPORT", Templates.get("trend"));
     p.put("TREND_PARAMS", sub);
     p.put("TREND_DS", new JRMapCollectionDataSource(new ArrayList<>(rows)));
   }

@@ -155,7 +155,7 @@ public final class FollowUpDocuments {
     p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(zone));
     p.put("TITLE", b.getString("followup.title"));
     p.put("SUBTITLE", MessageFormat.format(b.getString("followup.subtitle"), d));
-    p.put("TABLE_REPORT", BriefingRenderer.template("table"));
+    p.put("TABLE_REPORT", Templates.get("table"));
     for (FollowUpItem.Section s : FollowUpItem.Section.values()) {
       Map<String, Object> sub = new HashMap<>();
       for (int i = 0; i < HEADER_KEYS.length; i++)
