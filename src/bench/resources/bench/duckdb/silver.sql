@@ -467,6 +467,8 @@ QUALIFY row_number() OVER (PARTITION BY report_date, school_code
 -- first_submitted_at over every accepted version of the row.
 CREATE MACRO symptom_group(s) AS CASE
   WHEN list_contains(s, 'rash') THEN 'rash'
+  WHEN list_contains(s, 'parotid_swelling') THEN 'parotitis'
+  WHEN list_contains(s, 'conjunctival_congestion') THEN 'conjunctivitis'
   WHEN list_contains(s, 'diarrhea') OR list_contains(s, 'vomiting') THEN 'gi'
   WHEN list_contains(s, 'fever') AND (list_contains(s, 'cough') OR list_contains(s, 'sore_throat')) THEN 'ili'
   WHEN list_contains(s, 'fever') THEN 'fever'

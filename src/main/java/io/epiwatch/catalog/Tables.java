@@ -96,7 +96,7 @@ public final class Tables {
           List.of("report_date", "school_code", "person_key"),
           "Illness-absence line list, latest version per (report_date, school_code, person).",
           "report_date DATE, school_code STRING, person_key STRING, id_type STRING, person_type STRING, grade STRING, class_name STRING, onset_date DATE, "
-              + "symptoms ARRAY<STRING> COMMENT 'codes: fever, cough, sore_throat, runny_nose, diarrhea, vomiting, rash, headache, fatigue, other', "
+              + "symptoms ARRAY<STRING> COMMENT 'codes: fever, cough, sore_throat, runny_nose, diarrhea, vomiting, rash, headache, fatigue, parotid_swelling, conjunctival_congestion, abdominal_pain, dizziness, jaundice, other', "
               + "symptom_group STRING COMMENT 'first match wins: "
               + codes(SymptomGroup.class)
               + "', "

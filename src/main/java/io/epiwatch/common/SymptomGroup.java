@@ -6,6 +6,8 @@ package io.epiwatch.common;
  */
 public enum SymptomGroup implements Coded {
   RASH,
+  PAROTITIS,
+  CONJUNCTIVITIS,
   GI,
   ILI,
   FEVER,

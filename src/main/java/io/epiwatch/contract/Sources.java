@@ -125,6 +125,16 @@ public final class Sources {
           List.of("头痛"),
           "fatigue",
           List.of("乏力"),
+          "parotid_swelling",
+          List.of("腮腺肿大", "腮腺肿痛"),
+          "conjunctival_congestion",
+          List.of("红眼", "结膜充血", "眼结膜充血"),
+          "abdominal_pain",
+          List.of("腹痛"),
+          "dizziness",
+          List.of("头晕"),
+          "jaundice",
+          List.of("黄疸"),
           "other",
           List.of("其他"));
 

@@ -29,12 +29,15 @@ public final class AbsenceCasesSilver {
   }
 
   /**
-   * docs/rules.md §4.3, first match wins: rash; gi = diarrhea or vomiting; ili = fever and (cough
-   * or sore_throat); fever; respiratory = cough, sore_throat or runny_nose; other.
+   * docs/rules.md §2.4, first match wins: rash; parotitis = parotid_swelling; conjunctivitis =
+   * conjunctival_congestion; gi = diarrhea or vomiting; ili = fever and (cough or sore_throat);
+   * fever; respiratory = cough, sore_throat or runny_nose; other.
    */
   public static Column symptomGroup(Column symptoms) {
     Column s = coalesce(symptoms, functions.array().cast("array<string>"));
     return when(array_contains(s, "rash"), SymptomGroup.RASH.code())
+        .when(array_contains(s, "parotid_swelling"), SymptomGroup.PAROTITIS.code())
+        .when(array_contains(s, "conjunctival_congestion"), SymptomGroup.CONJUNCTIVITIS.code())
         .when(
             array_contains(s, "diarrhea").or(array_contains(s, "vomiting")), SymptomGroup.GI.code())
         .when(

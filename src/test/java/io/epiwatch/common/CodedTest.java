@@ -74,7 +74,8 @@ class CodedTest {
     assertEquals(List.of("school", "district", "city", "province"), Coded.codes(OrgLevel.class));
     assertEquals(List.of("class", "school"), Coded.codes(RuleScope.class));
     assertEquals(
-        List.of("rash", "gi", "ili", "fever", "respiratory", "other"),
+        List.of(
+            "rash", "parotitis", "conjunctivitis", "gi", "ili", "fever", "respiratory", "other"),
         Coded.codes(SymptomGroup.class));
     assertEquals(
         List.of("abroad", "high", "medium", "out_of_province", "in_province"),

@@ -87,6 +87,25 @@ class ClusterAlertsTest {
   }
 
   @Test
+  void fiveRedEyeCasesInAClassWithinThreeDaysAreAConjunctivitisAlert(SparkSession spark) {
+    // two, two and one over three days: no class_same_day, and class_3day in its own group
+    Dataset<Row> c =
+        cases(
+            spark,
+            pupil("a", "1班", "2021-09-10", "conjunctivitis", "unknown"),
+            pupil("b", "1班", "2021-09-10", "conjunctivitis", "unknown"),
+            pupil("c", "1班", "2021-09-11", "conjunctivitis", "unknown"),
+            pupil("d", "1班", "2021-09-11", "conjunctivitis", "unknown"),
+            pupil("e", "1班", "2021-09-12", "conjunctivitis", "unknown"),
+            pupil("f", "1班", "2021-09-12", "fever", "unknown"));
+    DatasetAssert.assertRows(
+        ClusterAlerts.alerts(
+            schools(spark), c, spark.emptyDataFrame(), POLICY, LocalDate.of(2021, 9, 12)),
+        cols("rule", "symptom_group", "CAST(first_detected AS STRING)", "cases"),
+        row("class_3day", "conjunctivitis", "2021-09-12", 5L));
+  }
+
+  @Test
   void aContinuingClusterStaysOneAlertAndANewOneNeedsSevenQuietDays(SparkSession spark) {
     List<Object[]> rows = new ArrayList<>();
     // three on 09-10, three on 09-14 (3 quiet days: same alert), three on 09-25 (10 quiet days: new

@@ -136,7 +136,18 @@ class SilverRulesTest {
             new Object[] {d("2021-09-01"), A, "p4", List.of("fever", "headache")},
             new Object[] {d("2021-09-01"), A, "p5", List.of("runny_nose")},
             new Object[] {d("2021-09-01"), A, "p6", List.of("fatigue")},
-            new Object[] {d("2021-09-01"), A, "p7", null});
+            new Object[] {d("2021-09-01"), A, "p7", null},
+            // the WS/T 772 symptoms: parotitis and conjunctivitis right after rash
+            new Object[] {d("2021-09-01"), A, "p8", List.of("fever", "parotid_swelling")},
+            new Object[] {d("2021-09-01"), A, "p9", List.of("rash", "parotid_swelling")},
+            new Object[] {
+              d("2021-09-01"), A, "p10", List.of("conjunctival_congestion", "fever", "cough")
+            },
+            new Object[] {
+              d("2021-09-01"), A, "p11", List.of("parotid_swelling", "conjunctival_congestion")
+            },
+            new Object[] {d("2021-09-01"), A, "p12", List.of("abdominal_pain", "dizziness")},
+            new Object[] {d("2021-09-01"), A, "p13", List.of("jaundice")});
 
     assertRows(
         AbsenceCasesSilver.build(bronze),
@@ -147,7 +158,13 @@ class SilverRulesTest {
         row("p4", "fever"),
         row("p5", "respiratory"),
         row("p6", "other"),
-        row("p7", "other"));
+        row("p7", "other"),
+        row("p8", "parotitis"),
+        row("p9", "rash"),
+        row("p10", "conjunctivitis"),
+        row("p11", "parotitis"),
+        row("p12", "other"),
+        row("p13", "other"));
   }
 
   @Test
