@@ -159,11 +159,7 @@ public final class Inspections {
       LocalDate d) {
     Column day = lit(Date.valueOf(d));
     Dataset<Row> inForce = schools.filter(Frames.inForce(day));
-    Dataset<Row> districts =
-        inForce
-            .groupBy("district_code")
-            .agg(first("district_name", true).as("district_name"))
-            .withColumn("city_code", cityOf(col("district_code")));
+    Dataset<Row> districts = districtsOf(inForce);
     List<Dataset<Row>> parts = new ArrayList<>();
     // every district has a zero row per scope; every school in force is active in the scopes of
     // schools
@@ -260,11 +256,7 @@ public final class Inspections {
       Dataset<Row> schools, Dataset<Row> inspections, Dataset<Row> findings, LocalDate d) {
     Column day = lit(Date.valueOf(d));
     Dataset<Row> inForce = schools.filter(Frames.inForce(day));
-    Dataset<Row> districts =
-        inForce
-            .groupBy("district_code")
-            .agg(first("district_name", true).as("district_name"))
-            .withColumn("city_code", cityOf(col("district_code")));
+    Dataset<Row> districts = districtsOf(inForce);
     return ledgerRows(findings, inspections, inForce, districts, d)
         .filter(col("_open").or(col("rectified_date").geq(lit(Date.valueOf(d.minusDays(29))))))
         .withColumn("as_of", day)
@@ -386,6 +378,14 @@ public final class Inspections {
     List<String> s = new ArrayList<>(io.epiwatch.common.Coded.codes(InspectionScope.class));
     s.add(InspectionScope.ALL);
     return s;
+  }
+
+  /** The districts of the schools in force, named, with their city. */
+  private static Dataset<Row> districtsOf(Dataset<Row> inForce) {
+    return inForce
+        .groupBy("district_code")
+        .agg(first("district_name", true).as("district_name"))
+        .withColumn("city_code", cityOf(col("district_code")));
   }
 
   private static Column cityOf(Column district) {

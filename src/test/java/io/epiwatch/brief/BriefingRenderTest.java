@@ -658,6 +658,20 @@ class BriefingRenderTest {
   }
 
   private static Briefing withIncidents(Briefing b, List<Briefing.Incidents> incidents) {
+    return with(b, incidents, b.inspections(), b.overdueFindings());
+  }
+
+  private static Briefing withInspections(
+      Briefing b, List<Briefing.Inspections> rows, List<Briefing.OverdueFinding> overdue) {
+    return with(b, b.incidents(), rows, overdue);
+  }
+
+  /** The briefing with other safety incidents and inspections. */
+  private static Briefing with(
+      Briefing b,
+      List<Briefing.Incidents> incidents,
+      List<Briefing.Inspections> rows,
+      List<Briefing.OverdueFinding> overdue) {
     return new Briefing(
         b.date(),
         b.versions(),
@@ -678,32 +692,6 @@ class BriefingRenderTest {
         b.areas(),
         b.vaccinationFollowup(),
         incidents,
-        List.of(),
-        List.of());
-  }
-
-  private static Briefing withInspections(
-      Briefing b, List<Briefing.Inspections> rows, List<Briefing.OverdueFinding> overdue) {
-    return new Briefing(
-        b.date(),
-        b.versions(),
-        b.quality(),
-        b.supersededAt(),
-        b.alertQuietGapDays(),
-        b.vaccinationMinAge(),
-        b.compliance(),
-        b.attendance(),
-        b.causes(),
-        b.alerts(),
-        b.exposure(),
-        b.exposurePrevious(),
-        b.coverage(),
-        b.campaigns(),
-        b.signals(),
-        b.signalDays(),
-        b.areas(),
-        b.vaccinationFollowup(),
-        b.incidents(),
         rows,
         overdue);
   }

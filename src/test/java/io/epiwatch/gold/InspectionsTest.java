@@ -29,19 +29,9 @@ class InspectionsTest {
   static final LocalDate D = LocalDate.of(2021, 10, 5); // 30 days = 09-06 .. 10-05; 7 = 09-29 ..
   static final Policy POLICY = AppConfig.fromString("").policy();
 
+  /** 甲校 (330102 上城区) and 乙校 (330105 拱墅区), as for the safety incidents. */
   static Dataset<Row> schools(SparkSession spark) {
-    return Frames.of(
-        spark,
-        Tables.SILVER_SCHOOLS.schema(),
-        cols(
-            "school_code",
-            "school_name",
-            "district_code",
-            "district_name",
-            "city_code",
-            "valid_from"),
-        new Object[] {"3301020001", "甲校", "330102", "上城区", "330100", d("2021-01-01")},
-        new Object[] {"3301050002", "乙校", "330105", "拱墅区", "330100", d("2021-01-01")});
+    return SafetyIncidentsTest.schools(spark);
   }
 
   static Dataset<Row> inspections(SparkSession spark) {
