@@ -453,7 +453,11 @@ public final class Tables {
           "as_of",
           List.of("as_of", "finding_id"),
           "整改台账 as of a date (docs/rules.md §4.10): every finding of an inspection dated <= as_of that is open on as_of or was rectified in as_of - 29 .. as_of, with its inspection, school or institution and status; the briefing names the overdue high-severity ones and the rectification workbook lists the open ones. Findings quarantined UNKNOWN_INSPECTION or BAD_DATE are not here.",
-          "as_of DATE, finding_id STRING, inspection_id STRING, inspection_date DATE, mode STRING COMMENT '"
+          "as_of DATE, "
+              + "org_level STRING COMMENT 'school when the finding is of a school in force on as_of, else district', "
+              + "org_code STRING COMMENT 'school_code, or the district code', org_name STRING COMMENT 'the school''s name, or the institution''s (else the district''s)', "
+              + "parent_code STRING COMMENT 'the district of a school, the city of a district', "
+              + "finding_id STRING, inspection_id STRING, inspection_date DATE, mode STRING COMMENT '"
               + codes(InspectionMode.class)
               + "', scope STRING, team STRING, district_code STRING COMMENT 'of the school in force on as_of, else as the inspection reports it', district_name STRING, "
               + "school_code STRING COMMENT 'null = a training institution or district-level check', school_name STRING COMMENT 'the school''s name, else institution_name', "

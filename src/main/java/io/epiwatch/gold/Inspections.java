@@ -260,7 +260,17 @@ public final class Inspections {
     return ledgerRows(findings, inspections, inForce, districts, d)
         .filter(col("_open").or(col("rectified_date").geq(lit(Date.valueOf(d.minusDays(29))))))
         .withColumn("as_of", day)
-        .withColumn("school_name", coalesce(col("school_name"), col("institution_name")));
+        .withColumn("school_name", coalesce(col("school_name"), col("institution_name")))
+        .withColumn(
+            "org_level",
+            when(col("school_code").isNull(), lit(OrgLevel.DISTRICT.code()))
+                .otherwise(lit(OrgLevel.SCHOOL.code())))
+        .withColumn("org_code", coalesce(col("school_code"), col("district_code")))
+        .withColumn(
+            "org_name", coalesce(col("school_name"), col("district_name"), col("district_code")))
+        .withColumn(
+            "parent_code",
+            when(col("school_code").isNull(), col("city_code")).otherwise(col("district_code")));
   }
 
   /**

@@ -222,12 +222,21 @@ class InspectionsTest {
         Inspections.ledger(schools(spark), inspections(spark), findings(spark), D);
     DatasetAssert.assertRows(
         ledger,
-        cols("finding_id", "school_name", "district_code", "status", "days_overdue"),
-        row("F1", "甲校", "330102", "overdue", 1),
-        row("F2", "甲校", "330102", "rectified_late", null),
-        row("F3", "甲校", "330102", "rectified_on_time", null),
-        row("F4", "某培训机构", "330102", "open", null),
-        row("F5", "乙校", "330105", "overdue", 51));
+        cols(
+            "finding_id",
+            "school_name",
+            "district_code",
+            "status",
+            "days_overdue",
+            "org_level",
+            "org_code",
+            "parent_code"),
+        row("F1", "甲校", "330102", "overdue", 1, "school", "3301020001", "330102"),
+        row("F2", "甲校", "330102", "rectified_late", null, "school", "3301020001", "330102"),
+        row("F3", "甲校", "330102", "rectified_on_time", null, "school", "3301020001", "330102"),
+        // the training institution: under its district
+        row("F4", "某培训机构", "330102", "open", null, "district", "330102", "330100"),
+        row("F5", "乙校", "330105", "overdue", 51, "school", "3301050002", "330105"));
     Dataset<Row> rejected = Inspections.rejected(findings(spark), inspections(spark));
     DatasetAssert.assertRows(
         rejected,
