@@ -31,6 +31,8 @@ CREATE TABLE csv_vaccinations AS FROM read_source('vaccinations');
 CREATE TABLE csv_contraindications AS FROM read_source('contraindications');
 CREATE TABLE csv_safety_incidents AS FROM read_source('safety_incidents');
 CREATE TABLE csv_alert_responses AS FROM read_source('alert_responses');
+CREATE TABLE csv_inspections AS FROM read_source('inspections');
+CREATE TABLE csv_findings AS FROM read_source('findings');
 
 -- step: validate
 -- Text forms of docs/rules.md §1 (ingest/Values.java): empty = NULL; a value that does not
@@ -77,6 +79,10 @@ CREATE MACRO symptom_codes(s) AS CASE WHEN s IS NOT NULL THEN
     lambda c, i: c IS NOT NULL AND list_position(list_transform(symptom_parts(s), lambda p: symptom_code(cell(p))), c) = i) END;
 CREATE MACRO verification_code(s) AS (${vocab:verification})[lower(s)];
 CREATE MACRO action_code(s) AS (${vocab:alert_action})[lower(s)];
+CREATE MACRO inspection_mode_code(s) AS (${vocab:inspection_mode})[lower(s)];
+CREATE MACRO inspection_scope_code(s) AS (${vocab:inspection_scope})[lower(s)];
+CREATE MACRO finding_category_code(s) AS (${vocab:finding_category})[lower(s)];
+CREATE MACRO severity_code(s) AS (${vocab:severity})[lower(s)];
 CREATE MACRO action_codes(s) AS CASE WHEN s IS NOT NULL THEN
   list_filter(list_transform(symptom_parts(s), lambda p: action_code(cell(p))),
     lambda c, i: c IS NOT NULL AND list_position(list_transform(symptom_parts(s), lambda p: action_code(cell(p))), c) = i) END;
@@ -361,6 +367,47 @@ SELECT source_file, source_line, alert_id_t AS alert_id, verification_code(verif
     bad_date(submitted_t, parse_ts(submitted_t)), future(parse_ts(submitted_t))]) AS reasons
 FROM t;
 
+-- Inspections and findings (docs/rules.md §2.11): the row checks of ingest only; UNKNOWN_INSPECTION
+-- and the findings' BAD_DATE against the inspection are the metrics stage's (not in this peer).
+CREATE TABLE stage_inspections AS
+WITH t AS (
+  SELECT source_file, source_line, cell(inspection_id) AS inspection_id, cell(inspection_date) AS inspection_date_t,
+    cell(team) AS team, cell(mode) AS mode_t, cell(scope) AS scope_t, cell(district_code) AS district_code_t,
+    cell(school_code) AS school_code_t, cell(institution_name) AS institution_name, cell(submitted_at) AS submitted_at_t
+  FROM with_lineage('inspections')),
+v AS (
+  SELECT *, parse_date(inspection_date_t) AS inspection_date, parse_ts(submitted_at_t) AS submitted_at FROM t)
+SELECT source_file, source_line, inspection_id, inspection_date, team, inspection_mode_code(mode_t) AS mode,
+  inspection_scope_code(scope_t) AS scope,
+  CASE WHEN regexp_full_match(district_code_t, '\d{6}') THEN district_code_t END AS district_code,
+  school_value(school_code_t) AS school_code, institution_name, submitted_at,
+  reason_set([missing(inspection_id), missing(inspection_date_t), bad_date(inspection_date_t, inspection_date), future(inspection_date),
+    missing(mode_t), unknown_code(mode_t, inspection_mode_code(mode_t)),
+    missing(scope_t), unknown_code(scope_t, inspection_scope_code(scope_t)),
+    missing(district_code_t), bad_pattern(district_code_t, '\d{6}'),
+    bad_pattern(school_code_t, '\d{10}'), unknown_school(school_value(school_code_t)),
+    bad_date(submitted_at_t, submitted_at), future(submitted_at)]) AS reasons
+FROM v;
+
+CREATE TABLE stage_findings AS
+WITH t AS (
+  SELECT source_file, source_line, cell(finding_id) AS finding_id, cell(inspection_id) AS inspection_id,
+    cell(category) AS category_t, cell(severity) AS severity_t, cell(description) AS description,
+    cell(deadline) AS deadline_t, cell(rectified_date) AS rectified_date_t, cell(verified_by) AS verified_by,
+    cell(submitted_at) AS submitted_at_t
+  FROM with_lineage('findings')),
+v AS (
+  SELECT *, parse_date(deadline_t) AS deadline, parse_date(rectified_date_t) AS rectified_date,
+    parse_ts(submitted_at_t) AS submitted_at FROM t)
+SELECT source_file, source_line, finding_id, inspection_id, finding_category_code(category_t) AS category,
+  severity_code(severity_t) AS severity, description, deadline, rectified_date, verified_by, submitted_at,
+  reason_set([missing(finding_id), missing(inspection_id),
+    missing(category_t), unknown_code(category_t, finding_category_code(category_t)),
+    missing(severity_t), unknown_code(severity_t, severity_code(severity_t)),
+    bad_date(deadline_t, deadline), bad_date(rectified_date_t, rectified_date), future(rectified_date),
+    bad_date(submitted_at_t, submitted_at), future(submitted_at)]) AS reasons
+FROM v;
+
 -- What ingest would put in ops.quarantine (without the masked raw line).
 CREATE TABLE quarantine AS
   SELECT 'schools' AS source, source_file, source_line, reasons FROM stage_schools WHERE len(reasons) > 0
@@ -372,7 +419,9 @@ CREATE TABLE quarantine AS
   UNION ALL SELECT 'vaccinations', source_file, source_line, reasons FROM stage_vaccinations WHERE len(reasons) > 0
   UNION ALL SELECT 'contraindications', source_file, source_line, reasons FROM stage_contraindications WHERE len(reasons) > 0
   UNION ALL SELECT 'safety_incidents', source_file, source_line, reasons FROM stage_safety_incidents WHERE len(reasons) > 0
-  UNION ALL SELECT 'alert_responses', source_file, source_line, reasons FROM stage_alert_responses WHERE len(reasons) > 0;
+  UNION ALL SELECT 'alert_responses', source_file, source_line, reasons FROM stage_alert_responses WHERE len(reasons) > 0
+  UNION ALL SELECT 'inspections', source_file, source_line, reasons FROM stage_inspections WHERE len(reasons) > 0
+  UNION ALL SELECT 'findings', source_file, source_line, reasons FROM stage_findings WHERE len(reasons) > 0;
 
 -- The accepted rows: bronze of the warehouse.
 CREATE VIEW bronze_schools AS SELECT * EXCLUDE (reasons) FROM stage_schools WHERE len(reasons) = 0;
@@ -385,6 +434,8 @@ CREATE VIEW bronze_vaccinations AS SELECT * EXCLUDE (reasons) FROM stage_vaccina
 CREATE VIEW bronze_contraindications AS SELECT * EXCLUDE (reasons) FROM stage_contraindications WHERE len(reasons) = 0;
 CREATE VIEW bronze_safety_incidents AS SELECT * EXCLUDE (reasons) FROM stage_safety_incidents WHERE len(reasons) = 0;
 CREATE VIEW bronze_alert_responses AS SELECT * EXCLUDE (reasons) FROM stage_alert_responses WHERE len(reasons) = 0;
+CREATE VIEW bronze_inspections AS SELECT * EXCLUDE (reasons) FROM stage_inspections WHERE len(reasons) = 0;
+CREATE VIEW bronze_findings AS SELECT * EXCLUDE (reasons) FROM stage_findings WHERE len(reasons) = 0;
 
 -- step: silver
 -- Latest wins (silver/Latest.java): per natural key the latest ordering column (submitted_at,
@@ -571,3 +622,17 @@ SELECT lower(trim(alert_id)) AS alert_id, verified, reported_to_cdc_at, reported
   suspension_to, closed_at, note, submitted_at, source_file, source_line, ''::VARCHAR AS source_sha256
 FROM bronze_alert_responses
 QUALIFY row_number() OVER (PARTITION BY lower(trim(alert_id)) ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;
+
+-- Inspections and findings (silver/InspectionsSilver.java): latest per inspection_id and per
+-- finding_id. The peer reads transcoded copies, so source_sha256 is left empty.
+CREATE TABLE silver_inspections AS
+SELECT inspection_id, inspection_date, team, mode, scope, district_code, school_code, institution_name, submitted_at,
+  source_file, source_line, ''::VARCHAR AS source_sha256
+FROM bronze_inspections
+QUALIFY row_number() OVER (PARTITION BY inspection_id ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;
+
+CREATE TABLE silver_findings AS
+SELECT finding_id, inspection_id, category, severity, description, deadline, rectified_date, verified_by, submitted_at,
+  source_file, source_line, ''::VARCHAR AS source_sha256
+FROM bronze_findings
+QUALIFY row_number() OVER (PARTITION BY finding_id ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;

@@ -236,6 +236,10 @@ public final class DuckDbSilver {
     v.put("incident_type", Sources.INCIDENT_TYPE);
     v.put("verification", Sources.VERIFICATION);
     v.put("alert_action", Sources.ALERT_ACTION);
+    v.put("inspection_mode", Sources.INSPECTION_MODE);
+    v.put("inspection_scope", Sources.INSPECTION_SCOPE);
+    v.put("finding_category", Sources.FINDING_CATEGORY);
+    v.put("severity", Sources.SEVERITY);
     return v;
   }
 

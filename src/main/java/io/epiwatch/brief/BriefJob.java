@@ -122,6 +122,10 @@ public final class BriefJob {
       FollowUpDocuments.writeResponseForm(items, lang, form);
       outputs.add(
           write(ctx, outDir, "alert-responses-" + date + "-" + lang + ".xlsx", form.toByteArray()));
+      java.io.ByteArrayOutputStream ledger = new java.io.ByteArrayOutputStream();
+      RectificationLedger.write(RectificationLedger.read(wh, date), lang, ledger);
+      outputs.add(
+          write(ctx, outDir, "rectification-" + date + "-" + lang + ".xlsx", ledger.toByteArray()));
     }
     long signalsNew = 0;
     if (reproducedFrom == null) {

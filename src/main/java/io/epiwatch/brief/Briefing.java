@@ -1,5 +1,6 @@
 package io.epiwatch.brief;
 
+import io.epiwatch.common.FindingCategory;
 import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.ResponseStatus;
@@ -35,6 +36,9 @@ import java.util.Map;
  * @param vaccinationFollowup never vaccinated and overdue persons as of D, every level, the age
  *     bands the policy vaccinates
  * @param incidents safety incidents as of D (district and city), every period and type
+ * @param inspections inspections and findings as of D (district and city), all scopes and
+ *     categories
+ * @param overdueFindings the overdue high-severity findings as of D (every school and institution)
  */
 public record Briefing(
     LocalDate date,
@@ -55,7 +59,9 @@ public record Briefing(
     List<SignalDay> signalDays,
     List<AreaExposure> areas,
     List<VaccinationFollowup> vaccinationFollowup,
-    List<Incidents> incidents) {
+    List<Incidents> incidents,
+    List<Inspections> inspections,
+    List<OverdueFinding> overdueFindings) {
 
   public Briefing {
     versions =
@@ -65,6 +71,8 @@ public record Briefing(
     attendance = List.copyOf(attendance);
     causes = List.copyOf(causes);
     alerts = List.copyOf(alerts);
+    inspections = List.copyOf(inspections);
+    overdueFindings = List.copyOf(overdueFindings);
     exposure = List.copyOf(exposure);
     exposurePrevious = List.copyOf(exposurePrevious);
     coverage = List.copyOf(coverage);
@@ -270,4 +278,34 @@ public record Briefing(
       return events == null;
     }
   }
+
+  /**
+   * Inspections and findings of one organisation as of D, every scope and category
+   * (gold.inspection_summary). Null counts: no inspections data was ever received.
+   */
+  public record Inspections(
+      Org org,
+      Long schoolsActive,
+      Long schoolsInspected,
+      Long inspections,
+      Long unannounced,
+      Long findingsOpen,
+      Long findingsOverdue,
+      Long findingsDue,
+      Long rectifiedOnTime) {
+
+    /** No inspections data received: not zero inspections. */
+    public boolean noData() {
+      return inspections == null;
+    }
+  }
+
+  /** An overdue high-severity finding (gold.rectification_ledger), named in the briefing. */
+  public record OverdueFinding(
+      String districtCode,
+      String districtName,
+      String schoolName,
+      FindingCategory category,
+      int daysOverdue,
+      LocalDate deadline) {}
 }

@@ -6,8 +6,12 @@ import static org.apache.spark.sql.functions.lit;
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.common.FindingCategory;
+import io.epiwatch.common.FindingStatus;
 import io.epiwatch.common.IncidentPeriod;
+import io.epiwatch.common.InspectionScope;
 import io.epiwatch.common.OrgLevel;
+import io.epiwatch.common.Severity;
 import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.config.Policy;
 import java.sql.Date;
@@ -134,6 +138,38 @@ public final class BriefingData {
                     r.getAs("deaths"),
                     r.getAs("students_involved"),
                     r.getAs("report_delay_gt_24h")));
+    List<Briefing.Inspections> inspections =
+        gold.read(
+            Tables.GOLD_INSPECTION_SUMMARY,
+            asOf(d)
+                .and(ABOVE_SCHOOL)
+                .and(col("scope").equalTo(InspectionScope.ALL))
+                .and(col("category").isNull()),
+            r ->
+                new Briefing.Inspections(
+                    org(r),
+                    r.getAs("schools_active"),
+                    r.getAs("schools_inspected_30d"),
+                    r.getAs("inspections_30d"),
+                    r.getAs("unannounced_30d"),
+                    r.getAs("findings_open"),
+                    r.getAs("findings_overdue"),
+                    r.getAs("findings_due"),
+                    r.getAs("rectified_on_time")));
+    List<Briefing.OverdueFinding> overdueFindings =
+        gold.read(
+            Tables.GOLD_RECTIFICATION_LEDGER,
+            asOf(d)
+                .and(col("status").equalTo(FindingStatus.OVERDUE.code()))
+                .and(col("severity").equalTo(Severity.HIGH.code())),
+            r ->
+                new Briefing.OverdueFinding(
+                    r.getAs("district_code"),
+                    r.getAs("district_name"),
+                    r.getAs("school_name"),
+                    FindingCategory.of(r.getAs("category")),
+                    r.<Integer>getAs("days_overdue"),
+                    localDate(r, "deadline")));
     Briefing.Quality quality =
         new Briefing.Quality(
             gold.count(Tables.OPS_INGEST_MANIFEST, col("status").equalTo("rejected")),
@@ -164,7 +200,9 @@ public final class BriefingData {
         signalDays,
         areas,
         vaccinationFollowup,
-        incidents);
+        incidents,
+        inspections,
+        overdueFindings);
   }
 
   // ------------------------------------------------------------------ rows -> records, once
@@ -319,7 +357,9 @@ public final class BriefingData {
             Tables.GOLD_CASE_SIGNALS_DAILY,
             Tables.GOLD_EXPOSURE_BY_AREA,
             Tables.GOLD_VACCINATION_FOLLOWUP,
-            Tables.GOLD_SAFETY_INCIDENTS_SUMMARY)) {
+            Tables.GOLD_SAFETY_INCIDENTS_SUMMARY,
+            Tables.GOLD_INSPECTION_SUMMARY,
+            Tables.GOLD_RECTIFICATION_LEDGER)) {
       if (!wh.exists(t.id())) continue;
       Dataset<Row> now = wh.read(t.id());
       if (!java.util.Arrays.asList(now.columns()).contains("superseded_at")) continue;

@@ -247,6 +247,8 @@ public final class BriefingRenderer {
         "col.overdue");
     p.put("SAFETY_TITLE", t("section.safety"));
     p.put("SAFETY_TEXT", safetyText(scope));
+    p.put("INSPECTION_TITLE", t("section.inspection"));
+    p.put("INSPECTION_TEXT", inspectionText(scope));
 
     SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
     conf.setMetadataTitle(t("title", scopeName) + " " + data.date());
@@ -859,6 +861,80 @@ public final class BriefingRenderer {
                 lines.add(
                     t("safety.recent", r.events(), r.deathEvents(), ytd.get().lateReports())));
     return String.join("\n", lines);
+  }
+
+  /**
+   * The section "督导检查与整改" of the scope (docs/rules.md §4.10): the scope's inspections in the last
+   * 30 days, coverage of schools, open and overdue findings and the on-time rate; for a city, one
+   * line per district; then the overdue high-severity findings named (school or institution,
+   * category, days overdue), longest first. "No data" when the warehouse never received an
+   * inspections file, or the briefing was recorded before the table existed.
+   */
+  String inspectionText(Scope s) {
+    Optional<Briefing.Inspections> own =
+        data.inspections().stream().filter(r -> inScope(r.org(), s)).findFirst();
+    if (own.isEmpty() || own.get().noData()) return t("inspection.noData");
+    List<String> lines = new ArrayList<>();
+    Briefing.Inspections o = own.get();
+    lines.add(
+        t(
+            "inspection.summary",
+            o.inspections(),
+            o.unannounced(),
+            o.schoolsInspected(),
+            o.schoolsActive(),
+            pct(ratio(o.schoolsInspected(), o.schoolsActive())),
+            o.findingsOpen(),
+            o.findingsOverdue(),
+            pct(ratio(o.rectifiedOnTime(), o.findingsDue()))));
+    if (s.level().equals(OrgLevel.CITY.code()))
+      data.inspections().stream()
+          .filter(
+              r -> r.org().level() == OrgLevel.DISTRICT && s.code().equals(r.org().parentCode()))
+          .sorted(java.util.Comparator.comparing(r -> r.org().code()))
+          .forEach(
+              r ->
+                  lines.add(
+                      t(
+                          "inspection.district",
+                          r.org().name(),
+                          pct(ratio(r.schoolsInspected(), r.schoolsActive())),
+                          r.schoolsInspected(),
+                          r.schoolsActive(),
+                          r.inspections(),
+                          r.unannounced(),
+                          r.findingsOpen(),
+                          r.findingsOverdue())));
+    List<Briefing.OverdueFinding> high =
+        data.overdueFindings().stream()
+            .filter(f -> cityOrDistrict(f.districtCode(), s))
+            .sorted(
+                java.util.Comparator.comparingInt(Briefing.OverdueFinding::daysOverdue)
+                    .reversed()
+                    .thenComparing(f -> f.schoolName() == null ? "" : f.schoolName()))
+            .toList();
+    boolean en = locale.equals(Locale.ENGLISH);
+    lines.add(
+        high.isEmpty()
+            ? t("inspection.noOverdueHigh")
+            : t(
+                "inspection.overdueHigh",
+                high.size(),
+                high.stream()
+                    .map(
+                        f ->
+                            t(
+                                "inspection.overdueItem",
+                                f.schoolName(),
+                                en ? f.category().english() : f.category().label(),
+                                f.daysOverdue(),
+                                String.valueOf(f.deadline())))
+                    .collect(java.util.stream.Collectors.joining(t("inspection.separator")))));
+    return String.join("\n", lines);
+  }
+
+  private static Double ratio(Long num, Long den) {
+    return num == null || den == null || den == 0 ? null : num.doubleValue() / den;
   }
 
   private static Optional<Briefing.Incidents> all(List<Briefing.Incidents> rows, IncidentPeriod p) {

@@ -3,11 +3,16 @@ package io.epiwatch.catalog;
 import io.epiwatch.common.AreaKind;
 import io.epiwatch.common.Coded;
 import io.epiwatch.common.ExposureCategory;
+import io.epiwatch.common.FindingCategory;
+import io.epiwatch.common.FindingStatus;
 import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.IncidentType;
+import io.epiwatch.common.InspectionMode;
+import io.epiwatch.common.InspectionScope;
 import io.epiwatch.common.QualityFlag;
 import io.epiwatch.common.ReasonCode;
 import io.epiwatch.common.ResponseStatus;
+import io.epiwatch.common.Severity;
 import io.epiwatch.common.SignalType;
 import io.epiwatch.common.SymptomGroup;
 import io.epiwatch.common.VaccinationStatus;
@@ -171,6 +176,32 @@ public final class Tables {
               + "actions ARRAY<STRING> COMMENT 'class_suspension, disinfection, observation, health_education, none', "
               + "suspension_from DATE, suspension_to DATE COMMENT 'inclusive; null = open', closed_at TIMESTAMP, note STRING, submitted_at TIMESTAMP, "
               + "source_file STRING, source_line BIGINT, source_sha256 STRING");
+
+  public static final TableSpec SILVER_INSPECTIONS =
+      TableSpec.of(
+          TableId.silver("inspections"),
+          null,
+          List.of("inspection_id"),
+          "Inspections (督导检查, docs/rules.md §2.11), latest version per inspection_id by submitted_at. Empty until an inspections file arrives (the source is optional).",
+          "inspection_id STRING COMMENT '检查编号', inspection_date DATE, team STRING COMMENT '督导组', mode STRING COMMENT '"
+              + codes(InspectionMode.class)
+              + "', scope STRING COMMENT '"
+              + codes(InspectionScope.class)
+              + "', district_code STRING COMMENT '6-digit division code, as reported', school_code STRING COMMENT 'null = a training institution or a district-level check (institution_name names it)', "
+              + "institution_name STRING, submitted_at TIMESTAMP, source_file STRING, source_line BIGINT, source_sha256 STRING");
+
+  public static final TableSpec SILVER_FINDINGS =
+      TableSpec.of(
+          TableId.silver("findings"),
+          null,
+          List.of("finding_id"),
+          "Inspection findings and their rectification (整改台账, docs/rules.md §2.11), latest version per finding_id by submitted_at. A finding whose inspection_id is in no inspection (UNKNOWN_INSPECTION), or whose deadline or rectified_date is before its inspection's date (BAD_DATE), stays here and is quarantined by the metrics stage; gold ignores it.",
+          "finding_id STRING COMMENT '问题编号', inspection_id STRING, category STRING COMMENT '"
+              + codes(FindingCategory.class)
+              + "', severity STRING COMMENT '"
+              + codes(Severity.class)
+              + "', description STRING, deadline DATE COMMENT '整改期限; null = none set (never overdue)', rectified_date DATE COMMENT '整改完成日期; null = open', verified_by STRING COMMENT '复核人', "
+              + "submitted_at TIMESTAMP, source_file STRING, source_line BIGINT, source_sha256 STRING");
 
   // ---------------------------------------------------------------- gold
   public static final TableSpec GOLD_REPORTING_COMPLIANCE =
@@ -389,6 +420,57 @@ public final class Tables {
               + "report_delay_gt_24h BIGINT COMMENT 'incidents reported more than 24 hours after the end of incident_date (reported_at > incident_date + 2 days 00:00)', "
               + SUPERSEDED);
 
+  public static final TableSpec GOLD_INSPECTION_SUMMARY =
+      TableSpec.of(
+          TableId.gold("inspection_summary"),
+          "as_of",
+          List.of("as_of", "org_level", "org_code", "scope", "category"),
+          "Inspections and rectification as of a date (docs/rules.md §4.10) per organisation and scope (and all scopes); category null = all categories, else the findings measures of one category (inspection measures null). Every city and district in force has a category-null row per scope; schools have rows only with an inspection or finding. An inspection without a school counts at district and city level, never in the coverage of schools. When the warehouse never received an inspections file the rows carry null measures: no data, not zero.",
+          "as_of DATE, "
+              + ORG
+              + "scope STRING COMMENT '"
+              + codes(InspectionScope.class)
+              + ", or all', category STRING COMMENT 'null = all categories; else one of "
+              + codes(FindingCategory.class)
+              + "', "
+              + "schools_active BIGINT COMMENT 'schools in force on as_of (null in scope training_institution: not a school measure)', "
+              + "schools_inspected_30d BIGINT COMMENT 'distinct of these schools with an inspection of the scope dated as_of - 29 .. as_of (a school inspected twice counts once)', "
+              + "inspection_coverage_30d DOUBLE COMMENT 'schools_inspected_30d / schools_active', "
+              + "inspections_30d BIGINT COMMENT 'inspections dated as_of - 29 .. as_of, training institutions and district-level checks included', "
+              + "unannounced_30d BIGINT COMMENT 'of these, mode = unannounced (暗访)', "
+              + "unannounced_share_30d DOUBLE COMMENT 'unannounced_30d / inspections_30d', "
+              + "findings_new_7d BIGINT COMMENT 'findings of inspections dated as_of - 6 .. as_of', "
+              + "findings_open BIGINT COMMENT 'findings of inspections dated <= as_of with rectified_date null or > as_of', "
+              + "findings_overdue BIGINT COMMENT 'open findings with deadline < as_of', "
+              + "days_overdue BIGINT COMMENT 'sum over the overdue findings of as_of - deadline (a finding due yesterday: 1); the largest single delay is in gold.rectification_ledger', "
+              + "findings_due BIGINT COMMENT 'findings with deadline <= as_of (the denominator of the on-time rate)', "
+              + "rectified_on_time BIGINT COMMENT 'of these, rectified_date <= deadline', "
+              + "rectified_on_time_rate DOUBLE COMMENT 'rectified_on_time / findings_due', "
+              + SUPERSEDED);
+
+  public static final TableSpec GOLD_RECTIFICATION_LEDGER =
+      TableSpec.of(
+          TableId.gold("rectification_ledger"),
+          "as_of",
+          List.of("as_of", "finding_id"),
+          "整改台账 as of a date (docs/rules.md §4.10): every finding of an inspection dated <= as_of that is open on as_of or was rectified in as_of - 29 .. as_of, with its inspection, school or institution and status; the briefing names the overdue high-severity ones and the rectification workbook lists the open ones. Findings quarantined UNKNOWN_INSPECTION or BAD_DATE are not here.",
+          "as_of DATE, "
+              + "org_level STRING COMMENT 'school when the finding is of a school in force on as_of, else district', "
+              + "org_code STRING COMMENT 'school_code, or the district code', org_name STRING COMMENT 'the school''s name, or the institution''s (else the district''s)', "
+              + "parent_code STRING COMMENT 'the district of a school, the city of a district', "
+              + "finding_id STRING, inspection_id STRING, inspection_date DATE, mode STRING COMMENT '"
+              + codes(InspectionMode.class)
+              + "', scope STRING, team STRING, district_code STRING COMMENT 'of the school in force on as_of, else as the inspection reports it', district_name STRING, "
+              + "school_code STRING COMMENT 'null = a training institution or district-level check', school_name STRING COMMENT 'the school''s name, else institution_name', "
+              + "category STRING, severity STRING COMMENT '"
+              + codes(Severity.class)
+              + "', description STRING, deadline DATE, rectified_date DATE, verified_by STRING, "
+              + "status STRING COMMENT '"
+              + codes(FindingStatus.class)
+              + " (open: rectified_date null or > as_of and not overdue; overdue: open and deadline < as_of; rectified_on_time: rectified_date <= deadline, or no deadline)', "
+              + "days_overdue INT COMMENT 'as_of - deadline when overdue, else null', "
+              + SUPERSEDED);
+
   // ---------------------------------------------------------------- ops
   public static final TableSpec OPS_DATA_QUALITY =
       TableSpec.of(
@@ -486,7 +568,9 @@ public final class Tables {
           SILVER_VACCINATIONS,
           SILVER_CONTRAINDICATIONS,
           SILVER_SAFETY_INCIDENTS,
-          SILVER_ALERT_RESPONSES);
+          SILVER_ALERT_RESPONSES,
+          SILVER_INSPECTIONS,
+          SILVER_FINDINGS);
 
   /**
    * The gold tables of the contract's metrics, which jobs/bench recomputes with DuckDB and compares
@@ -512,7 +596,9 @@ public final class Tables {
                   GOLD_ALERT_CASES,
                   GOLD_CASE_SIGNALS,
                   GOLD_CASE_SIGNALS_DAILY,
-                  GOLD_SAFETY_INCIDENTS_SUMMARY))
+                  GOLD_SAFETY_INCIDENTS_SUMMARY,
+                  GOLD_INSPECTION_SUMMARY,
+                  GOLD_RECTIFICATION_LEDGER))
           .toList();
 
   public static final List<TableSpec> OPS =

@@ -20,7 +20,7 @@ final class IngestCommand extends SparkCommand {
       names = "--source",
       paramLabel = "NAME",
       description =
-          "Only this source (schools, roster, daily_reports, absence_cases, travel_records, risk_areas, vaccinations, contraindications, safety_incidents).")
+          "Only this source (schools, roster, daily_reports, absence_cases, travel_records, risk_areas, vaccinations, contraindications, safety_incidents, alert_responses, inspections, findings).")
   String source;
 
   @Override

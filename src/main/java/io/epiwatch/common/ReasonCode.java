@@ -6,7 +6,8 @@ package io.epiwatch.common;
  */
 public enum ReasonCode implements Coded {
   MISSING_REQUIRED("a required cell is empty (or a household travel row lacks its linked ID)"),
-  BAD_DATE("a date or timestamp cell is not an accepted form or not a real date/time"),
+  BAD_DATE(
+      "a date or timestamp cell is not an accepted form or not a real date/time; findings: a deadline or rectified_date before the date of its inspection (checked by the metrics stage)"),
   BAD_NUMBER("a count cell is not a whole number (or is too large)"),
   NEGATIVE_COUNT("a count cell is below 0"),
   UNKNOWN_CODE("a value outside the column's vocabulary or a malformed code"),
@@ -21,7 +22,9 @@ public enum ReasonCode implements Coded {
   FIELD_COUNT("a CSV record whose number of fields differs from the header's"),
   REPORTED_BEFORE_INCIDENT("safety_incidents: the date of reported_at is before incident_date"),
   UNKNOWN_ALERT(
-      "alert_responses: an alert_id in no alert of gold.cluster_alerts (checked by the metrics stage)");
+      "alert_responses: an alert_id in no alert of gold.cluster_alerts (checked by the metrics stage)"),
+  UNKNOWN_INSPECTION(
+      "findings: an inspection_id in no row of silver.inspections (checked by the metrics stage)");
 
   private final String meaning;
 

@@ -14,7 +14,12 @@ import static io.epiwatch.contract.ColumnType.SCHOOL_CODE;
 import static io.epiwatch.contract.ColumnType.STRING;
 import static io.epiwatch.contract.ColumnType.TIMESTAMP;
 
+import io.epiwatch.common.Coded;
+import io.epiwatch.common.FindingCategory;
 import io.epiwatch.common.IncidentType;
+import io.epiwatch.common.InspectionMode;
+import io.epiwatch.common.InspectionScope;
+import io.epiwatch.common.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,11 +197,33 @@ public final class Sources {
 
   /** Safety incident types: the codes and Chinese spellings of {@link IncidentType}. */
   public static final Vocabulary INCIDENT_TYPE =
-      Vocabulary.of(
-          "incident_type",
-          java.util.Arrays.stream(IncidentType.values())
-              .flatMap(t -> java.util.stream.Stream.of(t.code(), t.chinese()))
-              .toArray());
+      spelled("incident_type", IncidentType.values(), IncidentType::chinese);
+
+  /** Inspection modes: the codes and Chinese spellings of {@link InspectionMode}. */
+  public static final Vocabulary INSPECTION_MODE =
+      spelled("mode", InspectionMode.values(), InspectionMode::chinese);
+
+  /** Inspection scopes: the codes and Chinese spellings of {@link InspectionScope}. */
+  public static final Vocabulary INSPECTION_SCOPE =
+      spelled("scope", InspectionScope.values(), InspectionScope::chinese);
+
+  /** Finding categories: the codes and Chinese spellings of {@link FindingCategory}. */
+  public static final Vocabulary FINDING_CATEGORY =
+      spelled("category", FindingCategory.values(), FindingCategory::chinese);
+
+  /** Finding severities: the codes and Chinese spellings of {@link Severity}. */
+  public static final Vocabulary SEVERITY =
+      spelled("severity", Severity.values(), Severity::chinese);
+
+  /** The vocabulary of an enum whose constants carry their Chinese spellings. */
+  private static <E extends Enum<E> & Coded> Vocabulary spelled(
+      String name, E[] values, Function<E, List<String>> chinese) {
+    return Vocabulary.of(
+        name,
+        java.util.Arrays.stream(values)
+            .flatMap(t -> java.util.stream.Stream.of(t.code(), chinese.apply(t)))
+            .toArray());
+  }
 
   /** The verification of an alert (预警核实): yes, no (discarded: not an outbreak) or pending. */
   public static final Vocabulary VERIFICATION =
@@ -500,6 +527,55 @@ public final class Sources {
           false,
           List.of());
 
+  /**
+   * 督导检查 (docs/rules.md §2.11): one inspection (routine, unannounced, self-check, review) of a
+   * school, or of a training institution or a district without a school_code (institution_name then
+   * names it); optional.
+   */
+  public static final SourceSpec INSPECTIONS =
+      new SourceSpec(
+          "inspections",
+          "督导检查",
+          List.of(
+              req("inspection_id", STRING, "检查编号"),
+              req("inspection_date", DATE, "检查日期"),
+              opt("team", STRING, "督导组", "检查组"),
+              code("mode", true, INSPECTION_MODE, null, "检查方式"),
+              code("scope", true, INSPECTION_SCOPE, null, "检查类别", "检查范围"),
+              req("district_code", DIVISION_CODE_6, "区县代码"),
+              opt("school_code", SCHOOL_CODE, "学校标识码", "学校代码"),
+              opt("institution_name", STRING, "机构名称", "被检查单位"),
+              SUBMITTED),
+          List.of("inspection_id"),
+          "submitted_at",
+          false,
+          List.of());
+
+  /**
+   * 检查发现问题及整改 (docs/rules.md §2.11): one finding of an inspection, its deadline and rectification;
+   * optional. The checks against its inspection (UNKNOWN_INSPECTION, BAD_DATE of a deadline or
+   * rectified_date before the inspection date) need silver.inspections and are made by the metrics
+   * stage (docs/decisions.md).
+   */
+  public static final SourceSpec FINDINGS =
+      new SourceSpec(
+          "findings",
+          "整改台账",
+          List.of(
+              req("finding_id", STRING, "问题编号"),
+              req("inspection_id", STRING, "检查编号"),
+              code("category", true, FINDING_CATEGORY, null, "问题类别"),
+              code("severity", true, SEVERITY, null, "问题等级", "严重程度"),
+              opt("description", STRING, "问题描述"),
+              futureOk("deadline", "整改期限"),
+              opt("rectified_date", DATE, "整改完成日期"),
+              opt("verified_by", STRING, "复核人"),
+              SUBMITTED),
+          List.of("finding_id"),
+          "submitted_at",
+          false,
+          List.of());
+
   /** All sources in load order (schools first: later sources check school codes against it). */
   public static final List<SourceSpec> ALL =
       List.of(
@@ -512,7 +588,9 @@ public final class Sources {
           VACCINATIONS,
           CONTRAINDICATIONS,
           SAFETY_INCIDENTS,
-          ALERT_RESPONSES);
+          ALERT_RESPONSES,
+          INSPECTIONS,
+          FINDINGS);
 
   private static final Map<String, SourceSpec> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(SourceSpec::name, Function.identity()));

@@ -249,6 +249,7 @@ public final class Generator {
     writeSafetyIncidents(schools);
     writeManifests();
     writeAlertResponses();
+    writeInspections(schools);
     return summary();
   }
 
@@ -1218,6 +1219,151 @@ public final class Generator {
           planted,
           reasons
         });
+  }
+
+  // ------------------------------------------------------------------ inspections
+  /**
+   * The optional inspections and findings sources (docs/rules.md §2.11): planted inspections of
+   * every mode (a school inspected twice in 30 days, a self-check and its review, an unannounced
+   * visit to a training institution without a school) and findings rectified on time, a day late,
+   * open, overdue high-severity, one BAD_DATE (deadline before its inspection) and one
+   * UNKNOWN_INSPECTION (both decided by the metrics stage); at larger scales one random routine
+   * inspection per 100 schools. Drawn from a stream of its own after every other file, so the other
+   * sources are the same bytes; listed in _generator/planted_inspections.csv.
+   */
+  private void writeInspections(int schools) {
+    SplittableRandom rnd = new SplittableRandom(p.seed() * 1_000_003L - 29);
+    int a = rnd.nextInt(schools);
+    int b = (a + 1 + rnd.nextInt(Math.max(1, schools - 1))) % schools;
+    String schoolA = schoolCode(district(a, schools)[0], a);
+    String schoolB = schoolCode(district(b, schools)[0], b);
+    String districtA = district(a, schools)[0];
+    String districtB = district(b, schools)[0];
+    String districtC = district(2, schools)[0];
+    List<String[]> rows = new ArrayList<>();
+    LocalDate i1 = end.minusDays(20);
+    LocalDate i2 = end.minusDays(3);
+    LocalDate i3 = end.minusDays(10);
+    LocalDate i4 = end.minusDays(2);
+    LocalDate i5 = end.minusDays(6);
+    try (CsvOut f =
+        out(
+            "inspections",
+            "inspections-" + end + ".csv",
+            StandardCharsets.UTF_8,
+            false,
+            Sources.INSPECTIONS,
+            true)) {
+      Object[][] planted = {
+        {"DC-001", i1, "第一督导组", "常规检查", "疫情防控", districtA, schoolA, "", i1 + " 18:00"},
+        {"DC-002", i2, "第一督导组", "暗访", "疫情防控", districtA, schoolA, "", i2 + " 18:00"},
+        {"DC-003", i3, "", "自查", "安全", districtB, schoolB, "", i3 + " 18:00"},
+        {"DC-004", i4, "第二督导组", "复查", "安全", districtB, schoolB, "", i4 + " 18:00"},
+        {"DC-005", i5, "第二督导组", "暗访", "校外培训机构", districtC, "", "某某培训学校", i5 + " 18:00"}
+      };
+      String[] what = {
+        "routine epidemic",
+        "unannounced epidemic; same school again",
+        "self-check safety",
+        "review safety",
+        "unannounced training institution without school"
+      };
+      for (int i = 0; i < planted.length; i++)
+        rows.add(inspectionRow(f, "inspections", planted[i], what[i], ""));
+      for (int i = 0; i < schools / 100; i++) {
+        int sc = rnd.nextInt(schools);
+        LocalDate day = end.minusDays(rnd.nextInt(30));
+        rows.add(
+            inspectionRow(
+                f,
+                "inspections",
+                new Object[] {
+                  String.format("DC-R%05d", i),
+                  day,
+                  "",
+                  "常规检查",
+                  rnd.nextBoolean() ? "疫情防控" : "安全",
+                  district(sc, schools)[0],
+                  schoolCode(district(sc, schools)[0], sc),
+                  "",
+                  day + " 18:00"
+                },
+                "random",
+                ""));
+      }
+    }
+    try (CsvOut f =
+        out(
+            "findings",
+            "findings-" + end + ".csv",
+            StandardCharsets.UTF_8,
+            false,
+            Sources.FINDINGS,
+            true)) {
+      Object[][] planted = {
+        {
+          "WT-001",
+          "DC-001",
+          "晨午检",
+          "中",
+          "晨检记录不全",
+          i1.plusDays(7),
+          i1.plusDays(7),
+          "李四",
+          i1.plusDays(7) + " 18:00"
+        },
+        {
+          "WT-002",
+          "DC-001",
+          "消毒通风",
+          "高",
+          "教室未按时通风",
+          end.minusDays(6),
+          end.minusDays(5),
+          "李四",
+          end.minusDays(5) + " 18:00"
+        },
+        {"WT-003", "DC-003", "消防", "高", "消防通道堵塞", end.minusDays(4), "", "", i3 + " 18:00"},
+        {"WT-004", "DC-003", "实验室危化品", "高", "危化品台账不全", end.minusDays(1), "", "", i3 + " 18:00"},
+        {"WT-005", "DC-002", "食堂冷链", "中", "冷链食品未查验", end.plusDays(10), "", "", i2 + " 18:00"},
+        {"WT-006", "DC-005", "其他", "低", "未公示防疫制度", end.plusDays(5), "", "", i5 + " 18:00"},
+        {"WT-007", "DC-004", "校车", "中", "校车消毒记录缺失", i4.minusDays(18), "", "", i4 + " 18:00"},
+        {"WT-008", "DC-999", "防疫物资", "中", "物资储备不足", end.plusDays(3), "", "", i4 + " 18:00"}
+      };
+      String[] what = {
+        "rectified on its deadline",
+        "rectified a day late",
+        "open; overdue 4 days; high",
+        "open; overdue 1 day; high",
+        "open; not yet due",
+        "open; of the training institution",
+        "deadline before its inspection",
+        "inspection of no file"
+      };
+      String[] reasons = {
+        "", "", "", "", "", "", ReasonCode.BAD_DATE.code(), ReasonCode.UNKNOWN_INSPECTION.code()
+      };
+      for (int i = 0; i < planted.length; i++)
+        rows.add(inspectionRow(f, "findings", planted[i], what[i], reasons[i]));
+    }
+    StringBuilder list = new StringBuilder("source,file,line,id,planted,reason_codes\n");
+    rows.forEach(r -> list.append(String.join(",", r)).append('\n'));
+    try {
+      Files.writeString(
+          p.out().resolve("_generator/planted_inspections.csv"),
+          list.toString(),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String[] inspectionRow(
+      CsvOut f, String source, Object[] values, String planted, String reasons) {
+    long line = f.row(values);
+    return new String[] {
+      source, f.relative, String.valueOf(line), (String) values[0], planted, reasons
+    };
   }
 
   // ------------------------------------------------------------------ manifests

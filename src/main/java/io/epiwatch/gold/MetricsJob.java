@@ -76,7 +76,9 @@ public final class MetricsJob {
       // without alert responses every alert is unverified
       if (!wh.exists(t)
           && !t.equals(Tables.SILVER_SAFETY_INCIDENTS.id())
-          && !t.equals(Tables.SILVER_ALERT_RESPONSES.id()))
+          && !t.equals(Tables.SILVER_ALERT_RESPONSES.id())
+          && !t.equals(Tables.SILVER_INSPECTIONS.id())
+          && !t.equals(Tables.SILVER_FINDINGS.id()))
         throw new IllegalStateException(
             t + " does not exist yet: run jobs/transform (or run-daily) first");
     }
@@ -201,6 +203,7 @@ public final class MetricsJob {
     writeAsOfTables(run);
     writeSignals(run);
     writeSafetyIncidents(run);
+    writeInspections(run);
     Timestamp now = Timestamp.from(Instant.now(ctx.clock()));
     plan.supersedeFrom().forEach((spec, from) -> markSuperseded(wh, spec, from, d, now, versions));
   }
@@ -317,10 +320,7 @@ public final class MetricsJob {
           seconds,
           Tables.GOLD_CLUSTER_ALERTS,
           () -> {
-            Dataset<Row> responses =
-                wh.exists(Tables.SILVER_ALERT_RESPONSES.id())
-                    ? wh.read(Tables.SILVER_ALERT_RESPONSES.id())
-                    : new TableWriter(wh).empty(Tables.SILVER_ALERT_RESPONSES);
+            Dataset<Row> responses = silverOrEmpty(wh, Tables.SILVER_ALERT_RESPONSES);
             Dataset<Row> alerts =
                 TableWriter.conform(
                         ClusterAlerts.withResponses(
@@ -454,11 +454,7 @@ public final class MetricsJob {
    */
   private static void writeSafetyIncidents(Run run) {
     Warehouse wh = run.wh();
-    TableId silver = Tables.SILVER_SAFETY_INCIDENTS.id();
-    Dataset<Row> incidents =
-        wh.exists(silver)
-            ? wh.read(silver)
-            : new TableWriter(wh).empty(Tables.SILVER_SAFETY_INCIDENTS);
+    Dataset<Row> incidents = silverOrEmpty(wh, Tables.SILVER_SAFETY_INCIDENTS);
     boolean received =
         wh.exists(TableId.bronze(Sources.SAFETY_INCIDENTS.name())) || !incidents.isEmpty();
     run.asOf(
@@ -466,6 +462,37 @@ public final class MetricsJob {
         () ->
             SafetyIncidents.summary(
                 run.schools(), incidents, received, run.policy(), run.plan().runDate()));
+  }
+
+  /**
+   * D's snapshots of gold.inspection_summary and gold.rectification_ledger, and the findings that
+   * fail their inspection's checks quarantined (UNKNOWN_INSPECTION, BAD_DATE). The sources are
+   * optional: a warehouse that never received an inspections file gets summary rows with null
+   * measures (no data), not zeros.
+   */
+  private static void writeInspections(Run run) {
+    Warehouse wh = run.wh();
+    LocalDate d = run.plan().runDate();
+    Dataset<Row> inspections = silverOrEmpty(wh, Tables.SILVER_INSPECTIONS);
+    Dataset<Row> findings = silverOrEmpty(wh, Tables.SILVER_FINDINGS);
+    boolean received =
+        wh.exists(TableId.bronze(Sources.INSPECTIONS.name())) || !inspections.isEmpty();
+    run.asOf(
+        Tables.GOLD_INSPECTION_SUMMARY,
+        () -> Inspections.summary(run.schools(), inspections, findings, received, run.policy(), d));
+    run.asOf(
+        Tables.GOLD_RECTIFICATION_LEDGER,
+        () -> Inspections.ledger(run.schools(), inspections, findings, d));
+    StageQuarantine.replace(
+        wh,
+        Sources.FINDINGS,
+        Inspections.quarantineRows(Inspections.rejected(findings, inspections), run.at()),
+        "finding(s) of no inspection or dated before it: UNKNOWN_INSPECTION, BAD_DATE");
+  }
+
+  /** A silver table of an optional source, or no rows when it was never created. */
+  private static Dataset<Row> silverOrEmpty(Warehouse wh, TableSpec spec) {
+    return wh.exists(spec.id()) ? wh.read(spec.id()) : new TableWriter(wh).empty(spec);
   }
 
   /**
@@ -513,7 +540,11 @@ public final class MetricsJob {
                   Tables.SILVER_VACCINATIONS,
                   Tables.SILVER_CONTRAINDICATIONS),
           Tables.GOLD_SAFETY_INCIDENTS_SUMMARY,
-              List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_SAFETY_INCIDENTS));
+              List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_SAFETY_INCIDENTS),
+          Tables.GOLD_INSPECTION_SUMMARY,
+              List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_INSPECTIONS, Tables.SILVER_FINDINGS),
+          Tables.GOLD_RECTIFICATION_LEDGER,
+              List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_INSPECTIONS, Tables.SILVER_FINDINGS));
 
   /**
    * Marks the snapshots as_of >= from other than D's (which was just computed from all data)

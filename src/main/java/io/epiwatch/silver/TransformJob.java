@@ -84,6 +84,8 @@ public final class TransformJob {
     run.contraindications();
     run.safetyIncidents();
     run.alertResponses();
+    run.inspections();
+    run.findings();
     run.dataQuality();
     run.createMissingTables();
     Watermarks.write(wh, CONSUMER, current, run.at);
@@ -335,12 +337,36 @@ public final class TransformJob {
 
     void safetyIncidents() {
       if (!changed(Sources.SAFETY_INCIDENTS)) return;
-      Dataset<Row> ids = changes(Sources.SAFETY_INCIDENTS).select("incident_id").distinct();
-      UnaryOperator<Dataset<Row>> inIds = t -> t.join(ids, Latest.seq("incident_id"), "left_semi");
+      UnaryOperator<Dataset<Row>> inIds = inKeys(Sources.SAFETY_INCIDENTS);
       Dataset<Row> rows =
           SafetyIncidentsSilver.build(inIds.apply(bronze(Sources.SAFETY_INCIDENTS)));
       // a corrected incident date moves the incident between periods: both dates count
       writeNotingFrom(Tables.SILVER_SAFETY_INCIDENTS, rows, inIds, "incident_date");
+    }
+
+    void inspections() {
+      if (!changed(Sources.INSPECTIONS)) return;
+      UnaryOperator<Dataset<Row>> inIds = inKeys(Sources.INSPECTIONS);
+      Dataset<Row> rows = InspectionsSilver.inspections(inIds.apply(bronze(Sources.INSPECTIONS)));
+      // a corrected inspection date moves the inspection between windows: both dates count
+      writeNotingFrom(Tables.SILVER_INSPECTIONS, rows, inIds, "inspection_date");
+    }
+
+    void findings() {
+      if (!changed(Sources.FINDINGS)) return;
+      UnaryOperator<Dataset<Row>> inIds = inKeys(Sources.FINDINGS);
+      Dataset<Row> rows = InspectionsSilver.findings(inIds.apply(bronze(Sources.FINDINGS)));
+      // a finding carries no date of its own (it counts from its inspection's): every earlier
+      // snapshot may change
+      if (write(Tables.SILVER_FINDINGS, rows, inIds))
+        noteFrom(Tables.SILVER_FINDINGS, LocalDate.MIN);
+    }
+
+    /** The rows of the keys (the source's declared key) that changed in this run. */
+    UnaryOperator<Dataset<Row>> inKeys(SourceSpec s) {
+      String[] key = s.naturalKey().toArray(String[]::new);
+      Dataset<Row> keys = changes(s).select(Latest.cols(s.naturalKey())).distinct();
+      return t -> t.join(keys, Latest.seq(key), "left_semi");
     }
 
     void alertResponses() {

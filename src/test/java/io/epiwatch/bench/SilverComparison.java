@@ -154,13 +154,12 @@ public final class SilverComparison {
   }
 
   private static List<String> sparkQuarantine(Warehouse wh) {
-    // UNKNOWN_ALERT is decided by the metrics stage against the alerts (docs/rules.md §1.4), not
-    // by ingest, which the peer's quarantine stands for
+    // UNKNOWN_ALERT, UNKNOWN_INSPECTION and the findings' BAD_DATE are decided by the metrics
+    // stage (docs/rules.md §1.4; rows without an ingest batch), not by ingest, which the peer's
+    // quarantine stands for
     return wh
         .read(Tables.OPS_QUARANTINE.id())
-        .filter(
-            org.apache.spark.sql.functions.not(
-                org.apache.spark.sql.functions.array_contains(col("reasons"), "UNKNOWN_ALERT")))
+        .filter(col("ingest_batch_id").isNotNull())
         .select(
             concat_ws(
                 "\t",

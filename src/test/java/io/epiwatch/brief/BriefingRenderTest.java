@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.brief.Briefing.Org;
+import io.epiwatch.common.FindingCategory;
 import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.IncidentType;
 import io.epiwatch.common.OrgLevel;
@@ -216,6 +217,8 @@ class BriefingRenderTest {
             new Briefing.SignalDay(D, XIHU, 0, 0, 0, 0, 3)),
         List.of(),
         followup,
+        List.of(),
+        List.of(),
         List.of());
   }
 
@@ -231,6 +234,8 @@ class BriefingRenderTest {
         null,
         7,
         12,
+        List.of(),
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -380,7 +385,9 @@ class BriefingRenderTest {
             b.signalDays(),
             b.areas(),
             b.vaccinationFollowup(),
-            b.incidents());
+            b.incidents(),
+            List.of(),
+            List.of());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Confirmed cases (today) - - -"), t);
     assertTrue(t.contains("Suspected cases (today) - - -"), t);
@@ -423,7 +430,9 @@ class BriefingRenderTest {
             b.signalDays(),
             b.areas(),
             b.vaccinationFollowup(),
-            b.incidents());
+            b.incidents(),
+            List.of(),
+            List.of());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
     assertTrue(
@@ -489,7 +498,9 @@ class BriefingRenderTest {
             e.signalDays(),
             e.areas(),
             e.vaccinationFollowup(),
-            e.incidents());
+            e.incidents(),
+            List.of(),
+            List.of());
     assertFalse(render(old, CITY_SCOPE, "zh").contains("无（保持零感染）"));
   }
 
@@ -647,6 +658,20 @@ class BriefingRenderTest {
   }
 
   private static Briefing withIncidents(Briefing b, List<Briefing.Incidents> incidents) {
+    return with(b, incidents, b.inspections(), b.overdueFindings());
+  }
+
+  private static Briefing withInspections(
+      Briefing b, List<Briefing.Inspections> rows, List<Briefing.OverdueFinding> overdue) {
+    return with(b, b.incidents(), rows, overdue);
+  }
+
+  /** The briefing with other safety incidents and inspections. */
+  private static Briefing with(
+      Briefing b,
+      List<Briefing.Incidents> incidents,
+      List<Briefing.Inspections> rows,
+      List<Briefing.OverdueFinding> overdue) {
     return new Briefing(
         b.date(),
         b.versions(),
@@ -666,7 +691,62 @@ class BriefingRenderTest {
         b.signalDays(),
         b.areas(),
         b.vaccinationFollowup(),
-        incidents);
+        incidents,
+        rows,
+        overdue);
+  }
+
+  @Test
+  void inspectionSectionSaysNoDataWhenNothingWasReceivedAndNamesOverdueHighFindings()
+      throws Exception {
+    Briefing b = fullDay(7, 12);
+    String noData = "未接收督导检查数据（无数据，不是0次）。";
+    assertEquals(noData, new BriefingRenderer(b, "zh", ZONE).inspectionText(CITY_SCOPE));
+    Briefing none =
+        withInspections(
+            b,
+            List.of(new Briefing.Inspections(CITY, null, null, null, null, null, null, null, null)),
+            List.of());
+    assertEquals(noData, new BriefingRenderer(none, "zh", ZONE).inspectionText(CITY_SCOPE));
+    Briefing some =
+        withInspections(
+            b,
+            List.of(
+                new Briefing.Inspections(CITY, 4L, 3L, 5L, 2L, 3L, 2L, 4L, 1L),
+                new Briefing.Inspections(XIHU, 2L, 1L, 2L, 1L, 1L, 1L, 1L, 0L),
+                new Briefing.Inspections(SHANGCHENG, 2L, 2L, 3L, 1L, 2L, 1L, 3L, 1L)),
+            List.of(
+                new Briefing.OverdueFinding(
+                    "330106",
+                    "西湖区",
+                    "灵隐中学",
+                    FindingCategory.FIRE,
+                    3,
+                    java.time.LocalDate.of(2021, 9, 9)),
+                new Briefing.OverdueFinding(
+                    "330102",
+                    "上城区",
+                    "西子湖小学",
+                    FindingCategory.LAB_CHEMICALS,
+                    12,
+                    java.time.LocalDate.of(2021, 8, 31))));
+    assertEquals(
+        "近30日督导检查5次（其中暗访2次），覆盖学校3所/共4所，覆盖率75.0%；发现问题未整改3个，其中逾期2个；按期整改率25.0%。\n"
+            + "上城区：覆盖率100.0%（2/2所），检查3次（暗访1次），未整改2个，逾期1个。\n"
+            + "西湖区：覆盖率50.0%（1/2所），检查2次（暗访1次），未整改1个，逾期1个。\n"
+            + "逾期未整改的高风险问题2个：西子湖小学（实验室危化品，逾期12天，整改期限2021-08-31）；灵隐中学（消防，逾期3天，整改期限2021-09-09）。",
+        new BriefingRenderer(some, "zh", ZONE).inspectionText(CITY_SCOPE));
+    // a district's briefing names only its own findings
+    assertEquals(
+        "近30日督导检查2次（其中暗访1次），覆盖学校1所/共2所，覆盖率50.0%；发现问题未整改1个，其中逾期1个；按期整改率0.0%。\n"
+            + "逾期未整改的高风险问题1个：灵隐中学（消防，逾期3天，整改期限2021-09-09）。",
+        new BriefingRenderer(some, "zh", ZONE)
+            .inspectionText(new BriefingRenderer.Scope("district", "330106", "西湖区")));
+    String pdf = render(some, CITY_SCOPE, "zh");
+    assertTrue(pdf.contains("十一、督导检查与整改"), pdf);
+    assertTrue(pdf.replace("\n", "").contains("西子湖小学（实验室危化品，逾期12天"), pdf);
+    assertTrue(
+        render(some, CITY_SCOPE, "en").contains("Overdue high-severity findings (2)"), "English");
   }
 
   private static Briefing.Incidents incidents(

@@ -40,6 +40,11 @@ class CodedTest {
       assertSame(r, ExposureCategory.Rank.of(r.rank()));
     for (VaccinationStatus e : VaccinationStatus.values())
       assertSame(e, VaccinationStatus.of(e.code()));
+    for (InspectionMode e : InspectionMode.values()) assertSame(e, InspectionMode.of(e.code()));
+    for (InspectionScope e : InspectionScope.values()) assertSame(e, InspectionScope.of(e.code()));
+    for (FindingCategory e : FindingCategory.values()) assertSame(e, FindingCategory.of(e.code()));
+    for (Severity e : Severity.values()) assertSame(e, Severity.of(e.code()));
+    for (FindingStatus e : FindingStatus.values()) assertSame(e, FindingStatus.of(e.code()));
   }
 
   @Test
@@ -61,8 +66,40 @@ class CodedTest {
             "LINKED_PERSON_UNKNOWN",
             "FIELD_COUNT",
             "REPORTED_BEFORE_INCIDENT",
-            "UNKNOWN_ALERT"),
+            "UNKNOWN_ALERT",
+            "UNKNOWN_INSPECTION"),
         Coded.codes(ReasonCode.class));
+    assertEquals(
+        List.of("routine", "unannounced", "self_check", "review"),
+        Coded.codes(InspectionMode.class));
+    assertEquals(
+        List.of("epidemic", "safety", "training_institution"), Coded.codes(InspectionScope.class));
+    assertEquals(List.of("high", "medium", "low"), Coded.codes(Severity.class));
+    assertEquals(
+        List.of("open", "overdue", "rectified_on_time", "rectified_late"),
+        Coded.codes(FindingStatus.class));
+    assertEquals(
+        List.of(
+            "morning_check",
+            "absence_followup",
+            "daily_report",
+            "disinfection_ventilation",
+            "access_control",
+            "canteen_cold_chain",
+            "gathering",
+            "supplies",
+            "plans",
+            "drills",
+            "duty",
+            "building",
+            "fire",
+            "lab_chemicals",
+            "special_equipment",
+            "food",
+            "school_bus",
+            "surroundings",
+            "other"),
+        Coded.codes(FindingCategory.class));
     assertEquals(
         List.of(
             "ZERO_REPORT_CONTRADICTION",

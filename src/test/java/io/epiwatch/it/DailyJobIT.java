@@ -73,10 +73,26 @@ class DailyJobIT {
             .filter(l -> l.endsWith(" UNKNOWN_ALERT"))
             .count();
     assertEquals(1L, unknownAlerts);
+    // the findings of no inspection or dated before it: loaded by ingest, quarantined
+    // UNKNOWN_INSPECTION / BAD_DATE by the metrics stage
+    long badFindings =
+        Files.readAllLines(
+                ChildJvm.projectDir()
+                    .resolve("data-sample/inbox/_generator/planted_inspections.csv"))
+            .stream()
+            .skip(1)
+            .filter(l -> !l.endsWith(","))
+            .count();
+    assertEquals(2L, badFindings);
     assertEquals(
-        planted + unknownAlerts,
+        planted + unknownAlerts + badFindings,
         w.read(Tables.OPS_QUARANTINE.id()).count(),
         "quarantined rows = planted bad rows");
+    DatasetAssert.assertRows(
+        w.read(Tables.OPS_QUARANTINE.id()).filter("source = 'findings'"),
+        new String[] {"source_line", "reasons[0]", "ingest_batch_id IS NULL"},
+        DatasetAssert.row(8L, "BAD_DATE", true),
+        DatasetAssert.row(9L, "UNKNOWN_INSPECTION", true));
     assertEquals(
         unknownAlerts,
         w.read(Tables.OPS_QUARANTINE.id())
@@ -157,6 +173,45 @@ class DailyJobIT {
               .find(),
           "the positive household member, masked: " + text);
     }
+  }
+
+  @Test
+  void thePlantedInspectionsGiveTheSummaryTheBriefingLinesAndTheLedger(SparkSession spark)
+      throws Exception {
+    Warehouse w = new Warehouse(spark, wh.toString());
+    // _generator/planted_inspections.csv: 5 inspections of two schools and a training institution
+    // in the 30 days, 2 unannounced; 6 findings that count: 4 open, 2 overdue (4 + 1 days), 4 due,
+    // 1 rectified on time
+    DatasetAssert.assertRows(
+        w.read(Tables.GOLD_INSPECTION_SUMMARY.id())
+            .filter(
+                "as_of = DATE'2021-10-05' AND org_level = 'city' AND scope = 'all'"
+                    + " AND category IS NULL"),
+        new String[] {
+          "schools_inspected_30d",
+          "inspections_30d",
+          "unannounced_30d",
+          "findings_new_7d",
+          "findings_open",
+          "findings_overdue",
+          "days_overdue",
+          "findings_due",
+          "rectified_on_time_rate"
+        },
+        DatasetAssert.row(2L, 5L, 2L, 2L, 4L, 2L, 5L, 4L, 0.25));
+    DatasetAssert.assertRows(
+        w.read(Tables.GOLD_RECTIFICATION_LEDGER.id())
+            .filter("as_of = DATE'2021-10-05' AND status = 'overdue'"),
+        new String[] {"finding_id", "days_overdue"},
+        DatasetAssert.row("WT-003", 4),
+        DatasetAssert.row("WT-004", 1));
+    try (PDDocument doc =
+        Loader.loadPDF(out.resolve("briefing-2021-10-05-330100-zh.pdf").toFile())) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+      assertTrue(text.contains("十一、督导检查与整改近30日督导检查5次（其中暗访2次）"), text);
+      assertTrue(text.contains("（消防，逾期4天，整改期限2021-10-01）"), text);
+    }
+    assertTrue(Files.exists(out.resolve("rectification-2021-10-05-zh.xlsx")));
   }
 
   @Test
