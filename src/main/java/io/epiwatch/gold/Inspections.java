@@ -158,79 +158,72 @@ public final class Inspections {
       Policy policy,
       LocalDate d) {
     Column day = lit(Date.valueOf(d));
-    Dataset<Row> inForce = schools.filter(Frames.inForce(day));
-    Dataset<Row> districts = districtsOf(inForce);
+    // Each row counts in its own scope and in "all" (explode), so the union has six branches; the
+    // frames they share and the union are materialised once (localCheckpoint): the roll-up reads
+    // the union once per level, and re-planning the joins in every branch cost 10 s a call on a
+    // handful of rows.
+    Dataset<Row> inForce = schools.filter(Frames.inForce(day)).localCheckpoint();
+    Dataset<Row> districts = districtsOf(inForce).localCheckpoint();
+    Dataset<Row> allScopes = scopes(schools, scopesAndAll());
+    Dataset<Row> schoolScopes =
+        scopes(schools, scopesAndAll().stream().filter(Inspections::ofSchools).toList());
     List<Dataset<Row>> parts = new ArrayList<>();
     // every district has a zero row per scope; every school in force is active in the scopes of
     // schools
-    for (String scope : scopesAndAll()) {
-      parts.add(
-          measures(
-              districts
-                  .withColumn("school_code", lit(null).cast("string"))
-                  .withColumn("school_name", lit(null).cast("string")),
-              scope,
-              null,
-              Map.of()));
-      if (ofSchools(scope))
-        parts.add(
-            measures(
-                inForce.select(
-                    "school_code", "school_name", "district_code", "district_name", "city_code"),
-                scope,
-                null,
-                Map.of("schools_active", lit(1L))));
-    }
+    parts.add(
+        measures(
+            districts
+                .withColumn("school_code", lit(null).cast("string"))
+                .withColumn("school_name", lit(null).cast("string"))
+                .crossJoin(allScopes),
+            null,
+            Map.of()));
+    parts.add(
+        measures(
+            inForce
+                .select("school_code", "school_name", "district_code", "district_name", "city_code")
+                .crossJoin(schoolScopes),
+            null,
+            Map.of("schools_active", lit(1L))));
     if (received) {
       Dataset<Row> placed =
           placed(inspections.filter(col("inspection_date").leq(day)), inForce, districts);
       Column in30 = col("inspection_date").geq(lit(Date.valueOf(d.minusDays(29))));
-      Dataset<Row> recent = placed.filter(in30);
-      Dataset<Row> atSchool =
-          recent
-              .filter(col("school_code").isNotNull())
-              .select(
-                  "school_code",
-                  "school_name",
-                  "district_code",
-                  "district_name",
-                  "city_code",
-                  "scope");
-      for (String scope : scopesAndAll()) {
-        if (ofSchools(scope)) {
-          Dataset<Row> s =
-              scope.equals(InspectionScope.ALL)
-                  ? atSchool.filter(ofSchoolsScope())
-                  : atSchool.filter(col("scope").equalTo(scope));
-          parts.add(
-              measures(
-                  s.drop("scope").distinct(),
-                  scope,
-                  null,
-                  Map.of("schools_inspected_30d", lit(1L))));
-        }
-        parts.add(
-            measures(
-                inScope(recent, scope),
-                scope,
-                null,
-                Map.of(
-                    "inspections_30d",
-                    lit(1L),
-                    "unannounced_30d",
-                    when(col("mode").equalTo(InspectionMode.UNANNOUNCED.code()), 1L)
-                        .otherwise(0L))));
-      }
-      Dataset<Row> f = ledgerRows(findings, inspections, inForce, districts, d);
+      Dataset<Row> recent = placed.filter(in30).localCheckpoint();
+      parts.add(
+          measures(
+              andAll(recent.filter(col("school_code").isNotNull().and(ofSchoolsScope())))
+                  .select(
+                      "school_code",
+                      "school_name",
+                      "district_code",
+                      "district_name",
+                      "city_code",
+                      "scope")
+                  .distinct(),
+              null,
+              Map.of("schools_inspected_30d", lit(1L))));
+      parts.add(
+          measures(
+              andAll(recent),
+              null,
+              Map.of(
+                  "inspections_30d",
+                  lit(1L),
+                  "unannounced_30d",
+                  when(col("mode").equalTo(InspectionMode.UNANNOUNCED.code()), 1L).otherwise(0L))));
+      Dataset<Row> f =
+          andAll(ledgerRows(findings, inspections, inForce, districts, d)).localCheckpoint();
       Map<String, Column> fm = findingMeasures(d);
-      for (String scope : scopesAndAll()) {
-        Dataset<Row> s = inScope(f, scope);
-        parts.add(measures(s, scope, null, fm));
-        parts.add(measures(s, scope, col("category"), fm));
-      }
+      parts.add(measures(f, null, fm));
+      parts.add(measures(f, col("category"), fm));
     }
     Dataset<Row> rows =
-        parts.stream().reduce(Dataset::unionByName).orElseThrow().withColumn("as_of", day);
+        parts.stream()
+            .reduce(Dataset::unionByName)
+            .orElseThrow()
+            .withColumn("as_of", day)
+            .localCheckpoint();
     Dataset<Row> out =
         OrgRollup.rollup(rows, KEYS, COUNTS, policy.cityNames())
             .filter(
@@ -356,19 +349,30 @@ public final class Inspections {
    * (those not given 0).
    */
   private static Dataset<Row> measures(
-      Dataset<Row> rows, String scope, Column category, Map<String, Column> given) {
+      Dataset<Row> rows, Column category, Map<String, Column> given) {
     List<Column> cols = new ArrayList<>();
     for (String c :
         List.of("school_code", "school_name", "district_code", "district_name", "city_code"))
       cols.add(col(c));
-    cols.add(lit(scope).as("scope"));
+    cols.add(col("scope"));
     cols.add((category == null ? lit(null).cast("string") : category).as("category"));
     for (String c : COUNTS) cols.add(given.getOrDefault(c, lit(0L)).cast("bigint").as(c));
     return rows.select(cols.toArray(Column[]::new));
   }
 
-  private static Dataset<Row> inScope(Dataset<Row> rows, String scope) {
-    return scope.equals(InspectionScope.ALL) ? rows : rows.filter(col("scope").equalTo(scope));
+  /** Every row twice: in its own scope and in "all". */
+  private static Dataset<Row> andAll(Dataset<Row> rows) {
+    return rows.withColumn(
+        "scope",
+        org.apache.spark.sql.functions.explode(
+            org.apache.spark.sql.functions.array(col("scope"), lit(InspectionScope.ALL))));
+  }
+
+  /** A one-column frame (scope) of the given scopes. */
+  private static Dataset<Row> scopes(Dataset<Row> any, List<String> scopes) {
+    return any.sparkSession()
+        .createDataset(scopes, org.apache.spark.sql.Encoders.STRING())
+        .toDF("scope");
   }
 
   private static Column ofSchoolsScope() {
