@@ -40,6 +40,7 @@ class CodedTest {
       assertSame(r, ExposureCategory.Rank.of(r.rank()));
     for (VaccinationStatus e : VaccinationStatus.values())
       assertSame(e, VaccinationStatus.of(e.code()));
+    for (DeferralReason e : DeferralReason.values()) assertSame(e, DeferralReason.of(e.code()));
   }
 
   @Test
@@ -112,6 +113,18 @@ class CodedTest {
             "contraindicated",
             "contraindication_expiring"),
         Coded.codes(VaccinationStatus.class));
+    assertEquals(
+        List.of(
+            "abroad_14d",
+            "risk_area_14d",
+            "risk_area_review",
+            "still_away",
+            "in_monitoring_at_start",
+            "symptoms_14d",
+            "household_exposure",
+            "school_in_risk_area"),
+        Coded.codes(DeferralReason.class));
+    assertFalse(DeferralReason.RISK_AREA_REVIEW.defers(), "listed, not counted");
   }
 
   @Test
