@@ -520,11 +520,7 @@ public record Policy(
           "lookback-days",
           "days-after",
           "household-exposure");
-      String id = nonBlank(c, at, "id");
-      if (!id.matches("[a-z0-9_-]+"))
-        throw illegal(at + ".id", id, "a name of lower-case letters, digits, '-' and '_'");
-      if (out.stream().anyMatch(x -> x.id().equals(id)))
-        throw illegal(at + ".id", id, "an id not used by another term start");
+      String id = id(c, at, out.stream().map(TermStart::id).toList(), "term start");
       if (!c.hasPath("school-types")) throw missing(at + ".school-types", types);
       List<String> schoolTypes =
           c.getStringList("school-types").stream().map(String::trim).toList();
@@ -570,11 +566,7 @@ public record Policy(
       Config c = list.get(i);
       String at = ROOT + ".focus-areas[" + i + "]";
       keys(c, at, "id", "name", "match", "since", "window-days", "from", "to");
-      String id = nonBlank(c, at, "id");
-      if (!id.matches("[a-z0-9_-]+"))
-        throw illegal(at + ".id", id, "a name of lower-case letters, digits, '-' and '_'");
-      if (out.stream().anyMatch(x -> x.id().equals(id)))
-        throw illegal(at + ".id", id, "an id not used by another focus area");
+      String id = id(c, at, out.stream().map(FocusArea::id).toList(), "focus area");
       List<String> match = c.getStringList("match").stream().map(String::trim).toList();
       if (match.isEmpty()
           || match.stream().anyMatch(m -> !m.matches("\\d{2,12}") && !m.matches("[A-Z]{2}"))) {
@@ -733,6 +725,15 @@ public record Policy(
     String v = c.getString(key).trim();
     if (!allowed.contains(v)) throw illegal(at + "." + key, v, allowed);
     return v;
+  }
+
+  /** The id of a list entry: lower-case letters, digits, '-' and '_', not among {@code taken}. */
+  private static String id(Config c, String at, List<String> taken, String what) {
+    String id = nonBlank(c, at, "id");
+    if (!id.matches("[a-z0-9_-]+"))
+      throw illegal(at + ".id", id, "a name of lower-case letters, digits, '-' and '_'");
+    if (taken.contains(id)) throw illegal(at + ".id", id, "an id not used by another " + what);
+    return id;
   }
 
   private static String nonBlank(Config c, String at, String key) {

@@ -104,7 +104,7 @@ public final class ReturnDeferrals {
               .withColumn("roster", lit(null).cast("bigint"));
       Dataset<Row> deferred =
           reasons
-              .filter(col("reason").isin(deferring()))
+              .filter(col("reason").isin(deferringCodes()))
               .groupBy(
                   col("school_code").as("_ds"),
                   col("person_type").as("_dt"),
@@ -145,7 +145,7 @@ public final class ReturnDeferrals {
   }
 
   /** The codes of the reasons that defer (all but risk_area_review). */
-  static Object[] deferring() {
+  public static Object[] deferringCodes() {
     return Arrays.stream(DeferralReason.values())
         .filter(DeferralReason::defers)
         .map(DeferralReason::code)
