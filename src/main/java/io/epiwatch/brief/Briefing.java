@@ -35,6 +35,8 @@ import java.util.Map;
  * @param vaccinationFollowup never vaccinated and overdue persons as of D, every level, the age
  *     bands the policy vaccinates
  * @param incidents safety incidents as of D (district and city), every period and type
+ * @param deferrals return deferrals as of D (district and city; schools for school_in_risk_area),
+ *     empty outside every term start's window
  */
 public record Briefing(
     LocalDate date,
@@ -55,7 +57,8 @@ public record Briefing(
     List<SignalDay> signalDays,
     List<AreaExposure> areas,
     List<VaccinationFollowup> vaccinationFollowup,
-    List<Incidents> incidents) {
+    List<Incidents> incidents,
+    List<Deferral> deferrals) {
 
   public Briefing {
     versions =
@@ -74,6 +77,7 @@ public record Briefing(
     areas = List.copyOf(areas);
     vaccinationFollowup = List.copyOf(vaccinationFollowup);
     incidents = List.copyOf(incidents);
+    deferrals = List.copyOf(deferrals);
   }
 
   /**
@@ -270,4 +274,21 @@ public record Briefing(
       return events == null;
     }
   }
+
+  /**
+   * One row of gold.return_deferrals as of D (docs/rules.md §4.10): an organisation, term start,
+   * person type and reason ({@code DeferralReason} code or "all") with its persons and schools; the
+   * all row carries deferred, roster and expected_returning (null on reason rows).
+   */
+  public record Deferral(
+      Org org,
+      String termId,
+      LocalDate termStart,
+      String personType,
+      String reason,
+      long persons,
+      long schools,
+      Long deferred,
+      Long roster,
+      Long expectedReturning) {}
 }

@@ -216,6 +216,7 @@ class BriefingRenderTest {
             new Briefing.SignalDay(D, XIHU, 0, 0, 0, 0, 3)),
         List.of(),
         followup,
+        List.of(),
         List.of());
   }
 
@@ -231,6 +232,7 @@ class BriefingRenderTest {
         null,
         7,
         12,
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -380,7 +382,8 @@ class BriefingRenderTest {
             b.signalDays(),
             b.areas(),
             b.vaccinationFollowup(),
-            b.incidents());
+            b.incidents(),
+            List.of());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Confirmed cases (today) - - -"), t);
     assertTrue(t.contains("Suspected cases (today) - - -"), t);
@@ -423,7 +426,8 @@ class BriefingRenderTest {
             b.signalDays(),
             b.areas(),
             b.vaccinationFollowup(),
-            b.incidents());
+            b.incidents(),
+            List.of());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
     assertTrue(
@@ -489,7 +493,8 @@ class BriefingRenderTest {
             e.signalDays(),
             e.areas(),
             e.vaccinationFollowup(),
-            e.incidents());
+            e.incidents(),
+            List.of());
     assertFalse(render(old, CITY_SCOPE, "zh").contains("无（保持零感染）"));
   }
 
@@ -692,7 +697,8 @@ class BriefingRenderTest {
         b.signalDays(),
         b.areas(),
         b.vaccinationFollowup(),
-        incidents);
+        incidents,
+        List.of());
   }
 
   private static Briefing.Incidents incidents(
