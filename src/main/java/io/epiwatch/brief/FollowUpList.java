@@ -183,11 +183,12 @@ public final class FollowUpList {
     org.apache.spark.sql.Column defers = col("reason").isin(ReturnDeferrals.deferringCodes());
     List<Row> rows =
         ReturnDeferrals.persons(
-                wh.read(Tables.SILVER_SCHOOLS.id()),
-                wh.read(Tables.SILVER_ROSTER.id()),
-                wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
-                wh.read(Tables.SILVER_RISK_AREAS.id()),
-                wh.read(Tables.SILVER_ABSENCE_CASES.id()),
+                new ReturnDeferrals.Inputs(
+                    wh.read(Tables.SILVER_SCHOOLS.id()),
+                    wh.read(Tables.SILVER_ROSTER.id()),
+                    wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+                    wh.read(Tables.SILVER_RISK_AREAS.id()),
+                    wh.read(Tables.SILVER_ABSENCE_CASES.id())),
                 policy,
                 d)
             .filter(col("reason").notEqual(DeferralReason.SCHOOL_IN_RISK_AREA.code()))

@@ -481,11 +481,12 @@ public final class MetricsJob {
         Tables.GOLD_RETURN_DEFERRALS,
         () ->
             ReturnDeferrals.deferrals(
-                run.schools(),
-                wh.read(Tables.SILVER_ROSTER.id()),
-                wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
-                wh.read(Tables.SILVER_RISK_AREAS.id()),
-                run.cases(),
+                new ReturnDeferrals.Inputs(
+                    run.schools(),
+                    wh.read(Tables.SILVER_ROSTER.id()),
+                    wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+                    wh.read(Tables.SILVER_RISK_AREAS.id()),
+                    run.cases()),
                 run.policy(),
                 run.plan().runDate()));
   }

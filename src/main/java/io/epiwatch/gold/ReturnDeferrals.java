@@ -43,10 +43,7 @@ public final class ReturnDeferrals {
   private ReturnDeferrals() {}
 
   /**
-   * One row per term start in force on D, roster person and reason: term_id, term_start,
-   * person_key, person_type, school_code, grade, class_name, reason and until (the earliest day the
-   * reason allows a return: return + monitoring days of the trip, onset + lookback, or null when
-   * unknown: a trip without a return date, a school in a risk area).
+   * The silver tables the deferrals are computed from.
    *
    * @param schools silver.schools
    * @param roster silver.roster
@@ -54,19 +51,23 @@ public final class ReturnDeferrals {
    * @param areas silver.risk_areas
    * @param cases silver.absence_cases
    */
-  public static Dataset<Row> persons(
+  public record Inputs(
       Dataset<Row> schools,
       Dataset<Row> roster,
       Dataset<Row> trips,
       Dataset<Row> areas,
-      Dataset<Row> cases,
-      Policy policy,
-      LocalDate d) {
-    Dataset<Row> out = empty(roster, PERSON_DDL);
-    for (TermStart t : policy.termStartsOn(d)) {
-      Dataset<Row> active = active(schools, roster, t, d);
-      out = out.unionByName(reasons(active, trips, areas, cases, policy, t, d));
-    }
+      Dataset<Row> cases) {}
+
+  /**
+   * One row per term start in force on D, roster person and reason: term_id, term_start,
+   * person_key, person_type, school_code, grade, class_name, reason and until (the earliest day the
+   * reason allows a return: return + monitoring days of the trip, onset + lookback, or null when
+   * unknown: a trip without a return date, a school in a risk area).
+   */
+  public static Dataset<Row> persons(Inputs in, Policy policy, LocalDate d) {
+    Dataset<Row> out = empty(in.roster(), PERSON_DDL);
+    for (TermStart t : policy.termStartsOn(d))
+      out = out.unionByName(reasons(active(in, t, d), in, policy, t, d));
     return out;
   }
 
@@ -77,22 +78,15 @@ public final class ReturnDeferrals {
    * persons) and expected_returning (roster - deferred). Every school of a term start has its all
    * row, also with nobody deferred.
    */
-  public static Dataset<Row> deferrals(
-      Dataset<Row> schools,
-      Dataset<Row> roster,
-      Dataset<Row> trips,
-      Dataset<Row> areas,
-      Dataset<Row> cases,
-      Policy policy,
-      LocalDate d) {
+  public static Dataset<Row> deferrals(Inputs in, Policy policy, LocalDate d) {
     Dataset<Row> rows =
         empty(
-            roster,
+            in.roster(),
             "term_id STRING, term_start DATE, school_code STRING, person_type STRING, reason STRING, "
                 + "persons BIGINT, schools BIGINT, deferred BIGINT, roster BIGINT");
     for (TermStart t : policy.termStartsOn(d)) {
-      Dataset<Row> active = active(schools, roster, t, d);
-      Dataset<Row> reasons = reasons(active, trips, areas, cases, policy, t, d);
+      Dataset<Row> active = active(in, t, d);
+      Dataset<Row> reasons = reasons(active, in, policy, t, d);
       List<Column> key =
           List.of(col("term_id"), col("term_start"), col("school_code"), col("person_type"));
       Dataset<Row> byReason =
@@ -132,7 +126,7 @@ public final class ReturnDeferrals {
     }
     Dataset<Row> school =
         OrgRollup.withSchoolInForce(
-            rows.withColumn("as_of", lit(Date.valueOf(d))), schools, "as_of");
+            rows.withColumn("as_of", lit(Date.valueOf(d))), in.schools(), "as_of");
     Column allRow = col("reason").equalTo(ALL);
     return OrgRollup.rollup(
             school,
@@ -157,20 +151,20 @@ public final class ReturnDeferrals {
    * students only of its grades when it names grades: person_key, person_type, school_code, grade,
    * class_name, district_code.
    */
-  static Dataset<Row> active(Dataset<Row> schools, Dataset<Row> roster, TermStart t, LocalDate d) {
+  static Dataset<Row> active(Inputs in, TermStart t, LocalDate d) {
     Column day = lit(Date.valueOf(d));
     Column scope = col("school_type").isin(t.schoolTypes().toArray());
     if (!t.districts().isEmpty())
       scope = scope.and(col("district_code").isin(t.districts().toArray()));
     Dataset<Row> open =
-        schools
+        in.schools()
             .filter(Frames.inForce(day).and(scope))
             .select(col("school_code").as("_sc"), col("district_code"));
     Column grades =
         t.grades().isEmpty()
             ? lit(true)
             : col("person_type").notEqual("student").or(col("grade").isin(t.grades().toArray()));
-    return roster
+    return in.roster()
         .filter(Frames.inForce(day).and(col("status").equalTo("active")).and(grades))
         .join(open, col("school_code").equalTo(col("_sc")))
         .select("person_key", "person_type", "school_code", "grade", "class_name", "district_code")
@@ -179,13 +173,9 @@ public final class ReturnDeferrals {
 
   /** The reason rows ({@link #PERSON_DDL}) of one term start's active persons on D. */
   static Dataset<Row> reasons(
-      Dataset<Row> active,
-      Dataset<Row> trips,
-      Dataset<Row> areas,
-      Dataset<Row> cases,
-      Policy policy,
-      TermStart t,
-      LocalDate d) {
+      Dataset<Row> active, Inputs in, Policy policy, TermStart t, LocalDate d) {
+    Dataset<Row> trips = in.trips();
+    Dataset<Row> areas = in.areas();
     Column day = lit(Date.valueOf(d));
     Column from = lit(Date.valueOf(t.windowFrom()));
     Column end = lit(Date.valueOf(t.lookbackTo(d)));
@@ -241,7 +231,7 @@ public final class ReturnDeferrals {
           tripReasons.unionByName(reason(household, DeferralReason.HOUSEHOLD_EXPOSURE, until));
     }
     Dataset<Row> personal =
-        tripReasons.unionByName(symptoms(cases, t, d)).withColumnRenamed("person_key", "_pk");
+        tripReasons.unionByName(symptoms(in.cases(), t, d)).withColumnRenamed("person_key", "_pk");
     Dataset<Row> perPerson =
         active
             .join(personal, col("person_key").equalTo(col("_pk")))

@@ -241,11 +241,14 @@ class ReturnDeferralsTest {
     policy = DataPolicy.resolve(schools, shipped);
   }
 
+  private static ReturnDeferrals.Inputs in() {
+    return new ReturnDeferrals.Inputs(schools, roster, trips, areas, cases);
+  }
+
   /** person -> reasons on D. */
   private static Map<String, TreeSet<String>> reasons(LocalDate d) {
     Map<String, TreeSet<String>> out = new TreeMap<>();
-    for (Row r :
-        ReturnDeferrals.persons(schools, roster, trips, areas, cases, policy, d).collectAsList())
+    for (Row r : ReturnDeferrals.persons(in(), policy, d).collectAsList())
       out.computeIfAbsent(r.getAs("person_key"), k -> new TreeSet<>()).add(r.getAs("reason"));
     return out;
   }
@@ -276,9 +279,7 @@ class ReturnDeferralsTest {
   @Test
   void theEarliestReturnOfAReason() {
     Map<String, java.sql.Date> until = new TreeMap<>();
-    for (Row r :
-        ReturnDeferrals.persons(schools, roster, trips, areas, cases, policy, S.minusDays(1))
-            .collectAsList())
+    for (Row r : ReturnDeferrals.persons(in(), policy, S.minusDays(1)).collectAsList())
       until.put(r.getAs("person_key") + ":" + r.getAs("reason"), r.getAs("until"));
     assertEquals(d("2021-10-09"), until.get("monOn:in_monitoring_at_start"), "return + 7");
     assertEquals(d("2021-10-14"), until.get("sick:symptoms_14d"), "onset + 14");
@@ -289,8 +290,7 @@ class ReturnDeferralsTest {
   @Test
   void goldCountsDeferredPersonsOnceAndNothingOutsideTheWindow() {
     List<Row> school =
-        ReturnDeferrals.deferrals(
-                schools, roster, trips, areas, cases, policy, LocalDate.of(2021, 10, 5))
+        ReturnDeferrals.deferrals(in(), policy, LocalDate.of(2021, 10, 5))
             .filter("org_code = '3301020001' AND person_type = 'student' AND reason = 'all'")
             .collectAsList();
     assertEquals(1, school.size());
@@ -300,20 +300,13 @@ class ReturnDeferralsTest {
     assertEquals(4L, (long) all.getAs("deferred"));
     assertEquals(5L, (long) all.getAs("expected_returning"));
     Row district =
-        ReturnDeferrals.deferrals(
-                schools, roster, trips, areas, cases, policy, LocalDate.of(2021, 10, 5))
+        ReturnDeferrals.deferrals(in(), policy, LocalDate.of(2021, 10, 5))
             .filter(
                 "org_level = 'city' AND person_type = 'student' AND reason = 'school_in_risk_area'")
             .first();
     assertEquals(1L, (long) district.getAs("schools"), "school B may not open");
-    assertTrue(
-        ReturnDeferrals.deferrals(schools, roster, trips, areas, cases, policy, S.minusDays(15))
-            .isEmpty(),
-        "S-15: no rows");
-    assertTrue(
-        !ReturnDeferrals.deferrals(schools, roster, trips, areas, cases, policy, S.minusDays(14))
-            .isEmpty(),
-        "S-14: rows");
+    assertTrue(ReturnDeferrals.deferrals(in(), policy, S.minusDays(15)).isEmpty(), "S-15: no rows");
+    assertTrue(!ReturnDeferrals.deferrals(in(), policy, S.minusDays(14)).isEmpty(), "S-14: rows");
   }
 
   @Test
@@ -325,8 +318,7 @@ class ReturnDeferralsTest {
                     "epiwatch.policy.term-starts = [ { id = t, start = \"2021-10-08\", school-types = [primary], household-exposure = false } ]")
                 .policy());
     assertTrue(
-        ReturnDeferrals.persons(
-                schools, roster, trips, areas, cases, off, LocalDate.of(2021, 10, 5))
+        ReturnDeferrals.persons(in(), off, LocalDate.of(2021, 10, 5))
             .filter("person_key = 'linked'")
             .isEmpty());
   }
