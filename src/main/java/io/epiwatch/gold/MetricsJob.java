@@ -477,18 +477,20 @@ public final class MetricsJob {
    */
   private static void writeReturnDeferrals(Run run) {
     Warehouse wh = run.wh();
+    LocalDate d = run.plan().runDate();
+    ReturnDeferrals.Inputs in =
+        new ReturnDeferrals.Inputs(
+            run.schools(),
+            wh.read(Tables.SILVER_ROSTER.id()),
+            wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+            wh.read(Tables.SILVER_RISK_AREAS.id()),
+            run.cases());
+    Dataset<Row> persons =
+        ReturnDeferrals.persons(in, run.policy(), d).persist(StorageLevel.MEMORY_AND_DISK());
     run.asOf(
         Tables.GOLD_RETURN_DEFERRALS,
-        () ->
-            ReturnDeferrals.deferrals(
-                new ReturnDeferrals.Inputs(
-                    run.schools(),
-                    wh.read(Tables.SILVER_ROSTER.id()),
-                    wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
-                    wh.read(Tables.SILVER_RISK_AREAS.id()),
-                    run.cases()),
-                run.policy(),
-                run.plan().runDate()));
+        () -> ReturnDeferrals.deferrals(in, persons, run.policy(), d));
+    persons.unpersist();
   }
 
   /**

@@ -77,8 +77,12 @@ public final class ReturnDeferrals {
    * reason all with deferred (distinct persons with a reason that defers), roster (active roster
    * persons) and expected_returning (roster - deferred). Every school of a term start has its all
    * row, also with nobody deferred.
+   *
+   * @param persons {@link #persons} of D (the caller persists it: every level of the roll-up and
+   *     both the reason and the all rows read it)
    */
-  public static Dataset<Row> deferrals(Inputs in, Policy policy, LocalDate d) {
+  public static Dataset<Row> deferrals(
+      Inputs in, Dataset<Row> persons, Policy policy, LocalDate d) {
     Dataset<Row> rows =
         empty(
             in.roster(),
@@ -86,7 +90,7 @@ public final class ReturnDeferrals {
                 + "persons BIGINT, schools BIGINT, deferred BIGINT, roster BIGINT");
     for (TermStart t : policy.termStartsOn(d)) {
       Dataset<Row> active = active(in, t, d);
-      Dataset<Row> reasons = reasons(active, in, policy, t, d);
+      Dataset<Row> reasons = persons.filter(col("term_id").equalTo(t.id()));
       List<Column> key =
           List.of(col("term_id"), col("term_start"), col("school_code"), col("person_type"));
       Dataset<Row> byReason =

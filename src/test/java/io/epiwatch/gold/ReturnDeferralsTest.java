@@ -290,7 +290,11 @@ class ReturnDeferralsTest {
   @Test
   void goldCountsDeferredPersonsOnceAndNothingOutsideTheWindow() {
     List<Row> school =
-        ReturnDeferrals.deferrals(in(), policy, LocalDate.of(2021, 10, 5))
+        ReturnDeferrals.deferrals(
+                in(),
+                ReturnDeferrals.persons(in(), policy, LocalDate.of(2021, 10, 5)),
+                policy,
+                LocalDate.of(2021, 10, 5))
             .filter("org_code = '3301020001' AND person_type = 'student' AND reason = 'all'")
             .collectAsList();
     assertEquals(1, school.size());
@@ -300,13 +304,31 @@ class ReturnDeferralsTest {
     assertEquals(4L, (long) all.getAs("deferred"));
     assertEquals(5L, (long) all.getAs("expected_returning"));
     Row district =
-        ReturnDeferrals.deferrals(in(), policy, LocalDate.of(2021, 10, 5))
+        ReturnDeferrals.deferrals(
+                in(),
+                ReturnDeferrals.persons(in(), policy, LocalDate.of(2021, 10, 5)),
+                policy,
+                LocalDate.of(2021, 10, 5))
             .filter(
                 "org_level = 'city' AND person_type = 'student' AND reason = 'school_in_risk_area'")
             .first();
     assertEquals(1L, (long) district.getAs("schools"), "school B may not open");
-    assertTrue(ReturnDeferrals.deferrals(in(), policy, S.minusDays(15)).isEmpty(), "S-15: no rows");
-    assertTrue(!ReturnDeferrals.deferrals(in(), policy, S.minusDays(14)).isEmpty(), "S-14: rows");
+    assertTrue(
+        ReturnDeferrals.deferrals(
+                in(),
+                ReturnDeferrals.persons(in(), policy, S.minusDays(15)),
+                policy,
+                S.minusDays(15))
+            .isEmpty(),
+        "S-15: no rows");
+    assertTrue(
+        !ReturnDeferrals.deferrals(
+                in(),
+                ReturnDeferrals.persons(in(), policy, S.minusDays(14)),
+                policy,
+                S.minusDays(14))
+            .isEmpty(),
+        "S-14: rows");
   }
 
   @Test
