@@ -213,7 +213,7 @@ class CodedTest {
   @Test
   void everySignalTypeIsDocumentedAndLabelled() throws IOException {
     String rules = Files.readString(PROJECT.resolve("docs/rules.md"), StandardCharsets.UTF_8);
-    String section = rules.substring(rules.indexOf("### 4.7 "), rules.indexOf("## 5. "));
+    String section = rules.substring(rules.indexOf("### 4.7 "), rules.indexOf("### 4.8 "));
     TreeSet<String> inDocs = new TreeSet<>();
     Matcher m = Pattern.compile("^\\| `([a-z0-9_]+)` \\|", Pattern.MULTILINE).matcher(section);
     while (m.find()) inDocs.add(m.group(1));
@@ -226,6 +226,25 @@ class CodedTest {
       }
       for (SignalType t : SignalType.values())
         assertTrue(texts.containsKey("signal." + t.code()), lang + ": signal." + t.code());
+    }
+  }
+
+  @Test
+  void everyDeferralReasonIsDocumentedAndLabelled() throws IOException {
+    String rules = Files.readString(PROJECT.resolve("docs/rules.md"), StandardCharsets.UTF_8);
+    String section = rules.substring(rules.indexOf("### 4.10 "), rules.indexOf("## 5. "));
+    TreeSet<String> inDocs = new TreeSet<>();
+    Matcher m = Pattern.compile("^\\| `([a-z0-9_]+)` \\|", Pattern.MULTILINE).matcher(section);
+    while (m.find()) inDocs.add(m.group(1));
+    assertEquals(new TreeSet<>(Coded.codes(DeferralReason.class)), inDocs, "docs/rules.md §4.10");
+    for (String lang : new String[] {"zh", "en"}) {
+      Properties texts = new Properties();
+      try (InputStream in =
+          Files.newInputStream(PROJECT.resolve("reports/briefing_" + lang + ".properties"))) {
+        texts.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+      for (DeferralReason r : DeferralReason.values())
+        assertTrue(texts.containsKey("deferral." + r.code()), lang + ": deferral." + r.code());
     }
   }
 }
