@@ -228,6 +228,9 @@ class PolicyTest {
   @Test
   void termStartsAreCheckedAtLoadAndTheirWindowIsSMinusFourteenToSPlusSeven() {
     java.util.List<Policy.TermStart> shipped = AppConfig.fromString("").policy().termStarts();
+    assertEquals(
+        java.util.List.of("2021-autumn", "2021-national-day"),
+        shipped.stream().map(Policy.TermStart::id).toList());
     assertTrue(
         shipped.stream().anyMatch(t -> t.appliesOn(java.time.LocalDate.of(2021, 10, 5))),
         "the sample's last day lies in a shipped term start's window");

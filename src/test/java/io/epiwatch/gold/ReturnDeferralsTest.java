@@ -345,6 +345,42 @@ class ReturnDeferralsTest {
             .isEmpty());
   }
 
+  @Test
+  void twoGradeBatchesWithTheirOwnStartDates() {
+    // 一年级 back on 10-08, 二年级 (nobody in the fixture) on 10-20: on 10-07 both windows hold D;
+    // the late batch checks its grade's students only, and the school's staff
+    Policy batches =
+        DataPolicy.resolve(
+            schools,
+            AppConfig.fromString(
+                    "epiwatch.policy.term-starts = ["
+                        + " { id = early, start = \"2021-10-08\", school-types = [primary], grades = [一年级] },"
+                        + " { id = late, start = \"2021-10-20\", school-types = [primary], grades = [二年级] } ]")
+                .policy());
+    LocalDate d = LocalDate.of(2021, 10, 7);
+    Dataset<Row> persons = ReturnDeferrals.persons(in(), batches, d);
+    assertTrue(persons.filter("term_id = 'late'").isEmpty(), "no 二年级 pupil, staff not yet away");
+    assertEquals(
+        Set("away", "in14", "linked", "monOn", "sick", "review", "b1"),
+        new TreeSet<>(
+            persons
+                .filter("term_id = 'early'")
+                .select("person_key")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList()));
+    Row late =
+        ReturnDeferrals.deferrals(in(), persons, batches, d)
+            .filter("term_id = 'late' AND org_code = '3301020001' AND reason = 'all'")
+            .agg(org.apache.spark.sql.functions.sum("roster"))
+            .first();
+    assertEquals(1L, late.getLong(0), "the late batch's roster at A: the staff member only");
+    assertTrue(
+        ReturnDeferrals.persons(in(), batches, LocalDate.of(2021, 10, 5))
+            .filter("term_id = 'late'")
+            .isEmpty(),
+        "10-05 is before the late batch's window (10-06 .. 10-27)");
+  }
+
   private static TreeSet<String> Set(String... s) {
     return new TreeSet<>(List.of(s));
   }
