@@ -39,6 +39,8 @@ import java.util.Map;
  * @param inspections inspections and findings as of D (district and city), all scopes and
  *     categories
  * @param overdueFindings the overdue high-severity findings as of D (every school and institution)
+ * @param deferrals return deferrals as of D (district and city; schools for school_in_risk_area),
+ *     empty outside every term start's window
  */
 public record Briefing(
     LocalDate date,
@@ -61,7 +63,8 @@ public record Briefing(
     List<VaccinationFollowup> vaccinationFollowup,
     List<Incidents> incidents,
     List<Inspections> inspections,
-    List<OverdueFinding> overdueFindings) {
+    List<OverdueFinding> overdueFindings,
+    List<Deferral> deferrals) {
 
   public Briefing {
     versions =
@@ -82,6 +85,7 @@ public record Briefing(
     areas = List.copyOf(areas);
     vaccinationFollowup = List.copyOf(vaccinationFollowup);
     incidents = List.copyOf(incidents);
+    deferrals = List.copyOf(deferrals);
   }
 
   /**
@@ -308,4 +312,21 @@ public record Briefing(
       FindingCategory category,
       int daysOverdue,
       LocalDate deadline) {}
+
+  /**
+   * One row of gold.return_deferrals as of D (docs/rules.md §4.11): an organisation, term start,
+   * person type and reason ({@code DeferralReason} code or "all") with its persons and schools; the
+   * all row carries deferred, roster and expected_returning (null on reason rows).
+   */
+  public record Deferral(
+      Org org,
+      String termId,
+      LocalDate termStart,
+      String personType,
+      String reason,
+      long persons,
+      long schools,
+      Long deferred,
+      Long roster,
+      Long expectedReturning) {}
 }

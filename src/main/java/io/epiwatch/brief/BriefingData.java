@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.common.DeferralReason;
 import io.epiwatch.common.FindingCategory;
 import io.epiwatch.common.FindingStatus;
 import io.epiwatch.common.IncidentPeriod;
@@ -170,6 +171,26 @@ public final class BriefingData {
                     FindingCategory.of(r.getAs("category")),
                     r.<Integer>getAs("days_overdue"),
                     localDate(r, "deadline")));
+    // above school level, and the schools that may not open (named by the briefing)
+    List<Briefing.Deferral> deferrals =
+        gold.read(
+            Tables.GOLD_RETURN_DEFERRALS,
+            asOf(d)
+                .and(
+                    ABOVE_SCHOOL.or(
+                        col("reason").equalTo(DeferralReason.SCHOOL_IN_RISK_AREA.code()))),
+            r ->
+                new Briefing.Deferral(
+                    org(r),
+                    r.getAs("term_id"),
+                    ((java.sql.Date) r.getAs("term_start")).toLocalDate(),
+                    r.getAs("person_type"),
+                    r.getAs("reason"),
+                    (Long) r.getAs("persons"),
+                    (Long) r.getAs("schools"),
+                    r.getAs("deferred"),
+                    r.getAs("roster"),
+                    r.getAs("expected_returning")));
     Briefing.Quality quality =
         new Briefing.Quality(
             gold.count(Tables.OPS_INGEST_MANIFEST, col("status").equalTo("rejected")),
@@ -202,7 +223,8 @@ public final class BriefingData {
         vaccinationFollowup,
         incidents,
         inspections,
-        overdueFindings);
+        overdueFindings,
+        deferrals);
   }
 
   // ------------------------------------------------------------------ rows -> records, once

@@ -249,6 +249,9 @@ public final class BriefingRenderer {
     p.put("SAFETY_TEXT", safetyText(scope));
     p.put("INSPECTION_TITLE", t("section.inspection"));
     p.put("INSPECTION_TEXT", inspectionText(scope));
+    String deferral = deferralText(scope);
+    p.put("DEFERRAL_TITLE", deferral == null ? null : t("section.deferral"));
+    p.put("DEFERRAL_TEXT", deferral);
 
     SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
     conf.setMetadataTitle(t("title", scopeName) + " " + data.date());
@@ -838,6 +841,20 @@ public final class BriefingRenderer {
                   : AreaSentence.zh(name, counts(rows)));
         });
     return lines.isEmpty() ? null : String.join("\n", lines);
+  }
+
+  /**
+   * The section "暂缓返校" of the scope (docs/rules.md §4.11), only while D lies in a term start's
+   * window (null otherwise: the section is not shown): {@link DeferralSection}.
+   */
+  String deferralText(Scope s) {
+    return DeferralSection.text(
+        data.deferrals(),
+        o -> inScope(o, s),
+        o ->
+            schoolOf(o, s)
+                || (o.level() == OrgLevel.DISTRICT && s.level().equals(OrgLevel.CITY.code())),
+        bundle);
   }
 
   /**

@@ -43,7 +43,11 @@ public final class FollowUpDocuments {
               "c4",
               what(i, b),
               "c5",
-              i.date() == null ? "" : i.date().toString()));
+              i.date() != null
+                  ? i.date().toString()
+                  : i.section() == FollowUpItem.Section.DEFERRAL
+                      ? b.getString("item.returnTbd")
+                      : ""));
     }
     return out;
   }
@@ -62,6 +66,12 @@ public final class FollowUpDocuments {
           : MessageFormat.format(b.getString("item.contactOf"), label);
     }
     if (i.section() == FollowUpItem.Section.VACCINATION) return i.vaccination().label(b);
+    if (i.section() == FollowUpItem.Section.DEFERRAL) {
+      List<String> labels = new ArrayList<>();
+      for (String r : String.valueOf(i.category()).split(","))
+        labels.add(b.containsKey("deferral." + r) ? b.getString("deferral." + r) : r);
+      return String.join(b.getLocale().getLanguage().equals("en") ? "; " : "、", labels);
+    }
     if (i.section() == FollowUpItem.Section.ALERT) {
       String rule = String.valueOf(i.category());
       return (b.containsKey("rule." + rule) ? b.getString("rule." + rule) : rule)

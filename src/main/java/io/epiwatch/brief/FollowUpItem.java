@@ -37,7 +37,8 @@ public record FollowUpItem(
   /**
    * The lists, in order: persons with a case signal; persons in monitoring or missing a test;
    * illness absences not followed up; persons with a vaccination to follow up; persons counted in
-   * an active cluster alert; potential contacts (classmates) of the persons with a case signal.
+   * an active cluster alert; potential contacts (classmates) of the persons with a case signal;
+   * persons whose return at a term start is deferred (暂缓返校).
    */
   public enum Section {
     SIGNAL,
@@ -45,7 +46,8 @@ public record FollowUpItem(
     ABSENCE,
     VACCINATION,
     ALERT,
-    CONTACT;
+    CONTACT,
+    DEFERRAL;
 
     /** The key of the section's title in the texts (followup.section.monitoring, ...). */
     public String key() {
@@ -134,5 +136,19 @@ public record FollowUpItem(
       String name, String school, String cls, String rule, String alertId, LocalDate onset) {
     return new FollowUpItem(
         Section.ALERT, name, school, cls, rule, false, false, onset, null, alertId);
+  }
+
+  /**
+   * A person whose return at a term start is deferred, or whose trip is to be verified
+   * (docs/rules.md §4.11).
+   *
+   * @param reasons the {@link io.epiwatch.common.DeferralReason} codes, comma-separated
+   * @param mayReturn the earliest day the person may return; null when unknown (a trip without a
+   *     return date)
+   */
+  public static FollowUpItem deferral(
+      String name, String school, String cls, String reasons, LocalDate mayReturn) {
+    return new FollowUpItem(
+        Section.DEFERRAL, name, school, cls, reasons, false, false, mayReturn, null, null);
   }
 }

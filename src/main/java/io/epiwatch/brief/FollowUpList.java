@@ -10,11 +10,13 @@ import static org.apache.spark.sql.functions.udf;
 
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.common.DeferralReason;
 import io.epiwatch.common.Masking;
 import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.config.Policy;
 import io.epiwatch.gold.CaseSignals;
+import io.epiwatch.gold.ReturnDeferrals;
 import io.epiwatch.gold.RiskExposure;
 import io.epiwatch.gold.Vaccination;
 import io.epiwatch.gold.VaccinationFollowup;
@@ -163,6 +165,84 @@ public final class FollowUpList {
     }
     out.addAll(vaccination(wh, policy, d, names, schools));
     out.addAll(alertCases(wh, d, names));
+    out.addAll(deferrals(wh, policy, d, names, schools));
+    return out;
+  }
+
+  /**
+   * The persons of the term starts in force on D with a reason of their own ({@link
+   * ReturnDeferrals#persons}; school_in_risk_area is left to the briefing, which names the
+   * schools): their reasons and the earliest day they may return, max(S, the until of every
+   * deferring reason), unknown when one of them is (a trip without a return date); S for a person
+   * with risk_area_review only. Sorted by school, grade, class and name.
+   */
+  static List<FollowUpItem> deferrals(
+      Warehouse wh, Policy policy, LocalDate d, Dataset<Row> names, Dataset<Row> schools) {
+    List<FollowUpItem> out = new ArrayList<>();
+    if (policy.termStartsOn(d).isEmpty() || !wh.exists(Tables.SILVER_ROSTER.id())) return out;
+    org.apache.spark.sql.Column defers = col("reason").isin(ReturnDeferrals.deferringCodes());
+    List<Row> rows =
+        ReturnDeferrals.persons(
+                new ReturnDeferrals.Inputs(
+                    wh.read(Tables.SILVER_SCHOOLS.id()),
+                    wh.read(Tables.SILVER_ROSTER.id()),
+                    wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+                    wh.read(Tables.SILVER_RISK_AREAS.id()),
+                    wh.read(Tables.SILVER_ABSENCE_CASES.id())),
+                policy,
+                d)
+            .filter(col("reason").notEqual(DeferralReason.SCHOOL_IN_RISK_AREA.code()))
+            .groupBy("term_start", "person_key", "school_code", "grade", "class_name")
+            .agg(
+                concat_ws(
+                        ",",
+                        org.apache.spark.sql.functions.sort_array(
+                            org.apache.spark.sql.functions.collect_set("reason")))
+                    .as("reasons"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .count(org.apache.spark.sql.functions.when(defers, lit(1)))
+                    .as("_n"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .count(org.apache.spark.sql.functions.when(defers, col("until")))
+                    .as("_known"),
+                max(org.apache.spark.sql.functions.when(defers, col("until"))).as("_until"))
+            .withColumn(
+                "may_return",
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .when(
+                        col("_known").equalTo(col("_n")),
+                        org.apache.spark.sql.functions.greatest(
+                            col("term_start"), coalesce(col("_until"), col("term_start"))))
+                    .otherwise(lit(null).cast("date")))
+            .join(names, col("person_key").equalTo(col("_k")), "left")
+            .join(schools, col("school_code").equalTo(col("_s")), "left")
+            .select(
+                col("masked_name"),
+                coalesce(col("school_name"), col("school_code")),
+                col("grade"),
+                col("class_name"),
+                col("reasons"),
+                col("may_return"))
+            .collectAsList();
+    byClass(rows)
+        .forEach(
+            r ->
+                out.add(
+                    FollowUpItem.deferral(
+                        r.getString(0),
+                        r.getString(1),
+                        ClassOrder.gradeAndClass(r.getString(2), r.getString(3)),
+                        r.getString(4),
+                        r.isNullAt(5) ? null : r.getDate(5).toLocalDate())));
     return out;
   }
 
@@ -340,12 +420,7 @@ public final class FollowUpList {
                 col("days_overdue"),
                 col("due_date"))
             .collectAsList();
-    rows.stream()
-        .sorted(
-            java.util.Comparator.comparing((Row r) -> nz(r.getString(1)))
-                .thenComparing(r -> r.getString(2), ClassOrder.GRADE)
-                .thenComparing(r -> r.getString(3), ClassOrder.CLASS)
-                .thenComparing(r -> nz(r.getString(0))))
+    byClass(rows)
         .forEach(
             r ->
                 out.add(
@@ -359,6 +434,19 @@ public final class FollowUpList {
                             r.isNullAt(6) ? null : r.getInt(6)),
                         r.isNullAt(7) ? null : r.getDate(7).toLocalDate())));
     return out;
+  }
+
+  /**
+   * Rows of (masked name, school, grade, class, ...) sorted by school, grade, class and name (the
+   * lists of persons per class).
+   */
+  private static java.util.stream.Stream<Row> byClass(List<Row> rows) {
+    return rows.stream()
+        .sorted(
+            java.util.Comparator.comparing((Row r) -> nz(r.getString(1)))
+                .thenComparing(r -> r.getString(2), ClassOrder.GRADE)
+                .thenComparing(r -> r.getString(3), ClassOrder.CLASS)
+                .thenComparing(r -> nz(r.getString(0))));
   }
 
   private static String nz(String s) {

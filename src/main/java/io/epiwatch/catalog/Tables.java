@@ -2,6 +2,7 @@ package io.epiwatch.catalog;
 
 import io.epiwatch.common.AreaKind;
 import io.epiwatch.common.Coded;
+import io.epiwatch.common.DeferralReason;
 import io.epiwatch.common.ExposureCategory;
 import io.epiwatch.common.FindingCategory;
 import io.epiwatch.common.FindingStatus;
@@ -471,6 +472,26 @@ public final class Tables {
               + "days_overdue INT COMMENT 'as_of - deadline when overdue, else null', "
               + SUPERSEDED);
 
+  public static final TableSpec GOLD_RETURN_DEFERRALS =
+      TableSpec.of(
+          TableId.gold("return_deferrals"),
+          "as_of",
+          List.of("as_of", "term_id", "org_level", "org_code", "person_type", "reason"),
+          "Term-start deferred return (暂缓返校, docs/rules.md §4.11) as of a date: for every policy.term-starts entry whose window [S - lookback-days, S + days-after] holds as_of, the active roster persons of its schools kept from returning, per unit, person type and reason (every reason that applies counts), plus one row of reason all per unit and person type with deferred, roster and expected_returning (every school of the term start has it, also with nobody deferred). No rows outside every window.",
+          "as_of DATE COMMENT 'the run date the snapshot was computed for', "
+              + "term_id STRING COMMENT 'policy.term-starts id', term_start DATE COMMENT 'S, the term start (first school day)', "
+              + ORG
+              + "person_type STRING COMMENT 'student, staff, contractor', "
+              + "reason STRING COMMENT '"
+              + codes(DeferralReason.class)
+              + ", or all (risk_area_review is listed, not deferred; school_in_risk_area counts every person of a school whose district lies in a high or medium area on as_of)', "
+              + "persons BIGINT COMMENT 'distinct persons with the reason (reason all: = deferred)', "
+              + "schools BIGINT COMMENT 'schools with at least one such person (for school_in_risk_area: the schools that may not open; reason all: schools with someone deferred)', "
+              + "deferred BIGINT COMMENT 'reason all only: distinct persons with a reason other than risk_area_review', "
+              + "roster BIGINT COMMENT 'reason all only: active roster persons of the term start''s schools on as_of', "
+              + "expected_returning BIGINT COMMENT 'reason all only: roster - deferred', "
+              + SUPERSEDED);
+
   // ---------------------------------------------------------------- ops
   public static final TableSpec OPS_DATA_QUALITY =
       TableSpec.of(
@@ -598,7 +619,8 @@ public final class Tables {
                   GOLD_CASE_SIGNALS_DAILY,
                   GOLD_SAFETY_INCIDENTS_SUMMARY,
                   GOLD_INSPECTION_SUMMARY,
-                  GOLD_RECTIFICATION_LEDGER))
+                  GOLD_RECTIFICATION_LEDGER,
+                  GOLD_RETURN_DEFERRALS))
           .toList();
 
   public static final List<TableSpec> OPS =

@@ -34,6 +34,7 @@ import java.util.TreeSet;
  * @param inCityMonitoringDays monitoring days after an in_province trip that stayed within the home
  *     city (不离市); the in_province days apply to the rest
  * @param focusAreas events watched beside the official risk areas (gold.exposure_by_area)
+ * @param termStarts the term starts whose deferred returns are computed (gold.return_deferrals)
  */
 public record Policy(
     List<Dated<LocalTime>> reportingCutoffs,
@@ -52,7 +53,8 @@ public record Policy(
     String homeCity,
     int inCityMonitoringDays,
     List<FocusArea> focusAreas,
-    VaccinationFollowUp vaccination) {
+    VaccinationFollowUp vaccination,
+    List<TermStart> termStarts) {
 
   /** A value that holds from a date on, until the next entry's date. */
   public record Dated<T>(LocalDate from, T value) {}
@@ -122,6 +124,61 @@ public record Policy(
     public LocalDate windowFrom(LocalDate d) {
       return since != null ? since : d.minusDays(windowDays - 1L);
     }
+  }
+
+  /**
+   * A term start (docs/rules.md §4.11, conf {@code policy.term-starts}): the schools of the given
+   * types (and districts; every district when empty) open on {@code start} (S); their active roster
+   * persons (students of the given grades only, when grades are given) are checked for a deferred
+   * return on every day of [S - lookbackDays, S + daysAfter].
+   *
+   * @param householdExposure a household member's abroad or risk-area stay defers the linked
+   *     student
+   */
+  public record TermStart(
+      String id,
+      LocalDate start,
+      List<String> schoolTypes,
+      List<String> districts,
+      List<String> grades,
+      int lookbackDays,
+      int daysAfter,
+      boolean householdExposure) {
+    public TermStart {
+      schoolTypes = List.copyOf(schoolTypes);
+      districts = List.copyOf(districts);
+      grades = List.copyOf(grades);
+    }
+
+    /** First day of the evaluation window and of the look-back: S - lookbackDays. */
+    public LocalDate windowFrom() {
+      return start.minusDays(lookbackDays);
+    }
+
+    /** Last day of the evaluation window: S + daysAfter. */
+    public LocalDate windowTo() {
+      return start.plusDays(daysAfter);
+    }
+
+    /** Whether D lies in [S - lookbackDays, S + daysAfter] (outside it nothing is computed). */
+    public boolean appliesOn(LocalDate d) {
+      return !d.isBefore(windowFrom()) && !d.isAfter(windowTo());
+    }
+
+    /** Last day of the look-back on D: min(S, D). */
+    public LocalDate lookbackTo(LocalDate d) {
+      return d.isBefore(start) ? d : start;
+    }
+
+    /** still_away is evaluated from S - 1 on. */
+    public boolean stillAwayEvaluatedOn(LocalDate d) {
+      return !d.isBefore(start.minusDays(1));
+    }
+  }
+
+  /** The term starts whose window holds D. */
+  public List<TermStart> termStartsOn(LocalDate d) {
+    return termStarts.stream().filter(t -> t.appliesOn(d)).toList();
   }
 
   /**
@@ -199,7 +256,8 @@ public record Policy(
         "home-city",
         "in-city-monitoring-days",
         "focus-areas",
-        "vaccination");
+        "vaccination",
+        "term-starts");
     List<? extends Config> cutoffList = p.getConfigList("reporting-cutoff");
     if (cutoffList.isEmpty())
       throw illegal(
@@ -435,7 +493,68 @@ public record Policy(
         city,
         atLeast(p, ROOT, "in-city-monitoring-days", 0),
         focusAreas(p),
-        followUp);
+        followUp,
+        termStarts(p));
+  }
+
+  /**
+   * policy.term-starts: ids unique, start parsed, school types of the schools vocabulary, districts
+   * 6-digit codes, lookback and days after whole days.
+   */
+  private static List<TermStart> termStarts(Config p) {
+    List<TermStart> out = new ArrayList<>();
+    if (!p.hasPath("term-starts")) return out;
+    List<? extends Config> list = p.getConfigList("term-starts");
+    List<String> types = io.epiwatch.contract.Sources.SCHOOL_TYPE.codes();
+    for (int i = 0; i < list.size(); i++) {
+      Config c = list.get(i);
+      String at = ROOT + ".term-starts[" + i + "]";
+      keys(
+          c,
+          at,
+          "id",
+          "start",
+          "school-types",
+          "districts",
+          "grades",
+          "lookback-days",
+          "days-after",
+          "household-exposure");
+      String id = id(c, at, out.stream().map(TermStart::id).toList(), "term start");
+      if (!c.hasPath("school-types")) throw missing(at + ".school-types", types);
+      List<String> schoolTypes =
+          c.getStringList("school-types").stream().map(String::trim).toList();
+      if (schoolTypes.isEmpty()) throw illegal(at + ".school-types", "[]", types);
+      for (String t : schoolTypes)
+        if (!types.contains(t)) throw illegal(at + ".school-types", t, types);
+      List<String> districts =
+          c.hasPath("districts")
+              ? c.getStringList("districts").stream().map(String::trim).toList()
+              : List.of();
+      for (String dc : districts)
+        if (!dc.matches("\\d{6}"))
+          throw illegal(at + ".districts", dc, "6-digit district codes (absent = every district)");
+      List<String> grades =
+          c.hasPath("grades")
+              ? c.getStringList("grades").stream().map(String::trim).toList()
+              : List.of();
+      if (grades.stream().anyMatch(String::isEmpty))
+        throw illegal(at + ".grades", String.valueOf(grades), "grades as the roster spells them");
+      int lookback = c.hasPath("lookback-days") ? atLeast(c, at, "lookback-days", 1) : 14;
+      int after = c.hasPath("days-after") ? atLeast(c, at, "days-after", 0) : 7;
+      boolean household = !c.hasPath("household-exposure") || c.getBoolean("household-exposure");
+      out.add(
+          new TermStart(
+              id,
+              date(c, at, "start"),
+              schoolTypes,
+              districts,
+              grades,
+              lookback,
+              after,
+              household));
+    }
+    return List.copyOf(out);
   }
 
   /** policy.focus-areas: ids unique, match prefixes well-formed, dates parsed, to >= from. */
@@ -447,11 +566,7 @@ public record Policy(
       Config c = list.get(i);
       String at = ROOT + ".focus-areas[" + i + "]";
       keys(c, at, "id", "name", "match", "since", "window-days", "from", "to");
-      String id = nonBlank(c, at, "id");
-      if (!id.matches("[a-z0-9_-]+"))
-        throw illegal(at + ".id", id, "a name of lower-case letters, digits, '-' and '_'");
-      if (out.stream().anyMatch(x -> x.id().equals(id)))
-        throw illegal(at + ".id", id, "an id not used by another focus area");
+      String id = id(c, at, out.stream().map(FocusArea::id).toList(), "focus area");
       List<String> match = c.getStringList("match").stream().map(String::trim).toList();
       if (match.isEmpty()
           || match.stream().anyMatch(m -> !m.matches("\\d{2,12}") && !m.matches("[A-Z]{2}"))) {
@@ -573,7 +688,8 @@ public record Policy(
         city,
         inCityMonitoringDays,
         focusAreas,
-        vaccination);
+        vaccination,
+        termStarts);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -609,6 +725,15 @@ public record Policy(
     String v = c.getString(key).trim();
     if (!allowed.contains(v)) throw illegal(at + "." + key, v, allowed);
     return v;
+  }
+
+  /** The id of a list entry: lower-case letters, digits, '-' and '_', not among {@code taken}. */
+  private static String id(Config c, String at, List<String> taken, String what) {
+    String id = nonBlank(c, at, "id");
+    if (!id.matches("[a-z0-9_-]+"))
+      throw illegal(at + ".id", id, "a name of lower-case letters, digits, '-' and '_'");
+    if (taken.contains(id)) throw illegal(at + ".id", id, "an id not used by another " + what);
+    return id;
   }
 
   private static String nonBlank(Config c, String at, String key) {

@@ -89,7 +89,7 @@ public final class MetricsJob {
     // Resolved on every run, even one that writes nothing: a setting that contradicts the schools
     // (e.g. a home province none of them is in) stops the job the day it is made.
     Policy policy = DataPolicy.resolve(schools, ctx.config().policy());
-    MetricsPlan.GoldState gold = goldState(wh, d);
+    MetricsPlan.GoldState gold = goldState(wh, d, policy);
     MetricsPlan plan = MetricsPlan.of(d, current, seen, changes, gold, AS_OF_INPUTS);
     if (plan.writeNothing()) {
       LOG.info("metrics: silver unchanged and {} already computed; gold unchanged", d);
@@ -107,13 +107,15 @@ public final class MetricsJob {
   }
 
   /** What gold holds before the run, as {@link MetricsPlan} needs it. */
-  private static MetricsPlan.GoldState goldState(Warehouse wh, LocalDate d) {
+  private static MetricsPlan.GoldState goldState(Warehouse wh, LocalDate d, Policy policy) {
     Optional<LocalDate> latestRun = Optional.ofNullable(latestAsOf(wh));
     // every as-of table holds D (a table added by an upgrade is computed on its first run); one
     // query per table answers both whether D is there and whether any of it is superseded
     boolean asOfPresent = true;
     boolean superseded = false;
     for (TableSpec t : AS_OF_INPUTS.keySet()) {
+      // return deferrals have rows only in a term start's window: an empty D is computed there
+      if (t.equals(Tables.GOLD_RETURN_DEFERRALS) && policy.termStartsOn(d).isEmpty()) continue;
       if (!wh.exists(t.id())) {
         asOfPresent = false;
         continue;
@@ -204,6 +206,7 @@ public final class MetricsJob {
     writeSignals(run);
     writeSafetyIncidents(run);
     writeInspections(run);
+    writeReturnDeferrals(run);
     Timestamp now = Timestamp.from(Instant.now(ctx.clock()));
     plan.supersedeFrom().forEach((spec, from) -> markSuperseded(wh, spec, from, d, now, versions));
   }
@@ -496,6 +499,28 @@ public final class MetricsJob {
   }
 
   /**
+   * D's snapshot of gold.return_deferrals (docs/rules.md §4.11): rows only when D lies in the
+   * window of a term start of the policy; outside every window the D partition is written empty.
+   */
+  private static void writeReturnDeferrals(Run run) {
+    Warehouse wh = run.wh();
+    LocalDate d = run.plan().runDate();
+    ReturnDeferrals.Inputs in =
+        new ReturnDeferrals.Inputs(
+            run.schools(),
+            wh.read(Tables.SILVER_ROSTER.id()),
+            wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
+            wh.read(Tables.SILVER_RISK_AREAS.id()),
+            run.cases());
+    Dataset<Row> persons =
+        ReturnDeferrals.persons(in, run.policy(), d).persist(StorageLevel.MEMORY_AND_DISK());
+    run.asOf(
+        Tables.GOLD_RETURN_DEFERRALS,
+        () -> ReturnDeferrals.deferrals(in, persons, run.policy(), d));
+    persons.unpersist();
+  }
+
+  /**
    * The bronze table of a silver table's source (every accepted version), or the silver rows
    * themselves when bronze is absent (a warehouse built from silver alone, as in the DuckDB test).
    */
@@ -544,7 +569,14 @@ public final class MetricsJob {
           Tables.GOLD_INSPECTION_SUMMARY,
               List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_INSPECTIONS, Tables.SILVER_FINDINGS),
           Tables.GOLD_RECTIFICATION_LEDGER,
-              List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_INSPECTIONS, Tables.SILVER_FINDINGS));
+              List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_INSPECTIONS, Tables.SILVER_FINDINGS),
+          Tables.GOLD_RETURN_DEFERRALS,
+              List.of(
+                  Tables.SILVER_SCHOOLS,
+                  Tables.SILVER_ROSTER,
+                  Tables.SILVER_TRAVEL_RECORDS,
+                  Tables.SILVER_RISK_AREAS,
+                  Tables.SILVER_ABSENCE_CASES));
 
   /**
    * Marks the snapshots as_of >= from other than D's (which was just computed from all data)

@@ -95,9 +95,9 @@ public final class RiskExposure {
    * One row per trip departed by D (the stays every exposure view shares, docs/rules.md §7): the
    * columns of silver.travel_records plus _away (the stay is ongoing on D), _end (return date, or D
    * when away), _rank and _category / _match of the trip, _in_city (an in_province trip within the
-   * home city; false without a home city), and the 0/1 flags _monitoring (returned and D - return <
-   * the category's days, in-city trips the in-city days), _recent (the stay ends on or after D -
-   * window + 1), _unapproved and _missing_test.
+   * home city; false without a home city), _days (the monitoring days of the trip: its category's,
+   * in-city trips the in-city days), and the 0/1 flags _monitoring (returned and D - return <
+   * _days), _recent (the stay ends on or after D - window + 1), _unapproved and _missing_test.
    */
   static Dataset<Row> trips(Dataset<Row> trips, Dataset<Row> areas, Policy policy, LocalDate d) {
     if (policy.homeProvince() == null) {
@@ -176,9 +176,10 @@ public final class RiskExposure {
         .withColumn("_category", category)
         .withColumn("_match", match)
         .withColumn("_in_city", inCity)
+        .withColumn("_days", days)
         .withColumn(
             "_monitoring",
-            col("_away").unary_$bang().and(datediff(day, col("return_date")).lt(days)))
+            col("_away").unary_$bang().and(datediff(day, col("return_date")).lt(col("_days"))))
         .withColumn(
             "_recent",
             col("_end").geq(lit(Date.valueOf(d.minusDays(policy.exposureWindowDays() - 1)))))

@@ -219,6 +219,7 @@ class BriefingRenderTest {
         followup,
         List.of(),
         List.of(),
+        List.of(),
         List.of());
   }
 
@@ -234,6 +235,7 @@ class BriefingRenderTest {
         null,
         7,
         12,
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -387,6 +389,7 @@ class BriefingRenderTest {
             b.vaccinationFollowup(),
             b.incidents(),
             List.of(),
+            List.of(),
             List.of());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Confirmed cases (today) - - -"), t);
@@ -431,6 +434,7 @@ class BriefingRenderTest {
             b.areas(),
             b.vaccinationFollowup(),
             b.incidents(),
+            List.of(),
             List.of(),
             List.of());
     String t = render(b, CITY_SCOPE, "en");
@@ -500,6 +504,7 @@ class BriefingRenderTest {
             e.vaccinationFollowup(),
             e.incidents(),
             List.of(),
+            List.of(),
             List.of());
     assertFalse(render(old, CITY_SCOPE, "zh").contains("无（保持零感染）"));
   }
@@ -524,7 +529,10 @@ class BriefingRenderTest {
             null),
         FollowUpItem.alertCase(
             "孙*七", "西子湖小学", "三年级 2班", "class_same_day", "ab12cd34ef56ab78", D.minusDays(1)),
-        FollowUpItem.contact("周*八", "灵隐中学", "初二 3班", "test_positive", D.minusDays(2)));
+        FollowUpItem.contact("周*八", "灵隐中学", "初二 3班", "test_positive", D.minusDays(2)),
+        FollowUpItem.deferral(
+            "吴*九", "灵隐中学", "初二 3班", "household_exposure,symptoms_14d", D.plusDays(9)),
+        FollowUpItem.deferral("郑*", "西子湖小学", "三年级 2班", "still_away", null));
   }
 
   @Test
@@ -538,6 +546,26 @@ class BriefingRenderTest {
     assertEquals("cause not followed up", FollowUpDocuments.what(items.get(2), en));
     assertEquals("COVID-19 (absence line list)", FollowUpDocuments.what(items.get(3), en));
     assertEquals("classmate: positive nucleic test", FollowUpDocuments.what(items.get(7), en));
+    assertEquals(
+        "household member abroad or in a risk area; fever or cough in the last 14 days",
+        FollowUpDocuments.what(items.get(8), en));
+    java.util.ResourceBundle zh = BriefingRenderer.bundle("zh");
+    assertEquals(
+        List.of(
+            Map.of(
+                "c1",
+                "吴*九",
+                "c2",
+                "灵隐中学",
+                "c3",
+                "初二 3班",
+                "c4",
+                "同住亲属有境外或中高风险地区旅居史、14天内发热或咳嗽",
+                "c5",
+                "2021-10-14"),
+            Map.of("c1", "郑*", "c2", "西子湖小学", "c3", "三年级 2班", "c4", "尚未返回", "c5", "待定")),
+        FollowUpDocuments.rows(items, FollowUpItem.Section.DEFERRAL, zh),
+        "reasons in Chinese, the earliest return date or 待定 when unknown");
     assertEquals(
         "class, same day alert ab12cd34ef56ab78", FollowUpDocuments.what(items.get(6), en));
     assertEquals(
@@ -573,6 +601,8 @@ class BriefingRenderTest {
     assertTrue(zh.contains("四、疫苗接种待跟进人员"), zh);
     assertTrue(zh.contains("赵*六 灵隐中学 初一 1班 第2剂逾期8天 2021-09-27"), zh);
     assertTrue(zh.contains("钱* 灵隐中学 初一 2班 应种未种"), zh);
+    assertTrue(zh.contains("七、暂缓返校人员"), zh);
+    assertTrue(zh.contains("郑* 西子湖小学 三年级 2班 尚未返回 待定"), zh);
     String empty =
         text(
             FollowUpDocuments.renderPdf(List.of(), D, "en", ZONE),
@@ -585,8 +615,9 @@ class BriefingRenderTest {
     ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
     FollowUpDocuments.writeXlsx(followUps(), BriefingRenderer.bundle("zh"), xlsx);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
-      assertEquals(7, wb.getNumberOfSheets(), "six lists and the response form");
-      Sheet form = wb.getSheetAt(6);
+      assertEquals(8, wb.getNumberOfSheets(), "seven lists and the response form");
+      assertEquals("郑*", wb.getSheetAt(6).getRow(2).getCell(0).getStringCellValue(), "deferred");
+      Sheet form = wb.getSheetAt(7);
       assertEquals("预警编号", form.getRow(0).getCell(0).getStringCellValue());
       assertEquals("核实结果", form.getRow(0).getCell(1).getStringCellValue());
       assertEquals("报告疾控时间", form.getRow(0).getCell(2).getStringCellValue());
@@ -693,7 +724,8 @@ class BriefingRenderTest {
         b.vaccinationFollowup(),
         incidents,
         rows,
-        overdue);
+        overdue,
+        b.deferrals());
   }
 
   @Test

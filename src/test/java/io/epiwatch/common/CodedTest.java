@@ -45,6 +45,7 @@ class CodedTest {
     for (FindingCategory e : FindingCategory.values()) assertSame(e, FindingCategory.of(e.code()));
     for (Severity e : Severity.values()) assertSame(e, Severity.of(e.code()));
     for (FindingStatus e : FindingStatus.values()) assertSame(e, FindingStatus.of(e.code()));
+    for (DeferralReason e : DeferralReason.values()) assertSame(e, DeferralReason.of(e.code()));
   }
 
   @Test
@@ -150,6 +151,18 @@ class CodedTest {
             "contraindicated",
             "contraindication_expiring"),
         Coded.codes(VaccinationStatus.class));
+    assertEquals(
+        List.of(
+            "abroad_14d",
+            "risk_area_14d",
+            "risk_area_review",
+            "still_away",
+            "in_monitoring_at_start",
+            "symptoms_14d",
+            "household_exposure",
+            "school_in_risk_area"),
+        Coded.codes(DeferralReason.class));
+    assertFalse(DeferralReason.RISK_AREA_REVIEW.defers(), "listed, not counted");
   }
 
   @Test
@@ -238,7 +251,7 @@ class CodedTest {
   @Test
   void everySignalTypeIsDocumentedAndLabelled() throws IOException {
     String rules = Files.readString(PROJECT.resolve("docs/rules.md"), StandardCharsets.UTF_8);
-    String section = rules.substring(rules.indexOf("### 4.7 "), rules.indexOf("## 5. "));
+    String section = rules.substring(rules.indexOf("### 4.7 "), rules.indexOf("### 4.8 "));
     TreeSet<String> inDocs = new TreeSet<>();
     Matcher m = Pattern.compile("^\\| `([a-z0-9_]+)` \\|", Pattern.MULTILINE).matcher(section);
     while (m.find()) inDocs.add(m.group(1));
@@ -251,6 +264,25 @@ class CodedTest {
       }
       for (SignalType t : SignalType.values())
         assertTrue(texts.containsKey("signal." + t.code()), lang + ": signal." + t.code());
+    }
+  }
+
+  @Test
+  void everyDeferralReasonIsDocumentedAndLabelled() throws IOException {
+    String rules = Files.readString(PROJECT.resolve("docs/rules.md"), StandardCharsets.UTF_8);
+    String section = rules.substring(rules.indexOf("### 4.11 "), rules.indexOf("## 5. "));
+    TreeSet<String> inDocs = new TreeSet<>();
+    Matcher m = Pattern.compile("^\\| `([a-z0-9_]+)` \\|", Pattern.MULTILINE).matcher(section);
+    while (m.find()) inDocs.add(m.group(1));
+    assertEquals(new TreeSet<>(Coded.codes(DeferralReason.class)), inDocs, "docs/rules.md §4.11");
+    for (String lang : new String[] {"zh", "en"}) {
+      Properties texts = new Properties();
+      try (InputStream in =
+          Files.newInputStream(PROJECT.resolve("reports/briefing_" + lang + ".properties"))) {
+        texts.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+      for (DeferralReason r : DeferralReason.values())
+        assertTrue(texts.containsKey("deferral." + r.code()), lang + ": deferral." + r.code());
     }
   }
 }

@@ -226,6 +226,55 @@ class PolicyTest {
   }
 
   @Test
+  void termStartsAreCheckedAtLoadAndTheirWindowIsSMinusFourteenToSPlusSeven() {
+    java.util.List<Policy.TermStart> shipped = AppConfig.fromString("").policy().termStarts();
+    assertEquals(
+        java.util.List.of("2021-autumn", "2021-national-day"),
+        shipped.stream().map(Policy.TermStart::id).toList());
+    assertTrue(
+        shipped.stream().anyMatch(t -> t.appliesOn(java.time.LocalDate.of(2021, 10, 5))),
+        "the sample's last day lies in a shipped term start's window");
+    String term =
+        "epiwatch.policy.term-starts = [ { id = t1, start = \"2021-10-08\", school-types = [%s] %s } ]";
+    Policy.TermStart t =
+        AppConfig.fromString(String.format(term, "primary, junior_high", ""))
+            .policy()
+            .termStarts()
+            .get(0);
+    java.time.LocalDate s = java.time.LocalDate.of(2021, 10, 8);
+    assertEquals(14, t.lookbackDays(), "lookback-days defaults to 14");
+    assertTrue(t.householdExposure(), "household-exposure defaults to on");
+    assertTrue(t.districts().isEmpty() && t.grades().isEmpty());
+    // boundaries: S-14 included, S-15 excluded; S+7 included, S+8 excluded
+    assertTrue(t.appliesOn(s.minusDays(14)));
+    assertTrue(!t.appliesOn(s.minusDays(15)));
+    assertTrue(t.appliesOn(s.plusDays(7)) && !t.appliesOn(s.plusDays(8)));
+    assertEquals(s.minusDays(3), t.lookbackTo(s.minusDays(3)));
+    assertEquals(s, t.lookbackTo(s.plusDays(2)));
+    assertTrue(!t.stillAwayEvaluatedOn(s.minusDays(2)) && t.stillAwayEvaluatedOn(s.minusDays(1)));
+
+    String m = error(String.format(term, "primry", ""));
+    assertTrue(
+        m.startsWith(
+            "Property 'epiwatch.policy.term-starts[0].school-types' has illegal value: 'primry', allowed options: [university,"),
+        m);
+    m = error(String.format(term, "primary", ", distrcts = [\"330106\"]"));
+    assertTrue(m.contains("'epiwatch.policy.term-starts[0].distrcts' is not a known setting"), m);
+    m = error(String.format(term, "primary", ", districts = [\"3301\"]"));
+    assertTrue(
+        m.startsWith(
+            "Property 'epiwatch.policy.term-starts[0].districts' has illegal value: '3301'"),
+        m);
+    m = error(String.format(term, "primary", ", lookback-days = 0"));
+    assertTrue(m.startsWith("Property 'epiwatch.policy.term-starts[0].lookback-days'"), m);
+    m = error(term.replace("2021-10-08", "2021-10-32").formatted("primary", ""));
+    assertTrue(
+        m.startsWith("Property 'epiwatch.policy.term-starts[0].start' has illegal value"), m);
+    m = error(term.replace("school-types = [%s] %s", "").replace(", }", " }"));
+    assertTrue(m.contains("'epiwatch.policy.term-starts[0].school-types' is missing"), m);
+  }
+
+  @Test
   void focusAreasAndTheHomeCityAreCheckedAtLoad() {
     String area =
         "epiwatch.policy.focus-areas = [ { id = nj, name = \"南京市\", match = [%s], %s from = \"2021-07-20\" } ]";

@@ -94,6 +94,8 @@ class MetricsPlanTest {
             "gold.exposure_by_area",
             D.minusDays(9),
             "gold.case_signals_daily",
+            D.minusDays(9),
+            "gold.return_deferrals",
             D.minusDays(9)),
         byName,
         "the as-of tables computed from travel records");

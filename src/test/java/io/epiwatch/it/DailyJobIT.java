@@ -215,6 +215,59 @@ class DailyJobIT {
   }
 
   @Test
+  void theReturnAfterNationalDayShowsItsDeferredPersons(SparkSession spark) throws Exception {
+    Warehouse w = new Warehouse(spark, wh.toString());
+    // conf: 2021-national-day, S = 2021-10-08, window 09-24 .. 10-15 holds the sample's last day;
+    // still_away is not evaluated before S - 1 = 10-07, and no district is a risk area
+    Dataset<Row> city =
+        w.read(Tables.GOLD_RETURN_DEFERRALS.id())
+            .filter(
+                "as_of = DATE'2021-10-05' AND org_level = 'city' AND term_id = '2021-national-day'");
+    Row all =
+        city.filter("reason = 'all'")
+            .agg(
+                org.apache.spark.sql.functions.sum("roster"),
+                org.apache.spark.sql.functions.sum("deferred"),
+                org.apache.spark.sql.functions.sum("expected_returning"))
+            .first();
+    assertEquals(
+        List.of(3851L, 86L, 3765L), List.of(all.getLong(0), all.getLong(1), all.getLong(2)));
+    Map<String, Long> byReason = new HashMap<>();
+    for (Row r :
+        city.filter("reason <> 'all'")
+            .groupBy("reason")
+            .agg(org.apache.spark.sql.functions.sum("persons"))
+            .collectAsList()) byReason.put(r.getString(0), r.getLong(1));
+    assertEquals(
+        Map.of(
+            "abroad_14d", 14L,
+            "risk_area_14d", 21L,
+            "in_monitoring_at_start", 18L,
+            "symptoms_14d", 33L,
+            "household_exposure", 13L,
+            "risk_area_review", 8L),
+        byReason,
+        "several reasons from the sample's trips, line list and household members");
+    assertTrue(
+        w.read(Tables.GOLD_RETURN_DEFERRALS.id())
+            .filter("term_id = '2021-autumn' AND as_of = DATE'2021-10-05'")
+            .isEmpty(),
+        "the autumn term start's window ended on 09-08");
+    try (PDDocument doc =
+        Loader.loadPDF(out.resolve("briefing-2021-10-05-330100-zh.pdf").toFile())) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+      assertTrue(
+          text.contains(
+              "十二、暂缓返校2021-national-day（10月8日开学）：应返校3,851人，暂缓返校86人（学生77人、教职工7人、外包人员2人），预计返校3,765人。"),
+          text);
+    }
+    try (PDDocument doc = Loader.loadPDF(out.resolve("followup-2021-10-05-zh.pdf").toFile())) {
+      String text = new PDFTextStripper().getText(doc);
+      assertTrue(text.contains("七、暂缓返校人员"), text);
+    }
+  }
+
+  @Test
   void thePlantedSafetyIncidentsGiveTheSummaryAndTheSeedsSentence(SparkSession spark)
       throws Exception {
     Warehouse w = new Warehouse(spark, wh.toString());
