@@ -35,9 +35,10 @@ class BriefOutputsTest {
             "briefing-2021-10-05-330100-zh.xlsx",
             "followup-2021-10-05-zh.pdf",
             "followup-2021-10-05-zh.xlsx",
+            "rectification-2021-10-05-zh.xlsx",
             "signals-2021-10-05.json"),
         names);
-    assertEquals(6, r.outputs().size());
+    assertEquals(7, r.outputs().size());
   }
 
   @Test
