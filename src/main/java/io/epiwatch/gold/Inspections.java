@@ -159,9 +159,8 @@ public final class Inspections {
       LocalDate d) {
     Column day = lit(Date.valueOf(d));
     // Each row counts in its own scope and in "all" (explode), so the union has six branches; the
-    // frames they share and the union are materialised once (localCheckpoint): the roll-up reads
-    // the union once per level, and re-planning the joins in every branch cost 10 s a call on a
-    // handful of rows.
+    // frames they share are materialised once (localCheckpoint; the roll-up keeps the union):
+    // re-planning the joins in every branch cost 10 s a call on a handful of rows.
     Dataset<Row> inForce = schools.filter(Frames.inForce(day)).localCheckpoint();
     Dataset<Row> districts = districtsOf(inForce).localCheckpoint();
     Dataset<Row> allScopes = scopes(schools, scopesAndAll());
@@ -219,11 +218,7 @@ public final class Inspections {
       parts.add(measures(f, col("category"), fm));
     }
     Dataset<Row> rows =
-        parts.stream()
-            .reduce(Dataset::unionByName)
-            .orElseThrow()
-            .withColumn("as_of", day)
-            .localCheckpoint();
+        parts.stream().reduce(Dataset::unionByName).orElseThrow().withColumn("as_of", day);
     Dataset<Row> out =
         OrgRollup.rollup(rows, KEYS, COUNTS, policy.cityNames())
             .filter(

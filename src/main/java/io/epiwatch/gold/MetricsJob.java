@@ -266,8 +266,7 @@ public final class MetricsJob {
             }
           });
       Dataset<Row> attendance =
-          DailyMetrics.attendance(schools, dayReports, dayCases, policy)
-              .persist(StorageLevel.MEMORY_AND_DISK());
+          kept("attendance", DailyMetrics.attendance(schools, dayReports, dayCases, policy));
       timed(
           seconds,
           Tables.GOLD_ATTENDANCE,
@@ -299,7 +298,6 @@ public final class MetricsJob {
                   pastDay ? d : null,
                   dates,
                   versions));
-      attendance.unpersist();
     }
   }
 
@@ -335,7 +333,7 @@ public final class MetricsJob {
                             d,
                             Timestamp.from(d.plusDays(1).atStartOfDay(run.zone()).toInstant())),
                         Tables.GOLD_CLUSTER_ALERTS)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+                    .localCheckpoint();
             if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts))
               writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
             timed(
@@ -346,14 +344,12 @@ public final class MetricsJob {
                       TableWriter.conform(
                               ClusterAlerts.alertCases(alerts, run.cases()),
                               Tables.GOLD_ALERT_CASES)
-                          .persist(StorageLevel.MEMORY_AND_DISK());
+                          .localCheckpoint();
                   if (!sameContent(wh, Tables.GOLD_ALERT_CASES, members))
                     writeAll(wh, Tables.GOLD_ALERT_CASES, members, versions);
-                  members.unpersist();
                 });
             UnknownAlerts.quarantine(
                 wh, ClusterAlerts.unknownResponses(responses, alerts), run.at());
-            alerts.unpersist();
           });
     }
   }
@@ -371,16 +367,16 @@ public final class MetricsJob {
     Map<String, Double> seconds = run.seconds();
     LocalDate d = plan.runDate();
     Dataset<Row> persons =
-        Vaccination.persons(
+        kept(
+            "vaccination persons",
+            Vaccination.persons(
                 wh.read(Tables.SILVER_ROSTER.id()),
                 wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
                 wh.read(Tables.SILVER_VACCINATIONS.id()),
                 policy,
-                d)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+                d));
     Dataset<Row> coverage =
-        Vaccination.coverage(schools, persons, policy, d).persist(StorageLevel.MEMORY_AND_DISK());
-    // coverage includes building the persisted per-person frame that campaigns reuse
+        kept("vaccination coverage", Vaccination.coverage(schools, persons, policy, d));
     timed(
         seconds,
         Tables.GOLD_VACCINATION_COVERAGE,
@@ -410,8 +406,6 @@ public final class MetricsJob {
                     d),
                 policy,
                 d));
-    persons.unpersist();
-    coverage.unpersist();
   }
 
   /**
@@ -423,7 +417,9 @@ public final class MetricsJob {
     LocalDate d = run.plan().runDate();
     Dataset<Row> trips = wh.read(Tables.SILVER_TRAVEL_RECORDS.id());
     Dataset<Row> signals =
-        TableWriter.conform(
+        kept(
+            "case signals",
+            TableWriter.conform(
                 CaseSignals.signals(
                     run.schools(),
                     run.reports(),
@@ -433,8 +429,7 @@ public final class MetricsJob {
                     bronzeOr(wh, Tables.SILVER_ABSENCE_CASES, run.cases()),
                     bronzeOr(wh, Tables.SILVER_TRAVEL_RECORDS, trips),
                     d),
-                Tables.GOLD_CASE_SIGNALS)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+                Tables.GOLD_CASE_SIGNALS));
     if (run.plan().currentState()) {
       timed(
           run.seconds(),
@@ -447,7 +442,6 @@ public final class MetricsJob {
     run.asOf(
         Tables.GOLD_CASE_SIGNALS_DAILY,
         () -> CaseSignals.daily(run.schools(), signals, run.policy(), d));
-    signals.unpersist();
   }
 
   /**
@@ -513,11 +507,10 @@ public final class MetricsJob {
             wh.read(Tables.SILVER_RISK_AREAS.id()),
             run.cases());
     Dataset<Row> persons =
-        ReturnDeferrals.persons(in, run.policy(), d).persist(StorageLevel.MEMORY_AND_DISK());
+        kept("return deferral persons", ReturnDeferrals.persons(in, run.policy(), d));
     run.asOf(
         Tables.GOLD_RETURN_DEFERRALS,
         () -> ReturnDeferrals.deferrals(in, persons, run.policy(), d));
-    persons.unpersist();
   }
 
   /**
@@ -609,6 +602,23 @@ public final class MetricsJob {
   /**
    * Runs one metric's computation and write, logging and recording its wall time (for jobs/bench).
    */
+  /**
+   * Computes {@code rows} now and keeps them (localCheckpoint, eager) for the tables that follow: a
+   * query over kept rows plans against them, not against the query that made them. (A persisted
+   * frame is recomputed nowhere either, but every query over it analyses and plans its whole
+   * lineage again, which was most of a small day's metrics time.) Logs the seconds taken, which no
+   * table's own time includes. The kept blocks go when the frame is no longer referenced.
+   */
+  static Dataset<Row> kept(String what, Dataset<Row> rows) {
+    long t0 = System.nanoTime();
+    Dataset<Row> k = rows.localCheckpoint();
+    LOG.info(
+        "{} computed and kept in {} s",
+        what,
+        String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+    return k;
+  }
+
   private static void timed(Map<String, Double> seconds, TableSpec spec, Runnable work) {
     long t0 = System.nanoTime();
     work.run();

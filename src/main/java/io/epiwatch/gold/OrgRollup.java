@@ -60,7 +60,16 @@ final class OrgRollup {
    * key columns and the summed counts.
    */
   static Dataset<Row> rollup(
-      Dataset<Row> rows, List<String> keys, List<String> counts, Map<String, String> cityNames) {
+      Dataset<Row> schoolRows,
+      List<String> keys,
+      List<String> counts,
+      Map<String, String> cityNames) {
+    // The school rows are computed once and kept (localCheckpoint, eager): every level below reads
+    // them, and so does the several-cities test. Without it each read ran and planned the caller's
+    // whole query again (four or five times per table; with the plan analysis that goes with it,
+    // most of a sample day's metrics time: docs/benchmarks.md). They are aggregates per school and
+    // key, or at most one per person (risk exposure), kept in memory and on disk.
+    Dataset<Row> rows = schoolRows.localCheckpoint();
     Column[] sums =
         counts.stream()
             .map(c -> sum(coalesce(col(c), lit(0L))).cast("bigint").as(c))

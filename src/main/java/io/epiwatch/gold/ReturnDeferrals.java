@@ -78,8 +78,8 @@ public final class ReturnDeferrals {
    * persons) and expected_returning (roster - deferred). Every school of a term start has its all
    * row, also with nobody deferred.
    *
-   * @param persons {@link #persons} of D (the caller persists it: every level of the roll-up and
-   *     both the reason and the all rows read it)
+   * @param persons {@link #persons} of D (the caller keeps it: every level of the roll-up and both
+   *     the reason and the all rows read it)
    */
   public static Dataset<Row> deferrals(
       Inputs in, Dataset<Row> persons, Policy policy, LocalDate d) {

@@ -69,11 +69,8 @@ public final class SafetyIncidents {
       for (String c : COUNTS) z = z.withColumn(c, lit(0L));
       zeros = zeros == null ? z : zeros.unionByName(z);
     }
-    // materialised once: the roll-up reads the rows once per level, and each read would re-plan
-    // and re-run the joins of every period's branch (24 s of a sample run before)
     Dataset<Row> rows =
-        (received ? perIncident(incidents, inForce, districts, d).unionByName(zeros) : zeros)
-            .localCheckpoint();
+        received ? perIncident(incidents, inForce, districts, d).unionByName(zeros) : zeros;
     Dataset<Row> out =
         OrgRollup.rollup(rows, KEYS, COUNTS, policy.cityNames())
             .filter(
