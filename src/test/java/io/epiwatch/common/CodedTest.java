@@ -68,7 +68,8 @@ class CodedTest {
             "FIELD_COUNT",
             "REPORTED_BEFORE_INCIDENT",
             "UNKNOWN_ALERT",
-            "UNKNOWN_INSPECTION"),
+            "UNKNOWN_INSPECTION",
+            "UNKNOWN_PERSON"),
         Coded.codes(ReasonCode.class));
     assertEquals(
         List.of("routine", "unannounced", "self_check", "review"),
