@@ -2,6 +2,7 @@ package io.epiwatch.brief;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.brief.Briefing.Org;
@@ -220,6 +221,8 @@ class BriefingRenderTest {
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
+        null,
         List.of());
   }
 
@@ -250,6 +253,8 @@ class BriefingRenderTest {
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
+        null,
         List.of());
   }
 
@@ -390,6 +395,8 @@ class BriefingRenderTest {
             b.incidents(),
             List.of(),
             List.of(),
+            List.of(),
+            null,
             List.of());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Confirmed cases (today) - - -"), t);
@@ -436,6 +443,8 @@ class BriefingRenderTest {
             b.incidents(),
             List.of(),
             List.of(),
+            List.of(),
+            null,
             List.of());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
@@ -505,6 +514,8 @@ class BriefingRenderTest {
             e.incidents(),
             List.of(),
             List.of(),
+            List.of(),
+            null,
             List.of());
     assertFalse(render(old, CITY_SCOPE, "zh").contains("无（保持零感染）"));
   }
@@ -725,7 +736,9 @@ class BriefingRenderTest {
         incidents,
         rows,
         overdue,
-        b.deferrals());
+        b.deferrals(),
+        b.holiday(),
+        b.campusStays());
   }
 
   @Test
@@ -779,6 +792,79 @@ class BriefingRenderTest {
     assertTrue(pdf.replace("\n", "").contains("西子湖小学（实验室危化品，逾期12天"), pdf);
     assertTrue(
         render(some, CITY_SCOPE, "en").contains("Overdue high-severity findings (2)"), "English");
+  }
+
+  /** The briefing with a holiday (or none) and campus-stay rows. */
+  private static Briefing withStays(
+      Briefing b, io.epiwatch.config.Policy.Holiday holiday, List<Briefing.CampusStay> stays) {
+    return new Briefing(
+        b.date(),
+        b.versions(),
+        b.quality(),
+        b.supersededAt(),
+        b.alertQuietGapDays(),
+        b.vaccinationMinAge(),
+        b.compliance(),
+        b.attendance(),
+        b.causes(),
+        b.alerts(),
+        b.exposure(),
+        b.exposurePrevious(),
+        b.coverage(),
+        b.campaigns(),
+        b.signals(),
+        b.signalDays(),
+        b.areas(),
+        b.vaccinationFollowup(),
+        b.incidents(),
+        b.inspections(),
+        b.overdueFindings(),
+        b.deferrals(),
+        holiday,
+        stays);
+  }
+
+  @Test
+  void campusStaySectionOnlyInAHolidayNoDataNeverZero() throws Exception {
+    Briefing b = fullDay(7, 12);
+    io.epiwatch.config.Policy.Holiday nationalDay =
+        new io.epiwatch.config.Policy.Holiday(
+            "国庆节假期", java.time.LocalDate.of(2021, 10, 1), java.time.LocalDate.of(2021, 10, 7));
+    List<Briefing.CampusStay> rows =
+        List.of(
+            new Briefing.CampusStay(CITY, 5L, 2L, 1L, 1L),
+            new Briefing.CampusStay(SHANGCHENG, 5L, 1L, 1L, 1L),
+            new Briefing.CampusStay(XIHU, 0L, 0L, 0L, 0L));
+    // outside every holiday: no section, whatever the data
+    Briefing notHoliday = withStays(b, null, rows);
+    assertNull(new BriefingRenderer(notHoliday, "zh", ZONE).campusStayText(CITY_SCOPE));
+    assertTrue(!render(notHoliday, CITY_SCOPE, "zh").contains("留校学生"));
+    // in a holiday without the table (or never received): no data, never 0
+    String noData = "国庆节假期（2021-10-01至2021-10-07）期间：未接收留校学生数据（无数据，不是0人）。";
+    assertEquals(
+        noData,
+        new BriefingRenderer(withStays(b, nationalDay, List.of()), "zh", ZONE)
+            .campusStayText(CITY_SCOPE));
+    Briefing none =
+        withStays(b, nationalDay, List.of(new Briefing.CampusStay(CITY, null, null, null, null)));
+    assertEquals(noData, new BriefingRenderer(none, "zh", ZONE).campusStayText(CITY_SCOPE));
+    // received but nobody stays: zeros are stated
+    Briefing zero =
+        withStays(b, nationalDay, List.of(new Briefing.CampusStay(CITY, 0L, 0L, 0L, 0L)));
+    assertEquals(
+        "国庆节假期（2021-10-01至2021-10-07）期间：今日在校留宿学生0人，其中未联系监护人0人、因病缺勤或有疫情信号0人；留校申请待审批0人。",
+        new BriefingRenderer(zero, "zh", ZONE).campusStayText(CITY_SCOPE));
+    // a city: its line, then the districts with someone on campus or pending
+    Briefing some = withStays(b, nationalDay, rows);
+    assertEquals(
+        "国庆节假期（2021-10-01至2021-10-07）期间：今日在校留宿学生5人，其中未联系监护人1人、因病缺勤或有疫情信号1人；留校申请待审批2人。\n"
+            + "上城区：留校5人，未联系监护人1人，因病缺勤或有疫情信号1人，待审批1人。",
+        new BriefingRenderer(some, "zh", ZONE).campusStayText(CITY_SCOPE));
+    String pdf = render(some, CITY_SCOPE, "zh");
+    assertTrue(pdf.contains("十三、留校学生"), pdf);
+    assertTrue(pdf.replace("\n", "").contains("上城区：留校5人"), pdf);
+    assertTrue(
+        render(some, CITY_SCOPE, "en").contains("13. Students staying on campus"), "English");
   }
 
   private static Briefing.Incidents incidents(
