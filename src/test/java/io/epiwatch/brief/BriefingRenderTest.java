@@ -543,7 +543,14 @@ class BriefingRenderTest {
         FollowUpItem.contact("周*八", "灵隐中学", "初二 3班", "test_positive", D.minusDays(2)),
         FollowUpItem.deferral(
             "吴*九", "灵隐中学", "初二 3班", "household_exposure,symptoms_14d", D.plusDays(9)),
-        FollowUpItem.deferral("郑*", "西子湖小学", "三年级 2班", "still_away", null));
+        FollowUpItem.deferral("郑*", "西子湖小学", "三年级 2班", "still_away", null),
+        FollowUpItem.campusStay(
+            "冯*十",
+            "灵隐中学",
+            "初二 3班",
+            new FollowUpItem.Stay("3号楼106", D.minusDays(4), null, false, true)),
+        FollowUpItem.campusStay(
+            "陈*", "灵隐中学", "初一 1班", new FollowUpItem.Stay(null, D.minusDays(4), D, true, false)));
   }
 
   @Test
@@ -614,6 +621,35 @@ class BriefingRenderTest {
     assertTrue(zh.contains("钱* 灵隐中学 初一 2班 应种未种"), zh);
     assertTrue(zh.contains("七、暂缓返校人员"), zh);
     assertTrue(zh.contains("郑* 西子湖小学 三年级 2班 尚未返回 待定"), zh);
+    assertTrue(zh.contains("八、留校学生"), zh);
+    assertTrue(zh.contains("陈* 灵隐中学 初一 1班 宿舍-，留校2021-"), zh); // the cell wraps
+    assertEquals(
+        List.of(
+            Map.of(
+                "c1",
+                "冯*十",
+                "c2",
+                "灵隐中学",
+                "c3",
+                "初二 3班",
+                "c4",
+                "宿舍3号楼106，留校2021-10-01至未定，未联系监护人；当日因病缺勤或有疫情信号",
+                "c5",
+                "未定"),
+            Map.of(
+                "c1",
+                "陈*",
+                "c2",
+                "灵隐中学",
+                "c3",
+                "初一 1班",
+                "c4",
+                "宿舍-，留校2021-10-01至2021-10-05，已联系监护人",
+                "c5",
+                "2021-10-05")),
+        FollowUpDocuments.rows(
+            followUps(), FollowUpItem.Section.CAMPUS_STAY, BriefingRenderer.bundle("zh")),
+        "dormitory, dates, guardian contact, the ill flag; an open stay's end 未定");
     String empty =
         text(
             FollowUpDocuments.renderPdf(List.of(), D, "en", ZONE),
@@ -626,9 +662,10 @@ class BriefingRenderTest {
     ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
     FollowUpDocuments.writeXlsx(followUps(), BriefingRenderer.bundle("zh"), xlsx);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
-      assertEquals(8, wb.getNumberOfSheets(), "seven lists and the response form");
+      assertEquals(9, wb.getNumberOfSheets(), "eight lists and the response form");
       assertEquals("郑*", wb.getSheetAt(6).getRow(2).getCell(0).getStringCellValue(), "deferred");
-      Sheet form = wb.getSheetAt(7);
+      assertEquals("冯*十", wb.getSheetAt(7).getRow(1).getCell(0).getStringCellValue(), "on campus");
+      Sheet form = wb.getSheetAt(8);
       assertEquals("预警编号", form.getRow(0).getCell(0).getStringCellValue());
       assertEquals("核实结果", form.getRow(0).getCell(1).getStringCellValue());
       assertEquals("报告疾控时间", form.getRow(0).getCell(2).getStringCellValue());
