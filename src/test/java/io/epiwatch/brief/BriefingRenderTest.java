@@ -900,8 +900,10 @@ class BriefingRenderTest {
     String pdf = render(some, CITY_SCOPE, "zh");
     assertTrue(pdf.contains("十三、留校学生"), pdf);
     assertTrue(pdf.replace("\n", "").contains("上城区：留校5人"), pdf);
-    assertTrue(
-        render(some, CITY_SCOPE, "en").contains("13. Students staying on campus"), "English");
+    String en = render(some, CITY_SCOPE, "en");
+    assertTrue(en.contains("13. Students staying on campus"), en);
+    assertTrue(en.contains("Holiday 2021-10-01 to 2021-10-07: on campus today 5 students"), en);
+    assertTrue(!en.contains("国庆"), "the conf's Chinese name stays out of the English text");
   }
 
   private static Briefing.Incidents incidents(
