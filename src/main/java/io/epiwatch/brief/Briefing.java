@@ -41,6 +41,9 @@ import java.util.Map;
  * @param overdueFindings the overdue high-severity findings as of D (every school and institution)
  * @param deferrals return deferrals as of D (district and city; schools for school_in_risk_area),
  *     empty outside every term start's window
+ * @param holiday the school holiday holding D (policy.holidays), null outside every holiday: the
+ *     section 留校学生 shows only then
+ * @param campusStays students staying on campus as of D (district and city)
  */
 public record Briefing(
     LocalDate date,
@@ -64,7 +67,9 @@ public record Briefing(
     List<Incidents> incidents,
     List<Inspections> inspections,
     List<OverdueFinding> overdueFindings,
-    List<Deferral> deferrals) {
+    List<Deferral> deferrals,
+    io.epiwatch.config.Policy.Holiday holiday,
+    List<CampusStay> campusStays) {
 
   public Briefing {
     versions =
@@ -86,6 +91,7 @@ public record Briefing(
     vaccinationFollowup = List.copyOf(vaccinationFollowup);
     incidents = List.copyOf(incidents);
     deferrals = List.copyOf(deferrals);
+    campusStays = List.copyOf(campusStays);
   }
 
   /**
@@ -329,4 +335,17 @@ public record Briefing(
       Long deferred,
       Long roster,
       Long expectedReturning) {}
+
+  /**
+   * One row of gold.campus_stays as of D (docs/rules.md §4.12). Null counts: no campus_stays data
+   * was ever received.
+   */
+  public record CampusStay(
+      Org org, Long onCampus, Long pending, Long noGuardianContact, Long illOrSignal) {
+
+    /** No campus_stays data received: not zero students. */
+    public boolean noData() {
+      return onCampus == null;
+    }
+  }
 }

@@ -191,6 +191,17 @@ public final class BriefingData {
                     r.getAs("deferred"),
                     r.getAs("roster"),
                     r.getAs("expected_returning")));
+    List<Briefing.CampusStay> campusStays =
+        gold.read(
+            Tables.GOLD_CAMPUS_STAYS,
+            asOf(d).and(ABOVE_SCHOOL),
+            r ->
+                new Briefing.CampusStay(
+                    org(r),
+                    r.getAs("on_campus"),
+                    r.getAs("pending"),
+                    r.getAs("no_guardian_contact"),
+                    r.getAs("ill_or_signal")));
     Briefing.Quality quality =
         new Briefing.Quality(
             gold.count(Tables.OPS_INGEST_MANIFEST, col("status").equalTo("rejected")),
@@ -224,7 +235,9 @@ public final class BriefingData {
         incidents,
         inspections,
         overdueFindings,
-        deferrals);
+        deferrals,
+        policy.holidayOn(date).orElse(null),
+        campusStays);
   }
 
   // ------------------------------------------------------------------ rows -> records, once

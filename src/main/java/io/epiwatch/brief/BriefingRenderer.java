@@ -252,6 +252,9 @@ public final class BriefingRenderer {
     String deferral = deferralText(scope);
     p.put("DEFERRAL_TITLE", deferral == null ? null : t("section.deferral"));
     p.put("DEFERRAL_TEXT", deferral);
+    String stays = campusStayText(scope);
+    p.put("CAMPUS_STAY_TITLE", stays == null ? null : t("section.campusStay"));
+    p.put("CAMPUS_STAY_TEXT", stays);
 
     SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
     conf.setMetadataTitle(t("title", scopeName) + " " + data.date());
@@ -855,6 +858,51 @@ public final class BriefingRenderer {
             schoolOf(o, s)
                 || (o.level() == OrgLevel.DISTRICT && s.level().equals(OrgLevel.CITY.code())),
         bundle);
+  }
+
+  /**
+   * The section "留校学生" of the scope (docs/rules.md §4.12), only while D lies in a holiday of
+   * policy.holidays (null otherwise: the section is not shown): the students on campus on D, of
+   * them without guardian contact and ill or with a case signal, and the stays pending approval;
+   * for a city one line per district with a student on campus or pending. "No data" when the
+   * warehouse never received a campus_stays file, or the briefing was recorded before the table
+   * existed: never "0 students" then.
+   */
+  String campusStayText(Scope s) {
+    io.epiwatch.config.Policy.Holiday h = data.holiday();
+    if (h == null) return null;
+    String head =
+        t("campusStay.holiday", h.name(), String.valueOf(h.from()), String.valueOf(h.to()));
+    Optional<Briefing.CampusStay> own =
+        data.campusStays().stream().filter(r -> inScope(r.org(), s)).findFirst();
+    if (own.isEmpty() || own.get().noData()) return head + t("campusStay.noData");
+    Briefing.CampusStay o = own.get();
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        head
+            + t(
+                "campusStay.summary",
+                o.onCampus(),
+                o.noGuardianContact(),
+                o.illOrSignal(),
+                o.pending()));
+    if (s.level().equals(OrgLevel.CITY.code()))
+      data.campusStays().stream()
+          .filter(
+              r -> r.org().level() == OrgLevel.DISTRICT && s.code().equals(r.org().parentCode()))
+          .filter(r -> r.onCampus() > 0 || r.pending() > 0)
+          .sorted(java.util.Comparator.comparing(r -> r.org().code()))
+          .forEach(
+              r ->
+                  lines.add(
+                      t(
+                          "campusStay.district",
+                          r.org().name(),
+                          r.onCampus(),
+                          r.noGuardianContact(),
+                          r.illOrSignal(),
+                          r.pending())));
+    return String.join("\n", lines);
   }
 
   /**

@@ -47,7 +47,9 @@ public final class FollowUpDocuments {
                   ? i.date().toString()
                   : i.section() == FollowUpItem.Section.DEFERRAL
                       ? b.getString("item.returnTbd")
-                      : ""));
+                      : i.section() == FollowUpItem.Section.CAMPUS_STAY
+                          ? b.getString("item.stayOpen")
+                          : ""));
     }
     return out;
   }
@@ -71,6 +73,17 @@ public final class FollowUpDocuments {
       for (String r : String.valueOf(i.category()).split(","))
         labels.add(b.containsKey("deferral." + r) ? b.getString("deferral." + r) : r);
       return String.join(b.getLocale().getLanguage().equals("en") ? "; " : "、", labels);
+    }
+    if (i.section() == FollowUpItem.Section.CAMPUS_STAY) {
+      FollowUpItem.Stay st = i.stay();
+      String what =
+          MessageFormat.format(
+              b.getString("item.stay"),
+              st.dormitory() == null ? "-" : st.dormitory(),
+              String.valueOf(st.from()),
+              st.to() == null ? b.getString("item.stayOpen") : st.to().toString(),
+              b.getString(st.guardianContact() ? "item.guardianOk" : "item.guardianNot"));
+      return st.illOrSignal() ? what + b.getString("item.stayIll") : what;
     }
     if (i.section() == FollowUpItem.Section.ALERT) {
       String rule = String.valueOf(i.category());

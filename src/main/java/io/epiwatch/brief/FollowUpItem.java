@@ -21,6 +21,7 @@ import java.util.Locale;
  * @param vaccination the vaccination follow-up status (section VACCINATION only, else null)
  * @param alertId the alert a person is counted in (section ALERT only, else null): printed so that
  *     responses can be recorded against it
+ * @param stay the stay of a student on campus (section CAMPUS_STAY only, else null)
  */
 public record FollowUpItem(
     Section section,
@@ -32,13 +33,15 @@ public record FollowUpItem(
     boolean missingTest,
     LocalDate date,
     Vaccination vaccination,
-    String alertId) {
+    String alertId,
+    Stay stay) {
 
   /**
    * The lists, in order: persons with a case signal; persons in monitoring or missing a test;
    * illness absences not followed up; persons with a vaccination to follow up; persons counted in
    * an active cluster alert; potential contacts (classmates) of the persons with a case signal;
-   * persons whose return at a term start is deferred (暂缓返校).
+   * persons whose return at a term start is deferred (暂缓返校); students staying on campus on D
+   * (留校学生).
    */
   public enum Section {
     SIGNAL,
@@ -47,7 +50,8 @@ public record FollowUpItem(
     VACCINATION,
     ALERT,
     CONTACT,
-    DEFERRAL;
+    DEFERRAL,
+    CAMPUS_STAY;
 
     /** The key of the section's title in the texts (followup.section.monitoring, ...). */
     public String key() {
@@ -77,6 +81,7 @@ public record FollowUpItem(
         missingTest,
         lastReturn,
         null,
+        null,
         null);
   }
 
@@ -84,7 +89,7 @@ public record FollowUpItem(
   public static FollowUpItem notFollowedUp(
       String name, String school, String cls, LocalDate reportDate) {
     return new FollowUpItem(
-        Section.ABSENCE, name, school, cls, null, false, false, reportDate, null, null);
+        Section.ABSENCE, name, school, cls, null, false, false, reportDate, null, null, null);
   }
 
   /**
@@ -109,14 +114,14 @@ public record FollowUpItem(
   public static FollowUpItem vaccination(
       String name, String school, String cls, Vaccination status, LocalDate dueDate) {
     return new FollowUpItem(
-        Section.VACCINATION, name, school, cls, null, false, false, dueDate, status, null);
+        Section.VACCINATION, name, school, cls, null, false, false, dueDate, status, null, null);
   }
 
   /** A person with a case signal of the last 14 days (a covid19 episode, a positive test). */
   public static FollowUpItem signal(
       String name, String school, String cls, String signalType, LocalDate signalDate) {
     return new FollowUpItem(
-        Section.SIGNAL, name, school, cls, signalType, false, false, signalDate, null, null);
+        Section.SIGNAL, name, school, cls, signalType, false, false, signalDate, null, null, null);
   }
 
   /**
@@ -126,7 +131,7 @@ public record FollowUpItem(
   public static FollowUpItem contact(
       String name, String school, String cls, String signalType, LocalDate signalDate) {
     return new FollowUpItem(
-        Section.CONTACT, name, school, cls, signalType, false, false, signalDate, null, null);
+        Section.CONTACT, name, school, cls, signalType, false, false, signalDate, null, null, null);
   }
 
   /**
@@ -135,7 +140,7 @@ public record FollowUpItem(
   public static FollowUpItem alertCase(
       String name, String school, String cls, String rule, String alertId, LocalDate onset) {
     return new FollowUpItem(
-        Section.ALERT, name, school, cls, rule, false, false, onset, null, alertId);
+        Section.ALERT, name, school, cls, rule, false, false, onset, null, alertId, null);
   }
 
   /**
@@ -149,6 +154,27 @@ public record FollowUpItem(
   public static FollowUpItem deferral(
       String name, String school, String cls, String reasons, LocalDate mayReturn) {
     return new FollowUpItem(
-        Section.DEFERRAL, name, school, cls, reasons, false, false, mayReturn, null, null);
+        Section.DEFERRAL, name, school, cls, reasons, false, false, mayReturn, null, null, null);
+  }
+
+  /**
+   * A student's stay on campus on D (docs/rules.md §4.12).
+   *
+   * @param dormitory as the school reported it; null when not given
+   * @param to the last day; null = open-ended
+   * @param guardianContact the guardian was contacted
+   * @param illOrSignal an illness absence or a case signal of the student dated D
+   */
+  public record Stay(
+      String dormitory,
+      LocalDate from,
+      LocalDate to,
+      boolean guardianContact,
+      boolean illOrSignal) {}
+
+  /** A student on campus on D (section CAMPUS_STAY); the date printed is the stay's last day. */
+  public static FollowUpItem campusStay(String name, String school, String cls, Stay stay) {
+    return new FollowUpItem(
+        Section.CAMPUS_STAY, name, school, cls, null, false, false, stay.to(), null, null, stay);
   }
 }

@@ -15,6 +15,7 @@ import io.epiwatch.common.Masking;
 import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.config.Policy;
+import io.epiwatch.gold.CampusStays;
 import io.epiwatch.gold.CaseSignals;
 import io.epiwatch.gold.ReturnDeferrals;
 import io.epiwatch.gold.RiskExposure;
@@ -166,6 +167,58 @@ public final class FollowUpList {
     out.addAll(vaccination(wh, policy, d, names, schools));
     out.addAll(alertCases(wh, d, names));
     out.addAll(deferrals(wh, policy, d, names, schools));
+    out.addAll(campusStays(wh, d, names, schools));
+    return out;
+  }
+
+  /**
+   * The students on campus on D ({@link CampusStays#persons}, docs/rules.md §4.12) for the school's
+   * duty staff: masked name, school, grade and class, dormitory, the stay's dates, guardian
+   * contact, and a flag when the student has an illness absence or a case signal dated D. Sorted by
+   * school, grade, class and name. None when no campus_stays file was ever received.
+   */
+  static List<FollowUpItem> campusStays(
+      Warehouse wh, LocalDate d, Dataset<Row> names, Dataset<Row> schools) {
+    List<FollowUpItem> out = new ArrayList<>();
+    if (!wh.exists(Tables.SILVER_CAMPUS_STAYS.id())) return out;
+    Dataset<Row> signals =
+        wh.exists(Tables.GOLD_CASE_SIGNALS.id())
+            ? wh.read(Tables.GOLD_CASE_SIGNALS.id())
+            : new io.epiwatch.catalog.TableWriter(wh).empty(Tables.GOLD_CASE_SIGNALS);
+    List<Row> rows =
+        CampusStays.persons(
+                wh.read(Tables.SILVER_CAMPUS_STAYS.id()),
+                wh.read(Tables.SILVER_ABSENCE_CASES.id()),
+                signals,
+                d)
+            .filter(col("on_campus").equalTo(1L))
+            .join(names, col("person_key").equalTo(col("_k")), "left")
+            .join(schools, col("school_code").equalTo(col("_s")), "left")
+            .select(
+                col("masked_name"),
+                coalesce(col("school_name"), col("school_code")),
+                col("grade"),
+                col("class_name"),
+                col("dormitory"),
+                col("stay_from"),
+                col("stay_to"),
+                coalesce(col("guardian_contact_ok"), lit(false)),
+                col("ill_or_signal"))
+            .collectAsList();
+    byClass(rows)
+        .forEach(
+            r ->
+                out.add(
+                    FollowUpItem.campusStay(
+                        r.getString(0),
+                        r.getString(1),
+                        ClassOrder.gradeAndClass(r.getString(2), r.getString(3)),
+                        new FollowUpItem.Stay(
+                            r.getString(4),
+                            r.getDate(5).toLocalDate(),
+                            r.isNullAt(6) ? null : r.getDate(6).toLocalDate(),
+                            r.getBoolean(7),
+                            r.getLong(8) == 1))));
     return out;
   }
 

@@ -166,6 +166,17 @@ public final class Tables {
               + "', on_campus BOOLEAN COMMENT 'null = not stated', deaths INT COMMENT '死亡人数', injured INT COMMENT '受伤人数', students_involved INT COMMENT '涉及学生数', "
               + "reported_at TIMESTAMP COMMENT '上报时间', submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
+  public static final TableSpec SILVER_CAMPUS_STAYS =
+      TableSpec.of(
+          TableId.silver("campus_stays"),
+          null,
+          List.of("school_code", "person_key", "stay_from"),
+          "Students staying on campus during holidays (留校学生台账, docs/rules.md §2.12), latest version per (school_code, person, stay_from) by submitted_at. Empty until a campus_stays file arrives (the source is optional).",
+          "school_code STRING, person_key STRING, id_type STRING, grade STRING COMMENT '年级', class_name STRING COMMENT '班级', dormitory STRING COMMENT '宿舍', "
+              + "reason STRING COMMENT '留校原因', applied_at TIMESTAMP COMMENT '申请时间', approved STRING COMMENT 'yes, no, pending (学校审批)', approved_by STRING COMMENT '审批人', "
+              + "stay_from DATE COMMENT '留校开始日期', stay_to DATE COMMENT 'inclusive; null = open-ended', guardian_contact_ok BOOLEAN COMMENT '已联系监护人 (empty = false)', "
+              + "submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
+
   public static final TableSpec SILVER_ALERT_RESPONSES =
       TableSpec.of(
           TableId.silver("alert_responses"),
@@ -421,6 +432,20 @@ public final class Tables {
               + "report_delay_gt_24h BIGINT COMMENT 'incidents reported more than 24 hours after the end of incident_date (reported_at > incident_date + 2 days 00:00)', "
               + SUPERSEDED);
 
+  public static final TableSpec GOLD_CAMPUS_STAYS =
+      TableSpec.of(
+          TableId.gold("campus_stays"),
+          "as_of",
+          List.of("as_of", "org_level", "org_code"),
+          "Students staying on campus as of a date (留校学生, docs/rules.md §4.12): every city and district in force has a row (zeros when no one stays); a school has a row only with a stay on campus or pending. When the warehouse never received a campus_stays file the rows carry null measures: no data, not zero.",
+          "as_of DATE, "
+              + ORG
+              + "on_campus BIGINT COMMENT 'students with an approved (yes) stay with stay_from <= as_of and (stay_to null or stay_to >= as_of); null = no campus_stays data received', "
+              + "pending BIGINT COMMENT 'stays awaiting approval (pending) covering as_of or starting after it', "
+              + "no_guardian_contact BIGINT COMMENT 'of on_campus: guardian_contact_ok false', "
+              + "ill_or_signal BIGINT COMMENT 'of on_campus: an illness absence of the student dated as_of in silver.absence_cases, or a case signal of the student dated as_of in gold.case_signals', "
+              + SUPERSEDED);
+
   public static final TableSpec GOLD_INSPECTION_SUMMARY =
       TableSpec.of(
           TableId.gold("inspection_summary"),
@@ -591,7 +616,8 @@ public final class Tables {
           SILVER_SAFETY_INCIDENTS,
           SILVER_ALERT_RESPONSES,
           SILVER_INSPECTIONS,
-          SILVER_FINDINGS);
+          SILVER_FINDINGS,
+          SILVER_CAMPUS_STAYS);
 
   /**
    * The gold tables of the contract's metrics, which jobs/bench recomputes with DuckDB and compares
@@ -620,7 +646,8 @@ public final class Tables {
                   GOLD_SAFETY_INCIDENTS_SUMMARY,
                   GOLD_INSPECTION_SUMMARY,
                   GOLD_RECTIFICATION_LEDGER,
-                  GOLD_RETURN_DEFERRALS))
+                  GOLD_RETURN_DEFERRALS,
+                  GOLD_CAMPUS_STAYS))
           .toList();
 
   public static final List<TableSpec> OPS =

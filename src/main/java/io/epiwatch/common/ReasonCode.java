@@ -7,7 +7,7 @@ package io.epiwatch.common;
 public enum ReasonCode implements Coded {
   MISSING_REQUIRED("a required cell is empty (or a household travel row lacks its linked ID)"),
   BAD_DATE(
-      "a date or timestamp cell is not an accepted form or not a real date/time; findings: a deadline or rectified_date before the date of its inspection (checked by the metrics stage)"),
+      "a date or timestamp cell is not an accepted form or not a real date/time; findings: a deadline or rectified_date before the date of its inspection (checked by the metrics stage); campus_stays: stay_to before stay_from"),
   BAD_NUMBER("a count cell is not a whole number (or is too large)"),
   NEGATIVE_COUNT("a count cell is below 0"),
   UNKNOWN_CODE("a value outside the column's vocabulary or a malformed code"),
@@ -24,7 +24,9 @@ public enum ReasonCode implements Coded {
   UNKNOWN_ALERT(
       "alert_responses: an alert_id in no alert of gold.cluster_alerts (checked by the metrics stage)"),
   UNKNOWN_INSPECTION(
-      "findings: an inspection_id in no row of silver.inspections (checked by the metrics stage)");
+      "findings: an inspection_id in no row of silver.inspections (checked by the metrics stage)"),
+  UNKNOWN_PERSON(
+      "campus_stays: the student (id_type, id_number) is on no loaded roster row of that school_code as a student");
 
   private final String meaning;
 

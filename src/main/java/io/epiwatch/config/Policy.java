@@ -35,6 +35,7 @@ import java.util.TreeSet;
  *     city (不离市); the in_province days apply to the rest
  * @param focusAreas events watched beside the official risk areas (gold.exposure_by_area)
  * @param termStarts the term starts whose deferred returns are computed (gold.return_deferrals)
+ * @param holidays the school holidays: the briefing's 留校学生 section shows on their days
  */
 public record Policy(
     List<Dated<LocalTime>> reportingCutoffs,
@@ -54,7 +55,24 @@ public record Policy(
     int inCityMonitoringDays,
     List<FocusArea> focusAreas,
     VaccinationFollowUp vaccination,
-    List<TermStart> termStarts) {
+    List<TermStart> termStarts,
+    List<Holiday> holidays) {
+
+  /**
+   * A school holiday (docs/rules.md §4.12, conf {@code policy.holidays}): {@code from} .. {@code
+   * to}, both days included; on its days the briefing shows the students staying on campus.
+   */
+  public record Holiday(String name, LocalDate from, LocalDate to) {
+    /** Whether D lies in [from, to]. */
+    public boolean holds(LocalDate d) {
+      return !d.isBefore(from) && !d.isAfter(to);
+    }
+  }
+
+  /** The holiday holding D (the first in conf order when several overlap), if any. */
+  public java.util.Optional<Holiday> holidayOn(LocalDate d) {
+    return holidays.stream().filter(h -> h.holds(d)).findFirst();
+  }
 
   /** A value that holds from a date on, until the next entry's date. */
   public record Dated<T>(LocalDate from, T value) {}
@@ -257,7 +275,8 @@ public record Policy(
         "in-city-monitoring-days",
         "focus-areas",
         "vaccination",
-        "term-starts");
+        "term-starts",
+        "holidays");
     List<? extends Config> cutoffList = p.getConfigList("reporting-cutoff");
     if (cutoffList.isEmpty())
       throw illegal(
@@ -494,7 +513,32 @@ public record Policy(
         atLeast(p, ROOT, "in-city-monitoring-days", 0),
         focusAreas(p),
         followUp,
-        termStarts(p));
+        termStarts(p),
+        holidays(p));
+  }
+
+  /**
+   * policy.holidays: a name, from and to dates, to on or after from; an unknown key or a missing
+   * value is an error naming the setting.
+   */
+  private static List<Holiday> holidays(Config p) {
+    List<Holiday> out = new ArrayList<>();
+    if (!p.hasPath("holidays")) return out;
+    List<? extends Config> list = p.getConfigList("holidays");
+    for (int i = 0; i < list.size(); i++) {
+      Config c = list.get(i);
+      String at = ROOT + ".holidays[" + i + "]";
+      keys(c, at, "name", "from", "to");
+      for (String k : List.of("name", "from", "to"))
+        if (!c.hasPath(k)) throw missing(at + "." + k, "name, from and to (dates YYYY-MM-DD)");
+      String name = nonBlank(c, at, "name");
+      LocalDate from = date(c, at, "from");
+      LocalDate to = date(c, at, "to");
+      if (to.isBefore(from))
+        throw illegal(at + ".to", to.toString(), "a date on or after 'from' (" + from + ")");
+      out.add(new Holiday(name, from, to));
+    }
+    return List.copyOf(out);
   }
 
   /**
@@ -689,7 +733,8 @@ public record Policy(
         inCityMonitoringDays,
         focusAreas,
         vaccination,
-        termStarts);
+        termStarts,
+        holidays);
   }
 
   // ------------------------------------------------------------------ helpers

@@ -25,5 +25,7 @@ public enum RowRule {
    */
   DESTINATION_MATCHES_ABROAD,
   /** safety_incidents: the date of reported_at >= incident_date (REPORTED_BEFORE_INCIDENT). */
-  REPORTED_BEFORE_INCIDENT
+  REPORTED_BEFORE_INCIDENT,
+  /** campus_stays: stay_to >= stay_from when stay_to is given (BAD_DATE, as findings' dates). */
+  STAY_TO_BEFORE_FROM
 }

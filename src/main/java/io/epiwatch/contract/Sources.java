@@ -576,6 +576,38 @@ public final class Sources {
           false,
           List.of());
 
+  /**
+   * 留校学生台账 (docs/rules.md §2.12): a student's application to stay on campus during a holiday, from
+   * stay_from to stay_to (empty = open-ended), the school's approval and whether the guardian was
+   * contacted; optional. A student on no loaded roster row of the school is quarantined
+   * UNKNOWN_PERSON (checked by IngestJob against bronze.roster), a stay_to before stay_from
+   * BAD_DATE.
+   */
+  public static final SourceSpec CAMPUS_STAYS =
+      new SourceSpec(
+          "campus_stays",
+          "留校学生台账",
+          List.of(
+              SCHOOL,
+              ID_NO,
+              ID_T,
+              NAME,
+              opt("grade", STRING, "年级"),
+              opt("class_name", STRING, "班级"),
+              opt("dormitory", STRING, "宿舍", "宿舍号"),
+              opt("reason", STRING, "留校原因"),
+              opt("applied_at", TIMESTAMP, "申请时间"),
+              code("approved", false, APPROVAL, "pending", "学校审批", "审批结果"),
+              opt("approved_by", STRING, "审批人"),
+              new ColumnSpec("stay_from", List.of("留校开始日期", "开始日期"), DATE, true, null, null, false),
+              futureOk("stay_to", "留校结束日期", "结束日期"),
+              bool("guardian_contact_ok", "false", "已联系监护人"),
+              SUBMITTED),
+          List.of("school_code", "id_type", "id_number", "stay_from"),
+          "submitted_at",
+          false,
+          List.of(RowRule.STAY_TO_BEFORE_FROM));
+
   /** All sources in load order (schools first: later sources check school codes against it). */
   public static final List<SourceSpec> ALL =
       List.of(
@@ -590,7 +622,8 @@ public final class Sources {
           SAFETY_INCIDENTS,
           ALERT_RESPONSES,
           INSPECTIONS,
-          FINDINGS);
+          FINDINGS,
+          CAMPUS_STAYS);
 
   private static final Map<String, SourceSpec> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(SourceSpec::name, Function.identity()));

@@ -69,6 +69,13 @@ public final class Generator {
   private final List<String[]> signals = new ArrayList<>();
   private final List<String[]> incidents = new ArrayList<>();
   private final Map<String, CsvOut> daily = new LinkedHashMap<>();
+
+  /** The students of the first school (code, person), for the planted campus stays. */
+  private final List<Object[]> firstSchoolStudents = new ArrayList<>();
+
+  /** The students with a line-list row dated the last day (code, person), in file order. */
+  private final List<Object[]> sickOnLastDay = new ArrayList<>();
+
   private long counter;
   // Case signals planted once per inbox (docs/generator.md): a confirmed case on a report four
   // days before the last day, a suspected case on the last day, a positive test of a household
@@ -166,6 +173,9 @@ public final class Generator {
         String code = schoolCode(d[0], s);
         SplittableRandom rnd = new SplittableRandom(p.seed() * 1_000_003L + s);
         List<Person> persons = persons(s, d[0], perSchool, rnd);
+        if (s == 0)
+          for (Person x : persons)
+            if (x.type().equals("student")) firstSchoolStudents.add(new Object[] {code, x});
         rosterRows(roster, roster2, s, code, persons, rnd);
         dailyRows(s, code, persons, rnd);
         travelRows(travel, s, code, d[0], persons, rnd);
@@ -250,6 +260,7 @@ public final class Generator {
     writeManifests();
     writeAlertResponses();
     writeInspections(schools);
+    writeCampusStays();
     return summary();
   }
 
@@ -705,6 +716,8 @@ public final class Generator {
         String[] sym =
             planted ? new String[] {plan[2], plan[3]} : SYMPTOMS[rnd.nextInt(SYMPTOMS.length)];
         if (x.type().equals("student")) studentsSick++;
+        if (x.type().equals("student") && date.equals(end))
+          sickOnLastDay.add(new Object[] {code, x});
         cases.row(
             dateText,
             code,
@@ -1363,6 +1376,176 @@ public final class Generator {
     long line = f.row(values);
     return new String[] {
       source, f.relative, String.valueOf(line), (String) values[0], planted, reasons
+    };
+  }
+
+  // ------------------------------------------------------------------ campus stays
+  /**
+   * The optional campus_stays source (留校学生台账, docs/rules.md §2.12): one planted stay per rule of
+   * §4.12 on the last day D (approved and open, approved ending on D, approved starting after D,
+   * pending, rejected, on campus without guardian contact, on campus with an illness absence dated
+   * D), one BAD_DATE (stay_to before stay_from) and one UNKNOWN_PERSON (an ID on no roster). Drawn
+   * from a stream of its own after every other file, so the other sources are the same bytes;
+   * listed in _generator/planted_campus_stays.csv.
+   */
+  private void writeCampusStays() {
+    if (firstSchoolStudents.size() < 7) return;
+    SplittableRandom rnd = new SplittableRandom(p.seed() * 1_000_003L - 31);
+    LocalDate from = end.minusDays(4);
+    LocalDate to = end.plusDays(2);
+    String applied = from.minusDays(3) + " 10:00";
+    String submitted = from.minusDays(2) + " 18:00";
+    List<String[]> rows = new ArrayList<>();
+    try (CsvOut f =
+        out(
+            "campus_stays",
+            "campus_stays-" + end + ".csv",
+            StandardCharsets.UTF_8,
+            false,
+            Sources.CAMPUS_STAYS,
+            true)) {
+      Object[][] planted = {
+        stay(0, "是", from, null, "是", "家长在外地务工", applied, submitted, rnd),
+        stay(1, "已审批", from, end, "是", "参加竞赛集训", applied, submitted, rnd),
+        stay(2, "是", end.plusDays(1), to, "是", "家长出差", applied, submitted, rnd),
+        stay(3, "待审批", from.plusDays(2), to, "否", "家长在外地务工", end + " 08:00", end + " 08:30", rnd),
+        stay(4, "否", from, to, "是", "个人意愿", applied, submitted, rnd),
+        stay(5, "是", from, to, "否", "家长联系不上", applied, submitted, rnd),
+        // stay_to before stay_from
+        stay(6, "是", end, from, "是", "家长在外地务工", applied, submitted, rnd),
+      };
+      String[] what = {
+        "approved; open-ended",
+        "approved; ends on D",
+        "approved; starts after D",
+        "pending",
+        "rejected",
+        "approved; guardian not contacted",
+        "stay_to before stay_from"
+      };
+      String[] reasons = {"", "", "", "", "", "", ReasonCode.BAD_DATE.code()};
+      for (int i = 0; i < planted.length; i++)
+        rows.add(stayRow(f, planted[i], what[i], reasons[i]));
+      // a student with a line-list row dated D (any school), other than those above
+      sickOnLastDay.stream()
+          .filter(c -> !firstSchoolStudents.subList(0, 7).stream().anyMatch(x -> x[1] == c[1]))
+          .findFirst()
+          .ifPresent(
+              c ->
+                  rows.add(
+                      stayRow(
+                          f,
+                          stayOf(
+                              (String) c[0],
+                              (Person) c[1],
+                              "是",
+                              from,
+                              to,
+                              "是",
+                              "家长在外地务工",
+                              applied,
+                              submitted,
+                              rnd),
+                          "approved; illness absence on D",
+                          "")));
+      // an ID on no roster
+      Person stranger =
+          new Person(
+              ResidentId.build("330102", LocalDate.of(2008, 3, 3), 996),
+              "孙*",
+              "student",
+              "初二",
+              "1班",
+              LocalDate.of(2008, 3, 3),
+              13);
+      rows.add(
+          stayRow(
+              f,
+              stayOf(
+                  (String) firstSchoolStudents.get(0)[0],
+                  stranger,
+                  "是",
+                  from,
+                  to,
+                  "是",
+                  "家长在外地务工",
+                  applied,
+                  submitted,
+                  rnd),
+              "student on no roster",
+              ReasonCode.UNKNOWN_PERSON.code()));
+    }
+    StringBuilder list = new StringBuilder("source,file,line,id,planted,reason_codes\n");
+    rows.forEach(r -> list.append(String.join(",", r)).append('\n'));
+    try {
+      Files.writeString(
+          p.out().resolve("_generator/planted_campus_stays.csv"),
+          list.toString(),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The i-th student of the first school staying from .. to (null = open-ended). */
+  private Object[] stay(
+      int i,
+      String approved,
+      LocalDate from,
+      LocalDate to,
+      String guardian,
+      String reason,
+      String applied,
+      String submitted,
+      SplittableRandom rnd) {
+    Object[] c = firstSchoolStudents.get(i);
+    return stayOf(
+        (String) c[0],
+        (Person) c[1],
+        approved,
+        from,
+        to,
+        guardian,
+        reason,
+        applied,
+        submitted,
+        rnd);
+  }
+
+  private static Object[] stayOf(
+      String code,
+      Person x,
+      String approved,
+      LocalDate from,
+      LocalDate to,
+      String guardian,
+      String reason,
+      String applied,
+      String submitted,
+      SplittableRandom rnd) {
+    return new Object[] {
+      code,
+      x.id(),
+      "",
+      x.name(),
+      x.grade(),
+      x.className(),
+      (1 + rnd.nextInt(6)) + "号楼" + (101 + rnd.nextInt(20)),
+      reason,
+      applied,
+      approved,
+      approved.equals("待审批") ? "" : "王老师",
+      from.toString(),
+      to == null ? "" : to.toString(),
+      guardian,
+      submitted
+    };
+  }
+
+  private static String[] stayRow(CsvOut f, Object[] values, String planted, String reasons) {
+    long line = f.row(values);
+    return new String[] {
+      "campus_stays", f.relative, String.valueOf(line), "CS-" + line, planted, reasons
     };
   }
 

@@ -78,7 +78,8 @@ public final class MetricsJob {
           && !t.equals(Tables.SILVER_SAFETY_INCIDENTS.id())
           && !t.equals(Tables.SILVER_ALERT_RESPONSES.id())
           && !t.equals(Tables.SILVER_INSPECTIONS.id())
-          && !t.equals(Tables.SILVER_FINDINGS.id()))
+          && !t.equals(Tables.SILVER_FINDINGS.id())
+          && !t.equals(Tables.SILVER_CAMPUS_STAYS.id()))
         throw new IllegalStateException(
             t + " does not exist yet: run jobs/transform (or run-daily) first");
     }
@@ -442,6 +443,28 @@ public final class MetricsJob {
     run.asOf(
         Tables.GOLD_CASE_SIGNALS_DAILY,
         () -> CaseSignals.daily(run.schools(), signals, run.policy(), d));
+    writeCampusStays(run, signals);
+  }
+
+  /**
+   * D's snapshot of gold.campus_stays (docs/rules.md §4.12), with the case signals of this run. The
+   * source is optional: a warehouse that never received a campus_stays file gets rows with null
+   * measures (no data), not zeros.
+   */
+  private static void writeCampusStays(Run run, Dataset<Row> signals) {
+    Warehouse wh = run.wh();
+    LocalDate d = run.plan().runDate();
+    Dataset<Row> stays = silverOrEmpty(wh, Tables.SILVER_CAMPUS_STAYS);
+    boolean received = wh.exists(TableId.bronze(Sources.CAMPUS_STAYS.name())) || !stays.isEmpty();
+    run.asOf(
+        Tables.GOLD_CAMPUS_STAYS,
+        () ->
+            CampusStays.summary(
+                run.schools(),
+                CampusStays.persons(stays, run.cases(), signals, d),
+                received,
+                run.policy(),
+                d));
   }
 
   /**
@@ -526,7 +549,7 @@ public final class MetricsJob {
 
   /** The as-of tables and the silver tables their snapshots are computed from. */
   static final Map<TableSpec, List<TableSpec>> AS_OF_INPUTS =
-      Map.of(
+      ofPairs(
           Tables.GOLD_VACCINATION_COVERAGE,
               List.of(
                   Tables.SILVER_SCHOOLS,
@@ -569,7 +592,25 @@ public final class MetricsJob {
                   Tables.SILVER_ROSTER,
                   Tables.SILVER_TRAVEL_RECORDS,
                   Tables.SILVER_RISK_AREAS,
-                  Tables.SILVER_ABSENCE_CASES));
+                  Tables.SILVER_ABSENCE_CASES),
+          Tables.GOLD_CAMPUS_STAYS,
+              List.of(
+                  Tables.SILVER_SCHOOLS,
+                  Tables.SILVER_CAMPUS_STAYS,
+                  Tables.SILVER_DAILY_REPORTS,
+                  Tables.SILVER_ABSENCE_CASES,
+                  Tables.SILVER_TRAVEL_RECORDS));
+
+  /** Map.of for more than ten pairs: key, value, key, value ... */
+  @SuppressWarnings("unchecked")
+  private static Map<TableSpec, List<TableSpec>> ofPairs(Object... kv) {
+    Map<TableSpec, List<TableSpec>> m = new java.util.HashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      if (m.put((TableSpec) kv[i], (List<TableSpec>) kv[i + 1]) != null)
+        throw new IllegalArgumentException("duplicate key " + kv[i]);
+    }
+    return Map.copyOf(m);
+  }
 
   /**
    * Marks the snapshots as_of >= from other than D's (which was just computed from all data)

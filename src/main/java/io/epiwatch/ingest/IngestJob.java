@@ -247,6 +247,7 @@ public final class IngestJob {
       staged = checkSchools(staged, batch.wh());
     }
     if (spec == Sources.TRAVEL_RECORDS) staged = checkLinkedPersons(staged, batch.wh());
+    if (spec == Sources.CAMPUS_STAYS) staged = checkRosterStudents(staged, batch.wh());
     staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
     List<String> shas = tasks.stream().map(IngestPlan.FileTask::sha256).toList();
     Dataset<Row> good = staged.filter(size(col(RowValidator.REASONS)).equalTo(0));
@@ -433,6 +434,52 @@ public final class IngestJob {
                     " is on no loaded roster, and school_code(学校标识码) is empty: the school this household member"
                         + " counts under is unknown")))
         .drop("_known_person", "_known_type");
+  }
+
+  /**
+   * UNKNOWN_PERSON: a campus stay's student must be on a loaded roster row (any snapshot) of the
+   * same school as a student, the roster check of {@link #checkLinkedPersons}. Rosters load before
+   * campus stays. A row whose ID already failed its check (no person_key) is not checked again.
+   */
+  private static Dataset<Row> checkRosterStudents(Dataset<Row> staged, Warehouse wh) {
+    TableId roster = TableId.bronze("roster");
+    Dataset<Row> known =
+        wh.exists(roster)
+            ? wh.read(roster)
+                .filter(col("person_type").equalTo("student"))
+                .select(
+                    col("person_key").as("_known_person"), col("school_code").as("_known_school"))
+                .distinct()
+            : staged
+                .sparkSession()
+                .emptyDataFrame()
+                .selectExpr(
+                    "CAST(NULL AS STRING) AS _known_person",
+                    "CAST(NULL AS STRING) AS _known_school")
+                .limit(0);
+    Dataset<Row> j =
+        staged.join(
+            known,
+            staged
+                .col("person_key")
+                .equalTo(known.col("_known_person"))
+                .and(staged.col("school_code").equalTo(known.col("_known_school"))),
+            "left");
+    Column unknown =
+        col("person_key")
+            .isNotNull()
+            .and(col("school_code").isNotNull())
+            .and(col("_known_person").isNull());
+    return addReason(
+            j,
+            unknown,
+            ReasonCode.UNKNOWN_PERSON,
+            concat(
+                lit(
+                    " id_number(身份证号): the student is on no loaded roster row of school_code(学校标识码) '"),
+                col("school_code"),
+                lit("'")))
+        .drop("_known_person", "_known_school");
   }
 
   /**

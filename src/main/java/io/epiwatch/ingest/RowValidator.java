@@ -546,6 +546,7 @@ final class RowValidator implements Serializable {
       case SCHOOL_REQUIRED_UNLESS_HOUSEHOLD -> schoolRequiredUnlessHousehold(v, where);
       case DESTINATION_MATCHES_ABROAD -> destinationMatchesAbroad(v, where);
       case REPORTED_BEFORE_INCIDENT -> reportedBeforeIncident(v, where, zone);
+      case STAY_TO_BEFORE_FROM -> stayToBeforeFrom(v, where);
     };
   }
 
@@ -586,6 +587,17 @@ final class RowValidator implements Serializable {
         new Finding(
             ReasonCode.RETURN_BEFORE_DEPARTURE,
             where + "return_date(返回日期) " + ret + " is before departure_date(离开日期) " + dep));
+  }
+
+  /** campus_stays: an end before the start is a date error (BAD_DATE, as findings' dates). */
+  private static Optional<Finding> stayToBeforeFrom(Map<String, Object> v, String where) {
+    Date from = (Date) v.get("stay_from");
+    Date to = (Date) v.get("stay_to");
+    if (from == null || to == null || !to.before(from)) return Optional.empty();
+    return Optional.of(
+        new Finding(
+            ReasonCode.BAD_DATE,
+            where + "stay_to(留校结束日期) " + to + " is before stay_from(留校开始日期) " + from));
   }
 
   /**

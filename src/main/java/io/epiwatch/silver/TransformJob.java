@@ -86,6 +86,7 @@ public final class TransformJob {
     run.alertResponses();
     run.inspections();
     run.findings();
+    run.campusStays();
     run.dataQuality();
     run.createMissingTables();
     Watermarks.write(wh, CONSUMER, current, run.at);
@@ -360,6 +361,18 @@ public final class TransformJob {
       // snapshot may change
       if (write(Tables.SILVER_FINDINGS, rows, inIds))
         noteFrom(Tables.SILVER_FINDINGS, LocalDate.MIN);
+    }
+
+    void campusStays() {
+      if (!changed(Sources.CAMPUS_STAYS)) return;
+      String[] key = CampusStaysSilver.KEY.toArray(String[]::new);
+      Dataset<Row> keys =
+          changes(Sources.CAMPUS_STAYS).select(Latest.cols(CampusStaysSilver.KEY)).distinct();
+      UnaryOperator<Dataset<Row>> inKeys = t -> t.join(keys, Latest.seq(key), "left_semi");
+      Dataset<Row> rows = CampusStaysSilver.build(inKeys.apply(bronze(Sources.CAMPUS_STAYS)));
+      // a pending stay counts on every day before its start too: every earlier snapshot may change
+      if (write(Tables.SILVER_CAMPUS_STAYS, rows, inKeys))
+        noteFrom(Tables.SILVER_CAMPUS_STAYS, LocalDate.MIN);
     }
 
     /** The rows of the keys (the source's declared key) that changed in this run. */

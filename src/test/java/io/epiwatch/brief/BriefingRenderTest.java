@@ -2,6 +2,7 @@ package io.epiwatch.brief;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.brief.Briefing.Org;
@@ -220,6 +221,8 @@ class BriefingRenderTest {
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
+        null,
         List.of());
   }
 
@@ -250,6 +253,8 @@ class BriefingRenderTest {
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
+        null,
         List.of());
   }
 
@@ -390,6 +395,8 @@ class BriefingRenderTest {
             b.incidents(),
             List.of(),
             List.of(),
+            List.of(),
+            null,
             List.of());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Confirmed cases (today) - - -"), t);
@@ -436,6 +443,8 @@ class BriefingRenderTest {
             b.incidents(),
             List.of(),
             List.of(),
+            List.of(),
+            null,
             List.of());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
@@ -505,6 +514,8 @@ class BriefingRenderTest {
             e.incidents(),
             List.of(),
             List.of(),
+            List.of(),
+            null,
             List.of());
     assertFalse(render(old, CITY_SCOPE, "zh").contains("无（保持零感染）"));
   }
@@ -532,7 +543,14 @@ class BriefingRenderTest {
         FollowUpItem.contact("周*八", "灵隐中学", "初二 3班", "test_positive", D.minusDays(2)),
         FollowUpItem.deferral(
             "吴*九", "灵隐中学", "初二 3班", "household_exposure,symptoms_14d", D.plusDays(9)),
-        FollowUpItem.deferral("郑*", "西子湖小学", "三年级 2班", "still_away", null));
+        FollowUpItem.deferral("郑*", "西子湖小学", "三年级 2班", "still_away", null),
+        FollowUpItem.campusStay(
+            "冯*十",
+            "灵隐中学",
+            "初二 3班",
+            new FollowUpItem.Stay("3号楼106", D.minusDays(4), null, false, true)),
+        FollowUpItem.campusStay(
+            "陈*", "灵隐中学", "初一 1班", new FollowUpItem.Stay(null, D.minusDays(4), D, true, false)));
   }
 
   @Test
@@ -603,6 +621,35 @@ class BriefingRenderTest {
     assertTrue(zh.contains("钱* 灵隐中学 初一 2班 应种未种"), zh);
     assertTrue(zh.contains("七、暂缓返校人员"), zh);
     assertTrue(zh.contains("郑* 西子湖小学 三年级 2班 尚未返回 待定"), zh);
+    assertTrue(zh.contains("八、留校学生"), zh);
+    assertTrue(zh.contains("陈* 灵隐中学 初一 1班 宿舍-，留校2021-"), zh); // the cell wraps
+    assertEquals(
+        List.of(
+            Map.of(
+                "c1",
+                "冯*十",
+                "c2",
+                "灵隐中学",
+                "c3",
+                "初二 3班",
+                "c4",
+                "宿舍3号楼106，留校2021-10-01至未定，未联系监护人；当日因病缺勤或有疫情信号",
+                "c5",
+                "未定"),
+            Map.of(
+                "c1",
+                "陈*",
+                "c2",
+                "灵隐中学",
+                "c3",
+                "初一 1班",
+                "c4",
+                "宿舍-，留校2021-10-01至2021-10-05，已联系监护人",
+                "c5",
+                "2021-10-05")),
+        FollowUpDocuments.rows(
+            followUps(), FollowUpItem.Section.CAMPUS_STAY, BriefingRenderer.bundle("zh")),
+        "dormitory, dates, guardian contact, the ill flag; an open stay's end 未定");
     String empty =
         text(
             FollowUpDocuments.renderPdf(List.of(), D, "en", ZONE),
@@ -615,9 +662,10 @@ class BriefingRenderTest {
     ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
     FollowUpDocuments.writeXlsx(followUps(), BriefingRenderer.bundle("zh"), xlsx);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
-      assertEquals(8, wb.getNumberOfSheets(), "seven lists and the response form");
+      assertEquals(9, wb.getNumberOfSheets(), "eight lists and the response form");
       assertEquals("郑*", wb.getSheetAt(6).getRow(2).getCell(0).getStringCellValue(), "deferred");
-      Sheet form = wb.getSheetAt(7);
+      assertEquals("冯*十", wb.getSheetAt(7).getRow(1).getCell(0).getStringCellValue(), "on campus");
+      Sheet form = wb.getSheetAt(8);
       assertEquals("预警编号", form.getRow(0).getCell(0).getStringCellValue());
       assertEquals("核实结果", form.getRow(0).getCell(1).getStringCellValue());
       assertEquals("报告疾控时间", form.getRow(0).getCell(2).getStringCellValue());
@@ -725,7 +773,9 @@ class BriefingRenderTest {
         incidents,
         rows,
         overdue,
-        b.deferrals());
+        b.deferrals(),
+        b.holiday(),
+        b.campusStays());
   }
 
   @Test
@@ -779,6 +829,81 @@ class BriefingRenderTest {
     assertTrue(pdf.replace("\n", "").contains("西子湖小学（实验室危化品，逾期12天"), pdf);
     assertTrue(
         render(some, CITY_SCOPE, "en").contains("Overdue high-severity findings (2)"), "English");
+  }
+
+  /** The briefing with a holiday (or none) and campus-stay rows. */
+  private static Briefing withStays(
+      Briefing b, io.epiwatch.config.Policy.Holiday holiday, List<Briefing.CampusStay> stays) {
+    return new Briefing(
+        b.date(),
+        b.versions(),
+        b.quality(),
+        b.supersededAt(),
+        b.alertQuietGapDays(),
+        b.vaccinationMinAge(),
+        b.compliance(),
+        b.attendance(),
+        b.causes(),
+        b.alerts(),
+        b.exposure(),
+        b.exposurePrevious(),
+        b.coverage(),
+        b.campaigns(),
+        b.signals(),
+        b.signalDays(),
+        b.areas(),
+        b.vaccinationFollowup(),
+        b.incidents(),
+        b.inspections(),
+        b.overdueFindings(),
+        b.deferrals(),
+        holiday,
+        stays);
+  }
+
+  @Test
+  void campusStaySectionOnlyInAHolidayNoDataNeverZero() throws Exception {
+    Briefing b = fullDay(7, 12);
+    io.epiwatch.config.Policy.Holiday nationalDay =
+        new io.epiwatch.config.Policy.Holiday(
+            "国庆节假期", java.time.LocalDate.of(2021, 10, 1), java.time.LocalDate.of(2021, 10, 7));
+    List<Briefing.CampusStay> rows =
+        List.of(
+            new Briefing.CampusStay(CITY, 5L, 2L, 1L, 1L),
+            new Briefing.CampusStay(SHANGCHENG, 5L, 1L, 1L, 1L),
+            new Briefing.CampusStay(XIHU, 0L, 0L, 0L, 0L));
+    // outside every holiday: no section, whatever the data
+    Briefing notHoliday = withStays(b, null, rows);
+    assertNull(new BriefingRenderer(notHoliday, "zh", ZONE).campusStayText(CITY_SCOPE));
+    assertTrue(!render(notHoliday, CITY_SCOPE, "zh").contains("留校学生"));
+    // in a holiday without the table (or never received): no data, never 0
+    String noData = "国庆节假期（2021-10-01至2021-10-07）期间：未接收留校学生数据（无数据，不是0人）。";
+    assertEquals(
+        noData,
+        new BriefingRenderer(withStays(b, nationalDay, List.of()), "zh", ZONE)
+            .campusStayText(CITY_SCOPE));
+    Briefing none =
+        withStays(b, nationalDay, List.of(new Briefing.CampusStay(CITY, null, null, null, null)));
+    assertEquals(noData, new BriefingRenderer(none, "zh", ZONE).campusStayText(CITY_SCOPE));
+    // received but nobody stays: zeros are stated
+    Briefing zero =
+        withStays(b, nationalDay, List.of(new Briefing.CampusStay(CITY, 0L, 0L, 0L, 0L)));
+    assertEquals(
+        "国庆节假期（2021-10-01至2021-10-07）期间：今日在校留宿学生0人，其中未联系监护人0人、因病缺勤或有疫情信号0人；留校申请待审批0人。",
+        new BriefingRenderer(zero, "zh", ZONE).campusStayText(CITY_SCOPE));
+    // a city: its line, then the districts with someone on campus or pending
+    Briefing some = withStays(b, nationalDay, rows);
+    assertEquals(
+        "国庆节假期（2021-10-01至2021-10-07）期间：今日在校留宿学生5人，其中未联系监护人1人、因病缺勤或有疫情信号1人；留校申请待审批2人。\n"
+            + "上城区：留校5人，未联系监护人1人，因病缺勤或有疫情信号1人，待审批1人。",
+        new BriefingRenderer(some, "zh", ZONE).campusStayText(CITY_SCOPE));
+    String pdf = render(some, CITY_SCOPE, "zh");
+    assertTrue(pdf.contains("十三、留校学生"), pdf);
+    assertTrue(pdf.replace("\n", "").contains("上城区：留校5人"), pdf);
+    String en = render(some, CITY_SCOPE, "en");
+    assertTrue(en.contains("13. Students staying on campus"), en);
+    assertTrue(en.contains("Holiday 2021-10-01 to 2021-10-07: on campus today 5 students"), en);
+    assertTrue(!en.contains("国庆"), "the conf's Chinese name stays out of the English text");
   }
 
   private static Briefing.Incidents incidents(

@@ -226,6 +226,37 @@ class PolicyTest {
   }
 
   @Test
+  void holidaysAreCheckedAtLoadAndHoldFromToInclusive() {
+    Policy shipped = AppConfig.fromString("").policy();
+    java.time.LocalDate last = java.time.LocalDate.of(2021, 10, 5);
+    assertEquals(
+        java.time.LocalDate.of(2021, 10, 1),
+        shipped.holidayOn(last).orElseThrow().from(),
+        "the sample's last day lies in the shipped National Day holiday");
+    assertTrue(shipped.holidayOn(java.time.LocalDate.of(2021, 9, 30)).isEmpty());
+    String h = "epiwatch.policy.holidays = [ { name = \"国庆\", from = \"%s\", to = \"%s\" %s } ]";
+    Policy.Holiday one =
+        AppConfig.fromString(String.format(h, "2021-10-01", "2021-10-07", ""))
+            .policy()
+            .holidays()
+            .get(0);
+    assertTrue(one.holds(java.time.LocalDate.of(2021, 10, 1)), "from is included");
+    assertTrue(one.holds(java.time.LocalDate.of(2021, 10, 7)), "to is included");
+    assertTrue(!one.holds(java.time.LocalDate.of(2021, 10, 8)));
+    assertTrue(!one.holds(java.time.LocalDate.of(2021, 9, 30)));
+    String m = error(String.format(h, "2021-10-07", "2021-10-01", ""));
+    assertTrue(
+        m.startsWith("Property 'epiwatch.policy.holidays[0].to' has illegal value: '2021-10-01'"),
+        m);
+    m = error(String.format(h, "2021-10-01", "2021-10-32", ""));
+    assertTrue(m.startsWith("Property 'epiwatch.policy.holidays[0].to' has illegal value"), m);
+    m = error(String.format(h, "2021-10-01", "2021-10-07", ", until = \"2021-10-09\""));
+    assertTrue(m.contains("'epiwatch.policy.holidays[0].until' is not a known setting"), m);
+    m = error("epiwatch.policy.holidays = [ { name = x, from = \"2021-10-01\" } ]");
+    assertTrue(m.contains("'epiwatch.policy.holidays[0].to' is missing"), m);
+  }
+
+  @Test
   void termStartsAreCheckedAtLoadAndTheirWindowIsSMinusFourteenToSPlusSeven() {
     java.util.List<Policy.TermStart> shipped = AppConfig.fromString("").policy().termStarts();
     assertEquals(

@@ -96,6 +96,8 @@ class MetricsPlanTest {
             "gold.case_signals_daily",
             D.minusDays(9),
             "gold.return_deferrals",
+            D.minusDays(9),
+            "gold.campus_stays",
             D.minusDays(9)),
         byName,
         "the as-of tables computed from travel records");

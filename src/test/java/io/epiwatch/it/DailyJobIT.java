@@ -63,6 +63,14 @@ class DailyJobIT {
                 .stream()
                 .skip(1)
                 .filter(l -> !l.endsWith(","))
+                .count()
+            // the campus stays quarantined at ingest (BAD_DATE, UNKNOWN_PERSON)
+            + Files.readAllLines(
+                    ChildJvm.projectDir()
+                        .resolve("data-sample/inbox/_generator/planted_campus_stays.csv"))
+                .stream()
+                .skip(1)
+                .filter(l -> !l.endsWith(","))
                 .count();
     // the response to an alert that does not exist: loaded by ingest, quarantined UNKNOWN_ALERT by
     // the metrics stage (docs/rules.md §1.4)
@@ -93,6 +101,11 @@ class DailyJobIT {
         new String[] {"source_line", "reasons[0]", "ingest_batch_id IS NULL"},
         DatasetAssert.row(8L, "BAD_DATE", true),
         DatasetAssert.row(9L, "UNKNOWN_INSPECTION", true));
+    DatasetAssert.assertRows(
+        w.read(Tables.OPS_QUARANTINE.id()).filter("source = 'campus_stays'"),
+        new String[] {"source_line", "reasons[0]", "ingest_batch_id IS NULL"},
+        DatasetAssert.row(8L, "BAD_DATE", false),
+        DatasetAssert.row(10L, "UNKNOWN_PERSON", false));
     assertEquals(
         unknownAlerts,
         w.read(Tables.OPS_QUARANTINE.id())
