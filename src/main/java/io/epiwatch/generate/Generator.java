@@ -1067,7 +1067,7 @@ public final class Generator {
 
   // ------------------------------------------------------------------ safety incidents
   /**
-   * The optional safety_incidents source (docs/rules.md §2.10): a handful of planted incidents (a
+   * The optional safety_incidents source (docs/rules.md §2.13): a handful of planted incidents (a
    * fatal drowning in the summer holidays, a non-fatal road accident without a school corrected by
    * a later file, a food-safety incident reported late, last year's drowning for the same period
    * last year, one row with a negative count) plus, at larger scales, one random incident per 100

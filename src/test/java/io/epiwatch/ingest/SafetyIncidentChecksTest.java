@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checks of a safety_incidents row (docs/rules.md §2.10): counts >= 0, reported_at not before
+ * The checks of a safety_incidents row (docs/rules.md §2.13): counts >= 0, reported_at not before
  * the incident's day, the Chinese type names (plain JUnit; run date 2021-10-05, Asia/Shanghai).
  */
 class SafetyIncidentChecksTest {
