@@ -42,16 +42,8 @@ class CampusStaysTest {
           "ill_or_signal");
 
   static Dataset<Row> schools(SparkSession spark) {
-    return Frames.of(
+    return Frames.schools(
         spark,
-        Tables.SILVER_SCHOOLS.schema(),
-        cols(
-            "school_code",
-            "school_name",
-            "district_code",
-            "district_name",
-            "city_code",
-            "valid_from"),
         new Object[] {A, "甲校", "330102", "上城区", "330100", d("2021-01-01")},
         new Object[] {B, "乙校", "330105", "拱墅区", "330100", d("2021-01-01")});
   }

@@ -39,16 +39,8 @@ class CaseSignalsTest {
   }
 
   Dataset<Row> schools(SparkSession spark) {
-    return Frames.of(
+    return Frames.schools(
         spark,
-        Tables.SILVER_SCHOOLS.schema(),
-        cols(
-            "school_code",
-            "school_name",
-            "district_code",
-            "district_name",
-            "city_code",
-            "valid_from"),
         new Object[] {A, "甲校", "330102", "上城区", "330100", d("2021-09-01")},
         new Object[] {B, "乙校", "330102", "上城区", "330100", d("2021-09-01")});
   }

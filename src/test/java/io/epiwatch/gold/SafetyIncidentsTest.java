@@ -36,16 +36,8 @@ class SafetyIncidentsTest {
           "report_delay_gt_24h");
 
   static Dataset<Row> schools(SparkSession spark) {
-    return Frames.of(
+    return Frames.schools(
         spark,
-        Tables.SILVER_SCHOOLS.schema(),
-        cols(
-            "school_code",
-            "school_name",
-            "district_code",
-            "district_name",
-            "city_code",
-            "valid_from"),
         new Object[] {"3301020001", "甲校", "330102", "上城区", "330100", d("2021-01-01")},
         new Object[] {"3301050002", "乙校", "330105", "拱墅区", "330100", d("2021-01-01")});
   }

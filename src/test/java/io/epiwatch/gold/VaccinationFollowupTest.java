@@ -31,16 +31,8 @@ class VaccinationFollowupTest {
   static final LocalDate D = LocalDate.of(2021, 9, 30);
 
   private static Dataset<Row> schools(SparkSession spark) {
-    return Frames.of(
+    return Frames.schools(
         spark,
-        Tables.SILVER_SCHOOLS.schema(),
-        cols(
-            "school_code",
-            "school_name",
-            "district_code",
-            "district_name",
-            "city_code",
-            "valid_from"),
         new Object[] {"3301020001", "甲校", "330102", "上城区", "330100", d("2021-09-01")},
         new Object[] {"3301060001", "乙校", "330106", "西湖区", "330100", d("2021-09-01")});
   }

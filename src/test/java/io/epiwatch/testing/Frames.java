@@ -27,6 +27,24 @@ public final class Frames {
     return c;
   }
 
+  /**
+   * silver.schools rows, each {school_code, school_name, district_code, district_name, city_code,
+   * valid_from} (the other columns null): the schools fixture of the gold tests.
+   */
+  public static Dataset<Row> schools(SparkSession spark, Object[]... rows) {
+    return of(
+        spark,
+        io.epiwatch.catalog.Tables.SILVER_SCHOOLS.schema(),
+        cols(
+            "school_code",
+            "school_name",
+            "district_code",
+            "district_name",
+            "city_code",
+            "valid_from"),
+        rows);
+  }
+
   public static Dataset<Row> of(
       SparkSession spark, StructType schema, String[] columns, Object[]... rows) {
     List<String> names = Arrays.asList(columns);
