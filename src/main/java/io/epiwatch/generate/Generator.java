@@ -1359,13 +1359,18 @@ public final class Generator {
       for (int i = 0; i < planted.length; i++)
         rows.add(inspectionRow(f, "findings", planted[i], what[i], reasons[i]));
     }
+    writePlantedList("planted_inspections.csv", rows);
+  }
+
+  /**
+   * _generator/{@code name}: one line per planted row (source, file, line, id, what, reason codes).
+   */
+  private void writePlantedList(String name, List<String[]> rows) {
     StringBuilder list = new StringBuilder("source,file,line,id,planted,reason_codes\n");
     rows.forEach(r -> list.append(String.join(",", r)).append('\n'));
     try {
       Files.writeString(
-          p.out().resolve("_generator/planted_inspections.csv"),
-          list.toString(),
-          StandardCharsets.UTF_8);
+          p.out().resolve("_generator/" + name), list.toString(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -1475,16 +1480,7 @@ public final class Generator {
               "student on no roster",
               ReasonCode.UNKNOWN_PERSON.code()));
     }
-    StringBuilder list = new StringBuilder("source,file,line,id,planted,reason_codes\n");
-    rows.forEach(r -> list.append(String.join(",", r)).append('\n'));
-    try {
-      Files.writeString(
-          p.out().resolve("_generator/planted_campus_stays.csv"),
-          list.toString(),
-          StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    writePlantedList("planted_campus_stays.csv", rows);
   }
 
   /** The i-th student of the first school staying from .. to (null = open-ended). */
