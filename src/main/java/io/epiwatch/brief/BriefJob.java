@@ -5,6 +5,7 @@ import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.ops.JobRuns;
 import io.epiwatch.spark.JobContext;
+import io.epiwatch.spark.StepMeter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +83,12 @@ public final class BriefJob {
     Instant started = Instant.now(ctx.clock());
     String runId = "brief-" + date + "-" + UUID.randomUUID().toString().substring(0, 8);
     Warehouse wh = ctx.warehouse();
-    Briefing data = BriefingData.read(wh, ctx.config().policy(), date, versions);
+    SparkSession spark = ctx.spark();
+    Briefing data =
+        StepMeter.step(
+            spark,
+            "briefing data",
+            () -> BriefingData.read(wh, ctx.config().policy(), date, versions));
     BriefingRenderer renderer = new BriefingRenderer(data, lang, ctx.config().zone());
     List<BriefingRenderer.Scope> scopes = scopes(data, scope);
     // A city without a name is named in a WARN by DataPolicy (metrics and the follow-up list
@@ -89,10 +96,16 @@ public final class BriefJob {
     List<String> outputs = new ArrayList<>();
     for (BriefingRenderer.Scope s : scopes) {
       byte[] pdf =
-          renderer.render(
-              s,
-              started,
-              reproducedFrom == null ? runId : reproducedFrom + " (reproduced as " + runId + ")");
+          StepMeter.step(
+              spark,
+              "briefing " + s.code(),
+              () ->
+                  renderer.render(
+                      s,
+                      started,
+                      reproducedFrom == null
+                          ? runId
+                          : reproducedFrom + " (reproduced as " + runId + ")"));
       String name =
           "briefing-"
               + date
@@ -107,7 +120,9 @@ public final class BriefJob {
           write(ctx, outDir, name.substring(0, name.length() - 4) + ".xlsx", renderer.workbook()));
     }
     if (reproducedFrom == null) {
-      List<FollowUpItem> items = FollowUpList.read(wh, ctx.config().policy(), date);
+      List<FollowUpItem> items =
+          StepMeter.step(
+              spark, "follow-up list", () -> FollowUpList.read(wh, ctx.config().policy(), date));
       outputs.add(
           write(
               ctx,
@@ -123,13 +138,16 @@ public final class BriefJob {
       outputs.add(
           write(ctx, outDir, "alert-responses-" + date + "-" + lang + ".xlsx", form.toByteArray()));
       java.io.ByteArrayOutputStream ledger = new java.io.ByteArrayOutputStream();
-      RectificationLedger.write(RectificationLedger.read(wh, date), lang, ledger);
+      StepMeter.step(
+          spark,
+          "rectification ledger",
+          () -> RectificationLedger.write(RectificationLedger.read(wh, date), lang, ledger));
       outputs.add(
           write(ctx, outDir, "rectification-" + date + "-" + lang + ".xlsx", ledger.toByteArray()));
     }
     long signalsNew = 0;
     if (reproducedFrom == null) {
-      String json = SignalNotice.json(wh, date);
+      String json = StepMeter.step(spark, "case signals notice", () -> SignalNotice.json(wh, date));
       signalsNew = SignalNotice.count(json);
       String path =
           write(

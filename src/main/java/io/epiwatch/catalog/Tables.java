@@ -564,6 +564,19 @@ public final class Tables {
               + "tables_written MAP<STRING, BIGINT> COMMENT 'table -> Delta version written', outputs ARRAY<STRING> COMMENT 'files written (briefings)', "
               + "options MAP<STRING, STRING> COMMENT 'scope, lang, ...', error STRING, user STRING, host STRING");
 
+  public static final TableSpec OPS_JOB_STEPS =
+      TableSpec.of(
+          TableId.ops("job_steps"),
+          null,
+          List.of("run_id", "stage", "step"),
+          "What each step of a job stage cost (a table computed and written, a frame kept, a source loaded, a briefing rendered): wall time and the Spark jobs, tasks, bytes read and shuffled of its queries; written with the stage's ops.job_runs row (docs/operations.md, explaining a slow run).",
+          "run_id STRING COMMENT 'ops.job_runs.run_id', stage STRING COMMENT 'ops.job_runs.stage', "
+              + "step STRING COMMENT 'e.g. gold.cluster_alerts, kept: attendance, bronze.roster, briefing; (outside named steps) sums the Spark jobs run between them', "
+              + "seq INT COMMENT 'order in which the steps started within the stage', started_at TIMESTAMP, "
+              + "duration_ms BIGINT COMMENT 'wall time of the step (null for the outside row)', spark_jobs BIGINT, tasks BIGINT, "
+              + "input_bytes BIGINT COMMENT 'bytes read from files (Delta, Parquet, the inbox) by its tasks', input_records BIGINT, "
+              + "shuffle_read_bytes BIGINT, shuffle_write_bytes BIGINT, executor_run_ms BIGINT COMMENT 'task run time summed over the executor threads'");
+
   public static final TableSpec OPS_WATERMARKS =
       TableSpec.of(
           TableId.ops("watermarks"),
@@ -651,7 +664,13 @@ public final class Tables {
           .toList();
 
   public static final List<TableSpec> OPS =
-      List.of(OPS_INGEST_MANIFEST, OPS_QUARANTINE, OPS_DATA_QUALITY, OPS_JOB_RUNS, OPS_WATERMARKS);
+      List.of(
+          OPS_INGEST_MANIFEST,
+          OPS_QUARANTINE,
+          OPS_DATA_QUALITY,
+          OPS_JOB_RUNS,
+          OPS_JOB_STEPS,
+          OPS_WATERMARKS);
 
   public static final Map<TableId, TableSpec> BY_ID =
       Stream.of(BRONZE, SILVER, GOLD, OPS, List.of(RESTRICTED_PERSON_IDENTITY))

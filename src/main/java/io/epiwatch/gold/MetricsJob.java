@@ -12,6 +12,7 @@ import io.epiwatch.config.Policy;
 import io.epiwatch.contract.Sources;
 import io.epiwatch.ops.Watermarks;
 import io.epiwatch.spark.JobContext;
+import io.epiwatch.spark.StepMeter;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +91,13 @@ public final class MetricsJob {
         wh.read(Tables.SILVER_SCHOOLS.id()).persist(StorageLevel.MEMORY_AND_DISK());
     // Resolved on every run, even one that writes nothing: a setting that contradicts the schools
     // (e.g. a home province none of them is in) stops the job the day it is made.
-    Policy policy = DataPolicy.resolve(schools, ctx.config().policy());
-    MetricsPlan.GoldState gold = goldState(wh, d, policy);
+    Policy policy =
+        StepMeter.step(
+            ctx.spark(),
+            "policy resolved from the schools",
+            () -> DataPolicy.resolve(schools, ctx.config().policy()));
+    MetricsPlan.GoldState gold =
+        StepMeter.step(ctx.spark(), "plan: what gold holds", () -> goldState(wh, d, policy));
     MetricsPlan plan = MetricsPlan.of(d, current, seen, changes, gold, AS_OF_INPUTS);
     if (plan.writeNothing()) {
       LOG.info("metrics: silver unchanged and {} already computed; gold unchanged", d);
@@ -641,9 +648,6 @@ public final class MetricsJob {
   }
 
   /**
-   * Runs one metric's computation and write, logging and recording its wall time (for jobs/bench).
-   */
-  /**
    * Computes {@code rows} now and keeps them (localCheckpoint, eager) for the tables that follow: a
    * query over kept rows plans against them, not against the query that made them. (A persisted
    * frame is recomputed nowhere either, but every query over it analyses and plans its whole
@@ -652,7 +656,8 @@ public final class MetricsJob {
    */
   static Dataset<Row> kept(String what, Dataset<Row> rows) {
     long t0 = System.nanoTime();
-    Dataset<Row> k = rows.localCheckpoint();
+    Dataset<Row> k =
+        StepMeter.step(rows.sparkSession(), "kept: " + what, () -> rows.localCheckpoint());
     LOG.info(
         "{} computed and kept in {} s",
         what,
@@ -660,9 +665,13 @@ public final class MetricsJob {
     return k;
   }
 
+  /**
+   * Runs one metric's computation and write as a step (ops.job_steps), logging and recording its
+   * wall time (for jobs/bench).
+   */
   private static void timed(Map<String, Double> seconds, TableSpec spec, Runnable work) {
     long t0 = System.nanoTime();
-    work.run();
+    StepMeter.step(SparkSession.active(), spec.id().toString(), work);
     double s = (System.nanoTime() - t0) / 1e9;
     seconds.put(spec.id().name(), s);
     LOG.info("{} computed and written in {} s", spec.id(), String.format("%.2f", s));

@@ -21,6 +21,7 @@ import io.epiwatch.contract.BronzeSchema;
 import io.epiwatch.contract.SourceSpec;
 import io.epiwatch.contract.Sources;
 import io.epiwatch.spark.JobContext;
+import io.epiwatch.spark.StepMeter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
@@ -167,7 +168,11 @@ public final class IngestJob {
     for (IngestPlan.SourceStep step : plan.steps()) {
       results.addAll(step.rejected());
       if (step.load().isEmpty()) continue;
-      Loaded loaded = load(ctx, batch, step);
+      Loaded loaded =
+          StepMeter.step(
+              batch.spark(),
+              Tables.bronze(step.spec()).id().toString(),
+              () -> load(ctx, batch, step));
       results.addAll(loaded.files());
       quarantined.add(loaded.quarantined());
       identities.add(loaded.identities());
@@ -175,15 +180,29 @@ public final class IngestJob {
     if (!quarantined.isEmpty()) {
       List<String> shas =
           results.stream().filter(r -> r.status().equals(LOADED)).map(FileResult::sha256).toList();
-      writeReplacing(
-          batch.wh(),
-          Tables.OPS_QUARANTINE,
-          quarantined.stream().reduce(Dataset::unionByName).get(),
-          shas);
-      mergeIdentities(
-          batch.wh(), identities.stream().reduce(Dataset::unionByName).get(), batch.ingestedAt());
+      StepMeter.step(
+          batch.spark(),
+          Tables.OPS_QUARANTINE.id().toString(),
+          () ->
+              writeReplacing(
+                  batch.wh(),
+                  Tables.OPS_QUARANTINE,
+                  quarantined.stream().reduce(Dataset::unionByName).get(),
+                  shas));
+      StepMeter.step(
+          batch.spark(),
+          Tables.RESTRICTED_PERSON_IDENTITY.id().toString(),
+          () ->
+              mergeIdentities(
+                  batch.wh(),
+                  identities.stream().reduce(Dataset::unionByName).get(),
+                  batch.ingestedAt()));
     }
-    if (!results.isEmpty()) writeManifest(ctx, results, batch.batchId(), batch.ingestedAt());
+    if (!results.isEmpty())
+      StepMeter.step(
+          batch.spark(),
+          Tables.OPS_INGEST_MANIFEST.id().toString(),
+          () -> writeManifest(ctx, results, batch.batchId(), batch.ingestedAt()));
     return new IngestResult(batch.batchId(), results);
   }
 

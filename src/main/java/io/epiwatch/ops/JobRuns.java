@@ -4,6 +4,7 @@ import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableWriter;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.spark.StepMeter;
 import java.net.InetAddress;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -20,7 +21,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * ops.job_runs (docs/rules.md §5): one row per job stage run with its status, timing, row counts
- * and the Delta versions it read and wrote. A briefing's row is what --reproduce reads back.
+ * and the Delta versions it read and wrote; ops.job_steps: what each step of the stage cost. A
+ * briefing's row is what --reproduce reads back.
  */
 public final class JobRuns {
   public static final TableId ID = Tables.OPS_JOB_RUNS.id();
@@ -64,6 +66,37 @@ public final class JobRuns {
             host());
     new TableWriter(wh)
         .append(Tables.OPS_JOB_RUNS, wh.spark().createDataFrame(List.of(row), SCHEMA));
+  }
+
+  /**
+   * The stage's steps with their costs (StepMeter) in ops.job_steps, one commit; nothing when the
+   * stage ran no step and no Spark job.
+   */
+  public static void appendSteps(
+      Warehouse wh, String runId, String stage, List<StepMeter.Step> steps) {
+    if (steps.isEmpty()) return;
+    List<Row> rows = new java.util.ArrayList<>();
+    int seq = 0;
+    for (StepMeter.Step st : steps) {
+      rows.add(
+          RowFactory.create(
+              runId,
+              stage,
+              st.name(),
+              ++seq,
+              st.started() == null ? null : Timestamp.from(st.started()),
+              st.durationMs(),
+              st.sparkJobs(),
+              st.tasks(),
+              st.inputBytes(),
+              st.inputRecords(),
+              st.shuffleReadBytes(),
+              st.shuffleWriteBytes(),
+              st.executorRunMs()));
+    }
+    new TableWriter(wh)
+        .append(
+            Tables.OPS_JOB_STEPS, wh.spark().createDataFrame(rows, Tables.OPS_JOB_STEPS.schema()));
   }
 
   /** The tables_read and options of a run's brief stage, for --reproduce. */

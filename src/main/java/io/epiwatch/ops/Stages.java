@@ -1,8 +1,10 @@
 package io.epiwatch.ops;
 
 import io.epiwatch.catalog.TableId;
+import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.spark.JobContext;
+import io.epiwatch.spark.StepMeter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -59,14 +61,23 @@ public final class Stages {
     Warehouse wh = ctx.warehouse();
     LOG.info("stage {}/{} {}: started", s.n(), s.of(), s.name());
     Instant started = Instant.now();
-    Map<String, Long> before = versions(wh, ALL_LAYERS);
+    StepMeter.drain(ctx.spark()); // steps of an earlier stage that did not record them
+    Map<String, Long> before =
+        StepMeter.step(ctx.spark(), "table versions before", () -> versions(wh, ALL_LAYERS));
     Map<String, Long> read = new HashMap<>(before);
     read.keySet().removeIf(table -> !s.reads().contains(table.substring(0, table.indexOf('.'))));
     try {
       T result = work.get();
-      Map<String, Long> after = versions(wh, ALL_LAYERS);
       Map<String, Long> rowCounts = new HashMap<>(counts.apply(result));
-      rowCounts.putAll(rowsWritten(wh, before, after));
+      Map<String, Long> after =
+          StepMeter.step(
+              ctx.spark(),
+              "table versions and commits after",
+              () -> {
+                Map<String, Long> v = versions(wh, ALL_LAYERS);
+                rowCounts.putAll(rowsWritten(wh, before, v));
+                return v;
+              });
       LOG.info(
           "stage {}/{} {}: done in {} s{}",
           s.n(),
@@ -77,6 +88,7 @@ public final class Stages {
       JobRuns.append(
           wh,
           finished(ctx, s, "succeeded", started, rowCounts, read, written(before, after), null));
+      JobRuns.appendSteps(wh, s.runId(), s.name(), StepMeter.drain(ctx.spark()));
       return result;
     } catch (RuntimeException e) {
       LOG.error("stage {}/{} {} failed: {}", s.n(), s.of(), s.name(), e.getMessage());
@@ -86,6 +98,7 @@ public final class Stages {
             wh,
             finished(
                 ctx, s, "failed", started, null, read, written, String.valueOf(e.getMessage())));
+        JobRuns.appendSteps(wh, s.runId(), s.name(), StepMeter.drain(ctx.spark()));
       } catch (RuntimeException ignored) {
         LOG.warn("could not record the failure in ops.job_runs: {}", ignored.getMessage());
       }
@@ -120,12 +133,14 @@ public final class Stages {
   }
 
   /**
-   * table -> latest Delta version, for every table of the layers (ops.job_runs itself left out).
+   * table -> latest Delta version, for every table of the layers (ops.job_runs and ops.job_steps,
+   * written after the stage, left out).
    */
   static Map<String, Long> versions(Warehouse wh, List<String> layers) {
     Map<String, Long> v = new HashMap<>();
     for (TableId t : wh.list(layers)) {
-      if (!t.equals(JobRuns.ID)) v.put(t.toString(), wh.version(t));
+      if (!t.equals(JobRuns.ID) && !t.equals(Tables.OPS_JOB_STEPS.id()))
+        v.put(t.toString(), wh.version(t));
     }
     return v;
   }
@@ -133,7 +148,8 @@ public final class Stages {
   /**
    * "rows_written:layer.table" for every table that moved: rows inserted, updated or deleted by a
    * MERGE, rows written by other writes, summed over the stage's commits (from the commit metrics
-   * in the transaction log).
+   * in the transaction log), and "delta_commits:layer.table", the number of commits the stage made
+   * to it (one per table per run is the aim: docs/benchmarks.md).
    */
   static Map<String, Long> rowsWritten(
       Warehouse wh, Map<String, Long> before, Map<String, Long> after) {
@@ -144,12 +160,14 @@ public final class Stages {
               String path = wh.path(TableId.parse(table));
               long from = before.getOrDefault(table, -1L) + 1;
               long n = 0;
+              long commits = 0;
               scala.collection.Iterator<
                       scala.Tuple2<Object, scala.collection.immutable.Seq<Action>>>
                   changes =
                       DeltaLog.forTable(wh.spark(), path)
                           .getChanges(from, scala.Option.empty(), false);
               while (changes.hasNext()) {
+                commits++;
                 scala.collection.Iterator<Action> actions = changes.next()._2().iterator();
                 while (actions.hasNext()) {
                   if (actions.next() instanceof CommitInfo ci && ci.operationMetrics().isDefined())
@@ -157,6 +175,7 @@ public final class Stages {
                 }
               }
               rows.put("rows_written:" + table, n);
+              rows.put("delta_commits:" + table, commits);
             });
     return rows;
   }

@@ -13,6 +13,7 @@ import io.epiwatch.contract.SourceSpec;
 import io.epiwatch.contract.Sources;
 import io.epiwatch.ops.Watermarks;
 import io.epiwatch.spark.JobContext;
+import io.epiwatch.spark.StepMeter;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -156,7 +157,9 @@ public final class TransformJob {
      */
     boolean write(TableSpec spec, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope) {
       long before = wh.version(spec.id());
-      if (!SilverWriter.replace(wh, spec, rows, scope)) return false;
+      if (!StepMeter.step(
+          wh.spark(), spec.id().toString(), () -> SilverWriter.replace(wh, spec, rows, scope)))
+        return false;
       long v = wh.version(spec.id());
       if (v == before) return false;
       versions.put(spec.id().toString(), v);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.ops.JobRuns;
 import io.epiwatch.testing.ChildJvm;
 import io.epiwatch.testing.DatasetAssert;
 import io.epiwatch.testing.SparkTest;
@@ -344,6 +345,34 @@ class DailyJobIT {
           "masked names like 张*三");
       assertFalse(
           java.util.regex.Pattern.compile("\\d{17}[\\dX]").matcher(text).find(), "no ID numbers");
+    }
+  }
+
+  @Test
+  void everyTableTheRunWroteHasItsStepCostsInJobSteps(SparkSession spark) {
+    Warehouse w = new Warehouse(spark, wh.toString());
+    // the first run of this warehouse (a later test reruns it): the one whose ingest loaded files
+    Row ingest =
+        w.read(JobRuns.ID)
+            .filter("stage = 'ingest' AND status = 'succeeded' AND row_counts['files'] > 0")
+            .orderBy("started_at")
+            .first();
+    String runId = ingest.getAs("run_id");
+    List<Row> stages = w.read(JobRuns.ID).filter("run_id = '" + runId + "'").collectAsList();
+    Dataset<Row> steps = w.read(Tables.OPS_JOB_STEPS.id()).filter("run_id = '" + runId + "'");
+    for (String stage : List.of("ingest", "transform", "metrics", "brief"))
+      assertTrue(
+          steps.filter("stage = '" + stage + "' AND duration_ms IS NOT NULL").count() > 0,
+          stage + " recorded no step");
+    for (Row r : stages) {
+      String stage = r.getAs("stage");
+      for (String table : JobRuns.<Long>javaMap(r, "tables_written").keySet()) {
+        if (!table.matches("(bronze|silver|gold)\\..*")) continue;
+        List<Row> step =
+            steps.filter("stage = '" + stage + "' AND step = '" + table + "'").collectAsList();
+        assertEquals(1, step.size(), stage + " wrote " + table + " with no step of its own");
+        assertTrue(step.get(0).<Long>getAs("spark_jobs") > 0, step.get(0).toString());
+      }
     }
   }
 
