@@ -751,6 +751,18 @@ class BriefingRenderTest {
       List<Briefing.Incidents> incidents,
       List<Briefing.Inspections> rows,
       List<Briefing.OverdueFinding> overdue) {
+    return with(b, incidents, rows, overdue, b.deferrals(), b.holiday(), b.campusStays());
+  }
+
+  /** The briefing with the dated sections' records replaced. */
+  private static Briefing with(
+      Briefing b,
+      List<Briefing.Incidents> incidents,
+      List<Briefing.Inspections> rows,
+      List<Briefing.OverdueFinding> overdue,
+      List<Briefing.Deferral> deferrals,
+      io.epiwatch.config.Policy.Holiday holiday,
+      List<Briefing.CampusStay> stays) {
     return new Briefing(
         b.date(),
         b.versions(),
@@ -773,9 +785,9 @@ class BriefingRenderTest {
         incidents,
         rows,
         overdue,
-        b.deferrals(),
-        b.holiday(),
-        b.campusStays());
+        deferrals,
+        holiday,
+        stays);
   }
 
   @Test
@@ -834,31 +846,20 @@ class BriefingRenderTest {
   /** The briefing with a holiday (or none) and campus-stay rows. */
   private static Briefing withStays(
       Briefing b, io.epiwatch.config.Policy.Holiday holiday, List<Briefing.CampusStay> stays) {
-    return new Briefing(
-        b.date(),
-        b.versions(),
-        b.quality(),
-        b.supersededAt(),
-        b.alertQuietGapDays(),
-        b.vaccinationMinAge(),
-        b.compliance(),
-        b.attendance(),
-        b.causes(),
-        b.alerts(),
-        b.exposure(),
-        b.exposurePrevious(),
-        b.coverage(),
-        b.campaigns(),
-        b.signals(),
-        b.signalDays(),
-        b.areas(),
-        b.vaccinationFollowup(),
+    return with(
+        b, b.incidents(), b.inspections(), b.overdueFindings(), b.deferrals(), holiday, stays);
+  }
+
+  /** The briefing with term-start deferral rows. */
+  private static Briefing withDeferrals(Briefing b, List<Briefing.Deferral> deferrals) {
+    return with(
+        b,
         b.incidents(),
         b.inspections(),
         b.overdueFindings(),
-        b.deferrals(),
-        holiday,
-        stays);
+        deferrals,
+        b.holiday(),
+        b.campusStays());
   }
 
   @Test
@@ -904,6 +905,49 @@ class BriefingRenderTest {
     assertTrue(en.contains("13. Students staying on campus"), en);
     assertTrue(en.contains("Holiday 2021-10-01 to 2021-10-07: on campus today 5 students"), en);
     assertTrue(!en.contains("国庆"), "the conf's Chinese name stays out of the English text");
+  }
+
+  /**
+   * The layout holds with every section present (deferrals in a term start's window, campus stays
+   * in a holiday): the summary band fits page 1 under the title. A band taller than the page moves
+   * whole to page 2 and leaves page 1 empty but for the title, which no text check elsewhere sees.
+   */
+  @Test
+  void withEverySectionPageOneStillHoldsTheFirstSections() throws Exception {
+    io.epiwatch.config.Policy.Holiday nationalDay =
+        new io.epiwatch.config.Policy.Holiday(
+            "国庆节假期", java.time.LocalDate.of(2021, 10, 1), java.time.LocalDate.of(2021, 10, 7));
+    Briefing b =
+        withStays(
+            withDeferrals(fullDay(7, 12), DeferralSectionTest.ROWS),
+            nationalDay,
+            List.of(new Briefing.CampusStay(CITY, 5L, 2L, 1L, 1L)));
+    for (String lang : List.of("zh", "en")) {
+      byte[] pdf =
+          new BriefingRenderer(b, lang, ZONE)
+              .render(CITY_SCOPE, Instant.parse("2021-10-05T02:00:00Z"), "brief-test");
+      Path file = dir.resolve("briefing-every-section-" + lang + ".pdf");
+      String all = text(pdf, file);
+      String first = pageText(file, 1);
+      String[] expected =
+          lang.equals("zh")
+              ? new String[] {"一、疫情信号", "二、关键指标", "十二、", "十三、"}
+              : new String[] {"1. Case signals", "2. Key figures", "12. ", "13. "};
+      assertTrue(all.contains(expected[2]) && all.contains(expected[3]), "every section: " + all);
+      assertTrue(
+          first.contains(expected[0]) && first.contains(expected[1]),
+          lang + ": page 1 must hold the first sections, not the title alone: " + first);
+    }
+  }
+
+  /** One page's text (whitespace collapsed). */
+  private static String pageText(Path pdf, int page) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      PDFTextStripper s = new PDFTextStripper();
+      s.setStartPage(page);
+      s.setEndPage(page);
+      return s.getText(doc).replaceAll("\\s+", " ");
+    }
   }
 
   private static Briefing.Incidents incidents(
