@@ -34,6 +34,7 @@ CREATE TABLE csv_alert_responses AS FROM read_source('alert_responses');
 CREATE TABLE csv_inspections AS FROM read_source('inspections');
 CREATE TABLE csv_findings AS FROM read_source('findings');
 CREATE TABLE csv_campus_stays AS FROM read_source('campus_stays');
+CREATE TABLE csv_return_batches AS FROM read_source('return_batches');
 
 -- step: validate
 -- Text forms of docs/rules.md §1 (ingest/Values.java): empty = NULL; a value that does not
@@ -441,6 +442,25 @@ SELECT source_file, source_line, school_code, person_key, id_type, grade, class_
       THEN 'UNKNOWN_PERSON' END]) AS reasons
 FROM v;
 
+-- Return batches (docs/rules.md §2.14): the three columns required, the batch date never
+-- FUTURE_DATE; the grade must be that of a student on an accepted roster row of the same school
+-- (any snapshot: rosters load first), else UNKNOWN_GRADE.
+CREATE TABLE stage_return_batches AS
+WITH t AS (
+  SELECT source_file, source_line, cell(school_code) AS school_code_t, cell(grade) AS grade,
+    cell(batch_start_date) AS batch_start_date_t
+  FROM with_lineage('return_batches')),
+v AS (
+  SELECT *, school_value(school_code_t) AS school_code, parse_date(batch_start_date_t) AS batch_start_date FROM t)
+SELECT source_file, source_line, school_code, grade, batch_start_date,
+  reason_set([missing(school_code_t), bad_pattern(school_code_t, '\d{10}'), unknown_school(school_code),
+    missing(grade), missing(batch_start_date_t), bad_date(batch_start_date_t, batch_start_date),
+    CASE WHEN school_code IS NOT NULL AND grade IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM stage_roster r WHERE len(r.reasons) = 0 AND r.school_code = v.school_code
+        AND r.grade = v.grade AND r.person_type = 'student')
+      THEN 'UNKNOWN_GRADE' END]) AS reasons
+FROM v;
+
 -- What ingest would put in ops.quarantine (without the masked raw line).
 CREATE TABLE quarantine AS
   SELECT 'schools' AS source, source_file, source_line, reasons FROM stage_schools WHERE len(reasons) > 0
@@ -455,7 +475,8 @@ CREATE TABLE quarantine AS
   UNION ALL SELECT 'alert_responses', source_file, source_line, reasons FROM stage_alert_responses WHERE len(reasons) > 0
   UNION ALL SELECT 'inspections', source_file, source_line, reasons FROM stage_inspections WHERE len(reasons) > 0
   UNION ALL SELECT 'findings', source_file, source_line, reasons FROM stage_findings WHERE len(reasons) > 0
-  UNION ALL SELECT 'campus_stays', source_file, source_line, reasons FROM stage_campus_stays WHERE len(reasons) > 0;
+  UNION ALL SELECT 'campus_stays', source_file, source_line, reasons FROM stage_campus_stays WHERE len(reasons) > 0
+  UNION ALL SELECT 'return_batches', source_file, source_line, reasons FROM stage_return_batches WHERE len(reasons) > 0;
 
 -- The accepted rows: bronze of the warehouse.
 CREATE VIEW bronze_schools AS SELECT * EXCLUDE (reasons) FROM stage_schools WHERE len(reasons) = 0;
@@ -471,6 +492,7 @@ CREATE VIEW bronze_alert_responses AS SELECT * EXCLUDE (reasons) FROM stage_aler
 CREATE VIEW bronze_inspections AS SELECT * EXCLUDE (reasons) FROM stage_inspections WHERE len(reasons) = 0;
 CREATE VIEW bronze_findings AS SELECT * EXCLUDE (reasons) FROM stage_findings WHERE len(reasons) = 0;
 CREATE VIEW bronze_campus_stays AS SELECT * EXCLUDE (reasons) FROM stage_campus_stays WHERE len(reasons) = 0;
+CREATE VIEW bronze_return_batches AS SELECT * EXCLUDE (reasons) FROM stage_return_batches WHERE len(reasons) = 0;
 
 -- step: silver
 -- Latest wins (silver/Latest.java): per natural key the latest ordering column (submitted_at,
@@ -680,3 +702,10 @@ SELECT school_code, person_key, id_type, grade, class_name, dormitory, reason, a
 FROM bronze_campus_stays
 QUALIFY row_number() OVER (PARTITION BY school_code, person_key, stay_from
   ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;
+
+-- Return batches (docs/rules.md §2.14): one row per (school_code, grade, batch_start_date), the
+-- later file and line of repeated rows.
+CREATE TABLE silver_return_batches AS
+SELECT school_code, grade, batch_start_date, source_file, source_line
+FROM bronze_return_batches
+QUALIFY row_number() OVER (PARTITION BY school_code, grade, batch_start_date ORDER BY source_file DESC, source_line DESC) = 1;
