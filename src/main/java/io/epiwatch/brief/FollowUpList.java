@@ -233,7 +233,11 @@ public final class FollowUpList {
   static List<FollowUpItem> deferrals(
       Warehouse wh, Policy policy, LocalDate d, Dataset<Row> names, Dataset<Row> schools) {
     List<FollowUpItem> out = new ArrayList<>();
-    if (!ReturnDeferrals.anyStartNear(policy, d) || !wh.exists(Tables.SILVER_ROSTER.id()))
+    Dataset<Row> batches =
+        wh.exists(Tables.SILVER_RETURN_BATCHES.id())
+            ? wh.read(Tables.SILVER_RETURN_BATCHES.id())
+            : null;
+    if (!ReturnDeferrals.anyStartOn(batches, policy, d) || !wh.exists(Tables.SILVER_ROSTER.id()))
       return out;
     org.apache.spark.sql.Column defers = col("reason").isin(ReturnDeferrals.deferringCodes());
     List<Row> rows =
@@ -244,9 +248,7 @@ public final class FollowUpList {
                     wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
                     wh.read(Tables.SILVER_RISK_AREAS.id()),
                     wh.read(Tables.SILVER_ABSENCE_CASES.id()),
-                    wh.exists(Tables.SILVER_RETURN_BATCHES.id())
-                        ? wh.read(Tables.SILVER_RETURN_BATCHES.id())
-                        : null),
+                    batches),
                 policy,
                 d)
             .filter(col("reason").notEqual(DeferralReason.SCHOOL_IN_RISK_AREA.code()))

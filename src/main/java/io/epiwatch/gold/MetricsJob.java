@@ -117,8 +117,9 @@ public final class MetricsJob {
     boolean superseded = false;
     for (TableSpec t : AS_OF_INPUTS.keySet()) {
       // return deferrals have rows only in a term start's window: an empty D is computed there
-      if (t.equals(Tables.GOLD_RETURN_DEFERRALS) && !ReturnDeferrals.anyStartNear(policy, d))
-        continue;
+      if (t.equals(Tables.GOLD_RETURN_DEFERRALS)
+          && !ReturnDeferrals.anyStartOn(
+              silverOrEmpty(wh, Tables.SILVER_RETURN_BATCHES), policy, d)) continue;
       if (!wh.exists(t.id())) {
         asOfPresent = false;
         continue;

@@ -140,15 +140,14 @@ public final class ReturnDeferrals {
     return out;
   }
 
-  /** Whether any start date's window may hold D: a term start's own or one of its batches'. */
-  public static boolean anyStartNear(Policy policy, LocalDate d) {
-    // a batch date lies in its term's window, so its own window lies within lookback and
-    // days-after of that
-    return policy.termStarts().stream()
-        .anyMatch(
-            t ->
-                !d.isBefore(t.windowFrom().minusDays(t.lookbackDays()))
-                    && !d.isAfter(t.windowTo().plusDays(t.daysAfter())));
+  /**
+   * Whether D lies in the window of a term start's own S or of one of its batches' dates: then
+   * gold.return_deferrals has rows on D.
+   *
+   * @param batches silver.return_batches, or null when there is none
+   */
+  public static boolean anyStartOn(Dataset<Row> batches, Policy policy, LocalDate d) {
+    return !starts(new Inputs(null, null, null, null, null, batches), policy, d).isEmpty();
   }
 
   private static Row later(Row a, Row b) {

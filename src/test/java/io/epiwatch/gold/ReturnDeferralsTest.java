@@ -544,7 +544,10 @@ class ReturnDeferralsTest {
     // 10-16 is past S + 7 = 10-15 but inside 二年级's window (09-28 .. 10-19); 三年级's ended 10-11
     Map<String, String> late = evaluated(in, LocalDate.of(2021, 10, 16));
     assertEquals(Map.of("g2in@2021-10-12", "risk_area_14d"), late);
-    assertTrue(ReturnDeferrals.anyStartNear(policy, LocalDate.of(2021, 10, 16)));
+    assertTrue(ReturnDeferrals.anyStartOn(in.batches(), policy, LocalDate.of(2021, 10, 16)));
+    assertTrue(
+        !ReturnDeferrals.anyStartOn(null, policy, LocalDate.of(2021, 10, 16)),
+        "without the batch 10-16 is outside every window");
     assertTrue(evaluated(in, LocalDate.of(2021, 10, 20)).isEmpty(), "past every window");
   }
 
