@@ -33,6 +33,8 @@ CREATE TABLE csv_safety_incidents AS FROM read_source('safety_incidents');
 CREATE TABLE csv_alert_responses AS FROM read_source('alert_responses');
 CREATE TABLE csv_inspections AS FROM read_source('inspections');
 CREATE TABLE csv_findings AS FROM read_source('findings');
+CREATE TABLE csv_campus_stays AS FROM read_source('campus_stays');
+CREATE TABLE csv_return_batches AS FROM read_source('return_batches');
 
 -- step: validate
 -- Text forms of docs/rules.md §1 (ingest/Values.java): empty = NULL; a value that does not
@@ -408,6 +410,57 @@ SELECT source_file, source_line, finding_id, inspection_id, finding_category_cod
     bad_date(submitted_at_t, submitted_at), future(submitted_at)]) AS reasons
 FROM v;
 
+-- Campus stays (docs/rules.md §2.12): a student's holiday stay on campus. stay_from and stay_to
+-- are never FUTURE_DATE (a stay is applied for ahead); stay_to before stay_from is BAD_DATE; the
+-- student must be on an accepted roster row of the same school as a student (any snapshot:
+-- rosters load first), else UNKNOWN_PERSON, which a row whose ID failed its check does not get.
+CREATE TABLE stage_campus_stays AS
+WITH t AS (
+  SELECT source_file, source_line, cell(school_code) AS school_code_t, cell(id_number) AS id_number,
+    id_type_code(cell(id_type)) AS id_type, cell(id_type) AS id_type_t, cell(name) AS name, cell(grade) AS grade,
+    cell(class_name) AS class_name, cell(dormitory) AS dormitory, cell(reason) AS reason, cell(applied_at) AS applied_at_t,
+    coalesce(cell(approved), 'pending') AS approved_t, cell(approved_by) AS approved_by, cell(stay_from) AS stay_from_t,
+    cell(stay_to) AS stay_to_t, coalesce(cell(guardian_contact_ok), 'false') AS guardian_t, cell(submitted_at) AS submitted_at_t
+  FROM with_lineage('campus_stays')),
+v AS (
+  SELECT *, school_value(school_code_t) AS school_code, person_key(id_type, id_number, id_ok) AS person_key,
+    parse_ts(applied_at_t) AS applied_at, parse_date(stay_from_t) AS stay_from, parse_date(stay_to_t) AS stay_to,
+    parse_ts(submitted_at_t) AS submitted_at
+  FROM (SELECT *, id_valid(id_type, id_number) AS id_ok FROM t))
+SELECT source_file, source_line, school_code, person_key, id_type, grade, class_name, dormitory, reason, applied_at,
+  approval_code(approved_t) AS approved, approved_by, stay_from, stay_to, bool_value(guardian_t) AS guardian_contact_ok, submitted_at,
+  reason_set([missing(school_code_t), bad_pattern(school_code_t, '\d{10}'), unknown_school(school_code),
+    missing(id_number), unknown_code(id_type_t, id_type), bad_id(id_type, id_number, id_ok), missing(name),
+    bad_date(applied_at_t, applied_at), future(applied_at), unknown_code(approved_t, approval_code(approved_t)),
+    missing(stay_from_t), bad_date(stay_from_t, stay_from), bad_date(stay_to_t, stay_to),
+    unknown_code(guardian_t, bool_value(guardian_t)),
+    bad_date(submitted_at_t, submitted_at), future(submitted_at),
+    CASE WHEN stay_to < stay_from THEN 'BAD_DATE' END,
+    CASE WHEN person_key IS NOT NULL AND school_code IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM stage_roster r WHERE len(r.reasons) = 0 AND r.person_key = v.person_key
+        AND r.school_code = v.school_code AND r.person_type = 'student')
+      THEN 'UNKNOWN_PERSON' END]) AS reasons
+FROM v;
+
+-- Return batches (docs/rules.md §2.14): the three columns required, the batch date never
+-- FUTURE_DATE; the grade must be that of a student on an accepted roster row of the same school
+-- (any snapshot: rosters load first), else UNKNOWN_GRADE.
+CREATE TABLE stage_return_batches AS
+WITH t AS (
+  SELECT source_file, source_line, cell(school_code) AS school_code_t, cell(grade) AS grade,
+    cell(batch_start_date) AS batch_start_date_t
+  FROM with_lineage('return_batches')),
+v AS (
+  SELECT *, school_value(school_code_t) AS school_code, parse_date(batch_start_date_t) AS batch_start_date FROM t)
+SELECT source_file, source_line, school_code, grade, batch_start_date,
+  reason_set([missing(school_code_t), bad_pattern(school_code_t, '\d{10}'), unknown_school(school_code),
+    missing(grade), missing(batch_start_date_t), bad_date(batch_start_date_t, batch_start_date),
+    CASE WHEN school_code IS NOT NULL AND grade IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM stage_roster r WHERE len(r.reasons) = 0 AND r.school_code = v.school_code
+        AND r.grade = v.grade AND r.person_type = 'student')
+      THEN 'UNKNOWN_GRADE' END]) AS reasons
+FROM v;
+
 -- What ingest would put in ops.quarantine (without the masked raw line).
 CREATE TABLE quarantine AS
   SELECT 'schools' AS source, source_file, source_line, reasons FROM stage_schools WHERE len(reasons) > 0
@@ -421,7 +474,9 @@ CREATE TABLE quarantine AS
   UNION ALL SELECT 'safety_incidents', source_file, source_line, reasons FROM stage_safety_incidents WHERE len(reasons) > 0
   UNION ALL SELECT 'alert_responses', source_file, source_line, reasons FROM stage_alert_responses WHERE len(reasons) > 0
   UNION ALL SELECT 'inspections', source_file, source_line, reasons FROM stage_inspections WHERE len(reasons) > 0
-  UNION ALL SELECT 'findings', source_file, source_line, reasons FROM stage_findings WHERE len(reasons) > 0;
+  UNION ALL SELECT 'findings', source_file, source_line, reasons FROM stage_findings WHERE len(reasons) > 0
+  UNION ALL SELECT 'campus_stays', source_file, source_line, reasons FROM stage_campus_stays WHERE len(reasons) > 0
+  UNION ALL SELECT 'return_batches', source_file, source_line, reasons FROM stage_return_batches WHERE len(reasons) > 0;
 
 -- The accepted rows: bronze of the warehouse.
 CREATE VIEW bronze_schools AS SELECT * EXCLUDE (reasons) FROM stage_schools WHERE len(reasons) = 0;
@@ -436,6 +491,8 @@ CREATE VIEW bronze_safety_incidents AS SELECT * EXCLUDE (reasons) FROM stage_saf
 CREATE VIEW bronze_alert_responses AS SELECT * EXCLUDE (reasons) FROM stage_alert_responses WHERE len(reasons) = 0;
 CREATE VIEW bronze_inspections AS SELECT * EXCLUDE (reasons) FROM stage_inspections WHERE len(reasons) = 0;
 CREATE VIEW bronze_findings AS SELECT * EXCLUDE (reasons) FROM stage_findings WHERE len(reasons) = 0;
+CREATE VIEW bronze_campus_stays AS SELECT * EXCLUDE (reasons) FROM stage_campus_stays WHERE len(reasons) = 0;
+CREATE VIEW bronze_return_batches AS SELECT * EXCLUDE (reasons) FROM stage_return_batches WHERE len(reasons) = 0;
 
 -- step: silver
 -- Latest wins (silver/Latest.java): per natural key the latest ordering column (submitted_at,
@@ -636,3 +693,19 @@ SELECT finding_id, inspection_id, category, severity, description, deadline, rec
   source_file, source_line, ''::VARCHAR AS source_sha256
 FROM bronze_findings
 QUALIFY row_number() OVER (PARTITION BY finding_id ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;
+
+-- Campus stays (docs/rules.md §2.12): latest version per (school_code, person, stay_from) by
+-- submitted_at, then the later file and line.
+CREATE TABLE silver_campus_stays AS
+SELECT school_code, person_key, id_type, grade, class_name, dormitory, reason, applied_at, approved, approved_by, stay_from, stay_to,
+  guardian_contact_ok, submitted_at, source_file, source_line
+FROM bronze_campus_stays
+QUALIFY row_number() OVER (PARTITION BY school_code, person_key, stay_from
+  ORDER BY submitted_at DESC NULLS LAST, source_file DESC, source_line DESC) = 1;
+
+-- Return batches (docs/rules.md §2.14): one row per (school_code, grade, batch_start_date), the
+-- later file and line of repeated rows.
+CREATE TABLE silver_return_batches AS
+SELECT school_code, grade, batch_start_date, source_file, source_line
+FROM bronze_return_batches
+QUALIFY row_number() OVER (PARTITION BY school_code, grade, batch_start_date ORDER BY source_file DESC, source_line DESC) = 1;

@@ -43,7 +43,9 @@ final class DeferralSection {
     boolean en = "en".equals(b.getLocale().getLanguage());
     List<String> lines = new ArrayList<>();
     byTerm.values().stream()
-        .sorted(java.util.Comparator.comparing(t -> t.get(0).termStart()))
+        .sorted(
+            java.util.Comparator.comparing(
+                t -> t.stream().map(Briefing.Deferral::termStart).min(LocalDate::compareTo).get()))
         .forEach(term -> lines.addAll(term(term, total, inside, b, en)));
     return String.join("\n", lines);
   }
@@ -79,7 +81,13 @@ final class DeferralSection {
             b,
             "deferral.term",
             first.termId(),
-            date(first.termStart(), en),
+            // a term started in batches has one S per batch (return_batches): each is named
+            rows.stream()
+                .map(Briefing.Deferral::termStart)
+                .distinct()
+                .sorted()
+                .map(x -> date(x, en))
+                .collect(java.util.stream.Collectors.joining(sep(en))),
             roster,
             deferred,
             types.isEmpty()

@@ -227,12 +227,18 @@ public final class FollowUpList {
    * ReturnDeferrals#persons}; school_in_risk_area is left to the briefing, which names the
    * schools): their reasons and the earliest day they may return, max(S, the until of every
    * deferring reason), unknown when one of them is (a trip without a return date); S for a person
-   * with risk_area_review only. Sorted by school, grade, class and name.
+   * with risk_area_review only. S is the person's own: a grade's batch date (return_batches).
+   * Sorted by school, grade, class and name.
    */
   static List<FollowUpItem> deferrals(
       Warehouse wh, Policy policy, LocalDate d, Dataset<Row> names, Dataset<Row> schools) {
     List<FollowUpItem> out = new ArrayList<>();
-    if (policy.termStartsOn(d).isEmpty() || !wh.exists(Tables.SILVER_ROSTER.id())) return out;
+    Dataset<Row> batches =
+        wh.exists(Tables.SILVER_RETURN_BATCHES.id())
+            ? wh.read(Tables.SILVER_RETURN_BATCHES.id())
+            : null;
+    if (!ReturnDeferrals.anyStartOn(batches, policy, d) || !wh.exists(Tables.SILVER_ROSTER.id()))
+      return out;
     org.apache.spark.sql.Column defers = col("reason").isin(ReturnDeferrals.deferringCodes());
     List<Row> rows =
         ReturnDeferrals.persons(
@@ -241,7 +247,8 @@ public final class FollowUpList {
                     wh.read(Tables.SILVER_ROSTER.id()),
                     wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
                     wh.read(Tables.SILVER_RISK_AREAS.id()),
-                    wh.read(Tables.SILVER_ABSENCE_CASES.id())),
+                    wh.read(Tables.SILVER_ABSENCE_CASES.id()),
+                    batches),
                 policy,
                 d)
             .filter(col("reason").notEqual(DeferralReason.SCHOOL_IN_RISK_AREA.code()))

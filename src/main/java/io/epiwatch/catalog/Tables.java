@@ -177,6 +177,15 @@ public final class Tables {
               + "stay_from DATE COMMENT '留校开始日期', stay_to DATE COMMENT 'inclusive; null = open-ended', guardian_contact_ok BOOLEAN COMMENT '已联系监护人 (empty = false)', "
               + "submitted_at TIMESTAMP, source_file STRING, source_line BIGINT");
 
+  public static final TableSpec SILVER_RETURN_BATCHES =
+      TableSpec.of(
+          TableId.silver("return_batches"),
+          null,
+          List.of("school_code", "grade", "batch_start_date"),
+          "Grades of a school returning on their own date when a term starts in batches (分批返校安排, docs/rules.md §2.14), one row per (school_code, grade, batch_start_date). A row overrides the start date S of the term start whose window holds batch_start_date for that grade's students (§4.11). Empty until a return_batches file arrives (the source is optional).",
+          "school_code STRING, grade STRING COMMENT '年级, as the roster spells it', batch_start_date DATE COMMENT '返校日期: S for the grade', "
+              + "source_file STRING, source_line BIGINT");
+
   public static final TableSpec SILVER_ALERT_RESPONSES =
       TableSpec.of(
           TableId.silver("alert_responses"),
@@ -501,10 +510,11 @@ public final class Tables {
       TableSpec.of(
           TableId.gold("return_deferrals"),
           "as_of",
-          List.of("as_of", "term_id", "org_level", "org_code", "person_type", "reason"),
-          "Term-start deferred return (暂缓返校, docs/rules.md §4.11) as of a date: for every policy.term-starts entry whose window [S - lookback-days, S + days-after] holds as_of, the active roster persons of its schools kept from returning, per unit, person type and reason (every reason that applies counts), plus one row of reason all per unit and person type with deferred, roster and expected_returning (every school of the term start has it, also with nobody deferred). No rows outside every window.",
+          List.of(
+              "as_of", "term_id", "term_start", "org_level", "org_code", "person_type", "reason"),
+          "Term-start deferred return (暂缓返校, docs/rules.md §4.11) as of a date: for every policy.term-starts entry whose window [S - lookback-days, S + days-after] holds as_of, the active roster persons of its schools kept from returning, per unit, person type and reason (every reason that applies counts), plus one row of reason all per unit and person type with deferred, roster and expected_returning (every school of the term start has it, also with nobody deferred). A grade returning in a batch (silver.return_batches) is evaluated against its batch date, on that date's own window, in rows of their own term_start. No rows outside every window.",
           "as_of DATE COMMENT 'the run date the snapshot was computed for', "
-              + "term_id STRING COMMENT 'policy.term-starts id', term_start DATE COMMENT 'S, the term start (first school day)', "
+              + "term_id STRING COMMENT 'policy.term-starts id', term_start DATE COMMENT 'S, the term start (first school day); a batch date of return_batches for the students of its grade', "
               + ORG
               + "person_type STRING COMMENT 'student, staff, contractor', "
               + "reason STRING COMMENT '"
@@ -630,7 +640,8 @@ public final class Tables {
           SILVER_ALERT_RESPONSES,
           SILVER_INSPECTIONS,
           SILVER_FINDINGS,
-          SILVER_CAMPUS_STAYS);
+          SILVER_CAMPUS_STAYS,
+          SILVER_RETURN_BATCHES);
 
   /**
    * The gold tables of the contract's metrics, which jobs/bench recomputes with DuckDB and compares

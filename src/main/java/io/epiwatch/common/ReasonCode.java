@@ -26,7 +26,9 @@ public enum ReasonCode implements Coded {
   UNKNOWN_INSPECTION(
       "findings: an inspection_id in no row of silver.inspections (checked by the metrics stage)"),
   UNKNOWN_PERSON(
-      "campus_stays: the student (id_type, id_number) is on no loaded roster row of that school_code as a student");
+      "campus_stays: the student (id_type, id_number) is on no loaded roster row of that school_code as a student"),
+  UNKNOWN_GRADE(
+      "return_batches: no student of that school_code is in that grade on a loaded roster row");
 
   private final String meaning;
 

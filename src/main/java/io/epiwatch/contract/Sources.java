@@ -608,6 +608,33 @@ public final class Sources {
           false,
           List.of(RowRule.STAY_TO_BEFORE_FROM));
 
+  /**
+   * 分批返校安排 (docs/rules.md §2.14): the day a grade of a school returns when a term starts in
+   * batches; optional. A row overrides the start date S of the term start whose window holds
+   * batch_start_date for the students of that grade of that school (docs/rules.md §4.11). Rows are
+   * facts, no resubmission order: a school sends a new date as a new row, and among the rows of one
+   * term start the one of the later file (then line) applies.
+   */
+  public static final SourceSpec RETURN_BATCHES =
+      new SourceSpec(
+          "return_batches",
+          "分批返校安排",
+          List.of(
+              SCHOOL,
+              req("grade", STRING, "年级"),
+              new ColumnSpec(
+                  "batch_start_date",
+                  List.of("返校日期", "分批返校日期", "开学日期"),
+                  DATE,
+                  true,
+                  null,
+                  null,
+                  false)),
+          List.of("school_code", "grade", "batch_start_date"),
+          null,
+          false,
+          List.of());
+
   /** All sources in load order (schools first: later sources check school codes against it). */
   public static final List<SourceSpec> ALL =
       List.of(
@@ -623,7 +650,8 @@ public final class Sources {
           ALERT_RESPONSES,
           INSPECTIONS,
           FINDINGS,
-          CAMPUS_STAYS);
+          CAMPUS_STAYS,
+          RETURN_BATCHES);
 
   private static final Map<String, SourceSpec> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(SourceSpec::name, Function.identity()));

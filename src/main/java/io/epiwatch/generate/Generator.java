@@ -261,6 +261,7 @@ public final class Generator {
     writeAlertResponses();
     writeInspections(schools);
     writeCampusStays();
+    writeReturnBatches();
     return summary();
   }
 
@@ -1481,6 +1482,37 @@ public final class Generator {
               ReasonCode.UNKNOWN_PERSON.code()));
     }
     writePlantedList("planted_campus_stays.csv", rows);
+  }
+
+  // ------------------------------------------------------------------ return batches
+  /**
+   * The optional return_batches source (分批返校安排, docs/rules.md §2.14): the first school's first two
+   * grades (in roster order) return after the others of the first day's term start, on start + 2
+   * and start + 5 days (先高年级后低年级; with --start 2021-09-01 inside the shipped 2021-autumn term
+   * start's window, so those grades are checked against their own dates on the sample's first
+   * days). Every row is valid; no random stream is drawn, so the other files are the same bytes.
+   */
+  private void writeReturnBatches() {
+    List<String> grades =
+        firstSchoolStudents.stream()
+            .map(c -> ((Person) c[1]).grade())
+            .filter(g -> g != null && !g.isEmpty())
+            .distinct()
+            .limit(2)
+            .toList();
+    if (grades.size() < 2) return;
+    String school = (String) firstSchoolStudents.get(0)[0];
+    try (CsvOut f =
+        out(
+            "return_batches",
+            "return_batches-" + p.start() + ".csv",
+            StandardCharsets.UTF_8,
+            false,
+            Sources.RETURN_BATCHES,
+            true)) {
+      f.row(school, grades.get(0), p.start().plusDays(2).toString());
+      f.row(school, grades.get(1), p.start().plusDays(5).toString());
+    }
   }
 
   /** The i-th student of the first school staying from .. to (null = open-ended). */

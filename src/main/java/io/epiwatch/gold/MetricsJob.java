@@ -81,7 +81,8 @@ public final class MetricsJob {
           && !t.equals(Tables.SILVER_ALERT_RESPONSES.id())
           && !t.equals(Tables.SILVER_INSPECTIONS.id())
           && !t.equals(Tables.SILVER_FINDINGS.id())
-          && !t.equals(Tables.SILVER_CAMPUS_STAYS.id()))
+          && !t.equals(Tables.SILVER_CAMPUS_STAYS.id())
+          && !t.equals(Tables.SILVER_RETURN_BATCHES.id()))
         throw new IllegalStateException(
             t + " does not exist yet: run jobs/transform (or run-daily) first");
     }
@@ -123,7 +124,9 @@ public final class MetricsJob {
     boolean superseded = false;
     for (TableSpec t : AS_OF_INPUTS.keySet()) {
       // return deferrals have rows only in a term start's window: an empty D is computed there
-      if (t.equals(Tables.GOLD_RETURN_DEFERRALS) && policy.termStartsOn(d).isEmpty()) continue;
+      if (t.equals(Tables.GOLD_RETURN_DEFERRALS)
+          && !ReturnDeferrals.anyStartOn(
+              silverOrEmpty(wh, Tables.SILVER_RETURN_BATCHES), policy, d)) continue;
       if (!wh.exists(t.id())) {
         asOfPresent = false;
         continue;
@@ -524,7 +527,8 @@ public final class MetricsJob {
 
   /**
    * D's snapshot of gold.return_deferrals (docs/rules.md §4.11): rows only when D lies in the
-   * window of a term start of the policy; outside every window the D partition is written empty.
+   * window of a term start of the policy or of one of its batches (silver.return_batches, §2.14);
+   * outside every window the D partition is written empty.
    */
   private static void writeReturnDeferrals(Run run) {
     Warehouse wh = run.wh();
@@ -535,7 +539,8 @@ public final class MetricsJob {
             wh.read(Tables.SILVER_ROSTER.id()),
             wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
             wh.read(Tables.SILVER_RISK_AREAS.id()),
-            run.cases());
+            run.cases(),
+            silverOrEmpty(wh, Tables.SILVER_RETURN_BATCHES));
     Dataset<Row> persons =
         kept("return deferral persons", ReturnDeferrals.persons(in, run.policy(), d));
     run.asOf(
@@ -599,7 +604,8 @@ public final class MetricsJob {
                   Tables.SILVER_ROSTER,
                   Tables.SILVER_TRAVEL_RECORDS,
                   Tables.SILVER_RISK_AREAS,
-                  Tables.SILVER_ABSENCE_CASES),
+                  Tables.SILVER_ABSENCE_CASES,
+                  Tables.SILVER_RETURN_BATCHES),
           Tables.GOLD_CAMPUS_STAYS,
               List.of(
                   Tables.SILVER_SCHOOLS,

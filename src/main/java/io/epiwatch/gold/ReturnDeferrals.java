@@ -30,6 +30,11 @@ import org.apache.spark.sql.types.StructType;
  * reasons ({@link DeferralReason}) that keep them from returning. The trips are read as
  * gold.risk_exposure reads them ({@link RiskExposure#trips}, on min(S, D)): category, direct or
  * possible match and monitoring days are the same. Outside every window there are no rows.
+ *
+ * <p>A school and grade with a row of silver.return_batches (分批返校, §2.14) whose date B lies in the
+ * term start's window are evaluated against S = B: their own window [B - lookback, B + days-after]
+ * and every date of the reasons; the other persons of the term start keep its S. term_start is the
+ * S a row was evaluated against.
  */
 public final class ReturnDeferrals {
   /** The value of the reason column on a unit's row of all reasons. */
@@ -56,7 +61,103 @@ public final class ReturnDeferrals {
       Dataset<Row> roster,
       Dataset<Row> trips,
       Dataset<Row> areas,
-      Dataset<Row> cases) {}
+      Dataset<Row> cases,
+      Dataset<Row> batches) {
+    /** Without silver.return_batches: every person keeps the term's start date. */
+    public Inputs(
+        Dataset<Row> schools,
+        Dataset<Row> roster,
+        Dataset<Row> trips,
+        Dataset<Row> areas,
+        Dataset<Row> cases) {
+      this(schools, roster, trips, areas, cases, null);
+    }
+  }
+
+  /**
+   * One start date S of a term start in force on D: the term's own (batch null; its persons without
+   * the students of the grades that have a batch of this term start) or a batch date's (only the
+   * students of the school and grade pairs whose batch it is). {@code term} carries the S of the
+   * group: its window and every date of the reasons follow from it.
+   *
+   * @param pairs school_code and grade of the batch rows: the students included (a batch's group)
+   *     or left out (the term's own group)
+   */
+  record Start(TermStart term, LocalDate batch, List<List<String>> pairs) {}
+
+  /**
+   * The start dates in force on D (docs/rules.md §4.11): per term start of the policy, its own S
+   * when D lies in [S - lookback, S + days-after], and each batch date B of silver.return_batches
+   * that belongs to it (B in the term's window) when D lies in [B - lookback, B + days-after]. A
+   * school and grade with several batch dates in one term start's window take the row of the later
+   * file, then the later line.
+   */
+  static List<Start> starts(Inputs in, Policy policy, LocalDate d) {
+    List<Row> batches =
+        in.batches() == null
+            ? List.of()
+            : in.batches()
+                .select(
+                    col("school_code"),
+                    col("grade"),
+                    col("batch_start_date"),
+                    col("source_file"),
+                    col("source_line"))
+                .collectAsList();
+    List<Start> out = new java.util.ArrayList<>();
+    for (TermStart t : policy.termStarts()) {
+      // per school and grade the batch of the later file and line among this term's
+      java.util.Map<List<String>, Row> chosen = new java.util.HashMap<>();
+      for (Row r : batches) {
+        LocalDate b = r.getDate(2).toLocalDate();
+        if (!t.appliesOn(b)) continue;
+        chosen.merge(List.of(r.getString(0), r.getString(1)), r, ReturnDeferrals::later);
+      }
+      // a batch on S itself is the term's own start: one group per start date
+      chosen.values().removeIf(r -> r.getDate(2).toLocalDate().equals(t.start()));
+      if (t.appliesOn(d)) out.add(new Start(t, null, List.copyOf(chosen.keySet())));
+      java.util.Map<LocalDate, List<List<String>>> byDate = new java.util.TreeMap<>();
+      chosen.forEach(
+          (pair, r) ->
+              byDate
+                  .computeIfAbsent(r.getDate(2).toLocalDate(), k -> new java.util.ArrayList<>())
+                  .add(pair));
+      byDate.forEach(
+          (b, pairs) -> {
+            TermStart own =
+                new TermStart(
+                    t.id(),
+                    b,
+                    t.schoolTypes(),
+                    t.districts(),
+                    t.grades(),
+                    t.lookbackDays(),
+                    t.daysAfter(),
+                    t.householdExposure());
+            if (own.appliesOn(d)) out.add(new Start(own, b, List.copyOf(pairs)));
+          });
+    }
+    return out;
+  }
+
+  /**
+   * Whether D lies in the window of a term start's own S or of one of its batches' dates: then
+   * gold.return_deferrals has rows on D.
+   *
+   * @param batches silver.return_batches, or null when there is none
+   */
+  public static boolean anyStartOn(Dataset<Row> batches, Policy policy, LocalDate d) {
+    return !starts(new Inputs(null, null, null, null, null, batches), policy, d).isEmpty();
+  }
+
+  private static Row later(Row a, Row b) {
+    int byFile =
+        java.util.Arrays.compare(
+            a.getString(3).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            b.getString(3).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (byFile != 0) return byFile > 0 ? a : b;
+    return a.getLong(4) >= b.getLong(4) ? a : b;
+  }
 
   /**
    * One row per term start in force on D, roster person and reason: term_id, term_start,
@@ -66,8 +167,8 @@ public final class ReturnDeferrals {
    */
   public static Dataset<Row> persons(Inputs in, Policy policy, LocalDate d) {
     Dataset<Row> out = empty(in.roster(), PERSON_DDL);
-    for (TermStart t : policy.termStartsOn(d))
-      out = out.unionByName(reasons(active(in, t, d), in, policy, t, d));
+    for (Start s : starts(in, policy, d))
+      out = out.unionByName(reasons(active(in, s, d), in, policy, s.term(), d));
     return out;
   }
 
@@ -88,9 +189,14 @@ public final class ReturnDeferrals {
             in.roster(),
             "term_id STRING, term_start DATE, school_code STRING, person_type STRING, reason STRING, "
                 + "persons BIGINT, schools BIGINT, deferred BIGINT, roster BIGINT");
-    for (TermStart t : policy.termStartsOn(d)) {
-      Dataset<Row> active = active(in, t, d);
-      Dataset<Row> reasons = persons.filter(col("term_id").equalTo(t.id()));
+    for (Start s : starts(in, policy, d)) {
+      TermStart t = s.term();
+      Dataset<Row> active = active(in, s, d);
+      Dataset<Row> reasons =
+          persons.filter(
+              col("term_id")
+                  .equalTo(t.id())
+                  .and(col("term_start").equalTo(lit(Date.valueOf(t.start())))));
       List<Column> key =
           List.of(col("term_id"), col("term_start"), col("school_code"), col("person_type"));
       Dataset<Row> byReason =
@@ -155,6 +261,29 @@ public final class ReturnDeferrals {
    * students only of its grades when it names grades: person_key, person_type, school_code, grade,
    * class_name, district_code.
    */
+  static Dataset<Row> active(Inputs in, Start s, LocalDate d) {
+    Dataset<Row> all = active(in, s.term(), d);
+    if (s.batch() == null && s.pairs().isEmpty()) return all;
+    Dataset<Row> pairs =
+        all.sparkSession()
+            .createDataFrame(
+                s.pairs().stream()
+                    .map(p -> org.apache.spark.sql.RowFactory.create(p.get(0), p.get(1)))
+                    .toList(),
+                StructType.fromDDL("_bs STRING, _bg STRING"));
+    Column inBatch =
+        col("person_type")
+            .equalTo("student")
+            .and(col("school_code").equalTo(col("_bs")))
+            .and(col("grade").equalTo(col("_bg")));
+    // a batch's group: its students only; the term's own: everyone but the batches' students
+    return all.join(
+        org.apache.spark.sql.functions.broadcast(pairs),
+        inBatch,
+        s.batch() == null ? "left_anti" : "left_semi");
+  }
+
+  /** The roster persons active on D at a school of the term start, whatever the batches. */
   static Dataset<Row> active(Inputs in, TermStart t, LocalDate d) {
     Column day = lit(Date.valueOf(d));
     Column scope = col("school_type").isin(t.schoolTypes().toArray());

@@ -267,6 +267,7 @@ public final class IngestJob {
     }
     if (spec == Sources.TRAVEL_RECORDS) staged = checkLinkedPersons(staged, batch.wh());
     if (spec == Sources.CAMPUS_STAYS) staged = checkRosterStudents(staged, batch.wh());
+    if (spec == Sources.RETURN_BATCHES) staged = checkRosterGrades(staged, batch.wh());
     staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
     List<String> shas = tasks.stream().map(IngestPlan.FileTask::sha256).toList();
     Dataset<Row> good = staged.filter(size(col(RowValidator.REASONS)).equalTo(0));
@@ -499,6 +500,52 @@ public final class IngestJob {
                 col("school_code"),
                 lit("'")))
         .drop("_known_person", "_known_school");
+  }
+
+  /**
+   * UNKNOWN_GRADE: a return batch's grade must be the grade of a student on a loaded roster row
+   * (any snapshot) of the same school, spelled as the roster spells it; otherwise the batch would
+   * move no one and the grade would keep the term's start date unnoticed. Rosters load before
+   * return batches.
+   */
+  private static Dataset<Row> checkRosterGrades(Dataset<Row> staged, Warehouse wh) {
+    TableId roster = TableId.bronze("roster");
+    Dataset<Row> known =
+        wh.exists(roster)
+            ? wh.read(roster)
+                .filter(col("person_type").equalTo("student").and(col("grade").isNotNull()))
+                .select(col("school_code").as("_known_school"), col("grade").as("_known_grade"))
+                .distinct()
+            : staged
+                .sparkSession()
+                .emptyDataFrame()
+                .selectExpr(
+                    "CAST(NULL AS STRING) AS _known_school", "CAST(NULL AS STRING) AS _known_grade")
+                .limit(0);
+    Dataset<Row> j =
+        staged.join(
+            known,
+            staged
+                .col("school_code")
+                .equalTo(known.col("_known_school"))
+                .and(staged.col("grade").equalTo(known.col("_known_grade"))),
+            "left");
+    Column unknown =
+        col("school_code")
+            .isNotNull()
+            .and(col("grade").isNotNull())
+            .and(col("_known_school").isNull());
+    return addReason(
+            j,
+            unknown,
+            ReasonCode.UNKNOWN_GRADE,
+            concat(
+                lit(" grade(年级) '"),
+                col("grade"),
+                lit("': no student of school_code(学校标识码) '"),
+                col("school_code"),
+                lit("' is in this grade on a loaded roster row")))
+        .drop("_known_school", "_known_grade");
   }
 
   /**

@@ -88,6 +88,7 @@ public final class TransformJob {
     run.inspections();
     run.findings();
     run.campusStays();
+    run.returnBatches();
     run.dataQuality();
     run.createMissingTables();
     Watermarks.write(wh, CONSUMER, current, run.at);
@@ -376,6 +377,15 @@ public final class TransformJob {
       // a pending stay counts on every day before its start too: every earlier snapshot may change
       if (write(Tables.SILVER_CAMPUS_STAYS, rows, inKeys))
         noteFrom(Tables.SILVER_CAMPUS_STAYS, LocalDate.MIN);
+    }
+
+    void returnBatches() {
+      if (!changed(Sources.RETURN_BATCHES)) return;
+      UnaryOperator<Dataset<Row>> inKeys = inKeys(Sources.RETURN_BATCHES);
+      Dataset<Row> rows = ReturnBatchesSilver.build(inKeys.apply(bronze(Sources.RETURN_BATCHES)));
+      // a batch moves S, and with it the deferral window, of its grade: earlier snapshots change
+      if (write(Tables.SILVER_RETURN_BATCHES, rows, inKeys))
+        noteFrom(Tables.SILVER_RETURN_BATCHES, LocalDate.MIN);
     }
 
     /** The rows of the keys (the source's declared key) that changed in this run. */

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * resubmissions within a file, date, timestamp and count spellings, every reason code, vocabulary
  * spellings, GB18030 and BOM files, an unknown column, a rejected file, a copy of a file (same
  * SHA-256), a third schools snapshot, a roster snapshot replacing a school's, composite travel
- * keys, risk periods cut by the next one, dose flags. An IT: a second Spark run costs about a
+ * keys, risk periods cut by the next one, dose flags, campus stays (resubmissions, stay_to before
+ * stay_from, students of no roster row of the school). An IT: a second Spark run costs about a
  * minute.
  */
 @SparkTest

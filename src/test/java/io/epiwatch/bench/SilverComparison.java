@@ -88,8 +88,6 @@ public final class SilverComparison {
       Map<String, String> sparkToDuckKeys = keyTranslation(wh);
       List<String> problems = new ArrayList<>();
       for (TableSpec spec : Tables.SILVER) {
-        // campus_stays has no DuckDB peer yet (docs/decisions.md): left out, not compared
-        if (spec == Tables.SILVER_CAMPUS_STAYS) continue;
         String table = "silver_" + spec.id().name();
         problems.addAll(schemaProblems(db, table, spec));
         problems.addAll(
@@ -162,8 +160,6 @@ public final class SilverComparison {
     return wh
         .read(Tables.OPS_QUARANTINE.id())
         .filter(col("ingest_batch_id").isNotNull())
-        // campus_stays has no DuckDB peer yet (docs/decisions.md): its rows are not compared
-        .filter(col("source").notEqual("campus_stays"))
         .select(
             concat_ws(
                 "\t",

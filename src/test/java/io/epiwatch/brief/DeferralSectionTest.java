@@ -72,6 +72,24 @@ class DeferralSectionTest {
   }
 
   @Test
+  void aTermWithABatchSumsItsStartDatesAndNamesThem() {
+    // return_batches: a grade evaluated against 10-12 has rows of that term_start (§4.11)
+    LocalDate batch = LocalDate.of(2021, 10, 12);
+    List<Briefing.Deferral> rows =
+        List.of(
+            new Briefing.Deferral(CITY, "t", batch, "student", "all", 1L, 1L, 1L, 20L, 19L),
+            new Briefing.Deferral(
+                CITY, "t", batch, "student", "risk_area_14d", 1L, 1L, null, null, null),
+            all(CITY, "student", 5, 100),
+            reason(CITY, "student", "risk_area_14d", 2));
+    String[] lines =
+        DeferralSection.text(rows, o -> o.equals(CITY), o -> false, BriefingRenderer.bundle("zh"))
+            .split("\n");
+    assertEquals("t（10月8日、10月12日开学）：应返校120人，暂缓返校6人（学生6人），预计返校114人。", lines[0]);
+    assertEquals("暂缓原因（一人可有多项）：14天内中高风险地区旅居史3人。", lines[1]);
+  }
+
+  @Test
   void aDistrictWithoutClosedSchoolsAndNoSectionOutsideTheWindow() {
     ResourceBundle zh = BriefingRenderer.bundle("zh");
     String t =

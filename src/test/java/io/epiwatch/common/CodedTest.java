@@ -69,7 +69,8 @@ class CodedTest {
             "REPORTED_BEFORE_INCIDENT",
             "UNKNOWN_ALERT",
             "UNKNOWN_INSPECTION",
-            "UNKNOWN_PERSON"),
+            "UNKNOWN_PERSON",
+            "UNKNOWN_GRADE"),
         Coded.codes(ReasonCode.class));
     assertEquals(
         List.of("routine", "unannounced", "self_check", "review"),

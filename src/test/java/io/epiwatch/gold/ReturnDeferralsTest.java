@@ -381,6 +381,176 @@ class ReturnDeferralsTest {
         "10-05 is before the late batch's window (10-06 .. 10-27)");
   }
 
+  // ------------------------------------------------------------------ return_batches (§2.14)
+
+  /**
+   * The fixture plus two grades of school A with a batch each: 二年级 back on B2 = 10-12 (window 09-28
+   * .. 10-19), 三年级 on B3 = 10-04 (09-20 .. 10-11); 一年级 keeps S = 10-08. Each grade has a student
+   * back from a medium-risk area on its B - 14 (in) and one on B - 15 (out).
+   */
+  private static ReturnDeferrals.Inputs withBatches(SparkSession spark, Object[]... batchRows) {
+    Dataset<Row> moreRoster =
+        Frames.of(
+            spark,
+            Tables.SILVER_ROSTER.schema(),
+            cols(
+                "person_key",
+                "school_code",
+                "person_type",
+                "grade",
+                "class_name",
+                "status",
+                "valid_from"),
+            new Object[] {"g2in", "3301020001", "student", "二年级", "1班", "active", d("2021-09-01")},
+            new Object[] {"g2out", "3301020001", "student", "二年级", "1班", "active", d("2021-09-01")},
+            new Object[] {"g3in", "3301020001", "student", "三年级", "1班", "active", d("2021-09-01")},
+            new Object[] {
+              "g3out", "3301020001", "student", "三年级", "1班", "active", d("2021-09-01")
+            });
+    String[] c =
+        cols(
+            "record_key",
+            "person_key",
+            "person_type",
+            "attributed_school_code",
+            "destination_code",
+            "abroad",
+            "departure_date",
+            "return_date");
+    Dataset<Row> moreTrips =
+        Frames.of(
+            spark,
+            Tables.SILVER_TRAVEL_RECORDS.schema(),
+            c,
+            trip("b2in", "g2in", "2021-09-28"),
+            trip("b2out", "g2out", "2021-09-27"),
+            trip("b3in", "g3in", "2021-09-20"),
+            trip("b3out", "g3out", "2021-09-19"));
+    Dataset<Row> batches =
+        Frames.of(
+            spark,
+            Tables.SILVER_RETURN_BATCHES.schema(),
+            cols("school_code", "grade", "batch_start_date", "source_file", "source_line"),
+            batchRows);
+    return new ReturnDeferrals.Inputs(
+        schools,
+        roster.unionByName(moreRoster),
+        trips.unionByName(moreTrips),
+        areas,
+        cases,
+        batches);
+  }
+
+  /** A stay in the medium-risk area 420102 (direct match) from 09-15 to the return date. */
+  private static Object[] trip(String id, String person, String back) {
+    return new Object[] {
+      id, person, "student", "3301020001", "420102003", false, d("2021-09-15"), d(back)
+    };
+  }
+
+  private static Object[] batch(String grade, String date, String file, long line) {
+    return new Object[] {"3301020001", grade, d(date), "inbox/return_batches/" + file, line};
+  }
+
+  private static final Object[][] TWO_BATCHES = {
+    batch("二年级", "2021-10-12", "b.csv", 2), batch("三年级", "2021-10-04", "b.csv", 3)
+  };
+
+  /** person -> term_start: reasons on D. */
+  private static Map<String, String> evaluated(ReturnDeferrals.Inputs in, LocalDate d) {
+    Map<String, TreeSet<String>> r = new TreeMap<>();
+    for (Row x : ReturnDeferrals.persons(in, policy, d).collectAsList())
+      r.computeIfAbsent(x.getAs("person_key") + "@" + x.getAs("term_start"), k -> new TreeSet<>())
+          .add(x.getAs("reason"));
+    Map<String, String> out = new TreeMap<>();
+    r.forEach((k, v) -> out.put(k, String.join(",", v)));
+    return out;
+  }
+
+  @Test
+  void twoGradesWithBatchesAreEachEvaluatedAgainstTheirOwnStart(SparkSession spark) {
+    Map<String, String> r = evaluated(withBatches(spark, TWO_BATCHES), LocalDate.of(2021, 10, 5));
+    // B - 14 in, B - 15 out, per grade: g2out (back 09-27) would be in against S (09-24 ..) and
+    // g3in (back 09-20) out; the grade without a batch keeps S
+    assertEquals("risk_area_14d", r.get("g2in@2021-10-12"), r.toString());
+    assertEquals("risk_area_14d", r.get("g3in@2021-10-04"), r.toString());
+    assertEquals("risk_area_14d", r.get("in14@2021-10-08"), r.toString());
+    assertTrue(
+        r.keySet().stream().noneMatch(k -> k.startsWith("g2out") || k.startsWith("g3out")),
+        r.toString());
+    assertEquals(
+        Set("2021-10-04", "2021-10-08", "2021-10-12"),
+        new TreeSet<>(r.keySet().stream().map(k -> k.substring(k.indexOf('@') + 1)).toList()));
+  }
+
+  @Test
+  void withoutTheBatchRowsTheGradesKeepTheTermsStart(SparkSession spark) {
+    Map<String, String> r = evaluated(withBatches(spark), LocalDate.of(2021, 10, 5));
+    // back 09-27 and 09-28: in S's look-back (09-24 ..) and monitoring (14 days) not over on S
+    assertEquals("in_monitoring_at_start,risk_area_14d", r.get("g2out@2021-10-08"), r.toString());
+    assertEquals("in_monitoring_at_start,risk_area_14d", r.get("g2in@2021-10-08"), r.toString());
+    assertTrue(!r.containsKey("g3in@2021-10-08"), "back 09-20, before S - 14 = 09-24");
+  }
+
+  @Test
+  void aBatchOnTheTermsOwnStartIsTheTermsGroup(SparkSession spark) {
+    ReturnDeferrals.Inputs in = withBatches(spark, batch("二年级", "2021-10-08", "b.csv", 2));
+    LocalDate d = LocalDate.of(2021, 10, 5);
+    Row all =
+        ReturnDeferrals.deferrals(in, ReturnDeferrals.persons(in, policy, d), policy, d)
+            .filter("org_code = '3301020001' AND person_type = 'student' AND reason = 'all'")
+            .first();
+    // one all row: the nine 一年级, two 二年级 and two 三年级 pupils, each once; deferred: the
+    // four of the fixture and both 二年级 pupils (against S, as without the row)
+    assertEquals(13L, (long) all.getAs("roster"));
+    assertEquals(6L, (long) all.getAs("deferred"));
+  }
+
+  @Test
+  void aBatchOutsideTheTermStartsWindowChangesNothing(SparkSession spark) {
+    // 10-16 is S + 8, past the term start's window 09-24 .. 10-15: not a batch of it
+    Map<String, String> r =
+        evaluated(
+            withBatches(spark, batch("二年级", "2021-10-16", "b.csv", 2)), LocalDate.of(2021, 10, 5));
+    assertTrue(r.containsKey("g2out@2021-10-08"), r.toString());
+  }
+
+  @Test
+  void ofTwoDatesOfAGradeInOneWindowTheLaterFileApplies(SparkSession spark) {
+    Map<String, String> r =
+        evaluated(
+            withBatches(
+                spark,
+                batch("二年级", "2021-10-12", "b-2.csv", 2),
+                batch("二年级", "2021-10-06", "b-1.csv", 9)),
+            LocalDate.of(2021, 10, 5));
+    assertEquals("risk_area_14d", r.get("g2in@2021-10-12"), r.toString());
+    assertTrue(r.keySet().stream().noneMatch(k -> k.endsWith("2021-10-06")), r.toString());
+  }
+
+  @Test
+  void aBatchHasItsOwnWindowAndTheGoldCountsEachPersonOnce(SparkSession spark) {
+    ReturnDeferrals.Inputs in = withBatches(spark, TWO_BATCHES);
+    LocalDate d = LocalDate.of(2021, 10, 5);
+    List<Row> all =
+        ReturnDeferrals.deferrals(in, ReturnDeferrals.persons(in, policy, d), policy, d)
+            .filter("org_code = '3301020001' AND person_type = 'student' AND reason = 'all'")
+            .orderBy("term_start")
+            .collectAsList();
+    assertEquals(3, all.size(), "one all row per start date");
+    // 10-04: g3in, g3out; 10-08: the nine 一年级 pupils; 10-12: g2in, g2out
+    assertEquals(List.of(2L, 9L, 2L), all.stream().map(x -> (Long) x.getAs("roster")).toList());
+    assertEquals(List.of(1L, 4L, 1L), all.stream().map(x -> (Long) x.getAs("deferred")).toList());
+    // 10-16 is past S + 7 = 10-15 but inside 二年级's window (09-28 .. 10-19); 三年级's ended 10-11
+    Map<String, String> late = evaluated(in, LocalDate.of(2021, 10, 16));
+    assertEquals(Map.of("g2in@2021-10-12", "risk_area_14d"), late);
+    assertTrue(ReturnDeferrals.anyStartOn(in.batches(), policy, LocalDate.of(2021, 10, 16)));
+    assertTrue(
+        !ReturnDeferrals.anyStartOn(null, policy, LocalDate.of(2021, 10, 16)),
+        "without the batch 10-16 is outside every window");
+    assertTrue(evaluated(in, LocalDate.of(2021, 10, 20)).isEmpty(), "past every window");
+  }
+
   private static TreeSet<String> Set(String... s) {
     return new TreeSet<>(List.of(s));
   }

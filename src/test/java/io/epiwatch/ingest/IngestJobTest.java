@@ -117,6 +117,46 @@ class IngestJobTest {
   }
 
   @Test
+  void aReturnBatchNeedsAKnownSchoolAndAGradeOfItsStudents() throws Exception {
+    schools();
+    write(
+        "roster",
+        "r.csv",
+        "身份证号,姓名,人员类别,学校标识码,年级,班级,统计日期\n"
+            + ID1
+            + ",张三,学生,3301020001,二年级,1班,2021-09-01\n"
+            + ID2
+            + ",李四,教职工,3301050002,三年级,,2021-09-01\n",
+        StandardCharsets.UTF_8);
+    write(
+        "return_batches",
+        "b.csv",
+        "学校标识码,年级,返校日期\n"
+            + "3301020001,二年级,2021-10-12\n"
+            // a grade no student of the school is in (a spelling the roster does not use)
+            + "3301020001,2年级,2021-10-12\n"
+            // the grade of a staff row only
+            + "3301050002,三年级,2021-10-12\n"
+            // a school of no schools row: its grade is unknown too
+            + "9999999999,二年级,2021-10-12\n",
+        StandardCharsets.UTF_8);
+
+    IngestJob.run(ctx, Optional.empty());
+
+    DatasetAssert.assertRows(
+        wh.read(TableId.bronze("return_batches")),
+        new String[] {"school_code", "grade", "CAST(batch_start_date AS STRING)"},
+        row("3301020001", "二年级", "2021-10-12"));
+    DatasetAssert.assertRows(
+        wh.read(Tables.OPS_QUARANTINE.id()).filter("source = 'return_batches'"),
+        new String[] {"source_line", "array_join(array_sort(reasons), ',')"},
+        row(3L, "UNKNOWN_GRADE"),
+        row(4L, "UNKNOWN_GRADE"),
+        row(5L, "UNKNOWN_GRADE,UNKNOWN_SCHOOL"));
+    FileResultCheck.assertManifest(wh, "b.csv", "loaded", 4, 1, 3);
+  }
+
+  @Test
   void gb18030AndBomFilesDecodeWithChineseHeadersAndAFileMissingARequiredColumnIsRejectedWhole()
       throws Exception {
     schools();
