@@ -261,11 +261,13 @@ public final class Tables {
           "Cluster alerts, one row per outbreak (docs/rules.md §4.4, §7): firing days fewer than quiet-gap days apart are one alert.",
           "first_detected DATE, alert_id STRING COMMENT 'stable: hash of rule, unit, group and first_detected', "
               + ORG
-              + "rule STRING COMMENT 'class_same_day, class_3day, school_disease, school_ears_c2', school_code STRING, school_name STRING, district_code STRING, "
+              + "rule STRING COMMENT 'the rule name of conf (class_same_day, class_3day, school_disease, class_rate, school_ili_rate) or school_ears_c2', school_code STRING, school_name STRING, district_code STRING, "
               + "grade STRING, class_name STRING, symptom_group STRING, diagnosis STRING, last_detected DATE, "
               + "cases BIGINT COMMENT 'distinct persons with onset in [first_detected - window + 1, last_detected]; EARS: largest absent count on a firing day', "
-              + "threshold DOUBLE, window_days INT, status STRING COMMENT 'active, closed (run date - last_detected >= quiet gap)', "
-              + "detected_at TIMESTAMP COMMENT 'when the data first sufficed: the k-th earliest submission among the persons counted on first_detected (k = threshold); EARS: the daily report''s first_submitted_at', "
+              + "threshold DOUBLE COMMENT 'persons (measure persons), a fraction (measure rate), a z score (EARS)', window_days INT, "
+              + "measure STRING COMMENT 'persons, rate; null for EARS', "
+              + "rate DOUBLE COMMENT 'measure rate: the highest persons / denominator of a firing day of the alert; null otherwise', status STRING COMMENT 'active, closed (run date - last_detected >= quiet gap)', "
+              + "detected_at TIMESTAMP COMMENT 'when the data first sufficed: the k-th earliest submission among the persons counted on first_detected (k = threshold; measure rate: the fewest persons >= min-persons whose share of first_detected''s denominator reaches the threshold); EARS: the daily report''s first_submitted_at', "
               + "cdc_report_due TIMESTAMP COMMENT 'detected_at + 24 h', "
               + "response_status STRING COMMENT '"
               + codes(ResponseStatus.class)

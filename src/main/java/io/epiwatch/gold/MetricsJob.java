@@ -327,7 +327,12 @@ public final class MetricsJob {
                 TableWriter.conform(
                         ClusterAlerts.withResponses(
                             ClusterAlerts.alerts(
-                                run.schools(), run.cases(), run.reports(), policy, d),
+                                run.schools(),
+                                run.cases(),
+                                run.reports(),
+                                silverOrEmpty(wh, Tables.SILVER_ROSTER),
+                                policy,
+                                d),
                             run.cases(),
                             run.reports(),
                             responses,
