@@ -67,8 +67,14 @@ CREATE OR REPLACE MACRO in_force(valid_from, valid_to, d) AS valid_from <= d AND
 CREATE OR REPLACE TEMP TABLE reports AS
   SELECT * FROM silver_daily_reports WHERE report_date <= DATE '${run_date}';
 
+-- The line list with each row's dormitory resolved for the dormitory rules (docs/rules.md §4.4):
+-- the row's own, else that of the person's roster row at the school in force on the report date.
 CREATE OR REPLACE TEMP TABLE cases AS
-  SELECT * FROM silver_absence_cases WHERE report_date <= DATE '${run_date}';
+  SELECT c.* REPLACE (coalesce(c.dormitory, (
+    SELECT any_value(r.dormitory) FROM silver_roster r
+    WHERE r.person_key = c.person_key AND r.school_code = c.school_code AND r.dormitory IS NOT NULL
+      AND in_force(r.valid_from, r.valid_to, c.report_date))) AS dormitory)
+  FROM silver_absence_cases c WHERE c.report_date <= DATE '${run_date}';
 
 -- @metric reporting_compliance
 -- docs/rules.md §4.1, §7: every calendar day from the first report date to the run date; expected =
@@ -215,24 +221,26 @@ WHERE r.org_level <> 'province' OR cities.several;
 -- one alert; EARS-C2 on the daily illness-absence rate against days t-9..t-3.
 CREATE OR REPLACE TEMP TABLE cluster_firing_days AS
 WITH base AS (
-  SELECT person_key, school_code, grade, class_name, person_type, coalesce(onset_date, report_date) AS onset, symptom_group, diagnosis
+  SELECT person_key, school_code, grade, class_name, dormitory, person_type, coalesce(onset_date, report_date) AS onset, symptom_group, diagnosis
   FROM cases
 ), matched AS (
   SELECT b.*, r.rule_no, r.rule, r.scope, r.window_days, r.threshold, r.valid_from, r.valid_to, r.measure, r.min_persons,
     r.diagnosis AS rule_diagnosis,
     CASE WHEN r.scope = 'class' THEN b.grade END AS unit_grade,
     CASE WHEN r.scope = 'class' THEN b.class_name END AS unit_class,
+    CASE WHEN r.scope = 'dormitory' THEN b.dormitory END AS unit_dorm,
     CASE WHEN r.per_symptom_group THEN b.symptom_group ELSE r.symptom_group END AS unit_group
   FROM base b
   JOIN policy_cluster_rules r ON (r.symptom_group IS NULL AND r.diagnosis IS NULL)
                               OR b.symptom_group = r.symptom_group OR b.diagnosis = r.diagnosis
-  WHERE r.scope <> 'class' OR (b.grade IS NOT NULL AND b.class_name IS NOT NULL AND b.person_type = 'student')
+  WHERE (r.scope <> 'class' OR (b.grade IS NOT NULL AND b.class_name IS NOT NULL AND b.person_type = 'student'))
+    AND (r.scope <> 'dormitory' OR (b.dormitory IS NOT NULL AND b.person_type = 'student'))
 ), spread AS (
   SELECT m.*, m.onset + k::INTEGER AS t FROM matched m, unnest(range(0, m.window_days)) AS u(k)
 ), unit_days AS (
   -- per rule (rule_no: its position in conf), as ClusterAlerts evaluates the rules one by one
   SELECT rule_no, rule, scope, measure, min_persons, school_code, unit_grade AS grade, unit_class AS class_name,
-    unit_group AS symptom_group, t, count(DISTINCT person_key) AS persons, rule_diagnosis AS diagnosis,
+    unit_dorm AS dormitory, unit_group AS symptom_group, t, count(DISTINCT person_key) AS persons, rule_diagnosis AS diagnosis,
     threshold::DOUBLE AS threshold, window_days
   FROM spread
   WHERE t <= DATE '${run_date}' AND t >= valid_from AND (valid_to IS NULL OR t <= valid_to)
@@ -247,6 +255,10 @@ WITH base AS (
            SELECT count(DISTINCT ro.person_key) FROM silver_roster ro
            WHERE ro.school_code = u.school_code AND ro.grade = u.grade AND ro.class_name = u.class_name
              AND ro.person_type = 'student' AND ro.status = 'active' AND in_force(ro.valid_from, ro.valid_to, u.t))
+         WHEN u.scope = 'dormitory' THEN (
+           SELECT count(DISTINCT ro.person_key) FROM silver_roster ro
+           WHERE ro.school_code = u.school_code AND ro.dormitory = u.dormitory
+             AND ro.person_type = 'student' AND ro.status = 'active' AND in_force(ro.valid_from, ro.valid_to, u.t))
          ELSE coalesce(
            (SELECT d.students_expected FROM reports d WHERE d.school_code = u.school_code AND d.report_date = u.t),
            (SELECT s.students_enrolled FROM silver_schools s
@@ -254,7 +266,7 @@ WITH base AS (
     END::BIGINT AS denominator
   FROM unit_days u
 )
-SELECT school_code, grade, class_name, symptom_group, t, persons, rule, diagnosis, threshold, window_days, measure,
+SELECT school_code, grade, class_name, dormitory, symptom_group, t, persons, rule, diagnosis, threshold, window_days, measure,
   CASE WHEN measure = 'rate' THEN persons::DOUBLE / denominator END AS rate,
   denominator AS _denominator,
   CASE WHEN measure = 'rate' THEN min_persons END AS _min_persons
@@ -283,25 +295,26 @@ CREATE OR REPLACE TEMP TABLE cluster_alerts_base AS
 WITH flagged AS (
   SELECT d.*, CASE WHEN lag(t) OVER w IS NULL OR date_diff('day', lag(t) OVER w, t) - 1 >= p.quiet_gap_days THEN 1 ELSE 0 END AS _new
   FROM cluster_firing_days d CROSS JOIN policy_settings p
-  WINDOW w AS (PARTITION BY rule, school_code, grade, class_name, symptom_group, diagnosis, threshold ORDER BY t)
+  WINDOW w AS (PARTITION BY rule, school_code, grade, class_name, dormitory, symptom_group, diagnosis, threshold ORDER BY t)
 ), episodes AS (
-  SELECT *, sum(_new) OVER (PARTITION BY rule, school_code, grade, class_name, symptom_group, diagnosis, threshold ORDER BY t
+  SELECT *, sum(_new) OVER (PARTITION BY rule, school_code, grade, class_name, dormitory, symptom_group, diagnosis, threshold ORDER BY t
                             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _episode
   FROM flagged
 ), alerts AS (
-  SELECT rule, school_code, grade, class_name, symptom_group, diagnosis, threshold, window_days, measure, _min_persons, _episode,
+  SELECT rule, school_code, grade, class_name, dormitory, symptom_group, diagnosis, threshold, window_days, measure, _min_persons, _episode,
     min(t) AS first_detected, max(t) AS last_detected, max(persons) AS max_persons,
     max(rate) AS rate, arg_min(_denominator, t) AS _denominator
-  FROM episodes GROUP BY rule, school_code, grade, class_name, symptom_group, diagnosis, threshold, window_days, measure, _min_persons, _episode
+  FROM episodes GROUP BY rule, school_code, grade, class_name, dormitory, symptom_group, diagnosis, threshold, window_days, measure, _min_persons, _episode
 ), counted AS (
-  SELECT a.rule, a.school_code, a.grade, a.class_name, a.symptom_group, a.diagnosis, a.threshold, a.window_days, a._episode,
+  SELECT a.rule, a.school_code, a.grade, a.class_name, a.dormitory, a.symptom_group, a.diagnosis, a.threshold, a.window_days, a._episode,
     a.measure, a._min_persons, a.rate, a._denominator,
     a.first_detected, a.last_detected, a.max_persons, count(DISTINCT c.person_key) AS persons_in_span
   FROM alerts a
   LEFT JOIN cases c ON a.rule <> 'school_ears_c2'
     AND c.school_code = a.school_code
     AND (a.grade IS NULL OR c.grade = a.grade) AND (a.class_name IS NULL OR c.class_name = a.class_name)
-    AND (a.grade IS NULL OR c.person_type = 'student')
+    AND (a.dormitory IS NULL OR c.dormitory = a.dormitory)
+    AND ((a.grade IS NULL AND a.dormitory IS NULL) OR c.person_type = 'student')
     AND coalesce(c.onset_date, c.report_date) >= a.first_detected + (1 - a.window_days)
     AND coalesce(c.onset_date, c.report_date) <= a.last_detected
     AND ((a.symptom_group IS NULL AND a.diagnosis IS NULL)
@@ -314,9 +327,9 @@ WITH flagged AS (
 )
 SELECT a.first_detected,
   substr(sha256(concat_ws('|', a.rule, a.school_code, coalesce(a.grade, ''), coalesce(a.class_name, ''), coalesce(a.symptom_group, ''),
-    coalesce(a.diagnosis, ''), a.threshold::VARCHAR, a.first_detected::VARCHAR)), 1, 16) AS alert_id,
+    coalesce(a.diagnosis, ''), a.threshold::VARCHAR, a.first_detected::VARCHAR, a.dormitory)), 1, 16) AS alert_id,
   'school' AS org_level, a.school_code AS org_code, s.school_name AS org_name, s.district_code AS parent_code,
-  a.rule, a.school_code, s.school_name, s.district_code, a.grade, a.class_name, a.symptom_group, a.diagnosis, a.last_detected,
+  a.rule, a.school_code, s.school_name, s.district_code, a.grade, a.class_name, a.dormitory, a.symptom_group, a.diagnosis, a.last_detected,
   (CASE WHEN a.rule = 'school_ears_c2' THEN a.max_persons ELSE a.persons_in_span END)::BIGINT AS cases, a.threshold, a.window_days::INTEGER AS window_days,
   a.measure, a.rate, a._denominator, a._min_persons,
   CASE WHEN date_diff('day', a.last_detected, DATE '${run_date}') >= p.quiet_gap_days THEN 'closed' ELSE 'active' END AS status
@@ -334,7 +347,8 @@ WITH per_person AS (
   JOIN cases c ON a.rule <> 'school_ears_c2'
     AND c.school_code = a.school_code
     AND (a.grade IS NULL OR c.grade = a.grade) AND (a.class_name IS NULL OR c.class_name = a.class_name)
-    AND (a.grade IS NULL OR c.person_type = 'student')
+    AND (a.dormitory IS NULL OR c.dormitory = a.dormitory)
+    AND ((a.grade IS NULL AND a.dormitory IS NULL) OR c.person_type = 'student')
     AND coalesce(c.onset_date, c.report_date) >= a.first_detected + (1 - a.window_days)
     AND coalesce(c.onset_date, c.report_date) <= a.first_detected
     AND ((a.symptom_group IS NULL AND a.diagnosis IS NULL)

@@ -48,9 +48,9 @@ public final class ClusterAlerts {
   private ClusterAlerts() {}
 
   /**
-   * Firing days: rule, school_code, grade, class_name, symptom_group, diagnosis, t, persons,
-   * threshold, window_days, measure, rate (persons / denominator; null for measure persons), and
-   * for the detection time _denominator and _min_persons (null for measure persons).
+   * Firing days: rule, school_code, grade, class_name, dormitory, symptom_group, diagnosis, t,
+   * persons, threshold, window_days, measure, rate (persons / denominator; null for measure
+   * persons), and for the detection time _denominator and _min_persons (null for measure persons).
    *
    * @param roster silver.roster (the class denominators of measure rate)
    * @param reports silver.daily_reports, @param schools silver.schools (the school denominators)
@@ -70,6 +70,7 @@ public final class ClusterAlerts {
                 "school_code",
                 "grade",
                 "class_name",
+                "dormitory",
                 "person_type",
                 "onset",
                 "symptom_group",
@@ -82,6 +83,7 @@ public final class ClusterAlerts {
       if (r.diagnosis() != null) match = match.or(col("diagnosis").equalTo(r.diagnosis()));
       Dataset<Row> c = base.filter(match);
       boolean classScope = r.scope() == RuleScope.CLASS;
+      boolean dormScope = r.scope() == RuleScope.DORMITORY;
       if (classScope)
         c =
             c.filter(
@@ -89,6 +91,8 @@ public final class ClusterAlerts {
                     .isNotNull()
                     .and(col("class_name").isNotNull())
                     .and(col("person_type").equalTo("student")));
+      if (dormScope)
+        c = c.filter(col("dormitory").isNotNull().and(col("person_type").equalTo("student")));
       Column group =
           r.perSymptomGroup()
               ? col("symptom_group")
@@ -96,6 +100,7 @@ public final class ClusterAlerts {
       c =
           c.withColumn("_grade", classScope ? col("grade") : lit(null).cast("string"))
               .withColumn("_class", classScope ? col("class_name") : lit(null).cast("string"))
+              .withColumn("_dorm", dormScope ? col("dormitory") : lit(null).cast("string"))
               .withColumn("_group", group)
               .withColumn(
                   "t", explode(sequence(col("onset"), date_add(col("onset"), r.window() - 1))));
@@ -107,6 +112,7 @@ public final class ClusterAlerts {
                   col("school_code"),
                   col("_grade").as("grade"),
                   col("_class").as("class_name"),
+                  col("_dorm").as("dormitory"),
                   col("_group").as("symptom_group"),
                   col("t"))
               .agg(countDistinct("person_key").as("persons"));
@@ -142,10 +148,11 @@ public final class ClusterAlerts {
   }
 
   /**
-   * The firing candidates (school_code, grade, class_name, symptom_group, t, persons) with their
-   * _denominator on t: the class's active roster pupils (status active, valid_from <= t < valid_to)
-   * for scope class; for scope school the students_expected of the school's daily report of t, else
-   * the students_enrolled of the school's row in force on t. Null when there is none.
+   * The firing candidates (school_code, grade, class_name, dormitory, symptom_group, t, persons)
+   * with their _denominator on t: the class's (dormitory's) active roster pupils (status active,
+   * valid_from <= t < valid_to) for scope class (dormitory); for scope school the students_expected
+   * of the school's daily report of t, else the students_enrolled of the school's row in force on
+   * t. Null when there is none.
    */
   private static Dataset<Row> withDenominator(
       Dataset<Row> counted,
@@ -153,7 +160,11 @@ public final class ClusterAlerts {
       Dataset<Row> roster,
       Dataset<Row> reports,
       Dataset<Row> schools) {
-    if (scope == RuleScope.CLASS) {
+    if (scope != RuleScope.SCHOOL) {
+      Column sameUnit =
+          scope == RuleScope.CLASS
+              ? col("_rg").equalTo(col("grade")).and(col("_rc").equalTo(col("class_name")))
+              : col("_rd").equalTo(col("dormitory"));
       Dataset<Row> pupils =
           roster
               .filter(col("person_type").equalTo("student").and(col("status").equalTo("active")))
@@ -162,6 +173,7 @@ public final class ClusterAlerts {
                   col("school_code").as("_rs"),
                   col("grade").as("_rg"),
                   col("class_name").as("_rc"),
+                  col("dormitory").as("_rd"),
                   col("valid_from").as("_rf"),
                   col("valid_to").as("_rt"));
       Dataset<Row> n =
@@ -170,11 +182,17 @@ public final class ClusterAlerts {
                   pupils,
                   col("_rs")
                       .equalTo(col("school_code"))
-                      .and(col("_rg").equalTo(col("grade")))
-                      .and(col("_rc").equalTo(col("class_name")))
+                      .and(sameUnit)
                       .and(col("_rf").leq(col("t")))
                       .and(col("_rt").isNull().or(col("t").lt(col("_rt")))))
-              .groupBy("school_code", "grade", "class_name", "symptom_group", "t", "persons")
+              .groupBy(
+                  "school_code",
+                  "grade",
+                  "class_name",
+                  "dormitory",
+                  "symptom_group",
+                  "t",
+                  "persons")
               .agg(countDistinct("_rp").as("_denominator"));
       return n;
     }
@@ -203,6 +221,39 @@ public final class ClusterAlerts {
             "left")
         .withColumn("_denominator", coalesce(col("_expected"), col("_enrolled")).cast("long"))
         .drop("_es", "_et", "_expected", "_ns", "_nf", "_nt", "_enrolled");
+  }
+
+  /**
+   * The line list with each row's dormitory resolved (docs/rules.md §4.4): the row's own, else the
+   * dormitory of the person's roster row at that school in force on the report date. The cluster
+   * alerts, their detection and their persons all read the line list through this.
+   */
+  public static Dataset<Row> withDormitory(Dataset<Row> cases, Dataset<Row> roster) {
+    // a warehouse written before the dormitory column existed reads without it until rewritten
+    if (!java.util.Arrays.asList(cases.columns()).contains("dormitory"))
+      cases = cases.withColumn("dormitory", lit(null).cast("string"));
+    if (!java.util.Arrays.asList(roster.columns()).contains("dormitory"))
+      roster = roster.withColumn("dormitory", lit(null).cast("string"));
+    Dataset<Row> r =
+        roster
+            .filter(col("dormitory").isNotNull())
+            .select(
+                col("person_key").as("_wp"),
+                col("school_code").as("_ws"),
+                col("valid_from").as("_wf"),
+                col("valid_to").as("_wt"),
+                col("dormitory").as("_wd"));
+    return cases
+        .join(
+            r,
+            col("_wp")
+                .equalTo(col("person_key"))
+                .and(col("_ws").equalTo(col("school_code")))
+                .and(col("_wf").leq(col("report_date")))
+                .and(col("_wt").isNull().or(col("report_date").lt(col("_wt")))),
+            "left")
+        .withColumn("dormitory", coalesce(col("dormitory"), col("_wd")))
+        .drop("_wp", "_ws", "_wf", "_wt", "_wd");
   }
 
   /** EARS-C2 firing days per school (docs/rules.md §7). */
@@ -242,6 +293,7 @@ public final class ClusterAlerts {
         col("school_code"),
         lit(null).cast("string").as("grade"),
         lit(null).cast("string").as("class_name"),
+        lit(null).cast("string").as("dormitory"),
         lit(null).cast("string").as("symptom_group"),
         col("t"),
         col("absent").cast("long").as("persons"),
@@ -276,6 +328,7 @@ public final class ClusterAlerts {
       col("school_code"),
       col("grade"),
       col("class_name"),
+      col("dormitory"),
       col("symptom_group"),
       col("diagnosis"),
       col("threshold")
@@ -338,7 +391,10 @@ public final class ClusterAlerts {
                             coalesce(col("symptom_group"), lit("")),
                             coalesce(col("diagnosis"), lit("")),
                             col("threshold").cast("string"),
-                            col("first_detected").cast("string")),
+                            col("first_detected").cast("string"),
+                            // null (skipped) outside dormitory rules: the other ids stay as they
+                            // were
+                            col("dormitory")),
                         256),
                     1,
                     16))
@@ -372,6 +428,7 @@ public final class ClusterAlerts {
                 col("school_code").as("_s"),
                 col("grade").as("_g"),
                 col("class_name").as("_c"),
+                col("dormitory").as("_d"),
                 col("person_type").as("_pt"),
                 col("symptom_group").as("_sg"),
                 col("diagnosis").as("_dx"),
@@ -382,7 +439,12 @@ public final class ClusterAlerts {
             .equalTo(col("school_code"))
             .and(col("grade").isNull().or(col("_g").equalTo(col("grade"))))
             .and(col("class_name").isNull().or(col("_c").equalTo(col("class_name"))))
-            .and(col("grade").isNull().or(col("_pt").equalTo("student")))
+            .and(col("dormitory").isNull().or(col("_d").equalTo(col("dormitory"))))
+            .and(
+                col("grade")
+                    .isNull()
+                    .and(col("dormitory").isNull())
+                    .or(col("_pt").equalTo("student")))
             .and(
                 col("onset").geq(date_add(col("first_detected"), lit(1).minus(col("window_days")))))
             .and(col("onset").leq(col("last_detected")));
@@ -415,6 +477,7 @@ public final class ClusterAlerts {
                     "school_code",
                     "grade",
                     "class_name",
+                    "dormitory",
                     "symptom_group",
                     "diagnosis",
                     "first_detected",
@@ -466,6 +529,7 @@ public final class ClusterAlerts {
                 col("school_code"),
                 col("grade"),
                 col("class_name"),
+                col("dormitory"),
                 col("symptom_group"),
                 col("diagnosis"),
                 col("first_detected"),

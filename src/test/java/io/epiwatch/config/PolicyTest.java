@@ -61,7 +61,7 @@ class PolicyTest {
     String rule = "{ rule = r1, scope = %s, window = 1, threshold = 3, %s from = \"2000-01-01\" }";
     String m = error("epiwatch.policy.cluster.rules = [" + rule.formatted("classroom", "") + "]");
     assertEquals(
-        "Property 'epiwatch.policy.cluster.rules[0].scope' has illegal value: 'classroom', allowed options: [class, school]",
+        "Property 'epiwatch.policy.cluster.rules[0].scope' has illegal value: 'classroom', allowed options: [class, school, dormitory]",
         m);
     m =
         error(

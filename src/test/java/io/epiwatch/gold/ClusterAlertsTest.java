@@ -352,4 +352,104 @@ class ClusterAlertsTest {
         cols("rate", "cases"),
         row(0.05, 10L));
   }
+
+  @Test
+  void threeSameDayCasesInADormOfThreeClassesAreADormAlertButNoClassAlert(SparkSession spark) {
+    // 1班 and 2班 give the dormitory on the case row; 3班's row leaves it empty and the roster has it
+    Dataset<Row> c =
+        Frames.of(
+            spark,
+            Tables.SILVER_ABSENCE_CASES.schema(),
+            cols(
+                "report_date",
+                "school_code",
+                "person_key",
+                "person_type",
+                "grade",
+                "class_name",
+                "onset_date",
+                "symptom_group",
+                "diagnosis",
+                "dormitory"),
+            new Object[] {
+              d("2021-09-10"),
+              "3301020001",
+              "a",
+              "student",
+              "一年级",
+              "1班",
+              d("2021-09-10"),
+              "ili",
+              "unknown",
+              "3号楼205"
+            },
+            new Object[] {
+              d("2021-09-10"),
+              "3301020001",
+              "b",
+              "student",
+              "一年级",
+              "2班",
+              d("2021-09-10"),
+              "ili",
+              "unknown",
+              "3号楼205"
+            },
+            new Object[] {
+              d("2021-09-10"),
+              "3301020001",
+              "c",
+              "student",
+              "一年级",
+              "3班",
+              d("2021-09-10"),
+              "ili",
+              "unknown",
+              null
+            },
+            // a pupil of another dormitory, same day: not counted
+            new Object[] {
+              d("2021-09-10"),
+              "3301020001",
+              "e",
+              "student",
+              "一年级",
+              "3班",
+              d("2021-09-10"),
+              "ili",
+              "unknown",
+              "3号楼206"
+            });
+    Dataset<Row> roster =
+        Frames.of(
+            spark,
+            Tables.SILVER_ROSTER.schema(),
+            cols(
+                "person_key",
+                "school_code",
+                "person_type",
+                "grade",
+                "class_name",
+                "dormitory",
+                "status",
+                "valid_from"),
+            new Object[] {
+              "c", "3301020001", "student", "一年级", "3班", "3号楼205", "active", d("2021-09-01")
+            });
+    Dataset<Row> cases = ClusterAlerts.withDormitory(c, roster);
+    Dataset<Row> alerts =
+        ClusterAlerts.alerts(
+                schools(spark), cases, reports(spark), roster, POLICY, LocalDate.of(2021, 9, 10))
+            .cache();
+    DatasetAssert.assertRows(
+        alerts,
+        cols("rule", "dormitory", "grade", "class_name", "symptom_group", "measure", "cases"),
+        row("dorm_same_day", "3号楼205", null, null, "ili", "persons", 3L));
+    DatasetAssert.assertRows(
+        ClusterAlerts.alertCases(alerts, cases),
+        cols("person_key", "class_name"),
+        row("a", "1班"),
+        row("b", "2班"),
+        row("c", "3班"));
+  }
 }
