@@ -20,7 +20,7 @@
 --     policy_campaigns(campaign_id, age_band, dose_number, deadline, target_rate)
 --     policy_monitoring_days(category, days)
 --     policy_cluster_rules(rule_no, rule, scope, window_days, threshold, symptom_group, diagnosis,
---                          per_symptom_group, valid_from, valid_to)
+--                          per_symptom_group, valid_from, valid_to, measure, min_persons)
 --     policy_ears_c2(enabled, baseline_from, baseline_to, min_baseline_days, sd_floor, threshold)
 --     policy_vaccination(grace_days, deadline_warning_days)             -- one row
 --     (policy_vaccine_products is created too; gold needs only silver's series_doses.)
@@ -67,8 +67,14 @@ CREATE OR REPLACE MACRO in_force(valid_from, valid_to, d) AS valid_from <= d AND
 CREATE OR REPLACE TEMP TABLE reports AS
   SELECT * FROM silver_daily_reports WHERE report_date <= DATE '${run_date}';
 
+-- The line list with each row's dormitory resolved for the dormitory rules (docs/rules.md §4.4):
+-- the row's own, else that of the person's roster row at the school in force on the report date.
 CREATE OR REPLACE TEMP TABLE cases AS
-  SELECT * FROM silver_absence_cases WHERE report_date <= DATE '${run_date}';
+  SELECT c.* REPLACE (coalesce(c.dormitory, (
+    SELECT any_value(r.dormitory) FROM silver_roster r
+    WHERE r.person_key = c.person_key AND r.school_code = c.school_code AND r.dormitory IS NOT NULL
+      AND in_force(r.valid_from, r.valid_to, c.report_date))) AS dormitory)
+  FROM silver_absence_cases c WHERE c.report_date <= DATE '${run_date}';
 
 -- @metric reporting_compliance
 -- docs/rules.md §4.1, §7: every calendar day from the first report date to the run date; expected =
@@ -215,28 +221,59 @@ WHERE r.org_level <> 'province' OR cities.several;
 -- one alert; EARS-C2 on the daily illness-absence rate against days t-9..t-3.
 CREATE OR REPLACE TEMP TABLE cluster_firing_days AS
 WITH base AS (
-  SELECT person_key, school_code, grade, class_name, person_type, coalesce(onset_date, report_date) AS onset, symptom_group, diagnosis
+  SELECT person_key, school_code, grade, class_name, dormitory, person_type, coalesce(onset_date, report_date) AS onset, symptom_group, diagnosis
   FROM cases
 ), matched AS (
-  SELECT b.*, r.rule_no, r.rule, r.window_days, r.threshold, r.valid_from, r.valid_to,
+  SELECT b.*, r.rule_no, r.rule, r.scope, r.window_days, r.threshold, r.valid_from, r.valid_to, r.measure, r.min_persons,
     r.diagnosis AS rule_diagnosis,
     CASE WHEN r.scope = 'class' THEN b.grade END AS unit_grade,
     CASE WHEN r.scope = 'class' THEN b.class_name END AS unit_class,
+    CASE WHEN r.scope = 'dormitory' THEN b.dormitory END AS unit_dorm,
     CASE WHEN r.per_symptom_group THEN b.symptom_group ELSE r.symptom_group END AS unit_group
   FROM base b
   JOIN policy_cluster_rules r ON (r.symptom_group IS NULL AND r.diagnosis IS NULL)
                               OR b.symptom_group = r.symptom_group OR b.diagnosis = r.diagnosis
-  WHERE r.scope <> 'class' OR (b.grade IS NOT NULL AND b.class_name IS NOT NULL AND b.person_type = 'student')
+  WHERE (r.scope <> 'class' OR (b.grade IS NOT NULL AND b.class_name IS NOT NULL AND b.person_type = 'student'))
+    AND (r.scope <> 'dormitory' OR (b.dormitory IS NOT NULL AND b.person_type = 'student'))
 ), spread AS (
   SELECT m.*, m.onset + k::INTEGER AS t FROM matched m, unnest(range(0, m.window_days)) AS u(k)
+), unit_days AS (
+  -- per rule (rule_no: its position in conf), as ClusterAlerts evaluates the rules one by one
+  SELECT rule_no, rule, scope, measure, min_persons, school_code, unit_grade AS grade, unit_class AS class_name,
+    unit_dorm AS dormitory, unit_group AS symptom_group, t, count(DISTINCT person_key) AS persons, rule_diagnosis AS diagnosis,
+    threshold::DOUBLE AS threshold, window_days
+  FROM spread
+  WHERE t <= DATE '${run_date}' AND t >= valid_from AND (valid_to IS NULL OR t <= valid_to)
+  GROUP BY ALL
+), measured AS (
+  -- measure rate: the unit's size on t. A class: its active roster pupils in force on t. A
+  -- school: students_expected of its daily report of t, else students_enrolled of the school
+  -- in force on t.
+  SELECT u.*,
+    CASE WHEN u.measure <> 'rate' THEN NULL
+         WHEN u.scope = 'class' THEN (
+           SELECT count(DISTINCT ro.person_key) FROM silver_roster ro
+           WHERE ro.school_code = u.school_code AND ro.grade = u.grade AND ro.class_name = u.class_name
+             AND ro.person_type = 'student' AND ro.status = 'active' AND in_force(ro.valid_from, ro.valid_to, u.t))
+         WHEN u.scope = 'dormitory' THEN (
+           SELECT count(DISTINCT ro.person_key) FROM silver_roster ro
+           WHERE ro.school_code = u.school_code AND ro.dormitory = u.dormitory
+             AND ro.person_type = 'student' AND ro.status = 'active' AND in_force(ro.valid_from, ro.valid_to, u.t))
+         ELSE coalesce(
+           (SELECT d.students_expected FROM reports d WHERE d.school_code = u.school_code AND d.report_date = u.t),
+           (SELECT s.students_enrolled FROM silver_schools s
+            WHERE s.school_code = u.school_code AND in_force(s.valid_from, s.valid_to, u.t)))
+    END::BIGINT AS denominator
+  FROM unit_days u
 )
-SELECT school_code, unit_grade AS grade, unit_class AS class_name, unit_group AS symptom_group, t,
-  count(DISTINCT person_key) AS persons, rule, rule_diagnosis AS diagnosis, threshold::DOUBLE AS threshold, window_days
-FROM spread
-WHERE t <= DATE '${run_date}' AND t >= valid_from AND (valid_to IS NULL OR t <= valid_to)
--- per rule (rule_no: its position in conf), as ClusterAlerts evaluates the rules one by one
-GROUP BY rule_no, school_code, unit_grade, unit_class, unit_group, t, rule, rule_diagnosis, threshold, window_days
-HAVING count(DISTINCT person_key) >= threshold;
+SELECT school_code, grade, class_name, dormitory, symptom_group, t, persons, rule, diagnosis, threshold, window_days, measure,
+  CASE WHEN measure = 'rate' THEN persons::DOUBLE / denominator END AS rate,
+  denominator AS _denominator,
+  CASE WHEN measure = 'rate' THEN min_persons END AS _min_persons
+FROM measured
+WHERE CASE WHEN measure = 'rate'
+           THEN denominator > 0 AND persons >= min_persons AND persons::DOUBLE / denominator >= threshold
+           ELSE persons >= threshold END;
 
 INSERT INTO cluster_firing_days BY NAME
 WITH e AS (SELECT * FROM policy_ears_c2 WHERE enabled), x AS (
@@ -258,23 +295,26 @@ CREATE OR REPLACE TEMP TABLE cluster_alerts_base AS
 WITH flagged AS (
   SELECT d.*, CASE WHEN lag(t) OVER w IS NULL OR date_diff('day', lag(t) OVER w, t) - 1 >= p.quiet_gap_days THEN 1 ELSE 0 END AS _new
   FROM cluster_firing_days d CROSS JOIN policy_settings p
-  WINDOW w AS (PARTITION BY rule, school_code, grade, class_name, symptom_group, diagnosis, threshold ORDER BY t)
+  WINDOW w AS (PARTITION BY rule, school_code, grade, class_name, dormitory, symptom_group, diagnosis, threshold ORDER BY t)
 ), episodes AS (
-  SELECT *, sum(_new) OVER (PARTITION BY rule, school_code, grade, class_name, symptom_group, diagnosis, threshold ORDER BY t
+  SELECT *, sum(_new) OVER (PARTITION BY rule, school_code, grade, class_name, dormitory, symptom_group, diagnosis, threshold ORDER BY t
                             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _episode
   FROM flagged
 ), alerts AS (
-  SELECT rule, school_code, grade, class_name, symptom_group, diagnosis, threshold, window_days, _episode,
-    min(t) AS first_detected, max(t) AS last_detected, max(persons) AS max_persons
-  FROM episodes GROUP BY ALL
+  SELECT rule, school_code, grade, class_name, dormitory, symptom_group, diagnosis, threshold, window_days, measure, _min_persons, _episode,
+    min(t) AS first_detected, max(t) AS last_detected, max(persons) AS max_persons,
+    max(rate) AS rate, arg_min(_denominator, t) AS _denominator
+  FROM episodes GROUP BY rule, school_code, grade, class_name, dormitory, symptom_group, diagnosis, threshold, window_days, measure, _min_persons, _episode
 ), counted AS (
-  SELECT a.rule, a.school_code, a.grade, a.class_name, a.symptom_group, a.diagnosis, a.threshold, a.window_days, a._episode,
+  SELECT a.rule, a.school_code, a.grade, a.class_name, a.dormitory, a.symptom_group, a.diagnosis, a.threshold, a.window_days, a._episode,
+    a.measure, a._min_persons, a.rate, a._denominator,
     a.first_detected, a.last_detected, a.max_persons, count(DISTINCT c.person_key) AS persons_in_span
   FROM alerts a
   LEFT JOIN cases c ON a.rule <> 'school_ears_c2'
     AND c.school_code = a.school_code
     AND (a.grade IS NULL OR c.grade = a.grade) AND (a.class_name IS NULL OR c.class_name = a.class_name)
-    AND (a.grade IS NULL OR c.person_type = 'student')
+    AND (a.dormitory IS NULL OR c.dormitory = a.dormitory)
+    AND ((a.grade IS NULL AND a.dormitory IS NULL) OR c.person_type = 'student')
     AND coalesce(c.onset_date, c.report_date) >= a.first_detected + (1 - a.window_days)
     AND coalesce(c.onset_date, c.report_date) <= a.last_detected
     AND ((a.symptom_group IS NULL AND a.diagnosis IS NULL)
@@ -287,25 +327,28 @@ WITH flagged AS (
 )
 SELECT a.first_detected,
   substr(sha256(concat_ws('|', a.rule, a.school_code, coalesce(a.grade, ''), coalesce(a.class_name, ''), coalesce(a.symptom_group, ''),
-    coalesce(a.diagnosis, ''), a.threshold::VARCHAR, a.first_detected::VARCHAR)), 1, 16) AS alert_id,
+    coalesce(a.diagnosis, ''), a.threshold::VARCHAR, a.first_detected::VARCHAR, a.dormitory)), 1, 16) AS alert_id,
   'school' AS org_level, a.school_code AS org_code, s.school_name AS org_name, s.district_code AS parent_code,
-  a.rule, a.school_code, s.school_name, s.district_code, a.grade, a.class_name, a.symptom_group, a.diagnosis, a.last_detected,
+  a.rule, a.school_code, s.school_name, s.district_code, a.grade, a.class_name, a.dormitory, a.symptom_group, a.diagnosis, a.last_detected,
   (CASE WHEN a.rule = 'school_ears_c2' THEN a.max_persons ELSE a.persons_in_span END)::BIGINT AS cases, a.threshold, a.window_days::INTEGER AS window_days,
+  a.measure, a.rate, a._denominator, a._min_persons,
   CASE WHEN date_diff('day', a.last_detected, DATE '${run_date}') >= p.quiet_gap_days THEN 'closed' ELSE 'active' END AS status
 FROM counted a CROSS JOIN policy_settings p
 LEFT JOIN latest_school s ON s.school_code = a.school_code;
 
 -- docs/rules.md §4.4.1: detected_at = the k-th earliest first submission among the persons counted on
--- first_detected (k = threshold); EARS: the daily report's first_submitted_at; the response of
+-- first_detected (k = threshold; measure rate: the smallest k >= min-persons with k / the
+-- denominator of first_detected >= threshold); EARS: the daily report's first_submitted_at; the response of
 -- silver_alert_responses submitted by the end of D; 24 h to report to the CDC.
 CREATE OR REPLACE TABLE gold_cluster_alerts AS
 WITH per_person AS (
-  SELECT a.alert_id, a.threshold, c.person_key, min(c.first_submitted_at) AS first_sub
+  SELECT a.alert_id, a.threshold, a.measure, a._denominator, a._min_persons, c.person_key, min(c.first_submitted_at) AS first_sub
   FROM cluster_alerts_base a
   JOIN cases c ON a.rule <> 'school_ears_c2'
     AND c.school_code = a.school_code
     AND (a.grade IS NULL OR c.grade = a.grade) AND (a.class_name IS NULL OR c.class_name = a.class_name)
-    AND (a.grade IS NULL OR c.person_type = 'student')
+    AND (a.dormitory IS NULL OR c.dormitory = a.dormitory)
+    AND ((a.grade IS NULL AND a.dormitory IS NULL) OR c.person_type = 'student')
     AND coalesce(c.onset_date, c.report_date) >= a.first_detected + (1 - a.window_days)
     AND coalesce(c.onset_date, c.report_date) <= a.first_detected
     AND ((a.symptom_group IS NULL AND a.diagnosis IS NULL)
@@ -313,9 +356,13 @@ WITH per_person AS (
          OR (a.diagnosis IS NOT NULL AND c.diagnosis = a.diagnosis))
   GROUP BY ALL
   HAVING min(c.first_submitted_at) IS NOT NULL
+), ranked AS (
+  SELECT *, row_number() OVER (PARTITION BY alert_id ORDER BY first_sub, person_key) AS k FROM per_person
 ), detected AS (
-  SELECT alert_id, first_sub AS detected_at FROM per_person
-  QUALIFY row_number() OVER (PARTITION BY alert_id ORDER BY first_sub, person_key) = threshold::INTEGER
+  SELECT alert_id, arg_min(first_sub, k) AS detected_at FROM ranked
+  WHERE CASE WHEN measure = 'rate' THEN k >= _min_persons AND k::DOUBLE / _denominator >= threshold
+             ELSE k >= threshold END
+  GROUP BY alert_id
   UNION ALL
   SELECT a.alert_id, r.first_submitted_at FROM cluster_alerts_base a
   JOIN reports r ON a.rule = 'school_ears_c2' AND r.school_code = a.school_code AND r.report_date = a.first_detected
@@ -335,7 +382,7 @@ WITH per_person AS (
   LEFT JOIN detected d ON d.alert_id = a.alert_id
   LEFT JOIN responses r ON r.alert_id = a.alert_id
 )
-SELECT * EXCLUDE (class_suspended),
+SELECT * EXCLUDE (class_suspended, _denominator, _min_persons),
   CASE WHEN reported_to_cdc_at IS NOT NULL AND cdc_report_due IS NOT NULL THEN reported_to_cdc_at <= cdc_report_due END AS cdc_report_on_time,
   coalesce(reported_to_cdc_at IS NULL AND cdc_report_due IS NOT NULL AND (DATE '${run_date}' + 1)::TIMESTAMP > cdc_report_due
            AND response_status <> 'discarded', false) AS cdc_report_overdue,

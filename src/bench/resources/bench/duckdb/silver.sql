@@ -154,11 +154,11 @@ CREATE TABLE stage_roster AS
 WITH t AS (
   SELECT source_file, source_line, cell(id_number) AS id_number, id_type_code(cell(id_type)) AS id_type,
     cell(id_type) AS id_type_t, cell(name) AS name, cell(person_type) AS person_type_t, cell(school_code) AS school_code_t,
-    cell(grade) AS grade, cell(class_name) AS class_name, cell(birth_date) AS birth_date_t, cell(sex) AS sex_t,
+    cell(grade) AS grade, cell(class_name) AS class_name, cell(dormitory) AS dormitory, cell(birth_date) AS birth_date_t, cell(sex) AS sex_t,
     coalesce(cell(boarding), 'false') AS boarding_t, coalesce(cell(status), 'active') AS status_t, cell(as_of) AS as_of_t
   FROM with_lineage('roster'))
 SELECT source_file, source_line, person_key(id_type, id_number, id_ok) AS person_key, id_type, school_value(school_code_t) AS school_code,
-  person_type_code(person_type_t) AS person_type, grade, class_name,
+  person_type_code(person_type_t) AS person_type, grade, class_name, dormitory,
   coalesce(parse_date(birth_date_t), CASE WHEN id_type = 'resident' THEN id_birth_date(id_number) END) AS birth_date,
   coalesce(sex_code(sex_t), CASE WHEN id_type = 'resident' THEN id_sex(id_number) END) AS sex,
   bool_value(boarding_t) AS boarding, roster_status_code(status_t) AS status, parse_date(as_of_t) AS as_of,
@@ -207,13 +207,13 @@ WITH t AS (
   SELECT source_file, source_line, cell(report_date) AS report_date_t, cell(school_code) AS school_code_t,
     cell(id_number) AS id_number, id_type_code(cell(id_type)) AS id_type, cell(id_type) AS id_type_t, cell(name) AS name,
     coalesce(cell(person_type), 'student') AS person_type_t, cell(grade) AS grade, cell(class_name) AS class_name,
-    cell(onset_date) AS onset_date_t, cell(symptoms) AS symptoms_t, coalesce(cell(diagnosis), 'unknown') AS diagnosis_t,
+    cell(dormitory) AS dormitory, cell(onset_date) AS onset_date_t, cell(symptoms) AS symptoms_t, coalesce(cell(diagnosis), 'unknown') AS diagnosis_t,
     cell(visited_doctor) AS visited_doctor_t, coalesce(cell(followed_up), 'false') AS followed_up_t,
     cell(expected_return) AS expected_return_t, cell(submitted_at) AS submitted_at_t
   FROM with_lineage('absence_cases'))
 SELECT source_file, source_line, parse_date(report_date_t) AS report_date, school_value(school_code_t) AS school_code,
   person_key(id_type, id_number, id_ok) AS person_key, id_type, person_type_code(person_type_t) AS person_type, grade, class_name,
-  parse_date(onset_date_t) AS onset_date, symptom_codes(symptoms_t) AS symptoms, diagnosis_code(diagnosis_t) AS diagnosis,
+  dormitory, parse_date(onset_date_t) AS onset_date, symptom_codes(symptoms_t) AS symptoms, diagnosis_code(diagnosis_t) AS diagnosis,
   bool_value(visited_doctor_t) AS visited_doctor, bool_value(followed_up_t) AS followed_up,
   parse_date(expected_return_t) AS expected_return, parse_ts(submitted_at_t) AS submitted_at,
   reason_set([missing(report_date_t), bad_date(report_date_t, parse_date(report_date_t)), future(parse_date(report_date_t)),
@@ -542,16 +542,16 @@ snapshots AS (
 marked AS (
   SELECT l.*, s.idx, s.next_as_of,
     CASE WHEN lag(s.idx) OVER w IS NULL OR lag(s.idx) OVER w <> s.idx - 1
-      OR (lag(id_type) OVER w, lag(person_type) OVER w, lag(grade) OVER w, lag(class_name) OVER w, lag(birth_date) OVER w,
-          lag(sex) OVER w, lag(boarding) OVER w, lag(status) OVER w)
-        IS DISTINCT FROM (id_type, person_type, grade, class_name, birth_date, sex, boarding, status)
+      OR (lag(id_type) OVER w, lag(person_type) OVER w, lag(grade) OVER w, lag(class_name) OVER w, lag(dormitory) OVER w,
+          lag(birth_date) OVER w, lag(sex) OVER w, lag(boarding) OVER w, lag(status) OVER w)
+        IS DISTINCT FROM (id_type, person_type, grade, class_name, dormitory, birth_date, sex, boarding, status)
       THEN 1 ELSE 0 END AS is_new
   FROM latest l JOIN snapshots s USING (school_code, as_of)
   WINDOW w AS (PARTITION BY person_key, school_code ORDER BY as_of)),
 versioned AS (
   SELECT *, sum(is_new) OVER (PARTITION BY person_key, school_code ORDER BY as_of ROWS UNBOUNDED PRECEDING) AS version FROM marked)
 SELECT person_key, any_value(id_type) AS id_type, school_code, any_value(person_type) AS person_type, any_value(grade) AS grade,
-  any_value(class_name) AS class_name, any_value(birth_date) AS birth_date, any_value(sex) AS sex,
+  any_value(class_name) AS class_name, any_value(dormitory) AS dormitory, any_value(birth_date) AS birth_date, any_value(sex) AS sex,
   any_value(boarding) AS boarding, any_value(status) AS status,
   min(as_of) AS valid_from, arg_max_null(next_as_of, as_of) AS valid_to, arg_max_null(next_as_of, as_of) IS NULL AS is_current
 FROM versioned GROUP BY person_key, school_code, version;
@@ -584,7 +584,7 @@ CREATE MACRO symptom_group(s) AS CASE
   ELSE 'other' END;
 
 CREATE TABLE silver_absence_cases AS
-SELECT report_date, school_code, person_key, id_type, person_type, grade, class_name, onset_date, symptoms,
+SELECT report_date, school_code, person_key, id_type, person_type, grade, class_name, dormitory, onset_date, symptoms,
   symptom_group(coalesce(symptoms, []::VARCHAR[])) AS symptom_group, diagnosis, visited_doctor, followed_up, expected_return,
   submitted_at, source_file, source_line,
   min(submitted_at) OVER (PARTITION BY report_date, school_code, person_key) AS first_submitted_at

@@ -340,7 +340,8 @@ public final class DuckDbPeer {
       st.execute("CREATE OR REPLACE TABLE policy_monitoring_days (category VARCHAR, days INTEGER)");
       st.execute(
           "CREATE OR REPLACE TABLE policy_cluster_rules (rule_no INTEGER, rule VARCHAR, scope VARCHAR, window_days INTEGER, "
-              + "threshold INTEGER, symptom_group VARCHAR, diagnosis VARCHAR, per_symptom_group BOOLEAN, valid_from DATE, valid_to DATE)");
+              + "threshold DOUBLE, symptom_group VARCHAR, diagnosis VARCHAR, per_symptom_group BOOLEAN, valid_from DATE, valid_to DATE, "
+              + "measure VARCHAR, min_persons INTEGER)");
       st.execute(
           "CREATE OR REPLACE TABLE policy_ears_c2 (enabled BOOLEAN, baseline_from INTEGER, baseline_to INTEGER, "
               + "min_baseline_days INTEGER, sd_floor DOUBLE, threshold DOUBLE)");
@@ -400,7 +401,9 @@ public final class DuckDbPeer {
           r.diagnosis(),
           r.perSymptomGroup(),
           r.from(),
-          r.to());
+          r.to(),
+          r.measure().code(),
+          r.minPersons());
     }
     Policy.EarsC2 e = p.earsC2();
     insert(

@@ -79,7 +79,7 @@ public final class Tables {
           List.of("person_key", "school_code", "valid_from"),
           "Roster persons per school as a type-2 dimension: a person is active at a school on d when valid_from <= d and (valid_to is null or d < valid_to) and status = active. Leavers keep their rows with valid_to set.",
           "person_key STRING COMMENT 'HMAC-SHA256 of id_type:id_number (restricted.person_identity maps it back)', id_type STRING, school_code STRING, "
-              + "person_type STRING COMMENT 'student, staff, contractor', grade STRING, class_name STRING, birth_date DATE COMMENT 'from the row, else from the resident ID', "
+              + "person_type STRING COMMENT 'student, staff, contractor', grade STRING, class_name STRING, dormitory STRING COMMENT '宿舍 (boarders); null = none given', birth_date DATE COMMENT 'from the row, else from the resident ID', "
               + "sex STRING COMMENT 'male, female', boarding BOOLEAN, status STRING COMMENT 'active, left', "
               + "valid_from DATE COMMENT 'as_of of the snapshot', valid_to DATE COMMENT 'exclusive end: as_of of the later snapshot of the school that dropped or changed the person', is_current BOOLEAN");
 
@@ -101,7 +101,8 @@ public final class Tables {
           "report_date",
           List.of("report_date", "school_code", "person_key"),
           "Illness-absence line list, latest version per (report_date, school_code, person).",
-          "report_date DATE, school_code STRING, person_key STRING, id_type STRING, person_type STRING, grade STRING, class_name STRING, onset_date DATE, "
+          "report_date DATE, school_code STRING, person_key STRING, id_type STRING, person_type STRING, grade STRING, class_name STRING, "
+              + "dormitory STRING COMMENT '宿舍 as reported on the row; null = none given (dormitory alerts then use the roster''s)', onset_date DATE, "
               + "symptoms ARRAY<STRING> COMMENT 'codes: fever, cough, sore_throat, runny_nose, diarrhea, vomiting, rash, headache, fatigue, parotid_swelling, conjunctival_congestion, abdominal_pain, dizziness, jaundice, other', "
               + "symptom_group STRING COMMENT 'first match wins: "
               + codes(SymptomGroup.class)
@@ -270,11 +271,13 @@ public final class Tables {
           "Cluster alerts, one row per outbreak (docs/rules.md §4.4, §7): firing days fewer than quiet-gap days apart are one alert.",
           "first_detected DATE, alert_id STRING COMMENT 'stable: hash of rule, unit, group and first_detected', "
               + ORG
-              + "rule STRING COMMENT 'class_same_day, class_3day, school_disease, school_ears_c2', school_code STRING, school_name STRING, district_code STRING, "
-              + "grade STRING, class_name STRING, symptom_group STRING, diagnosis STRING, last_detected DATE, "
+              + "rule STRING COMMENT 'the rule name of conf (class_same_day, class_3day, school_disease, class_rate, school_ili_rate, dorm_same_day) or school_ears_c2', school_code STRING, school_name STRING, district_code STRING, "
+              + "grade STRING, class_name STRING, dormitory STRING COMMENT 'dormitory rules: the dormitory (the case row''s, else the roster''s); null otherwise', symptom_group STRING, diagnosis STRING, last_detected DATE, "
               + "cases BIGINT COMMENT 'distinct persons with onset in [first_detected - window + 1, last_detected]; EARS: largest absent count on a firing day', "
-              + "threshold DOUBLE, window_days INT, status STRING COMMENT 'active, closed (run date - last_detected >= quiet gap)', "
-              + "detected_at TIMESTAMP COMMENT 'when the data first sufficed: the k-th earliest submission among the persons counted on first_detected (k = threshold); EARS: the daily report''s first_submitted_at', "
+              + "threshold DOUBLE COMMENT 'persons (measure persons), a fraction (measure rate), a z score (EARS)', window_days INT, "
+              + "measure STRING COMMENT 'persons, rate; null for EARS', "
+              + "rate DOUBLE COMMENT 'measure rate: the highest persons / denominator of a firing day of the alert; null otherwise', status STRING COMMENT 'active, closed (run date - last_detected >= quiet gap)', "
+              + "detected_at TIMESTAMP COMMENT 'when the data first sufficed: the k-th earliest submission among the persons counted on first_detected (k = threshold; measure rate: the fewest persons >= min-persons whose share of first_detected''s denominator reaches the threshold); EARS: the daily report''s first_submitted_at', "
               + "cdc_report_due TIMESTAMP COMMENT 'detected_at + 24 h', "
               + "response_status STRING COMMENT '"
               + codes(ResponseStatus.class)

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.epiwatch.common.Coded;
 import io.epiwatch.common.ExposureCategory;
+import io.epiwatch.common.RuleMeasure;
 import io.epiwatch.common.RuleScope;
 import io.epiwatch.common.SymptomGroup;
 import java.time.LocalDate;
@@ -88,18 +89,22 @@ public record Policy(
 
   /**
    * One row of the dated cluster rule table (docs/rules.md §4.4). symptomGroup and diagnosis, when
-   * both given, match either; perSymptomGroup = count separately per symptom group.
+   * both given, match either; perSymptomGroup = count separately per symptom group. measure
+   * persons: threshold is a whole number of persons; measure rate: threshold is a fraction in (0,
+   * 1] of the unit's denominator and the persons must also reach minPersons (ignored for persons).
    */
   public record ClusterRule(
       String rule,
       RuleScope scope,
       int window,
-      int threshold,
+      double threshold,
       SymptomGroup symptomGroup,
       String diagnosis,
       boolean perSymptomGroup,
       LocalDate from,
-      LocalDate to) {
+      LocalDate to,
+      RuleMeasure measure,
+      int minPersons) {
     public boolean appliesOn(LocalDate d) {
       return !d.isBefore(from) && (to == null || !d.isAfter(to));
     }
@@ -229,6 +234,8 @@ public record Policy(
 
   /** Scope codes of a cluster rule: {@link RuleScope}. */
   public static final List<String> RULE_SCOPES = Coded.codes(RuleScope.class);
+
+  public static final List<String> RULE_MEASURES = Coded.codes(RuleMeasure.class);
 
   /** Symptom group codes of the line list, first match wins: {@link SymptomGroup}. */
   public static final List<String> SYMPTOM_GROUPS = Coded.codes(SymptomGroup.class);
@@ -382,7 +389,9 @@ public record Policy(
           "symptom-group",
           "diagnosis",
           "from",
-          "to");
+          "to",
+          "measure",
+          "min-persons");
       String rule = nonBlank(c, at, "rule");
       if (!rule.matches("[a-z0-9_]+") || rule.equals(EARS_RULE)) {
         throw illegal(
@@ -399,17 +408,35 @@ public record Policy(
       LocalDate to = c.hasPath("to") ? date(c, at, "to") : null;
       if (to != null && to.isBefore(from))
         throw illegal(at + ".to", to.toString(), "a date on or after 'from' (" + from + ")");
+      RuleMeasure measure =
+          c.hasPath("measure")
+              ? RuleMeasure.of(oneOf(c, at, "measure", RULE_MEASURES))
+              : RuleMeasure.PERSONS;
+      double threshold;
+      if (measure == RuleMeasure.RATE) {
+        threshold = c.getDouble("threshold");
+        if (!(threshold > 0 && threshold <= 1))
+          throw illegal(
+              at + ".threshold",
+              String.valueOf(threshold),
+              "a fraction > 0 and <= 1 (measure = rate)");
+      } else {
+        threshold = atLeast(c, at, "threshold", 1);
+      }
+      int minPersons = c.hasPath("min-persons") ? atLeast(c, at, "min-persons", 1) : 3;
       rules.add(
           new ClusterRule(
               rule,
               RuleScope.of(oneOf(c, at, "scope", RULE_SCOPES)),
               atLeast(c, at, "window", 1),
-              atLeast(c, at, "threshold", 1),
+              threshold,
               group,
               diagnosis,
               c.hasPath("per-symptom-group") && c.getBoolean("per-symptom-group"),
               from,
-              to));
+              to,
+              measure,
+              minPersons));
     }
     Config e = cl.getConfig("ears-c2");
     String eAt = clAt + ".ears-c2";

@@ -401,7 +401,11 @@ public final class Generator {
 
   private CsvOut out(
       String source, String file, Charset cs, boolean bom, SourceSpec spec, boolean chinese) {
-    return out(source, file, cs, bom, spec, chinese, Map.of());
+    // Roster and line-list files keep the layout of before their optional dormitory column
+    // existed: the generator plants no dormitories there (campus stays have always had one).
+    boolean noDormitory = spec == Sources.ROSTER || spec == Sources.ABSENCE_CASES;
+    return out(
+        source, file, cs, bom, spec, chinese, noDormitory ? Map.of("dormitory", "") : Map.of());
   }
 
   /**

@@ -24,6 +24,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.ResponseStatus;
+import io.epiwatch.common.RuleMeasure;
 import io.epiwatch.common.RuleScope;
 import io.epiwatch.config.Policy;
 import io.epiwatch.spark.Frames;
@@ -47,10 +48,20 @@ public final class ClusterAlerts {
   private ClusterAlerts() {}
 
   /**
-   * Firing days: rule, school_code, grade, class_name, symptom_group, diagnosis, t, persons,
-   * threshold, window_days.
+   * Firing days: rule, school_code, grade, class_name, dormitory, symptom_group, diagnosis, t,
+   * persons, threshold, window_days, measure, rate (persons / denominator; null for measure
+   * persons), and for the detection time _denominator and _min_persons (null for measure persons).
+   *
+   * @param roster silver.roster (the class denominators of measure rate)
+   * @param reports silver.daily_reports, @param schools silver.schools (the school denominators)
    */
-  static Dataset<Row> firingDays(Dataset<Row> cases, Policy policy, LocalDate runDate) {
+  static Dataset<Row> firingDays(
+      Dataset<Row> cases,
+      Dataset<Row> roster,
+      Dataset<Row> reports,
+      Dataset<Row> schools,
+      Policy policy,
+      LocalDate runDate) {
     Dataset<Row> base =
         cases
             .withColumn("onset", coalesce(col("onset_date"), col("report_date")))
@@ -59,6 +70,7 @@ public final class ClusterAlerts {
                 "school_code",
                 "grade",
                 "class_name",
+                "dormitory",
                 "person_type",
                 "onset",
                 "symptom_group",
@@ -71,6 +83,7 @@ public final class ClusterAlerts {
       if (r.diagnosis() != null) match = match.or(col("diagnosis").equalTo(r.diagnosis()));
       Dataset<Row> c = base.filter(match);
       boolean classScope = r.scope() == RuleScope.CLASS;
+      boolean dormScope = r.scope() == RuleScope.DORMITORY;
       if (classScope)
         c =
             c.filter(
@@ -78,6 +91,8 @@ public final class ClusterAlerts {
                     .isNotNull()
                     .and(col("class_name").isNotNull())
                     .and(col("person_type").equalTo("student")));
+      if (dormScope)
+        c = c.filter(col("dormitory").isNotNull().and(col("person_type").equalTo("student")));
       Column group =
           r.perSymptomGroup()
               ? col("symptom_group")
@@ -85,10 +100,11 @@ public final class ClusterAlerts {
       c =
           c.withColumn("_grade", classScope ? col("grade") : lit(null).cast("string"))
               .withColumn("_class", classScope ? col("class_name") : lit(null).cast("string"))
+              .withColumn("_dorm", dormScope ? col("dormitory") : lit(null).cast("string"))
               .withColumn("_group", group)
               .withColumn(
                   "t", explode(sequence(col("onset"), date_add(col("onset"), r.window() - 1))));
-      Dataset<Row> days =
+      Dataset<Row> counted =
           c.filter(col("t").leq(lit(Date.valueOf(runDate))))
               .filter(col("t").geq(lit(Date.valueOf(r.from()))))
               .filter(r.to() == null ? lit(true) : col("t").leq(lit(Date.valueOf(r.to()))))
@@ -96,17 +112,148 @@ public final class ClusterAlerts {
                   col("school_code"),
                   col("_grade").as("grade"),
                   col("_class").as("class_name"),
+                  col("_dorm").as("dormitory"),
                   col("_group").as("symptom_group"),
                   col("t"))
-              .agg(countDistinct("person_key").as("persons"))
-              .filter(col("persons").geq(r.threshold()))
-              .withColumn("rule", lit(r.rule()))
+              .agg(countDistinct("person_key").as("persons"));
+      Dataset<Row> days;
+      if (r.measure() == RuleMeasure.RATE) {
+        days =
+            withDenominator(
+                    counted.filter(col("persons").geq(r.minPersons())),
+                    r.scope(),
+                    roster,
+                    reports,
+                    schools)
+                .filter(col("_denominator").gt(0))
+                .withColumn("rate", col("persons").cast("double").divide(col("_denominator")))
+                .filter(col("rate").geq(r.threshold()))
+                .withColumn("_min_persons", lit(r.minPersons()));
+      } else {
+        days =
+            counted
+                .filter(col("persons").geq(r.threshold()))
+                .withColumn("rate", lit(null).cast("double"))
+                .withColumn("_denominator", lit(null).cast("long"))
+                .withColumn("_min_persons", lit(null).cast("int"));
+      }
+      fired.add(
+          days.withColumn("rule", lit(r.rule()))
               .withColumn("diagnosis", lit(r.diagnosis()).cast("string"))
-              .withColumn("threshold", lit((double) r.threshold()))
-              .withColumn("window_days", lit(r.window()));
-      fired.add(days);
+              .withColumn("threshold", lit(r.threshold()))
+              .withColumn("window_days", lit(r.window()))
+              .withColumn("measure", lit(r.measure().code())));
     }
     return fired.stream().reduce(Dataset::unionByName).orElseThrow();
+  }
+
+  /**
+   * The firing candidates (school_code, grade, class_name, dormitory, symptom_group, t, persons)
+   * with their _denominator on t: the class's (dormitory's) active roster pupils (status active,
+   * valid_from <= t < valid_to) for scope class (dormitory); for scope school the students_expected
+   * of the school's daily report of t, else the students_enrolled of the school's row in force on
+   * t. Null when there is none.
+   */
+  private static Dataset<Row> withDenominator(
+      Dataset<Row> counted,
+      RuleScope scope,
+      Dataset<Row> roster,
+      Dataset<Row> reports,
+      Dataset<Row> schools) {
+    if (scope != RuleScope.SCHOOL) {
+      Column sameUnit =
+          scope == RuleScope.CLASS
+              ? col("_rg").equalTo(col("grade")).and(col("_rc").equalTo(col("class_name")))
+              : col("_rd").equalTo(col("dormitory"));
+      Dataset<Row> pupils =
+          roster
+              .filter(col("person_type").equalTo("student").and(col("status").equalTo("active")))
+              .select(
+                  col("person_key").as("_rp"),
+                  col("school_code").as("_rs"),
+                  col("grade").as("_rg"),
+                  col("class_name").as("_rc"),
+                  col("dormitory").as("_rd"),
+                  col("valid_from").as("_rf"),
+                  col("valid_to").as("_rt"));
+      Dataset<Row> n =
+          counted
+              .join(
+                  pupils,
+                  col("_rs")
+                      .equalTo(col("school_code"))
+                      .and(sameUnit)
+                      .and(col("_rf").leq(col("t")))
+                      .and(col("_rt").isNull().or(col("t").lt(col("_rt")))))
+              .groupBy(
+                  "school_code",
+                  "grade",
+                  "class_name",
+                  "dormitory",
+                  "symptom_group",
+                  "t",
+                  "persons")
+              .agg(countDistinct("_rp").as("_denominator"));
+      return n;
+    }
+    Dataset<Row> expected =
+        reports.select(
+            col("school_code").as("_es"),
+            col("report_date").as("_et"),
+            col("students_expected").as("_expected"));
+    Dataset<Row> enrolled =
+        schools.select(
+            col("school_code").as("_ns"),
+            col("valid_from").as("_nf"),
+            col("valid_to").as("_nt"),
+            col("students_enrolled").as("_enrolled"));
+    return counted
+        .join(
+            expected,
+            col("_es").equalTo(col("school_code")).and(col("_et").equalTo(col("t"))),
+            "left")
+        .join(
+            enrolled,
+            col("_ns")
+                .equalTo(col("school_code"))
+                .and(col("_nf").leq(col("t")))
+                .and(col("_nt").isNull().or(col("t").lt(col("_nt")))),
+            "left")
+        .withColumn("_denominator", coalesce(col("_expected"), col("_enrolled")).cast("long"))
+        .drop("_es", "_et", "_expected", "_ns", "_nf", "_nt", "_enrolled");
+  }
+
+  /**
+   * The line list with each row's dormitory resolved (docs/rules.md §4.4): the row's own, else the
+   * dormitory of the person's roster row at that school in force on the report date. The cluster
+   * alerts, their detection and their persons all read the line list through this.
+   */
+  public static Dataset<Row> withDormitory(Dataset<Row> cases, Dataset<Row> roster) {
+    // a warehouse written before the dormitory column existed reads without it until rewritten
+    if (!java.util.Arrays.asList(cases.columns()).contains("dormitory"))
+      cases = cases.withColumn("dormitory", lit(null).cast("string"));
+    if (!java.util.Arrays.asList(roster.columns()).contains("dormitory"))
+      roster = roster.withColumn("dormitory", lit(null).cast("string"));
+    Dataset<Row> r =
+        roster
+            .filter(col("dormitory").isNotNull())
+            .select(
+                col("person_key").as("_wp"),
+                col("school_code").as("_ws"),
+                col("valid_from").as("_wf"),
+                col("valid_to").as("_wt"),
+                col("dormitory").as("_wd"));
+    return cases
+        .join(
+            r,
+            col("_wp")
+                .equalTo(col("person_key"))
+                .and(col("_ws").equalTo(col("school_code")))
+                .and(col("_wf").leq(col("report_date")))
+                .and(col("_wt").isNull().or(col("report_date").lt(col("_wt")))),
+            "left")
+        .withColumn("dormitory", coalesce(col("dormitory"), col("_wd")))
+        .drop("_wp", "_ws", "_wf", "_wt", "_wd");
   }
 
   /** EARS-C2 firing days per school (docs/rules.md §7). */
@@ -146,13 +293,18 @@ public final class ClusterAlerts {
         col("school_code"),
         lit(null).cast("string").as("grade"),
         lit(null).cast("string").as("class_name"),
+        lit(null).cast("string").as("dormitory"),
         lit(null).cast("string").as("symptom_group"),
         col("t"),
         col("absent").cast("long").as("persons"),
         lit("school_ears_c2").as("rule"),
         lit(null).cast("string").as("diagnosis"),
         lit(e.threshold()).as("threshold"),
-        lit(1).as("window_days"));
+        lit(1).as("window_days"),
+        lit(null).cast("string").as("measure"),
+        lit(null).cast("double").as("rate"),
+        lit(null).cast("long").as("_denominator"),
+        lit(null).cast("int").as("_min_persons"));
   }
 
   /** Groups firing days into alerts; counts persons over each alert's span. */
@@ -160,9 +312,10 @@ public final class ClusterAlerts {
       Dataset<Row> schools,
       Dataset<Row> cases,
       Dataset<Row> reports,
+      Dataset<Row> roster,
       Policy policy,
       LocalDate runDate) {
-    Dataset<Row> fired = firingDays(cases, policy, runDate);
+    Dataset<Row> fired = firingDays(cases, roster, reports, schools, policy, runDate);
     if (policy.earsC2().enabled())
       fired = fired.unionByName(earsFiringDays(reports, policy.earsC2(), runDate));
     // The firing days (one union branch per rule) and the alerts grouped from them are computed
@@ -175,6 +328,7 @@ public final class ClusterAlerts {
       col("school_code"),
       col("grade"),
       col("class_name"),
+      col("dormitory"),
       col("symptom_group"),
       col("diagnosis"),
       col("threshold")
@@ -193,17 +347,21 @@ public final class ClusterAlerts {
             .withColumn(
                 "_episode",
                 sum("_new").over(w.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
-    Column[] groupCols = new Column[unit.length + 2];
+    Column[] groupCols = new Column[unit.length + 4];
     System.arraycopy(unit, 0, groupCols, 0, unit.length);
     groupCols[unit.length] = col("window_days");
-    groupCols[unit.length + 1] = col("_episode");
+    groupCols[unit.length + 1] = col("measure");
+    groupCols[unit.length + 2] = col("_min_persons");
+    groupCols[unit.length + 3] = col("_episode");
     Dataset<Row> alerts =
         episodes
             .groupBy(groupCols)
             .agg(
                 min("t").as("first_detected"),
                 max("t").as("last_detected"),
-                max("persons").as("_max_persons"))
+                max("persons").as("_max_persons"),
+                max("rate").as("rate"),
+                min_by(col("_denominator"), col("t")).as("_denominator"))
             .localCheckpoint();
 
     Dataset<Row> counted =
@@ -233,7 +391,10 @@ public final class ClusterAlerts {
                             coalesce(col("symptom_group"), lit("")),
                             coalesce(col("diagnosis"), lit("")),
                             col("threshold").cast("string"),
-                            col("first_detected").cast("string")),
+                            col("first_detected").cast("string"),
+                            // null (skipped) outside dormitory rules: the other ids stay as they
+                            // were
+                            col("dormitory")),
                         256),
                     1,
                     16))
@@ -267,6 +428,7 @@ public final class ClusterAlerts {
                 col("school_code").as("_s"),
                 col("grade").as("_g"),
                 col("class_name").as("_c"),
+                col("dormitory").as("_d"),
                 col("person_type").as("_pt"),
                 col("symptom_group").as("_sg"),
                 col("diagnosis").as("_dx"),
@@ -277,7 +439,12 @@ public final class ClusterAlerts {
             .equalTo(col("school_code"))
             .and(col("grade").isNull().or(col("_g").equalTo(col("grade"))))
             .and(col("class_name").isNull().or(col("_c").equalTo(col("class_name"))))
-            .and(col("grade").isNull().or(col("_pt").equalTo("student")))
+            .and(col("dormitory").isNull().or(col("_d").equalTo(col("dormitory"))))
+            .and(
+                col("grade")
+                    .isNull()
+                    .and(col("dormitory").isNull())
+                    .or(col("_pt").equalTo("student")))
             .and(
                 col("onset").geq(date_add(col("first_detected"), lit(1).minus(col("window_days")))))
             .and(col("onset").leq(col("last_detected")));
@@ -310,6 +477,7 @@ public final class ClusterAlerts {
                     "school_code",
                     "grade",
                     "class_name",
+                    "dormitory",
                     "symptom_group",
                     "diagnosis",
                     "first_detected",
@@ -361,12 +529,16 @@ public final class ClusterAlerts {
                 col("school_code"),
                 col("grade"),
                 col("class_name"),
+                col("dormitory"),
                 col("symptom_group"),
                 col("diagnosis"),
                 col("first_detected"),
                 col("first_detected").as("last_detected"),
                 col("window_days"),
-                col("threshold"));
+                col("threshold"),
+                col("measure"),
+                col("_denominator"),
+                col("_min_persons"));
     Dataset<Row> submitted =
         cases.select(
             col("report_date").as("_srd"),
@@ -381,9 +553,19 @@ public final class ClusterAlerts {
                     .equalTo(col("_srd"))
                     .and(col("_s").equalTo(col("_ss")))
                     .and(col("person_key").equalTo(col("_sp"))))
-            .groupBy(col("alert_id"), col("threshold"), col("person_key"))
+            .groupBy(
+                col("alert_id"),
+                col("threshold"),
+                col("measure"),
+                col("_denominator"),
+                col("_min_persons"),
+                col("person_key"))
             .agg(min("first_submitted_at").as("_first"))
             .filter(col("_first").isNotNull());
+    // The k-th earliest submission, k the fewest persons that fire the rule: the threshold
+    // (measure persons); else at least min-persons and k / the denominator of first_detected
+    // reaching the threshold (measure rate).
+    Column k = col("_k");
     Dataset<Row> kth =
         perPerson
             .withColumn(
@@ -394,8 +576,15 @@ public final class ClusterAlerts {
                     .functions
                     .row_number()
                     .over(Window.partitionBy("alert_id").orderBy(col("_first"), col("person_key"))))
-            .filter(col("_k").equalTo(col("threshold").cast("int")))
-            .select(col("alert_id"), col("_first").as("detected_at"));
+            .filter(
+                when(
+                        col("measure").equalTo(RuleMeasure.RATE.code()),
+                        k.geq(col("_min_persons"))
+                            .and(
+                                k.cast("double").divide(col("_denominator")).geq(col("threshold"))))
+                    .otherwise(k.geq(col("threshold"))))
+            .groupBy("alert_id")
+            .agg(min_by(col("_first"), k).as("detected_at"));
     Dataset<Row> ears =
         alerts
             .filter(col("rule").equalTo(Policy.EARS_RULE))

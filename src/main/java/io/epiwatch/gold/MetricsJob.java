@@ -333,12 +333,18 @@ public final class MetricsJob {
           Tables.GOLD_CLUSTER_ALERTS,
           () -> {
             Dataset<Row> responses = silverOrEmpty(wh, Tables.SILVER_ALERT_RESPONSES);
+            // conformStored: a roster written before its dormitory column reads it as null
+            Dataset<Row> roster =
+                TableWriter.conformStored(
+                    silverOrEmpty(wh, Tables.SILVER_ROSTER), Tables.SILVER_ROSTER);
+            // the line list with each row's dormitory resolved (the row's, else the roster's)
+            Dataset<Row> cases = ClusterAlerts.withDormitory(run.cases(), roster).localCheckpoint();
             Dataset<Row> alerts =
                 TableWriter.conform(
                         ClusterAlerts.withResponses(
                             ClusterAlerts.alerts(
-                                run.schools(), run.cases(), run.reports(), policy, d),
-                            run.cases(),
+                                run.schools(), cases, run.reports(), roster, policy, d),
+                            cases,
                             run.reports(),
                             responses,
                             d,
@@ -353,8 +359,7 @@ public final class MetricsJob {
                 () -> {
                   Dataset<Row> members =
                       TableWriter.conform(
-                              ClusterAlerts.alertCases(alerts, run.cases()),
-                              Tables.GOLD_ALERT_CASES)
+                              ClusterAlerts.alertCases(alerts, cases), Tables.GOLD_ALERT_CASES)
                           .localCheckpoint();
                   if (!sameContent(wh, Tables.GOLD_ALERT_CASES, members))
                     writeAll(wh, Tables.GOLD_ALERT_CASES, members, versions);

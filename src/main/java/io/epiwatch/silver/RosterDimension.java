@@ -19,6 +19,7 @@ public final class RosterDimension {
           "person_type",
           "grade",
           "class_name",
+          "dormitory",
           "birth_date",
           "sex",
           "boarding",

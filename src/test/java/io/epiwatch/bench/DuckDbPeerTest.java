@@ -110,10 +110,60 @@ class DuckDbPeerTest {
                 .select("rule")
                 .as(Encoders.STRING())
                 .collectAsList());
-    assertEquals(Set.of("class_3day", "class_same_day", "school_disease", "school_ears_c2"), rules);
+    assertEquals(
+        Set.of(
+            "class_3day",
+            "class_same_day",
+            "class_rate",
+            "dorm_same_day",
+            "school_disease",
+            "school_ears_c2"),
+        rules);
   }
 
   // ---------------------------------------------------------------- the silver fixture
+
+  /**
+   * School A's 一年级1班 on the roster: ten pupils, so the class cluster's three ILI cases of 09-10 are
+   * 30 % (class_rate); a1..a3, whose case rows name no dormitory, share dormitory 1号楼101 on the
+   * roster (dorm_same_day through the roster's dormitory).
+   */
+  static Dataset<Row> boarders(SparkSession spark) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      String key = i <= 5 ? "a" + i : "a" + (i + 5);
+      rows.add(
+          new Object[] {
+            key,
+            A,
+            "student",
+            "一年级",
+            "1班",
+            i <= 3 ? "1号楼101" : null,
+            d("2015-03-01"),
+            "active",
+            d("2021-09-01"),
+            null,
+            true
+          });
+    }
+    return Frames.of(
+        spark,
+        Tables.SILVER_ROSTER.schema(),
+        cols(
+            "person_key",
+            "school_code",
+            "person_type",
+            "grade",
+            "class_name",
+            "dormitory",
+            "birth_date",
+            "status",
+            "valid_from",
+            "valid_to",
+            "is_current"),
+        rows.toArray(Object[][]::new));
+  }
 
   static void writeSilver(SparkSession spark, Warehouse wh) {
     new TableWriter(wh)
@@ -369,168 +419,169 @@ class DuckDbPeerTest {
         .overwrite(
             Tables.SILVER_ROSTER,
             Frames.of(
-                spark,
-                Tables.SILVER_ROSTER.schema(),
-                r,
-                new Object[] {
-                  "r1",
-                  A,
-                  "student",
-                  "六年级",
-                  "1班",
-                  d("2009-09-12"),
-                  "active",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r2",
-                  A,
-                  "student",
-                  "六年级",
-                  "1班",
-                  d("2009-09-13"),
-                  "active",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r3",
-                  A,
-                  "student",
-                  "六年级",
-                  "2班",
-                  d("2006-02-28"),
-                  "active",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r4",
-                  A,
-                  "student",
-                  "六年级",
-                  "2班",
-                  d("2005-09-30"),
-                  "active",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r5",
-                  A,
-                  "staff",
-                  null,
-                  null,
-                  d("1980-01-31"),
-                  "active",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r6",
-                  A,
-                  "student",
-                  "六年级",
-                  "2班",
-                  d("2008-01-01"),
-                  "left",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r7",
-                  C,
-                  "student",
-                  "高一",
-                  "3班",
-                  d("2008-08-31"),
-                  "active",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r8",
-                  C,
-                  "student",
-                  "高一",
-                  "3班",
-                  d("2007-01-01"),
-                  "active",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r9",
-                  C,
-                  "contractor",
-                  null,
-                  null,
-                  d("1955-05-05"),
-                  "active",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r10",
-                  B,
-                  "student",
-                  "初一",
-                  "2班",
-                  d("2006-06-06"),
-                  "active",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r11",
-                  D,
-                  "student",
-                  "三年级",
-                  "1班",
-                  d("2008-03-03"),
-                  "active",
-                  d("2021-09-01"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r12",
-                  A,
-                  "student",
-                  "六年级",
-                  "1班",
-                  d("2008-12-31"),
-                  "active",
-                  d("2021-09-01"),
-                  d("2021-09-05"),
-                  false
-                },
-                new Object[] {
-                  "r12",
-                  C,
-                  "student",
-                  "高一",
-                  "4班",
-                  d("2008-12-31"),
-                  "active",
-                  d("2021-09-05"),
-                  null,
-                  true
-                },
-                new Object[] {
-                  "r13", C, "staff", null, null, null, "active", d("2021-09-01"), null, true
-                }));
+                    spark,
+                    Tables.SILVER_ROSTER.schema(),
+                    r,
+                    new Object[] {
+                      "r1",
+                      A,
+                      "student",
+                      "六年级",
+                      "1班",
+                      d("2009-09-12"),
+                      "active",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r2",
+                      A,
+                      "student",
+                      "六年级",
+                      "1班",
+                      d("2009-09-13"),
+                      "active",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r3",
+                      A,
+                      "student",
+                      "六年级",
+                      "2班",
+                      d("2006-02-28"),
+                      "active",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r4",
+                      A,
+                      "student",
+                      "六年级",
+                      "2班",
+                      d("2005-09-30"),
+                      "active",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r5",
+                      A,
+                      "staff",
+                      null,
+                      null,
+                      d("1980-01-31"),
+                      "active",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r6",
+                      A,
+                      "student",
+                      "六年级",
+                      "2班",
+                      d("2008-01-01"),
+                      "left",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r7",
+                      C,
+                      "student",
+                      "高一",
+                      "3班",
+                      d("2008-08-31"),
+                      "active",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r8",
+                      C,
+                      "student",
+                      "高一",
+                      "3班",
+                      d("2007-01-01"),
+                      "active",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r9",
+                      C,
+                      "contractor",
+                      null,
+                      null,
+                      d("1955-05-05"),
+                      "active",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r10",
+                      B,
+                      "student",
+                      "初一",
+                      "2班",
+                      d("2006-06-06"),
+                      "active",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r11",
+                      D,
+                      "student",
+                      "三年级",
+                      "1班",
+                      d("2008-03-03"),
+                      "active",
+                      d("2021-09-01"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r12",
+                      A,
+                      "student",
+                      "六年级",
+                      "1班",
+                      d("2008-12-31"),
+                      "active",
+                      d("2021-09-01"),
+                      d("2021-09-05"),
+                      false
+                    },
+                    new Object[] {
+                      "r12",
+                      C,
+                      "student",
+                      "高一",
+                      "4班",
+                      d("2008-12-31"),
+                      "active",
+                      d("2021-09-05"),
+                      null,
+                      true
+                    },
+                    new Object[] {
+                      "r13", C, "staff", null, null, null, "active", d("2021-09-01"), null, true
+                    })
+                .unionByName(boarders(spark)));
 
     String[] v =
         cols(

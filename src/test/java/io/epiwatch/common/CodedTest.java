@@ -31,6 +31,7 @@ class CodedTest {
     for (QualityFlag e : QualityFlag.values()) assertSame(e, QualityFlag.of(e.code()));
     for (OrgLevel e : OrgLevel.values()) assertSame(e, OrgLevel.of(e.code()));
     for (RuleScope e : RuleScope.values()) assertSame(e, RuleScope.of(e.code()));
+    for (RuleMeasure e : RuleMeasure.values()) assertSame(e, RuleMeasure.of(e.code()));
     for (SymptomGroup e : SymptomGroup.values()) assertSame(e, SymptomGroup.of(e.code()));
     for (ExposureCategory e : ExposureCategory.values())
       assertSame(e, ExposureCategory.of(e.code()));
@@ -112,7 +113,8 @@ class CodedTest {
             "NOT_ON_ROSTER"),
         Coded.codes(QualityFlag.class));
     assertEquals(List.of("school", "district", "city", "province"), Coded.codes(OrgLevel.class));
-    assertEquals(List.of("class", "school"), Coded.codes(RuleScope.class));
+    assertEquals(List.of("class", "school", "dormitory"), Coded.codes(RuleScope.class));
+    assertEquals(List.of("persons", "rate"), Coded.codes(RuleMeasure.class));
     assertEquals(
         List.of(
             "rash", "parotitis", "conjunctivitis", "gi", "ili", "fever", "respiratory", "other"),
@@ -202,7 +204,7 @@ class CodedTest {
   void anUnknownCodeNamesItAndTheAllowedOnes() {
     String m =
         assertThrows(IllegalArgumentException.class, () -> RuleScope.of("grade")).getMessage();
-    assertEquals("unknown RuleScope 'grade', allowed options: [class, school]", m);
+    assertEquals("unknown RuleScope 'grade', allowed options: [class, school, dormitory]", m);
     assertTrue(SourceEncoding.lookup("UTF8").isEmpty(), "only the documented spellings");
   }
 

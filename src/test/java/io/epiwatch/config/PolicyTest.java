@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.common.ExposureCategory;
+import io.epiwatch.common.RuleMeasure;
 import io.epiwatch.common.RuleScope;
 import io.epiwatch.common.SourceEncoding;
 import io.epiwatch.common.SymptomGroup;
@@ -60,7 +61,7 @@ class PolicyTest {
     String rule = "{ rule = r1, scope = %s, window = 1, threshold = 3, %s from = \"2000-01-01\" }";
     String m = error("epiwatch.policy.cluster.rules = [" + rule.formatted("classroom", "") + "]");
     assertEquals(
-        "Property 'epiwatch.policy.cluster.rules[0].scope' has illegal value: 'classroom', allowed options: [class, school]",
+        "Property 'epiwatch.policy.cluster.rules[0].scope' has illegal value: 'classroom', allowed options: [class, school, dormitory]",
         m);
     m =
         error(
@@ -87,6 +88,43 @@ class PolicyTest {
                     .replace("from = \"2000-01-01\"", "from = \"2021-09-01\", to = \"2021-08-01\"")
                 + "]");
     assertTrue(m.contains("'epiwatch.policy.cluster.rules[0].to'"), m);
+  }
+
+  @Test
+  void aBadMeasureOrRateThresholdOrMinPersonsIsAnError() {
+    String rule = "{ rule = r1, scope = class, window = 1, %s from = \"2000-01-01\" }";
+    String m =
+        error(
+            "epiwatch.policy.cluster.rules = ["
+                + rule.formatted("threshold = 3, measure = percent,")
+                + "]");
+    assertEquals(
+        "Property 'epiwatch.policy.cluster.rules[0].measure' has illegal value: 'percent', allowed options: [persons, rate]",
+        m);
+    m =
+        error(
+            "epiwatch.policy.cluster.rules = ["
+                + rule.formatted("threshold = 30, measure = rate,")
+                + "]");
+    assertTrue(m.contains("'epiwatch.policy.cluster.rules[0].threshold' has illegal value"), m);
+    m =
+        error(
+            "epiwatch.policy.cluster.rules = ["
+                + rule.formatted("threshold = 0.3, measure = rate, min-persons = 0,")
+                + "]");
+    assertTrue(m.contains("'epiwatch.policy.cluster.rules[0].min-persons' has illegal value"), m);
+    Policy p =
+        AppConfig.fromString(
+                "epiwatch.policy.cluster.rules = ["
+                    + rule.formatted("threshold = 0.3, measure = rate,")
+                    + ", "
+                    + rule.formatted("threshold = 3,")
+                    + "]")
+            .policy();
+    assertEquals(RuleMeasure.RATE, p.clusterRules().get(0).measure());
+    assertEquals(0.3, p.clusterRules().get(0).threshold());
+    assertEquals(3, p.clusterRules().get(0).minPersons());
+    assertEquals(RuleMeasure.PERSONS, p.clusterRules().get(1).measure());
   }
 
   @Test

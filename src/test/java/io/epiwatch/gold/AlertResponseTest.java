@@ -134,12 +134,17 @@ class AlertResponseTest {
     return Frames.of(spark, Tables.SILVER_DAILY_REPORTS.schema(), cols("report_date"));
   }
 
+  static Dataset<Row> noRoster(SparkSession spark) {
+    return Frames.of(spark, Tables.SILVER_ROSTER.schema(), cols("person_key"));
+  }
+
   static Timestamp endOf(LocalDate day) {
     return Timestamp.valueOf(day.plusDays(1).atStartOfDay());
   }
 
   Dataset<Row> alerts(SparkSession spark) {
-    return ClusterAlerts.alerts(schools(spark), cases(spark), spark.emptyDataFrame(), POLICY, D)
+    return ClusterAlerts.alerts(
+            schools(spark), cases(spark), noReports(spark), noRoster(spark), POLICY, D)
         .filter("rule = 'class_3day'")
         .cache();
   }
@@ -253,7 +258,8 @@ class AlertResponseTest {
             r.toArray(Object[][]::new));
     Dataset<Row> none = cases(spark).limit(0);
     LocalDate day = LocalDate.of(2021, 9, 10);
-    Dataset<Row> alerts = ClusterAlerts.alerts(schools(spark), none, reports, ears, day);
+    Dataset<Row> alerts =
+        ClusterAlerts.alerts(schools(spark), none, reports, noRoster(spark), ears, day);
     Dataset<Row> a =
         ClusterAlerts.withResponses(alerts, none, reports, responses(spark), day, endOf(day));
     DatasetAssert.assertRows(

@@ -49,6 +49,43 @@ class ClusterAlertsTest {
         rows);
   }
 
+  /** silver.daily_reports rows {report_date, school_code, students_expected}. */
+  static Dataset<Row> reports(SparkSession spark, Object[]... rows) {
+    return Frames.of(
+        spark,
+        Tables.SILVER_DAILY_REPORTS.schema(),
+        cols("report_date", "school_code", "students_expected"),
+        rows);
+  }
+
+  /** silver.roster: active pupils of school 3301020001, 一年级, {@code cls}, since 2021-09-01. */
+  static Dataset<Row> roster(SparkSession spark, Object[]... rows) {
+    return Frames.of(
+        spark,
+        Tables.SILVER_ROSTER.schema(),
+        cols(
+            "person_key",
+            "school_code",
+            "person_type",
+            "grade",
+            "class_name",
+            "status",
+            "valid_from",
+            "valid_to"),
+        rows);
+  }
+
+  /** {@code n} active pupils of class {@code cls} (keys cls-0, cls-1, ...). */
+  static Object[][] classOf(String cls, int n) {
+    Object[][] out = new Object[n][];
+    for (int i = 0; i < n; i++)
+      out[i] =
+          new Object[] {
+            cls + "-" + i, "3301020001", "student", "一年级", cls, "active", d("2021-09-01"), null
+          };
+    return out;
+  }
+
   Dataset<Row> schools(SparkSession spark) {
     return Frames.of(
         spark,
@@ -72,7 +109,7 @@ class ClusterAlertsTest {
             pupil("g", "2班", "2021-09-12", "gi", "unknown"));
     Dataset<Row> alerts =
         ClusterAlerts.alerts(
-            schools(spark), c, spark.emptyDataFrame(), POLICY, LocalDate.of(2021, 9, 12));
+            schools(spark), c, reports(spark), roster(spark), POLICY, LocalDate.of(2021, 9, 12));
     DatasetAssert.assertRows(
         alerts,
         cols(
@@ -100,7 +137,7 @@ class ClusterAlertsTest {
             pupil("f", "1班", "2021-09-12", "fever", "unknown"));
     DatasetAssert.assertRows(
         ClusterAlerts.alerts(
-            schools(spark), c, spark.emptyDataFrame(), POLICY, LocalDate.of(2021, 9, 12)),
+            schools(spark), c, reports(spark), roster(spark), POLICY, LocalDate.of(2021, 9, 12)),
         cols("rule", "symptom_group", "CAST(first_detected AS STRING)", "cases"),
         row("class_3day", "conjunctivitis", "2021-09-12", 5L));
   }
@@ -117,7 +154,8 @@ class ClusterAlertsTest {
         ClusterAlerts.alerts(
             schools(spark),
             cases(spark, rows.toArray(Object[][]::new)),
-            spark.emptyDataFrame(),
+            reports(spark),
+            roster(spark),
             POLICY,
             LocalDate.of(2021, 9, 26));
     DatasetAssert.assertRows(
@@ -143,7 +181,7 @@ class ClusterAlertsTest {
             pupil("z", "2班", "2021-09-20", "gi", "norovirus"));
     Dataset<Row> alerts =
         ClusterAlerts.alerts(
-                schools(spark), c, spark.emptyDataFrame(), POLICY, LocalDate.of(2021, 9, 20))
+                schools(spark), c, reports(spark), roster(spark), POLICY, LocalDate.of(2021, 9, 20))
             .cache();
     Dataset<Row> members = ClusterAlerts.alertCases(alerts, c);
     List<Row> perAlert =
@@ -182,7 +220,7 @@ class ClusterAlertsTest {
             pupil("b", "3班", "2021-09-13", "rash", "hfmd"));
     Dataset<Row> alerts =
         ClusterAlerts.alerts(
-            schools(spark), c, spark.emptyDataFrame(), POLICY, LocalDate.of(2021, 9, 13));
+            schools(spark), c, reports(spark), roster(spark), POLICY, LocalDate.of(2021, 9, 13));
     DatasetAssert.assertRows(
         alerts,
         cols("rule", "grade", "class_name", "diagnosis", "CAST(first_detected AS STRING)", "cases"),
@@ -208,10 +246,210 @@ class ClusterAlertsTest {
             r.toArray(Object[][]::new));
     Dataset<Row> alerts =
         ClusterAlerts.alerts(
-            schools(spark), cases(spark), reports, ears, LocalDate.of(2021, 9, 10));
+            schools(spark), cases(spark), reports, roster(spark), ears, LocalDate.of(2021, 9, 10));
     DatasetAssert.assertRows(
         alerts,
         cols("rule", "CAST(first_detected AS STRING)", "cases"),
         row("school_ears_c2", "2021-09-10", 6L));
+  }
+
+  @Test
+  void threeIliTheSameDayAreThirtyPercentOfAClassOfTenButNotOfForty(SparkSession spark) {
+    List<Object[]> pupils = new ArrayList<>(List.of(classOf("1班", 10)));
+    pupils.addAll(List.of(classOf("2班", 40)));
+    Dataset<Row> c =
+        cases(
+            spark,
+            pupil("1班-0", "1班", "2021-09-10", "ili", "unknown"),
+            pupil("1班-1", "1班", "2021-09-10", "ili", "unknown"),
+            pupil("1班-2", "1班", "2021-09-10", "ili", "unknown"),
+            pupil("2班-0", "2班", "2021-09-10", "ili", "unknown"),
+            pupil("2班-1", "2班", "2021-09-10", "ili", "unknown"),
+            pupil("2班-2", "2班", "2021-09-10", "ili", "unknown"));
+    Dataset<Row> alerts =
+        ClusterAlerts.alerts(
+            schools(spark),
+            c,
+            reports(spark),
+            roster(spark, pupils.toArray(Object[][]::new)),
+            POLICY,
+            LocalDate.of(2021, 9, 10));
+    DatasetAssert.assertRows(
+        alerts.filter("rule = 'class_rate'"),
+        cols("class_name", "symptom_group", "measure", "threshold", "rate", "cases"),
+        row("1班", "ili", "rate", 0.30, 0.30, 3L));
+    // the persons rules still fire in both classes, unchanged
+    DatasetAssert.assertRows(
+        alerts.filter("rule = 'class_same_day'"),
+        cols("class_name", "measure", "rate"),
+        row("1班", "persons", null),
+        row("2班", "persons", null));
+  }
+
+  @Test
+  void aRateBelowMinPersonsDoesNotFire(SparkSession spark) {
+    // 2 of a class of 5 (40 %) and 9 of 100 expected at school (9 %): both rates reach their
+    // threshold, but not the 3 and 10 persons the rules require
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(pupil("1班-0", "1班", "2021-09-10", "ili", "unknown"));
+    rows.add(pupil("1班-1", "1班", "2021-09-10", "ili", "unknown"));
+    for (int i = 0; i < 7; i++) rows.add(pupil("x" + i, "3班", "2021-09-10", "ili", "unknown"));
+    Dataset<Row> c = cases(spark, rows.toArray(Object[][]::new));
+    Dataset<Row> reports = reports(spark, new Object[] {d("2021-09-10"), "3301020001", 100});
+    Dataset<Row> roster = roster(spark, classOf("1班", 5));
+    LocalDate day = LocalDate.of(2021, 9, 10);
+    DatasetAssert.assertRows(
+        ClusterAlerts.alerts(schools(spark), c, reports, roster, POLICY, day)
+            .filter("measure = 'rate'"),
+        cols("rule"));
+    // one case more at school (10 of 100) and min-persons 2 for the class: both fire
+    rows.add(pupil("x7", "3班", "2021-09-10", "ili", "unknown"));
+    Policy two =
+        AppConfig.fromString(
+                "epiwatch.policy.cluster.ears-c2.enabled = false\n"
+                    + "epiwatch.policy.cluster.rules = ["
+                    + "{ rule = class_rate, scope = class, window = 1, threshold = 0.30, measure = rate,"
+                    + " min-persons = 2, symptom-group = ili, from = \"2000-01-01\" },"
+                    + " { rule = school_ili_rate, scope = school, window = 1, threshold = 0.05,"
+                    + " measure = rate, min-persons = 10, symptom-group = ili, from = \"2000-01-01\" } ]")
+            .policy();
+    DatasetAssert.assertRows(
+        ClusterAlerts.alerts(
+            schools(spark), cases(spark, rows.toArray(Object[][]::new)), reports, roster, two, day),
+        cols("rule", "class_name", "rate", "cases"),
+        row("class_rate", "1班", 0.40, 2L),
+        row("school_ili_rate", null, 0.10, 10L));
+  }
+
+  @Test
+  void withoutADailyReportTheSchoolRateUsesTheEnrolment(SparkSession spark) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 10; i++) rows.add(pupil("x" + i, "3班", "2021-09-10", "ili", "unknown"));
+    Dataset<Row> schools =
+        Frames.of(
+            spark,
+            Tables.SILVER_SCHOOLS.schema(),
+            cols("school_code", "school_name", "district_code", "valid_from", "students_enrolled"),
+            new Object[] {"3301020001", "甲校", "330102", d("2021-09-01"), 400});
+    LocalDate day = LocalDate.of(2021, 9, 10);
+    Dataset<Row> c = cases(spark, rows.toArray(Object[][]::new));
+    // 10 of 400 enrolled = 2.5 %: below 5 %
+    assertEquals(
+        0L,
+        ClusterAlerts.alerts(schools, c, reports(spark), roster(spark), POLICY, day)
+            .filter("rule = 'school_ili_rate'")
+            .count());
+    // 10 of 200 expected on the day's report = 5 %
+    DatasetAssert.assertRows(
+        ClusterAlerts.alerts(
+                schools,
+                c,
+                reports(spark, new Object[] {d("2021-09-10"), "3301020001", 200}),
+                roster(spark),
+                POLICY,
+                day)
+            .filter("rule = 'school_ili_rate'"),
+        cols("rate", "cases"),
+        row(0.05, 10L));
+  }
+
+  @Test
+  void threeSameDayCasesInADormOfThreeClassesAreADormAlertButNoClassAlert(SparkSession spark) {
+    // 1班 and 2班 give the dormitory on the case row; 3班's row leaves it empty and the roster has it
+    Dataset<Row> c =
+        Frames.of(
+            spark,
+            Tables.SILVER_ABSENCE_CASES.schema(),
+            cols(
+                "report_date",
+                "school_code",
+                "person_key",
+                "person_type",
+                "grade",
+                "class_name",
+                "onset_date",
+                "symptom_group",
+                "diagnosis",
+                "dormitory"),
+            new Object[] {
+              d("2021-09-10"),
+              "3301020001",
+              "a",
+              "student",
+              "一年级",
+              "1班",
+              d("2021-09-10"),
+              "ili",
+              "unknown",
+              "3号楼205"
+            },
+            new Object[] {
+              d("2021-09-10"),
+              "3301020001",
+              "b",
+              "student",
+              "一年级",
+              "2班",
+              d("2021-09-10"),
+              "ili",
+              "unknown",
+              "3号楼205"
+            },
+            new Object[] {
+              d("2021-09-10"),
+              "3301020001",
+              "c",
+              "student",
+              "一年级",
+              "3班",
+              d("2021-09-10"),
+              "ili",
+              "unknown",
+              null
+            },
+            // a pupil of another dormitory, same day: not counted
+            new Object[] {
+              d("2021-09-10"),
+              "3301020001",
+              "e",
+              "student",
+              "一年级",
+              "3班",
+              d("2021-09-10"),
+              "ili",
+              "unknown",
+              "3号楼206"
+            });
+    Dataset<Row> roster =
+        Frames.of(
+            spark,
+            Tables.SILVER_ROSTER.schema(),
+            cols(
+                "person_key",
+                "school_code",
+                "person_type",
+                "grade",
+                "class_name",
+                "dormitory",
+                "status",
+                "valid_from"),
+            new Object[] {
+              "c", "3301020001", "student", "一年级", "3班", "3号楼205", "active", d("2021-09-01")
+            });
+    Dataset<Row> cases = ClusterAlerts.withDormitory(c, roster);
+    Dataset<Row> alerts =
+        ClusterAlerts.alerts(
+                schools(spark), cases, reports(spark), roster, POLICY, LocalDate.of(2021, 9, 10))
+            .cache();
+    DatasetAssert.assertRows(
+        alerts,
+        cols("rule", "dormitory", "grade", "class_name", "symptom_group", "measure", "cases"),
+        row("dorm_same_day", "3号楼205", null, null, "ili", "persons", 3L));
+    DatasetAssert.assertRows(
+        ClusterAlerts.alertCases(alerts, cases),
+        cols("person_key", "class_name"),
+        row("a", "1班"),
+        row("b", "2班"),
+        row("c", "3班"));
   }
 }
