@@ -183,8 +183,7 @@ public final class ClusterAlerts {
                   col("_rs")
                       .equalTo(col("school_code"))
                       .and(sameUnit)
-                      .and(col("_rf").leq(col("t")))
-                      .and(col("_rt").isNull().or(col("t").lt(col("_rt")))))
+                      .and(Frames.inForce(col("_rf"), col("_rt"), col("t"))))
               .groupBy(
                   "school_code",
                   "grade",
@@ -216,8 +215,7 @@ public final class ClusterAlerts {
             enrolled,
             col("_ns")
                 .equalTo(col("school_code"))
-                .and(col("_nf").leq(col("t")))
-                .and(col("_nt").isNull().or(col("t").lt(col("_nt")))),
+                .and(Frames.inForce(col("_nf"), col("_nt"), col("t"))),
             "left")
         .withColumn("_denominator", coalesce(col("_expected"), col("_enrolled")).cast("long"))
         .drop("_es", "_et", "_expected", "_ns", "_nf", "_nt", "_enrolled");
@@ -249,8 +247,7 @@ public final class ClusterAlerts {
             col("_wp")
                 .equalTo(col("person_key"))
                 .and(col("_ws").equalTo(col("school_code")))
-                .and(col("_wf").leq(col("report_date")))
-                .and(col("_wt").isNull().or(col("report_date").lt(col("_wt")))),
+                .and(Frames.inForce(col("_wf"), col("_wt"), col("report_date"))),
             "left")
         .withColumn("dormitory", coalesce(col("dormitory"), col("_wd")))
         .drop("_wp", "_ws", "_wf", "_wt", "_wd");

@@ -18,7 +18,12 @@ public final class Frames {
    * valid_from &lt;= day &lt; valid_to, an empty valid_to meaning still in force.
    */
   public static Column inForce(Column day) {
-    return col("valid_from").leq(day).and(col("valid_to").isNull().or(day.lt(col("valid_to"))));
+    return inForce(col("valid_from"), col("valid_to"), day);
+  }
+
+  /** {@link #inForce(Column)} for validity columns under other names (e.g. after a join). */
+  public static Column inForce(Column validFrom, Column validTo, Column day) {
+    return validFrom.leq(day).and(validTo.isNull().or(day.lt(validTo)));
   }
 
   /** The first row of each group of {@code key} in the given order (a row_number window). */
