@@ -101,10 +101,16 @@ public record Briefing(
   public record Org(OrgLevel level, String code, String name, String parentCode) {}
 
   /**
-   * Files rejected, rows quarantined, zero-report contradictions on D, other data-quality flags.
+   * Files rejected, rows quarantined, zero-report contradictions on D, other data-quality flags;
+   * travelReceivedThrough: the latest run date that loaded a travel_records file (null: none ever),
+   * after which a day's positive tests are not known.
    */
   public record Quality(
-      long filesRejected, long rowsQuarantined, long contradictions, long otherFlags) {}
+      long filesRejected,
+      long rowsQuarantined,
+      long contradictions,
+      long otherFlags,
+      LocalDate travelReceivedThrough) {}
 
   /**
    * Compliance of one organisation on one day; status and firstSubmittedAt on school rows only.

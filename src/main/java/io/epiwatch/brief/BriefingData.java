@@ -15,6 +15,7 @@ import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.Severity;
 import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.config.Policy;
+import io.epiwatch.contract.Sources;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -211,7 +212,17 @@ public final class BriefingData {
                 col("flag")
                     .equalTo("ZERO_REPORT_CONTRADICTION")
                     .and(col("business_date").equalTo(lit(d)))),
-            gold.count(Tables.OPS_DATA_QUALITY, col("flag").notEqual("ZERO_REPORT_CONTRADICTION")));
+            gold.count(Tables.OPS_DATA_QUALITY, col("flag").notEqual("ZERO_REPORT_CONTRADICTION")),
+            gold
+                .read(
+                    Tables.OPS_INGEST_MANIFEST,
+                    col("source")
+                        .equalTo(Sources.TRAVEL_RECORDS.name())
+                        .and(col("status").equalTo("loaded")),
+                    r -> localDate(r, "run_date"))
+                .stream()
+                .max(LocalDate::compareTo)
+                .orElse(null));
     java.sql.Timestamp superseded = supersededAt(wh, d);
     return new Briefing(
         date,

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import net.sf.jasperreports.engine.JRException;
@@ -442,9 +443,19 @@ public final class BriefingRenderer {
       out.add(rateRow(rate.getKey(), day -> complianceOn(s, day, rate.getValue())));
     out.add(countRow("metric.fever", day -> feverOn(s, day)));
     out.add(rateRow("metric.illnessRate", day -> illnessOn(s, day)));
-    signalRow(out, s, "metric.confirmed", Briefing.SignalDay::reportConfirmed, true);
-    signalRow(out, s, "metric.suspected", Briefing.SignalDay::reportSuspected, true);
-    signalRow(out, s, "metric.positive", Briefing.SignalDay::testPositive, false);
+    // a count the daily reports carry is no data, not 0, on a day no school reported
+    Predicate<LocalDate> reported =
+        day -> {
+          Double rate = complianceOn(s, day, Briefing.Compliance::reportingRate);
+          return rate != null && rate > 0.0;
+        };
+    // positive tests dated a day are known only once a travel_records file was loaded that day
+    // or later: on a day with no such file they are no data, not 0
+    LocalDate travelThrough = data.quality().travelReceivedThrough();
+    Predicate<LocalDate> travelKnown = day -> travelThrough != null && !day.isAfter(travelThrough);
+    signalRow(out, s, "metric.confirmed", Briefing.SignalDay::reportConfirmed, reported);
+    signalRow(out, s, "metric.suspected", Briefing.SignalDay::reportSuspected, reported);
+    signalRow(out, s, "metric.positive", Briefing.SignalDay::testPositive, travelKnown);
     Briefing.SignalDay today = signalDay(s, d);
     out.add(
         row(
@@ -491,21 +502,20 @@ public final class BriefingRenderer {
         .orElse(null);
   }
 
-  /** A headline row of one signal count: today, and its change from D-1 and D-7. */
+  /**
+   * A headline row of one signal count: today, and its change from D-1 and D-7; "—" on a day whose
+   * count is not known.
+   */
   private void signalRow(
       List<Map<String, ?>> out,
       Scope s,
       String label,
       ToLongFunction<Briefing.SignalDay> count,
-      boolean fromReports) {
-    LocalDate d = data.date();
+      Predicate<LocalDate> known) {
     Function<LocalDate, Long> on =
         day -> {
           Briefing.SignalDay r = signalDay(s, day);
-          // a count the daily reports carry is no data, not 0, on a day no school reported
-          Double reported = complianceOn(s, day, Briefing.Compliance::reportingRate);
-          boolean noReport = fromReports && (reported == null || reported == 0.0);
-          return r == null || noReport ? null : count.applyAsLong(r);
+          return r == null || !known.test(day) ? null : count.applyAsLong(r);
         };
     out.add(countRow(label, on));
   }

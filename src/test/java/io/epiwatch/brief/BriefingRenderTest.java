@@ -183,7 +183,7 @@ class BriefingRenderTest {
     return new Briefing(
         D,
         versions,
-        new Briefing.Quality(1, 2, 0, 3),
+        new Briefing.Quality(1, 2, 0, 3, D),
         null,
         quietGapDays,
         vaccinationMinAge,
@@ -234,7 +234,7 @@ class BriefingRenderTest {
     return new Briefing(
         D,
         Map.of("gold.attendance", 0L, "gold.case_signals", 0L),
-        new Briefing.Quality(0, 0, 0, 0),
+        new Briefing.Quality(0, 0, 0, 0, null),
         null,
         7,
         12,
@@ -372,37 +372,64 @@ class BriefingRenderTest {
     Briefing b = fullDay(7, 12);
     List<Briefing.Compliance> nobody =
         List.of(new Briefing.Compliance(D, CITY, null, null, 0.0, 0.0, null));
-    b =
-        new Briefing(
-            b.date(),
-            b.versions(),
-            b.quality(),
-            b.supersededAt(),
-            7,
-            12,
-            nobody,
-            b.attendance(),
-            b.causes(),
-            b.alerts(),
-            b.exposure(),
-            b.exposurePrevious(),
-            b.coverage(),
-            b.campaigns(),
-            b.signals(),
-            b.signalDays(),
-            b.areas(),
-            b.vaccinationFollowup(),
-            b.incidents(),
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            List.of());
-    String t = render(b, CITY_SCOPE, "en");
+    String t = render(withDay(b, nobody, b.quality()), CITY_SCOPE, "en");
     assertTrue(t.contains("Confirmed cases (today) - - -"), t);
     assertTrue(t.contains("Suspected cases (today) - - -"), t);
     assertTrue(
         t.contains("Positive nucleic tests (today) 0"), "tests do not come from reports: " + t);
+  }
+
+  @Test
+  void positiveTestsOfADayWithoutATravelFileAreNoDataNotZero() throws Exception {
+    Briefing b = fullDay(7, 12);
+    Briefing.Quality q = b.quality();
+    Briefing.Quality through =
+        new Briefing.Quality(
+            q.filesRejected(),
+            q.rowsQuarantined(),
+            q.contradictions(),
+            q.otherFlags(),
+            D.minusDays(1));
+    String t = render(withDay(b, b.compliance(), through), CITY_SCOPE, "en");
+    assertTrue(
+        t.contains("Positive nucleic tests (today) - - -"),
+        "the last travel file was loaded on D-1: D's positives are not known: " + t);
+    Briefing.Quality never =
+        new Briefing.Quality(
+            q.filesRejected(), q.rowsQuarantined(), q.contradictions(), q.otherFlags(), null);
+    t = render(withDay(b, b.compliance(), never), CITY_SCOPE, "en");
+    assertTrue(t.contains("Positive nucleic tests (today) - - -"), "no travel file ever: " + t);
+    assertTrue(t.contains("Confirmed cases (today) 2 +2"), "reports still count: " + t);
+  }
+
+  /** The briefing with another day's compliance and data quality. */
+  private static Briefing withDay(
+      Briefing b, List<Briefing.Compliance> compliance, Briefing.Quality quality) {
+    return new Briefing(
+        b.date(),
+        b.versions(),
+        quality,
+        b.supersededAt(),
+        b.alertQuietGapDays(),
+        b.vaccinationMinAge(),
+        compliance,
+        b.attendance(),
+        b.causes(),
+        b.alerts(),
+        b.exposure(),
+        b.exposurePrevious(),
+        b.coverage(),
+        b.campaigns(),
+        b.signals(),
+        b.signalDays(),
+        b.areas(),
+        b.vaccinationFollowup(),
+        b.incidents(),
+        b.inspections(),
+        b.overdueFindings(),
+        b.deferrals(),
+        b.holiday(),
+        b.campusStays());
   }
 
   @Test
