@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
-import io.delta.tables.DeltaTableBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,11 @@ import org.apache.spark.sql.Row;
 /**
  * The one door through which the jobs write Delta tables. Every table is created from its {@link
  * TableSpec} (schema with column comments, description, partition column, table properties such as
- * the change data feed), either empty ({@link #create}) or by its first write, in that write's
- * single commit. The write kinds: full {@link #overwrite}, {@link #replaceWhere} (a partition range
- * or a predicate such as {@code source_sha256 IN (...)}), {@link #append}, {@link #merge} on the
- * declared key and {@link #update}. Nothing else in the product calls {@code
+ * the change data feed) by its first write, in that write's single commit (rows conformed to the
+ * declaration, {@link #conform}, carry its column comments). The write kinds: full {@link
+ * #overwrite}, {@link #replaceWhere} (a partition range or a predicate such as {@code source_sha256
+ * IN (...)}), {@link #append}, {@link #merge} on the declared key (on an existing table: a first
+ * write appends) and {@link #update}. Nothing else in the product calls {@code
  * df.write().format("delta")}, {@code DeltaTable.create*} or {@code DeltaTable.forPath(...).merge}.
  */
 public final class TableWriter {
@@ -65,23 +65,6 @@ public final class TableWriter {
   /** An empty frame with the table's schema. */
   public Dataset<Row> empty(TableSpec spec) {
     return wh.spark().createDataFrame(List.of(), spec.schema());
-  }
-
-  /**
-   * Creates the table, empty, from its declaration (the declared nullability kept) unless it
-   * exists. One commit.
-   */
-  public void create(TableSpec spec) {
-    if (wh.exists(spec.id())) return;
-    DeltaTableBuilder b =
-        DeltaTable.createIfNotExists(wh.spark())
-            .location(wh.path(spec.id()))
-            .addColumns(spec.schema())
-            .comment(spec.description());
-    if (spec.partitionColumn() != null) b = b.partitionedBy(spec.partitionColumn());
-    for (Map.Entry<String, String> p : spec.properties().entrySet())
-      b = b.property(p.getKey(), p.getValue());
-    b.execute();
   }
 
   /**

@@ -75,15 +75,17 @@ public final class Warehouse {
 
   /**
    * Makes the restricted folder readable by its owner only (rwx------) when it is on the local
-   * filesystem, so that only the account running the jobs can read the raw identities by path. Does
-   * nothing on other filesystems (their ACLs are the site's) or when the folder is absent.
+   * filesystem, so that only the account running the jobs can read the raw identities by path; an
+   * absent folder is created so. Does nothing on other filesystems (their ACLs are the site's).
    */
   public void secureRestricted() {
     try {
       Path p = new Path(restrictedRoot);
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!"file".equals(fs.getUri().getScheme()) || !fs.exists(p)) return;
-      fs.setPermission(p, new org.apache.hadoop.fs.permission.FsPermission((short) 0700));
+      if (!"file".equals(fs.getUri().getScheme())) return;
+      var ownerOnly = new org.apache.hadoop.fs.permission.FsPermission((short) 0700);
+      if (!fs.exists(p)) fs.mkdirs(p, ownerOnly);
+      fs.setPermission(p, ownerOnly); // mkdirs applies the umask
     } catch (IOException e) {
       throw new UncheckedIOException(
           "restricted folder " + restrictedRoot + ": cannot make it owner-only", e);

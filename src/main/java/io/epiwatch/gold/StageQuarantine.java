@@ -85,9 +85,7 @@ final class StageQuarantine {
     Dataset<Row> rows = TableWriter.conform(quarantined, spec);
     boolean none = rows.isEmpty();
     if (none && (!wh.exists(spec.id()) || wh.read(spec.id()).filter(where).isEmpty())) return;
-    TableWriter writer = new TableWriter(wh);
-    writer.create(spec);
-    writer.replaceWhere(spec, rows, where, false);
+    new TableWriter(wh).replaceWhere(spec, rows, where, false); // a first write creates it
     if (!none) LOG.warn("{} {}: quarantined (see ops.quarantine)", rows.count(), what);
   }
 }

@@ -588,18 +588,21 @@ public final class IngestJob {
    * files (idempotent append).
    */
   static void writeReplacing(Warehouse wh, TableSpec spec, Dataset<Row> rows, List<String> shas) {
-    TableWriter writer = new TableWriter(wh);
-    writer.create(spec);
     String in = shas.stream().map(s -> "'" + s + "'").collect(Collectors.joining(","));
-    // mergeSchema: a column added to a source's declaration (e.g. linked_person_type) is added to
-    // an existing bronze table instead of failing the write.
-    writer.replaceWhere(spec, rows, BronzeSchema.SOURCE_SHA256 + " IN (" + in + ")", true);
+    // The rows conformed to the declaration (types, column comments): the first write creates the
+    // table with them, one commit. mergeSchema: a column added to a source's declaration (e.g.
+    // linked_person_type) is added to an existing bronze table instead of failing the write.
+    new TableWriter(wh)
+        .replaceWhere(
+            spec,
+            TableWriter.conform(rows, spec),
+            BronzeSchema.SOURCE_SHA256 + " IN (" + in + ")",
+            true);
   }
 
   private static void mergeIdentities(Warehouse wh, Dataset<Row> ids, Timestamp at) {
     TableSpec spec = Tables.RESTRICTED_PERSON_IDENTITY;
     TableWriter writer = new TableWriter(wh);
-    writer.create(spec);
     wh.secureRestricted(); // owner-only before any identity is written into it
     Dataset<Row> src =
         ids.withColumn("updated_at", lit(at))
@@ -612,6 +615,11 @@ public final class IngestJob {
                 org.apache.spark.sql.functions.first("sex").as("sex"),
                 org.apache.spark.sql.functions.first("first_seen_source").as("first_seen_source"),
                 org.apache.spark.sql.functions.first("updated_at").as("updated_at"));
+    // the first run creates the table with its identities (one commit), later runs merge
+    if (!wh.exists(spec.id())) {
+      writer.append(spec, TableWriter.conform(src, spec));
+      return;
+    }
     writer
         .merge(spec, src)
         .whenMatched("s.name IS NOT NULL AND (t.name IS NULL OR t.name <> s.name)")
@@ -626,7 +634,6 @@ public final class IngestJob {
     Warehouse wh = ctx.warehouse();
     TableSpec spec = Tables.OPS_INGEST_MANIFEST;
     TableWriter writer = new TableWriter(wh);
-    writer.create(spec);
     java.sql.Date runDate = java.sql.Date.valueOf(ctx.runDate());
     List<Row> rows =
         results.stream()
@@ -647,6 +654,8 @@ public final class IngestJob {
                         runDate))
             .toList();
     Dataset<Row> src = ctx.spark().createDataFrame(rows, spec.schema());
-    writer.merge(spec, src).whenNotMatched().insertAll().execute();
+    // the first run creates the manifest with its rows (one commit), later runs insert new files
+    if (!wh.exists(spec.id())) writer.append(spec, src);
+    else writer.merge(spec, src).whenNotMatched().insertAll().execute();
   }
 }

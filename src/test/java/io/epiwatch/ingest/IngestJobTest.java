@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.catalog.TableId;
+import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.common.ResidentId;
 import io.epiwatch.config.AppConfig;
+import io.epiwatch.contract.Sources;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.testing.DatasetAssert;
 import io.epiwatch.testing.SparkExtension;
@@ -114,6 +116,19 @@ class IngestJobTest {
             .contains("d1.csv:3 submitted_at(填报时间): '20211004 x'"));
     FileResultCheck.assertManifest(wh, "d1.csv", "loaded", 4, 2, 2);
     assertEquals(6L, r.rows("in"));
+    // a first run creates each table with its first rows: one commit, the declaration's comments
+    for (TableSpec t :
+        List.of(
+            Tables.bronze(Sources.DAILY_REPORTS),
+            Tables.OPS_QUARANTINE,
+            Tables.OPS_INGEST_MANIFEST))
+      assertEquals(0L, wh.version(t.id()), t.id() + ": one commit");
+    for (TableSpec t : List.of(Tables.bronze(Sources.DAILY_REPORTS), Tables.OPS_QUARANTINE))
+      for (var f : t.schema().fields())
+        assertEquals(
+            f.getComment(),
+            wh.read(t.id()).schema().apply(f.name()).getComment(),
+            t.id() + "." + f.name());
   }
 
   @Test
@@ -226,6 +241,7 @@ class IngestJobTest {
         StandardCharsets.UTF_8);
     IngestJob.run(ctx, Optional.empty());
     long version = wh.version(TableId.bronze("absence_cases"));
+    assertEquals(0L, wh.version(Tables.RESTRICTED_PERSON_IDENTITY.id()), "created with its rows");
 
     IngestJob.IngestResult again = IngestJob.run(ctx, Optional.empty());
 
