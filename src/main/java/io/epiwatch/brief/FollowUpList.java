@@ -166,7 +166,7 @@ public final class FollowUpList {
     }
     out.addAll(vaccination(wh, policy, d, names, schools));
     out.addAll(alertCases(wh, d, names));
-    out.addAll(deferrals(wh, policy, d, names, schools));
+    out.addAll(deferrals(wh, d, names, schools));
     out.addAll(campusStays(wh, d, names, schools));
     return out;
   }
@@ -223,34 +223,21 @@ public final class FollowUpList {
   }
 
   /**
-   * The persons of the term starts in force on D with a reason of their own ({@link
-   * ReturnDeferrals#persons}; school_in_risk_area is left to the briefing, which names the
-   * schools): their reasons and the earliest day they may return, max(S, the until of every
-   * deferring reason), unknown when one of them is (a trip without a return date); S for a person
-   * with risk_area_review only. S is the person's own: a grade's batch date (return_batches).
-   * Sorted by school, grade, class and name.
+   * The persons of the term starts in force on D with a reason of their own (D's snapshot of
+   * gold.return_deferral_persons, {@link ReturnDeferrals#persons}; school_in_risk_area is left to
+   * the briefing, which names the schools): their reasons and the earliest day they may return,
+   * max(S, the until of every deferring reason), unknown when one of them is (a trip without a
+   * return date); S for a person with risk_area_review only. S is the person's own: a grade's batch
+   * date (return_batches). Sorted by school, grade, class and name.
    */
   static List<FollowUpItem> deferrals(
-      Warehouse wh, Policy policy, LocalDate d, Dataset<Row> names, Dataset<Row> schools) {
+      Warehouse wh, LocalDate d, Dataset<Row> names, Dataset<Row> schools) {
     List<FollowUpItem> out = new ArrayList<>();
-    Dataset<Row> batches =
-        wh.exists(Tables.SILVER_RETURN_BATCHES.id())
-            ? wh.read(Tables.SILVER_RETURN_BATCHES.id())
-            : null;
-    if (!ReturnDeferrals.anyStartOn(batches, policy, d) || !wh.exists(Tables.SILVER_ROSTER.id()))
-      return out;
+    if (!wh.exists(Tables.GOLD_RETURN_DEFERRAL_PERSONS.id())) return out;
     org.apache.spark.sql.Column defers = col("reason").isin(ReturnDeferrals.deferringCodes());
     List<Row> rows =
-        ReturnDeferrals.persons(
-                new ReturnDeferrals.Inputs(
-                    wh.read(Tables.SILVER_SCHOOLS.id()),
-                    wh.read(Tables.SILVER_ROSTER.id()),
-                    wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
-                    wh.read(Tables.SILVER_RISK_AREAS.id()),
-                    wh.read(Tables.SILVER_ABSENCE_CASES.id()),
-                    batches),
-                policy,
-                d)
+        wh.read(Tables.GOLD_RETURN_DEFERRAL_PERSONS.id())
+            .filter(col("as_of").equalTo(lit(Date.valueOf(d))))
             .filter(col("reason").notEqual(DeferralReason.SCHOOL_IN_RISK_AREA.code()))
             .groupBy("term_start", "person_key", "school_code", "grade", "class_name")
             .agg(

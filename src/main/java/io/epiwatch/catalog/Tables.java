@@ -530,6 +530,23 @@ public final class Tables {
               + "expected_returning BIGINT COMMENT 'reason all only: roster - deferred', "
               + SUPERSEDED);
 
+  public static final TableSpec GOLD_RETURN_DEFERRAL_PERSONS =
+      TableSpec.of(
+          TableId.gold("return_deferral_persons"),
+          "as_of",
+          List.of("as_of", "term_id", "term_start", "person_key", "school_code", "reason"),
+          "The persons behind gold.return_deferrals (docs/rules.md §4.11) as of a date: one row (org_level school: the person's school) per term start in force on as_of, start date, roster person and reason that applies (school_in_risk_area: every active person of the school), with until, the earliest day the reason allows a return. The follow-up list's 暂缓返校人员 reads it. No rows outside every window.",
+          "as_of DATE COMMENT 'the run date the snapshot was computed for', "
+              + "term_id STRING COMMENT 'policy.term-starts id', term_start DATE COMMENT 'S, or the batch date of the person''s grade (return_batches)', "
+              + ORG
+              + "person_key STRING COMMENT 'restricted.person_identity maps it back', person_type STRING COMMENT 'student, staff, contractor', "
+              + "school_code STRING, grade STRING, class_name STRING, "
+              + "reason STRING COMMENT '"
+              + codes(DeferralReason.class)
+              + "', "
+              + "until DATE COMMENT 'the earliest day this reason allows a return (return + monitoring days, the return of a still-away trip, onset + lookback); null = unknown (a trip without a return date) or not dated (school_in_risk_area, risk_area_review)', "
+              + SUPERSEDED);
+
   // ---------------------------------------------------------------- ops
   public static final TableSpec OPS_DATA_QUALITY =
       TableSpec.of(
@@ -674,6 +691,7 @@ public final class Tables {
                   GOLD_INSPECTION_SUMMARY,
                   GOLD_RECTIFICATION_LEDGER,
                   GOLD_RETURN_DEFERRALS,
+                  GOLD_RETURN_DEFERRAL_PERSONS,
                   GOLD_CAMPUS_STAYS))
           .toList();
 

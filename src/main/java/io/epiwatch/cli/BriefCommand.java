@@ -1,7 +1,9 @@
 package io.epiwatch.cli;
 
 import io.epiwatch.brief.BriefJob;
+import io.epiwatch.ops.JobRuns;
 import io.epiwatch.spark.JobContext;
+import io.epiwatch.spark.StepMeter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +37,8 @@ final class BriefCommand extends SparkCommand {
         reproduce != null
             ? BriefJob.reproduce(ctx, reproduce, ctx.config().out())
             : BriefJob.run(ctx, scope, lang, ctx.config().out());
+    // what each step cost, beside the run's ops.job_runs row (run-daily's stages do the same)
+    JobRuns.appendSteps(ctx.warehouse(), r.runId(), "brief", StepMeter.drain(ctx.spark()));
     r.outputs().forEach(System.out::println);
     System.err.println("brief: run " + r.runId());
     return 0;

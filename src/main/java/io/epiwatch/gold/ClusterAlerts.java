@@ -22,7 +22,6 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.RuleMeasure;
 import io.epiwatch.common.RuleScope;
@@ -402,12 +401,8 @@ public final class ClusterAlerts {
     Dataset<Row> s =
         Frames.firstPer(schools, List.of("school_code"), col("valid_from").desc())
             .select(col("school_code").as("_sc"), col("school_name"), col("district_code"));
-    return all.join(s, col("school_code").equalTo(col("_sc")), "left")
-        .drop("_sc")
-        .withColumn("org_level", lit(OrgLevel.SCHOOL.code()))
-        .withColumn("org_code", col("school_code"))
-        .withColumn("org_name", col("school_name"))
-        .withColumn("parent_code", col("district_code"));
+    return OrgRollup.atSchool(
+        all.join(s, col("school_code").equalTo(col("_sc")), "left").drop("_sc"));
   }
 
   /**

@@ -122,11 +122,13 @@ public final class MetricsJob {
     // query per table answers both whether D is there and whether any of it is superseded
     boolean asOfPresent = true;
     boolean superseded = false;
+    // return deferrals have rows only in a term start's window: an empty D is computed there
+    boolean noTermStart =
+        !ReturnDeferrals.anyStartOn(silverOrEmpty(wh, Tables.SILVER_RETURN_BATCHES), policy, d);
     for (TableSpec t : AS_OF_INPUTS.keySet()) {
-      // return deferrals have rows only in a term start's window: an empty D is computed there
-      if (t.equals(Tables.GOLD_RETURN_DEFERRALS)
-          && !ReturnDeferrals.anyStartOn(
-              silverOrEmpty(wh, Tables.SILVER_RETURN_BATCHES), policy, d)) continue;
+      if (noTermStart
+          && (t.equals(Tables.GOLD_RETURN_DEFERRALS)
+              || t.equals(Tables.GOLD_RETURN_DEFERRAL_PERSONS))) continue;
       if (!wh.exists(t.id())) {
         asOfPresent = false;
         continue;
@@ -549,6 +551,15 @@ public final class MetricsJob {
     Dataset<Row> persons =
         kept("return deferral persons", ReturnDeferrals.persons(in, run.policy(), d));
     run.asOf(
+        Tables.GOLD_RETURN_DEFERRAL_PERSONS,
+        () ->
+            OrgRollup.atSchool(
+                OrgRollup.withSchoolInForce(
+                    persons.withColumn("as_of", lit(Date.valueOf(d))),
+                    run.schools(),
+                    "as_of",
+                    "left")));
+    run.asOf(
         Tables.GOLD_RETURN_DEFERRALS,
         () -> ReturnDeferrals.deferrals(in, persons, run.policy(), d));
   }
@@ -563,6 +574,16 @@ public final class MetricsJob {
   }
 
   static final String SUPERSEDED_AT = "superseded_at";
+
+  /** The silver tables the return deferrals and their persons are computed from. */
+  private static final List<TableSpec> DEFERRAL_INPUTS =
+      List.of(
+          Tables.SILVER_SCHOOLS,
+          Tables.SILVER_ROSTER,
+          Tables.SILVER_TRAVEL_RECORDS,
+          Tables.SILVER_RISK_AREAS,
+          Tables.SILVER_ABSENCE_CASES,
+          Tables.SILVER_RETURN_BATCHES);
 
   /** The as-of tables and the silver tables their snapshots are computed from. */
   static final Map<TableSpec, List<TableSpec>> AS_OF_INPUTS =
@@ -603,14 +624,8 @@ public final class MetricsJob {
               List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_INSPECTIONS, Tables.SILVER_FINDINGS),
           Tables.GOLD_RECTIFICATION_LEDGER,
               List.of(Tables.SILVER_SCHOOLS, Tables.SILVER_INSPECTIONS, Tables.SILVER_FINDINGS),
-          Tables.GOLD_RETURN_DEFERRALS,
-              List.of(
-                  Tables.SILVER_SCHOOLS,
-                  Tables.SILVER_ROSTER,
-                  Tables.SILVER_TRAVEL_RECORDS,
-                  Tables.SILVER_RISK_AREAS,
-                  Tables.SILVER_ABSENCE_CASES,
-                  Tables.SILVER_RETURN_BATCHES),
+          Tables.GOLD_RETURN_DEFERRALS, DEFERRAL_INPUTS,
+          Tables.GOLD_RETURN_DEFERRAL_PERSONS, DEFERRAL_INPUTS,
           Tables.GOLD_CAMPUS_STAYS,
               List.of(
                   Tables.SILVER_SCHOOLS,

@@ -55,6 +55,17 @@ final class OrgRollup {
   }
 
   /**
+   * Rows of one school each (school_code, school_name, district_code) as school-level rows: the org
+   * columns org_level school, org_code, org_name and parent_code (the district).
+   */
+  static Dataset<Row> atSchool(Dataset<Row> rows) {
+    return rows.withColumn("org_level", lit(OrgLevel.SCHOOL.code()))
+        .withColumn("org_code", col("school_code"))
+        .withColumn("org_name", col("school_name"))
+        .withColumn("parent_code", col("district_code"));
+  }
+
+  /**
    * Rolls up: rows must carry school_code, school_name, district_code, district_name, city_code,
    * the key columns and the count columns. Returns org_level, org_code, org_name, parent_code, the
    * key columns and the summed counts.
@@ -76,11 +87,7 @@ final class OrgRollup {
             .toArray(Column[]::new);
     List<Column> keyCols = keys.stream().map(functions::col).toList();
 
-    Dataset<Row> school =
-        rows.withColumn("org_level", lit(OrgLevel.SCHOOL.code()))
-            .withColumn("org_code", col("school_code"))
-            .withColumn("org_name", col("school_name"))
-            .withColumn("parent_code", col("district_code"));
+    Dataset<Row> school = atSchool(rows);
     Dataset<Row> schoolOut =
         school
             .groupBy(cols(keyCols, "org_level", "org_code", "org_name", "parent_code"))

@@ -97,6 +97,8 @@ class MetricsPlanTest {
             D.minusDays(9),
             "gold.return_deferrals",
             D.minusDays(9),
+            "gold.return_deferral_persons",
+            D.minusDays(9),
             "gold.campus_stays",
             D.minusDays(9)),
         byName,

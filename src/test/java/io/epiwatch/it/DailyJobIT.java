@@ -262,6 +262,19 @@ class DailyJobIT {
             "risk_area_review", 8L),
         byReason,
         "several reasons from the sample's trips, line list and household members");
+    // the persons behind the counts, which the follow-up list reads
+    Dataset<Row> persons =
+        w.read(Tables.GOLD_RETURN_DEFERRAL_PERSONS.id())
+            .filter("as_of = DATE'2021-10-05' AND term_id = '2021-national-day'");
+    assertEquals(
+        86L,
+        persons
+            .filter("reason NOT IN ('risk_area_review', 'school_in_risk_area')")
+            .select("person_key")
+            .distinct()
+            .count(),
+        "the deferred persons of gold.return_deferrals");
+    assertEquals(8L, persons.filter("reason = 'risk_area_review'").count());
     assertTrue(
         w.read(Tables.GOLD_RETURN_DEFERRALS.id())
             .filter("term_id = '2021-autumn' AND as_of = DATE'2021-10-05'")
