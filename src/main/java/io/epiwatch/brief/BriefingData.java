@@ -7,6 +7,7 @@ import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.common.DeferralReason;
+import io.epiwatch.common.EarsLevel;
 import io.epiwatch.common.FindingCategory;
 import io.epiwatch.common.FindingStatus;
 import io.epiwatch.common.IncidentPeriod;
@@ -202,6 +203,16 @@ public final class BriefingData {
                     r.getAs("pending"),
                     r.getAs("no_guardian_contact"),
                     r.getAs("ill_or_signal")));
+    List<Briefing.EarsAlert> earsAlerts =
+        gold.read(
+            Tables.GOLD_DISTRICT_EARS,
+            col("report_date").equalTo(lit(d)).and(col("level").equalTo(EarsLevel.ALERT.code())),
+            r ->
+                new Briefing.EarsAlert(
+                    r.getAs("district_code"),
+                    r.getAs("district_name"),
+                    r.getAs("symptom_group"),
+                    r.getAs("z")));
     Briefing.Quality quality =
         new Briefing.Quality(
             gold.count(Tables.OPS_INGEST_MANIFEST, col("status").equalTo("rejected")),
@@ -237,7 +248,8 @@ public final class BriefingData {
         overdueFindings,
         deferrals,
         policy.holidayOn(date).orElse(null),
-        campusStays);
+        campusStays,
+        earsAlerts);
   }
 
   // ------------------------------------------------------------------ rows -> records, once

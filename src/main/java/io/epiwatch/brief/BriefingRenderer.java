@@ -1,10 +1,12 @@
 package io.epiwatch.brief;
 
 import io.epiwatch.catalog.Tables;
+import io.epiwatch.common.Coded;
 import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.IncidentType;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.ResponseStatus;
+import io.epiwatch.common.SymptomGroup;
 import io.epiwatch.common.VaccinationStatus;
 import java.io.ByteArrayOutputStream;
 import java.text.MessageFormat;
@@ -177,6 +179,7 @@ public final class BriefingRenderer {
         "col.today",
         "col.vsYesterday",
         "col.vs7days");
+    p.put("EARS_ALERTS", earsLine(scope));
     section(
         p,
         "LATE",
@@ -767,6 +770,37 @@ public final class BriefingRenderer {
    * "超过24小时未报告疾控的预警 N 起：学校…" over the alerts in progress of the scope; null when none is in
    * progress.
    */
+  /**
+   * The line under the key figures naming the districts whose EARS-C2 is at level alert on D, one
+   * line per symptom group (in the groups' order), districts by z, highest first (docs/rules.md
+   * §4.4.2); null when none is in the scope.
+   */
+  String earsLine(Scope s) {
+    Map<String, List<Briefing.EarsAlert>> byGroup = new LinkedHashMap<>();
+    for (String g : Coded.codes(SymptomGroup.class)) byGroup.put(g, new ArrayList<>());
+    data.earsAlerts().stream()
+        .filter(a -> cityOrDistrict(a.districtCode(), s))
+        .forEach(a -> byGroup.computeIfAbsent(a.symptomGroup(), g -> new ArrayList<>()).add(a));
+    List<String> lines = new ArrayList<>();
+    byGroup.forEach(
+        (group, alerts) -> {
+          if (alerts.isEmpty()) return;
+          String districts =
+              alerts.stream()
+                  .sorted(
+                      Comparator.comparingDouble(Briefing.EarsAlert::z)
+                          .reversed()
+                          .thenComparing(Briefing.EarsAlert::districtCode))
+                  .map(
+                      a ->
+                          (a.districtName() == null ? a.districtCode() : a.districtName())
+                              + String.format(Locale.ROOT, " z=%.1f", a.z()))
+                  .collect(Collectors.joining(t("list.separator")));
+          lines.add(t("ears.alert", tOr("cause." + group, group), districts));
+        });
+    return lines.isEmpty() ? null : String.join("\n", lines);
+  }
+
   String overdueLine(Scope s) {
     List<Briefing.Alert> listed = listedAlerts(s);
     if (listed.isEmpty()) return null;

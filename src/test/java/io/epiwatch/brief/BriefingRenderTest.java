@@ -223,7 +223,12 @@ class BriefingRenderTest {
         List.of(),
         List.of(),
         null,
-        List.of());
+        List.of(),
+        // district EARS-C2 at level alert on D: ILI in two districts, GI in one
+        List.of(
+            new Briefing.EarsAlert("330106", "西湖区", "ili", 3.12),
+            new Briefing.EarsAlert("330102", "上城区", "ili", 3.44),
+            new Briefing.EarsAlert("330106", "西湖区", "gi", 4.0)));
   }
 
   private static Briefing.VaccinationFollowup vax(Org org, VaccinationStatus status, long persons) {
@@ -255,6 +260,7 @@ class BriefingRenderTest {
         List.of(),
         List.of(),
         null,
+        List.of(),
         List.of());
   }
 
@@ -274,6 +280,31 @@ class BriefingRenderTest {
     try (PDDocument doc = Loader.loadPDF(file.toFile())) {
       return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
     }
+  }
+
+  @Test
+  void districtEarsAlertsOfDAreOneLinePerSymptomGroupUnderTheKeyFigures() throws Exception {
+    Briefing b = fullDay(7, 12);
+    BriefingRenderer zh = new BriefingRenderer(b, "zh", ZONE);
+    assertEquals(
+        "区县胃肠道症状缺勤率异常升高（EARS）：西湖区 z=4.0\n" + "区县流感样症状缺勤率异常升高（EARS）：上城区 z=3.4、西湖区 z=3.1",
+        zh.earsLine(CITY_SCOPE),
+        "one line per group in the groups' order, districts by z");
+    // a district's briefing names only its own district
+    assertEquals(
+        "区县流感样症状缺勤率异常升高（EARS）：上城区 z=3.4",
+        zh.earsLine(new BriefingRenderer.Scope("district", "330102", "上城区")));
+    assertEquals(
+        "Districts with an aberrant rise in influenza-like absences (EARS): 上城区 z=3.4",
+        new BriefingRenderer(b, "en", ZONE)
+            .earsLine(new BriefingRenderer.Scope("district", "330102", "上城区")));
+    // nothing at level alert: no line
+    assertNull(
+        new BriefingRenderer(emptyDay(), "zh", ZONE).earsLine(CITY_SCOPE), "no alert, no line");
+    String t = render(b, CITY_SCOPE, "zh");
+    assertTrue(
+        t.indexOf("上城区 z=3.4") > t.indexOf("二、关键指标") && t.indexOf("上城区 z=3.4") < t.indexOf("三、"),
+        "under the key figures: " + t);
   }
 
   @Test
@@ -397,7 +428,8 @@ class BriefingRenderTest {
             List.of(),
             List.of(),
             null,
-            List.of());
+            List.of(),
+            b.earsAlerts());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Confirmed cases (today) - - -"), t);
     assertTrue(t.contains("Suspected cases (today) - - -"), t);
@@ -445,7 +477,8 @@ class BriefingRenderTest {
             List.of(),
             List.of(),
             null,
-            List.of());
+            List.of(),
+            b.earsAlerts());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
     assertTrue(
@@ -516,7 +549,8 @@ class BriefingRenderTest {
             List.of(),
             List.of(),
             null,
-            List.of());
+            List.of(),
+            e.earsAlerts());
     assertFalse(render(old, CITY_SCOPE, "zh").contains("无（保持零感染）"));
   }
 
@@ -787,7 +821,8 @@ class BriefingRenderTest {
         overdue,
         deferrals,
         holiday,
-        stays);
+        stays,
+        b.earsAlerts());
   }
 
   @Test
