@@ -152,7 +152,8 @@ public record Briefing(
 
   /**
    * One cluster alert. grade/className null for school-wide alerts; diagnosis or symptomGroup name
-   * what it counts (both null for EARS-C2).
+   * what it counts (both null for EARS-C2); dormitory the unit of a dormitory rule (else null);
+   * rate the highest persons / denominator of a firing day of a rate rule (else null).
    */
   public record Alert(
       String rule,
@@ -170,7 +171,9 @@ public record Briefing(
       java.time.Instant cdcReportDue,
       java.time.Instant reportedToCdcAt,
       Boolean cdcReportOnTime,
-      boolean cdcReportOverdue) {
+      boolean cdcReportOverdue,
+      String dormitory,
+      Double rate) {
 
     /** In the briefing's list of alerts in progress: active, and not discarded or closed. */
     public boolean listed() {

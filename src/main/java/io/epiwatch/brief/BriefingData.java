@@ -296,7 +296,9 @@ public final class BriefingData {
         instant(r, "cdc_report_due"),
         instant(r, "reported_to_cdc_at"),
         has(r, "cdc_report_on_time") ? r.getAs("cdc_report_on_time") : null,
-        has(r, "cdc_report_overdue") && Boolean.TRUE.equals(r.getAs("cdc_report_overdue")));
+        has(r, "cdc_report_overdue") && Boolean.TRUE.equals(r.getAs("cdc_report_overdue")),
+        has(r, "dormitory") ? r.getAs("dormitory") : null,
+        has(r, "rate") ? r.getAs("rate") : null);
   }
 
   /** True when the row has the column (gold read at a version before it was added has not). */

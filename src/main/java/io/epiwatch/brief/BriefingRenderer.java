@@ -720,10 +720,7 @@ public final class BriefingRenderer {
         .map(
             a ->
                 row(
-                    tOr("rule." + a.rule(), a.rule())
-                        + " / "
-                        + a.schoolName()
-                        + (a.grade() == null ? "" : " " + a.grade() + " " + a.className()),
+                    tOr("rule." + a.rule(), a.rule()) + " / " + alertUnit(a),
                     a.diagnosis() != null
                         ? tOr("diagnosis." + a.diagnosis(), a.diagnosis())
                         : a.symptomGroup() == null
@@ -747,6 +744,17 @@ public final class BriefingRenderer {
         .collect(Collectors.toList());
   }
 
+  /**
+   * The alert's unit: the school, its grade and class (class rules), its dormitory (宿舍 3-201,
+   * dormitory rules), and for a rate rule the rate (罹患率 33.3%).
+   */
+  String alertUnit(Briefing.Alert a) {
+    return a.schoolName()
+        + (a.grade() == null ? "" : " " + a.grade() + " " + a.className())
+        + (a.dormitory() == null ? "" : " " + t("alert.dormitory", a.dormitory()))
+        + (a.rate() == null ? "" : " " + t("alert.rate", pct(a.rate())));
+  }
+
   private List<Briefing.Alert> listedAlerts(Scope s) {
     return data.alerts().stream()
         .filter(a -> cityOrDistrict(a.districtCode(), s))
@@ -766,10 +774,6 @@ public final class BriefingRenderer {
         : t("cdc.dueBy", at.format(a.cdcReportDue()));
   }
 
-  /**
-   * "超过24小时未报告疾控的预警 N 起：学校…" over the alerts in progress of the scope; null when none is in
-   * progress.
-   */
   /**
    * The line under the key figures naming the districts whose EARS-C2 is at level alert on D, one
    * line per symptom group (in the groups' order), districts by z, highest first (docs/rules.md
@@ -801,6 +805,10 @@ public final class BriefingRenderer {
     return lines.isEmpty() ? null : String.join("\n", lines);
   }
 
+  /**
+   * "超过24小时未报告疾控的预警 N 起：学校…" over the alerts in progress of the scope; null when none is in
+   * progress.
+   */
   String overdueLine(Scope s) {
     List<Briefing.Alert> listed = listedAlerts(s);
     if (listed.isEmpty()) return null;
