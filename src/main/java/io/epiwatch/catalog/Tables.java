@@ -669,8 +669,8 @@ public final class Tables {
           SILVER_RETURN_BATCHES);
 
   /**
-   * The gold tables of the contract's metrics, which jobs/bench recomputes with DuckDB and compares
-   * row by row.
+   * The gold tables of the contract's metrics, and the district EARS-C2, which jobs/bench
+   * recomputes with DuckDB and compares row by row.
    */
   public static final List<TableSpec> GOLD_METRICS =
       List.of(
@@ -682,7 +682,8 @@ public final class Tables {
           GOLD_CAMPAIGN_PROGRESS,
           GOLD_RISK_EXPOSURE,
           GOLD_EXPOSURE_BY_AREA,
-          GOLD_VACCINATION_FOLLOWUP);
+          GOLD_VACCINATION_FOLLOWUP,
+          GOLD_DISTRICT_EARS);
 
   /** Every gold table: the metrics, then what the product added (docs/rules.md §4.7 ...). */
   public static final List<TableSpec> GOLD =
@@ -696,8 +697,7 @@ public final class Tables {
                   GOLD_INSPECTION_SUMMARY,
                   GOLD_RECTIFICATION_LEDGER,
                   GOLD_RETURN_DEFERRALS,
-                  GOLD_CAMPUS_STAYS,
-                  GOLD_DISTRICT_EARS))
+                  GOLD_CAMPUS_STAYS))
           .toList();
 
   public static final List<TableSpec> OPS =
