@@ -1,6 +1,6 @@
 -- The gold metrics of docs/rules.md §4 in DuckDB SQL: the benchmark's peer of the Spark
--- implementation in io.epiwatch.gold (DailyMetrics, ClusterAlerts, Vaccination, RiskExposure,
--- OrgRollup), rule for rule. bench/DuckDbPeer runs it block by block, timing each metric, and
+-- implementation in io.epiwatch.gold (DailyMetrics, ClusterAlerts, DistrictEars, Vaccination,
+-- RiskExposure, OrgRollup), rule for rule. bench/DuckDbPeer runs it block by block, timing each metric, and
 -- compares the tables it creates with ours.
 --
 -- Inputs (and nothing else, so other SQL may produce them later):
@@ -22,11 +22,13 @@
 --     policy_cluster_rules(rule_no, rule, scope, window_days, threshold, symptom_group, diagnosis,
 --                          per_symptom_group, valid_from, valid_to, measure, min_persons)
 --     policy_ears_c2(enabled, baseline_from, baseline_to, min_baseline_days, sd_floor, threshold)
+--     policy_district_ears(enabled, baseline_from, baseline_to, min_baseline_days, sd_floor,
+--                          warning, alert)
 --     policy_vaccination(grace_days, deadline_warning_days)             -- one row
 --     (policy_vaccine_products is created too; gold needs only silver's series_doses.)
 -- Parameter: ${run_date} (yyyy-MM-dd), substituted by the runner.
--- Output: tables gold_<name> with the columns of Tables.GOLD_<NAME>; the daily tables for every
--- report date up to the run date, the as-of tables for as_of = run date.
+-- Output: tables gold_<name> with the columns of Tables.GOLD_<NAME>; the daily tables (and
+-- district_ears) for every report date up to the run date, the as-of tables for as_of = run date.
 --
 -- Each block starts with a marker line '-- @metric <name>' (or '-- @setup'); statements end
 -- with ';' at the end of a line.
@@ -748,3 +750,46 @@ SELECT r.as_of, r.org_level, r.org_code, org_display_name(r.org_level, r.org_cod
 FROM rolled r CROSS JOIN statuses st CROSS JOIN cities
 LEFT JOIN policy_city_names n ON r.org_level = 'city' AND n.city_code = r.org_code
 WHERE r.org_level <> 'province' OR cities.several;
+
+-- @metric district_ears
+-- docs/rules.md §4.4.2: per day t, district (of the school in force on t) and symptom group (every
+-- group of §2.4, zeros included) on the days the district's reports expect students: x = the
+-- line-list rows of t per 1,000 students_expected; the baseline is the rows of the same district
+-- and group on days t-9..t-3, at least min-baseline-days of them; z against max(sd, sd-floor);
+-- level alert above 'alert', warning above 'warning'.
+CREATE OR REPLACE TABLE gold_district_ears AS
+WITH p AS (SELECT * FROM policy_district_ears WHERE enabled), expected AS (
+  SELECT r.report_date, s.district_code, any_value(s.district_name) AS district_name,
+    sum(coalesce(r.students_expected, 0))::BIGINT AS students_expected
+  FROM reports r JOIN silver_schools s ON s.school_code = r.school_code AND in_force(s.valid_from, s.valid_to, r.report_date)
+  WHERE EXISTS (SELECT 1 FROM p)
+  GROUP BY r.report_date, s.district_code
+  HAVING sum(coalesce(r.students_expected, 0)) > 0
+), counted AS (
+  SELECT c.report_date, s.district_code, c.symptom_group, count(*) AS cases
+  FROM cases c JOIN silver_schools s ON s.school_code = c.school_code AND in_force(s.valid_from, s.valid_to, c.report_date)
+  GROUP BY ALL
+), x AS (
+  SELECT d.report_date, d.district_code, d.district_name, g.symptom_group, coalesce(k.cases, 0)::BIGINT AS cases,
+    d.students_expected, coalesce(k.cases, 0) * 1000.0::DOUBLE / d.students_expected AS rate_per_1000
+  FROM expected d
+  CROSS JOIN (SELECT unnest(['rash', 'parotitis', 'conjunctivitis', 'gi', 'ili', 'fever', 'respiratory', 'other']) AS symptom_group) g
+  LEFT JOIN counted k ON k.report_date = d.report_date AND k.district_code = d.district_code AND k.symptom_group = g.symptom_group
+), stats AS (
+  SELECT x.*, count(b.rate_per_1000) AS n, avg(b.rate_per_1000) AS mean, stddev_samp(b.rate_per_1000) AS sd
+  FROM x CROSS JOIN p
+  LEFT JOIN x b ON b.district_code = x.district_code AND b.symptom_group = x.symptom_group
+    AND b.report_date >= x.report_date - p.baseline_from AND b.report_date <= x.report_date - p.baseline_to
+  GROUP BY ALL
+), scored AS (
+  SELECT s.*, s.n >= p.min_baseline_days AS enough,
+    CASE WHEN s.n >= p.min_baseline_days THEN (s.rate_per_1000 - s.mean) / greatest(coalesce(s.sd, 0.0), p.sd_floor) END AS z,
+    p.warning, p.alert
+  FROM stats s CROSS JOIN p
+)
+SELECT report_date, 'district' AS org_level, district_code AS org_code, coalesce(district_name, district_code) AS org_name,
+  substr(district_code, 1, 4) || '00' AS parent_code, district_code, district_name, symptom_group, cases, students_expected,
+  rate_per_1000, n::INTEGER AS baseline_days,
+  CASE WHEN enough THEN mean END AS baseline_mean, CASE WHEN enough THEN sd END AS baseline_sd, z,
+  CASE WHEN z > alert THEN 'alert' WHEN z > warning THEN 'warning' END AS level
+FROM scored;

@@ -346,6 +346,9 @@ public final class DuckDbPeer {
           "CREATE OR REPLACE TABLE policy_ears_c2 (enabled BOOLEAN, baseline_from INTEGER, baseline_to INTEGER, "
               + "min_baseline_days INTEGER, sd_floor DOUBLE, threshold DOUBLE)");
       st.execute(
+          "CREATE OR REPLACE TABLE policy_district_ears (enabled BOOLEAN, baseline_from INTEGER, baseline_to INTEGER, "
+              + "min_baseline_days INTEGER, sd_floor DOUBLE, warning DOUBLE, alert DOUBLE)");
+      st.execute(
           "CREATE OR REPLACE TABLE policy_vaccine_products (product VARCHAR, series_doses INTEGER, min_interval_days INTEGER, "
               + "match VARCHAR)");
       st.execute(
@@ -415,6 +418,17 @@ public final class DuckDbPeer {
         e.minBaselineDays(),
         e.sdFloor(),
         e.threshold());
+    Policy.DistrictEars de = p.districtEars();
+    insert(
+        c,
+        "policy_district_ears",
+        de.enabled(),
+        de.baselineFrom(),
+        de.baselineTo(),
+        de.minBaselineDays(),
+        de.sdFloor(),
+        de.warning(),
+        de.alert());
     for (Policy.VaccineProduct v : p.vaccineProducts()) {
       insert(
           c,

@@ -44,6 +44,8 @@ import java.util.Map;
  * @param holiday the school holiday holding D (policy.holidays), null outside every holiday: the
  *     section 留校学生 shows only then
  * @param campusStays students staying on campus as of D (district and city)
+ * @param earsAlerts the districts and symptom groups whose district EARS-C2 is at level alert on D
+ *     (gold.district_ears; warnings are not briefed)
  */
 public record Briefing(
     LocalDate date,
@@ -69,7 +71,8 @@ public record Briefing(
     List<OverdueFinding> overdueFindings,
     List<Deferral> deferrals,
     io.epiwatch.config.Policy.Holiday holiday,
-    List<CampusStay> campusStays) {
+    List<CampusStay> campusStays,
+    List<EarsAlert> earsAlerts) {
 
   public Briefing {
     versions =
@@ -92,6 +95,7 @@ public record Briefing(
     incidents = List.copyOf(incidents);
     deferrals = List.copyOf(deferrals);
     campusStays = List.copyOf(campusStays);
+    earsAlerts = List.copyOf(earsAlerts);
   }
 
   /**
@@ -154,7 +158,8 @@ public record Briefing(
 
   /**
    * One cluster alert. grade/className null for school-wide alerts; diagnosis or symptomGroup name
-   * what it counts (both null for EARS-C2).
+   * what it counts (both null for EARS-C2); dormitory the unit of a dormitory rule (else null);
+   * rate the highest persons / denominator of a firing day of a rate rule (else null).
    */
   public record Alert(
       String rule,
@@ -172,7 +177,9 @@ public record Briefing(
       java.time.Instant cdcReportDue,
       java.time.Instant reportedToCdcAt,
       Boolean cdcReportOnTime,
-      boolean cdcReportOverdue) {
+      boolean cdcReportOverdue,
+      String dormitory,
+      Double rate) {
 
     /** In the briefing's list of alerts in progress: active, and not discarded or closed. */
     public boolean listed() {
@@ -354,4 +361,11 @@ public record Briefing(
       return onCampus == null;
     }
   }
+
+  /**
+   * A district and symptom group at level alert of the district EARS-C2 on D (docs/rules.md
+   * §4.4.2): the briefing's line under the key figures.
+   */
+  public record EarsAlert(
+      String districtCode, String districtName, String symptomGroup, double z) {}
 }

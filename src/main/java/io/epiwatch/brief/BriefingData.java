@@ -7,6 +7,7 @@ import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.common.DeferralReason;
+import io.epiwatch.common.EarsLevel;
 import io.epiwatch.common.FindingCategory;
 import io.epiwatch.common.FindingStatus;
 import io.epiwatch.common.IncidentPeriod;
@@ -203,6 +204,16 @@ public final class BriefingData {
                     r.getAs("pending"),
                     r.getAs("no_guardian_contact"),
                     r.getAs("ill_or_signal")));
+    List<Briefing.EarsAlert> earsAlerts =
+        gold.read(
+            Tables.GOLD_DISTRICT_EARS,
+            col("report_date").equalTo(lit(d)).and(col("level").equalTo(EarsLevel.ALERT.code())),
+            r ->
+                new Briefing.EarsAlert(
+                    r.getAs("district_code"),
+                    r.getAs("district_name"),
+                    r.getAs("symptom_group"),
+                    r.getAs("z")));
     Briefing.Quality quality =
         new Briefing.Quality(
             gold.count(Tables.OPS_INGEST_MANIFEST, col("status").equalTo("rejected")),
@@ -248,7 +259,8 @@ public final class BriefingData {
         overdueFindings,
         deferrals,
         policy.holidayOn(date).orElse(null),
-        campusStays);
+        campusStays,
+        earsAlerts);
   }
 
   // ------------------------------------------------------------------ rows -> records, once
@@ -295,7 +307,9 @@ public final class BriefingData {
         instant(r, "cdc_report_due"),
         instant(r, "reported_to_cdc_at"),
         has(r, "cdc_report_on_time") ? r.getAs("cdc_report_on_time") : null,
-        has(r, "cdc_report_overdue") && Boolean.TRUE.equals(r.getAs("cdc_report_overdue")));
+        has(r, "cdc_report_overdue") && Boolean.TRUE.equals(r.getAs("cdc_report_overdue")),
+        has(r, "dormitory") ? r.getAs("dormitory") : null,
+        has(r, "rate") ? r.getAs("rate") : null);
   }
 
   /** True when the row has the column (gold read at a version before it was added has not). */

@@ -1,10 +1,12 @@
 package io.epiwatch.brief;
 
 import io.epiwatch.catalog.Tables;
+import io.epiwatch.common.Coded;
 import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.IncidentType;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.ResponseStatus;
+import io.epiwatch.common.SymptomGroup;
 import io.epiwatch.common.VaccinationStatus;
 import java.io.ByteArrayOutputStream;
 import java.text.MessageFormat;
@@ -178,6 +180,7 @@ public final class BriefingRenderer {
         "col.today",
         "col.vsYesterday",
         "col.vs7days");
+    p.put("EARS_ALERTS", earsLine(scope));
     section(
         p,
         "LATE",
@@ -727,10 +730,7 @@ public final class BriefingRenderer {
         .map(
             a ->
                 row(
-                    tOr("rule." + a.rule(), a.rule())
-                        + " / "
-                        + a.schoolName()
-                        + (a.grade() == null ? "" : " " + a.grade() + " " + a.className()),
+                    tOr("rule." + a.rule(), a.rule()) + " / " + alertUnit(a),
                     a.diagnosis() != null
                         ? tOr("diagnosis." + a.diagnosis(), a.diagnosis())
                         : a.symptomGroup() == null
@@ -754,6 +754,17 @@ public final class BriefingRenderer {
         .collect(Collectors.toList());
   }
 
+  /**
+   * The alert's unit: the school, its grade and class (class rules), its dormitory (宿舍 3-201,
+   * dormitory rules), and for a rate rule the rate (罹患率 33.3%).
+   */
+  String alertUnit(Briefing.Alert a) {
+    return a.schoolName()
+        + (a.grade() == null ? "" : " " + a.grade() + " " + a.className())
+        + (a.dormitory() == null ? "" : " " + t("alert.dormitory", a.dormitory()))
+        + (a.rate() == null ? "" : " " + t("alert.rate", pct(a.rate())));
+  }
+
   private List<Briefing.Alert> listedAlerts(Scope s) {
     return data.alerts().stream()
         .filter(a -> cityOrDistrict(a.districtCode(), s))
@@ -771,6 +782,37 @@ public final class BriefingRenderer {
     return a.cdcReportDue() == null
         ? t("cdc.notReported")
         : t("cdc.dueBy", at.format(a.cdcReportDue()));
+  }
+
+  /**
+   * The line under the key figures naming the districts whose EARS-C2 is at level alert on D, one
+   * line per symptom group (in the groups' order), districts by z, highest first (docs/rules.md
+   * §4.4.2); null when none is in the scope.
+   */
+  String earsLine(Scope s) {
+    Map<String, List<Briefing.EarsAlert>> byGroup = new LinkedHashMap<>();
+    for (String g : Coded.codes(SymptomGroup.class)) byGroup.put(g, new ArrayList<>());
+    data.earsAlerts().stream()
+        .filter(a -> cityOrDistrict(a.districtCode(), s))
+        .forEach(a -> byGroup.computeIfAbsent(a.symptomGroup(), g -> new ArrayList<>()).add(a));
+    List<String> lines = new ArrayList<>();
+    byGroup.forEach(
+        (group, alerts) -> {
+          if (alerts.isEmpty()) return;
+          String districts =
+              alerts.stream()
+                  .sorted(
+                      Comparator.comparingDouble(Briefing.EarsAlert::z)
+                          .reversed()
+                          .thenComparing(Briefing.EarsAlert::districtCode))
+                  .map(
+                      a ->
+                          (a.districtName() == null ? a.districtCode() : a.districtName())
+                              + String.format(Locale.ROOT, " z=%.1f", a.z()))
+                  .collect(Collectors.joining(t("list.separator")));
+          lines.add(t("ears.alert", tOr("cause." + group, group), districts));
+        });
+    return lines.isEmpty() ? null : String.join("\n", lines);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.epiwatch.catalog;
 import io.epiwatch.common.AreaKind;
 import io.epiwatch.common.Coded;
 import io.epiwatch.common.DeferralReason;
+import io.epiwatch.common.EarsLevel;
 import io.epiwatch.common.ExposureCategory;
 import io.epiwatch.common.FindingCategory;
 import io.epiwatch.common.FindingStatus;
@@ -458,6 +459,27 @@ public final class Tables {
               + "ill_or_signal BIGINT COMMENT 'of on_campus: an illness absence of the student dated as_of in silver.absence_cases, or a case signal of the student dated as_of in gold.case_signals', "
               + SUPERSEDED);
 
+  public static final TableSpec GOLD_DISTRICT_EARS =
+      TableSpec.of(
+          TableId.gold("district_ears"),
+          "report_date",
+          List.of("report_date", "district_code", "symptom_group"),
+          "District EARS-C2 (docs/rules.md §4.4.2): per day, district and symptom group, the line-list rate per 1,000 expected students against the rates of days t-9..t-3 (policy.cluster.district-ears), with the levels warning and alert. Only days whose daily reports expect students have rows, every symptom group on them. Rebuilt with the alerts, for every day up to the run date.",
+          "report_date DATE COMMENT 't', "
+              + ORG
+              + "district_code STRING COMMENT 'of the school in force on t (= org_code; org_level district)', district_name STRING, symptom_group STRING COMMENT '"
+              + codes(SymptomGroup.class)
+              + "', cases BIGINT COMMENT 'line-list rows of report_date t of the district''s schools (students and staff), as gold.absence_by_cause.cases', "
+              + "students_expected BIGINT COMMENT 'summed students_expected of the district''s daily reports of t (> 0)', "
+              + "rate_per_1000 DOUBLE COMMENT 'x = cases per 1,000 students_expected', "
+              + "baseline_days INT COMMENT 'days t-baseline-from..t-baseline-to with a row', "
+              + "baseline_mean DOUBLE COMMENT 'mean rate_per_1000 of those days; null when fewer than min-baseline-days', "
+              + "baseline_sd DOUBLE COMMENT 'their sample standard deviation; null when fewer than min-baseline-days', "
+              + "z DOUBLE COMMENT '(x - baseline_mean) / max(baseline_sd, sd-floor); null when fewer than min-baseline-days', "
+              + "level STRING COMMENT '"
+              + codes(EarsLevel.class)
+              + ": alert when z > alert, warning when z > warning; null otherwise'");
+
   public static final TableSpec GOLD_INSPECTION_SUMMARY =
       TableSpec.of(
           TableId.gold("inspection_summary"),
@@ -664,8 +686,8 @@ public final class Tables {
           SILVER_RETURN_BATCHES);
 
   /**
-   * The gold tables of the contract's metrics, which jobs/bench recomputes with DuckDB and compares
-   * row by row.
+   * The gold tables of the contract's metrics, and the district EARS-C2, which jobs/bench
+   * recomputes with DuckDB and compares row by row.
    */
   public static final List<TableSpec> GOLD_METRICS =
       List.of(
@@ -677,7 +699,8 @@ public final class Tables {
           GOLD_CAMPAIGN_PROGRESS,
           GOLD_RISK_EXPOSURE,
           GOLD_EXPOSURE_BY_AREA,
-          GOLD_VACCINATION_FOLLOWUP);
+          GOLD_VACCINATION_FOLLOWUP,
+          GOLD_DISTRICT_EARS);
 
   /** Every gold table: the metrics, then what the product added (docs/rules.md §4.7 ...). */
   public static final List<TableSpec> GOLD =

@@ -50,6 +50,7 @@ public record Policy(
     int quietGapDays,
     List<ClusterRule> clusterRules,
     EarsC2 earsC2,
+    DistrictEars districtEars,
     List<VaccineProduct> vaccineProducts,
     Map<String, String> cityNames,
     String homeCity,
@@ -117,6 +118,22 @@ public record Policy(
       int minBaselineDays,
       double sdFloor,
       double threshold) {}
+
+  /**
+   * EARS-C2 per district and symptom group on the daily rate per 1,000 expected students
+   * (docs/rules.md §4.4.2, conf {@code policy.cluster.district-ears}, gold.district_ears): the
+   * baseline is the rates of days t - baselineFrom .. t - baselineTo, at least minBaselineDays of
+   * them; z = (x - mean) / max(sd, sdFloor) (per-1,000 units); level warning when z &gt; warning,
+   * alert when z &gt; alert.
+   */
+  public record DistrictEars(
+      boolean enabled,
+      int baselineFrom,
+      int baselineTo,
+      int minBaselineDays,
+      double sdFloor,
+      double warning,
+      double alert) {}
 
   public record VaccineProduct(
       String product, int seriesDoses, int minIntervalDays, List<String> match) {}
@@ -372,7 +389,7 @@ public record Policy(
 
     Config cl = p.getConfig("cluster");
     String clAt = ROOT + ".cluster";
-    keys(cl, clAt, "quiet-gap-days", "rules", "ears-c2");
+    keys(cl, clAt, "quiet-gap-days", "rules", "ears-c2", "district-ears");
     List<? extends Config> ruleList = cl.getConfigList("rules");
     List<ClusterRule> rules = new ArrayList<>();
     for (int i = 0; i < ruleList.size(); i++) {
@@ -464,6 +481,8 @@ public record Policy(
     if (!(threshold > 0))
       throw illegal(eAt + ".threshold", String.valueOf(threshold), "a number > 0");
     EarsC2 ears = new EarsC2(e.getBoolean("enabled"), bFrom, bTo, minDays, sdFloor, threshold);
+    DistrictEars districtEars =
+        districtEars(cl.getConfig("district-ears"), clAt + ".district-ears");
 
     List<? extends Config> productList = p.getConfigList("vaccine-products");
     List<VaccineProduct> products = new ArrayList<>();
@@ -534,6 +553,7 @@ public record Policy(
         atLeast(cl, clAt, "quiet-gap-days", 1),
         rules,
         ears,
+        districtEars,
         products,
         cityNames(p),
         city,
@@ -754,6 +774,7 @@ public record Policy(
         quietGapDays,
         clusterRules,
         earsC2,
+        districtEars,
         vaccineProducts,
         names,
         city,
@@ -762,6 +783,40 @@ public record Policy(
         vaccination,
         termStarts,
         holidays);
+  }
+
+  /**
+   * policy.cluster.district-ears: the baseline days as for ears-c2, then 0 &lt; warning &lt; alert.
+   */
+  private static DistrictEars districtEars(Config e, String at) {
+    keys(
+        e,
+        at,
+        "enabled",
+        "baseline-from",
+        "baseline-to",
+        "min-baseline-days",
+        "sd-floor",
+        "warning",
+        "alert");
+    int bTo = atLeast(e, at, "baseline-to", 1);
+    int bFrom = atLeast(e, at, "baseline-from", bTo);
+    int minDays = atLeast(e, at, "min-baseline-days", 1);
+    if (minDays > bFrom - bTo + 1) {
+      throw illegal(
+          at + ".min-baseline-days",
+          String.valueOf(minDays),
+          "at most " + (bFrom - bTo + 1) + " (the days t-" + bFrom + "..t-" + bTo + ")");
+    }
+    double sdFloor = e.getDouble("sd-floor");
+    if (!(sdFloor > 0))
+      throw illegal(at + ".sd-floor", String.valueOf(sdFloor), "a number > 0 (per 1,000 students)");
+    double warning = e.getDouble("warning");
+    if (!(warning > 0)) throw illegal(at + ".warning", String.valueOf(warning), "a number > 0");
+    double alert = e.getDouble("alert");
+    if (!(alert > warning))
+      throw illegal(at + ".alert", String.valueOf(alert), "a number > warning (" + warning + ")");
+    return new DistrictEars(e.getBoolean("enabled"), bFrom, bTo, minDays, sdFloor, warning, alert);
   }
 
   // ------------------------------------------------------------------ helpers

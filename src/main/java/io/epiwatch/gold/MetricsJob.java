@@ -149,6 +149,9 @@ public final class MetricsJob {
       superseded |= r.getLong(1) > 0;
     }
     superseded &= asOfPresent;
+    // a current-state table added by an upgrade (gold.district_ears) is computed on the first run
+    // too: without it an unchanged silver would write nothing and the table stay absent
+    asOfPresent &= wh.exists(Tables.GOLD_DISTRICT_EARS.id());
     boolean dailyTablesExist =
         wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id())
             && wh.exists(Tables.GOLD_ATTENDANCE.id())
@@ -314,7 +317,10 @@ public final class MetricsJob {
     }
   }
 
-  /** The tables holding the state on the latest run date: cluster alerts and their cases. */
+  /**
+   * The tables holding the state on the latest run date: cluster alerts and their cases, and the
+   * district EARS-C2 days (every day up to D, rebuilt from silver like the alerts).
+   */
   private static void writeCurrentState(Run run) {
     Warehouse wh = run.wh();
     MetricsPlan plan = run.plan();
@@ -368,6 +374,19 @@ public final class MetricsJob {
                 });
             UnknownAlerts.quarantine(
                 wh, ClusterAlerts.unknownResponses(responses, alerts), run.at());
+          });
+      timed(
+          seconds,
+          Tables.GOLD_DISTRICT_EARS,
+          () -> {
+            Dataset<Row> ears =
+                TableWriter.conform(
+                        DistrictEars.days(
+                            run.schools(), run.reports(), run.cases(), policy.districtEars(), d),
+                        Tables.GOLD_DISTRICT_EARS)
+                    .localCheckpoint();
+            if (!sameContent(wh, Tables.GOLD_DISTRICT_EARS, ears))
+              writeAll(wh, Tables.GOLD_DISTRICT_EARS, ears, versions);
           });
     }
   }

@@ -98,6 +98,9 @@ class DuckDbPeerTest {
     }
     assertEquals("", differences.toString(), "DuckDB's gold differs from ours");
     // the fixture reaches the branches it was built for
+    assertTrue(
+        ctx.warehouse().read(Tables.GOLD_DISTRICT_EARS.id()).filter("z IS NOT NULL").count() > 0,
+        "district EARS: days with enough baseline days, so z is compared too");
     Dataset<Row> g = ctx.warehouse().read(Tables.GOLD_ATTENDANCE.id());
     assertEquals(
         1L,

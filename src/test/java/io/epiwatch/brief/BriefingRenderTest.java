@@ -108,7 +108,9 @@ class BriefingRenderTest {
                 java.time.Instant.parse("2021-10-04T02:00:00Z"),
                 null,
                 null,
-                true),
+                true,
+                null,
+                null),
             // active by its rule, but verified as no outbreak: not listed, not counted
             new Briefing.Alert(
                 "class_3day",
@@ -126,7 +128,9 @@ class BriefingRenderTest {
                 java.time.Instant.parse("2021-10-06T02:00:00Z"),
                 null,
                 null,
-                false),
+                false,
+                null,
+                null),
             // last fired 6 days ago: active with a 7-day quiet gap, not with a 3-day one
             new Briefing.Alert(
                 "school_disease",
@@ -144,7 +148,9 @@ class BriefingRenderTest {
                 null,
                 null,
                 null,
-                false));
+                false,
+                null,
+                null));
     List<Briefing.Exposure> exposure =
         List.of(
             new Briefing.Exposure(D, CITY, "high", true, 5, 2, 0, 1, 1),
@@ -223,7 +229,12 @@ class BriefingRenderTest {
         List.of(),
         List.of(),
         null,
-        List.of());
+        List.of(),
+        // district EARS-C2 at level alert on D: ILI in two districts, GI in one
+        List.of(
+            new Briefing.EarsAlert("330106", "西湖区", "ili", 3.12),
+            new Briefing.EarsAlert("330102", "上城区", "ili", 3.44),
+            new Briefing.EarsAlert("330106", "西湖区", "gi", 4.0)));
   }
 
   private static Briefing.VaccinationFollowup vax(Org org, VaccinationStatus status, long persons) {
@@ -255,6 +266,7 @@ class BriefingRenderTest {
         List.of(),
         List.of(),
         null,
+        List.of(),
         List.of());
   }
 
@@ -274,6 +286,115 @@ class BriefingRenderTest {
     try (PDDocument doc = Loader.loadPDF(file.toFile())) {
       return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
     }
+  }
+
+  @Test
+  void theAlertTableNamesTheDormitoryOfADormitoryAlertAndTheRateOfARateAlert() throws Exception {
+    Briefing.Alert dorm =
+        new Briefing.Alert(
+            "dorm_same_day",
+            "330102",
+            "西子湖小学",
+            null,
+            null,
+            "ili",
+            null,
+            D,
+            D,
+            3L,
+            true,
+            "unverified",
+            null,
+            null,
+            null,
+            false,
+            "3-201",
+            null);
+    Briefing.Alert rate =
+        new Briefing.Alert(
+            "class_rate",
+            "330102",
+            "西子湖小学",
+            "三年级",
+            "2班",
+            "ili",
+            null,
+            D,
+            D,
+            3L,
+            true,
+            "unverified",
+            null,
+            null,
+            null,
+            false,
+            null,
+            1.0 / 3);
+    BriefingRenderer zh = new BriefingRenderer(fullDay(7, 12), "zh", ZONE);
+    assertEquals("西子湖小学 宿舍 3-201", zh.alertUnit(dorm));
+    assertEquals("西子湖小学 三年级 2班 罹患率 33.3%", zh.alertUnit(rate));
+    BriefingRenderer en = new BriefingRenderer(fullDay(7, 12), "en", ZONE);
+    assertEquals("西子湖小学 dormitory 3-201", en.alertUnit(dorm));
+    assertEquals("西子湖小学 三年级 2班 attack rate 33.3%", en.alertUnit(rate));
+    Briefing b = fullDay(7, 12);
+    b = withAlerts(b, List.of(dorm, rate));
+    String t = render(b, CITY_SCOPE, "zh");
+    // (the cell wraps: the PDF text may break inside 罹患率)
+    assertTrue(t.contains("西子湖小学 宿舍 3-201") && t.contains("33.3%"), t);
+  }
+
+  private static Briefing withAlerts(Briefing b, List<Briefing.Alert> alerts) {
+    return new Briefing(
+        b.date(),
+        b.versions(),
+        b.quality(),
+        b.supersededAt(),
+        b.alertQuietGapDays(),
+        b.vaccinationMinAge(),
+        b.compliance(),
+        b.attendance(),
+        b.causes(),
+        alerts,
+        b.exposure(),
+        b.exposurePrevious(),
+        b.coverage(),
+        b.campaigns(),
+        b.signals(),
+        b.signalDays(),
+        b.areas(),
+        b.vaccinationFollowup(),
+        b.incidents(),
+        b.inspections(),
+        b.overdueFindings(),
+        b.deferrals(),
+        b.holiday(),
+        b.campusStays(),
+        b.earsAlerts());
+  }
+
+  @Test
+  void districtEarsAlertsOfDAreOneLinePerSymptomGroupUnderTheKeyFigures() throws Exception {
+    Briefing b = fullDay(7, 12);
+    BriefingRenderer zh = new BriefingRenderer(b, "zh", ZONE);
+    assertEquals(
+        "区县胃肠道症状缺勤率异常升高（EARS）：西湖区 z=4.0\n" + "区县流感样症状缺勤率异常升高（EARS）：上城区 z=3.4、西湖区 z=3.1",
+        zh.earsLine(CITY_SCOPE),
+        "one line per group in the groups' order, districts by z");
+    // a district's briefing names only its own district
+    assertEquals(
+        "区县流感样症状缺勤率异常升高（EARS）：上城区 z=3.4",
+        zh.earsLine(new BriefingRenderer.Scope("district", "330102", "上城区")));
+    assertEquals(
+        "Districts with an aberrant rise in influenza-like absences (EARS): 上城区 z=3.4",
+        new BriefingRenderer(b, "en", ZONE)
+            .earsLine(new BriefingRenderer.Scope("district", "330102", "上城区")));
+    // nothing at level alert: no line
+    assertNull(
+        new BriefingRenderer(emptyDay(), "zh", ZONE).earsLine(CITY_SCOPE), "no alert, no line");
+    String t = render(b, CITY_SCOPE, "zh");
+    assertTrue(
+        t.indexOf("上城区 z=3.4") > t.indexOf("二、关键指标") && t.indexOf("上城区 z=3.4") < t.indexOf("三、"),
+        "under the key figures: " + t);
   }
 
   @Test
@@ -429,7 +550,8 @@ class BriefingRenderTest {
         b.overdueFindings(),
         b.deferrals(),
         b.holiday(),
-        b.campusStays());
+        b.campusStays(),
+        b.earsAlerts());
   }
 
   @Test
@@ -472,7 +594,8 @@ class BriefingRenderTest {
             List.of(),
             List.of(),
             null,
-            List.of());
+            List.of(),
+            b.earsAlerts());
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
     assertTrue(
@@ -543,7 +666,8 @@ class BriefingRenderTest {
             List.of(),
             List.of(),
             null,
-            List.of());
+            List.of(),
+            e.earsAlerts());
     assertFalse(render(old, CITY_SCOPE, "zh").contains("无（保持零感染）"));
   }
 
@@ -814,7 +938,8 @@ class BriefingRenderTest {
         overdue,
         deferrals,
         holiday,
-        stays);
+        stays,
+        b.earsAlerts());
   }
 
   @Test

@@ -44,6 +44,34 @@ class PolicyTest {
   }
 
   @Test
+  void theDistrictEarsLevelsAndBaselineAreCheckedAtLoad() {
+    Policy.DistrictEars e = AppConfig.fromString("").policy().districtEars();
+    assertEquals(new Policy.DistrictEars(true, 9, 3, 3, 0.5, 2.0, 3.0), e);
+    String at = "epiwatch.policy.cluster.district-ears";
+    assertEquals(
+        "Property '"
+            + at
+            + ".alert' has illegal value: '2.0', allowed options: a number > warning (2.0)",
+        error(at + ".alert = 2.0"));
+    assertEquals(
+        "Property '"
+            + at
+            + ".alert' has illegal value: '3.0', allowed options: a number > warning (3.5)",
+        error(at + ".warning = 3.5"));
+    assertTrue(error(at + ".warning = 0").contains("'" + at + ".warning' has illegal value"));
+    assertTrue(
+        error(at + ".sd-floor = 0").contains("'" + at + ".sd-floor' has illegal value: '0.0'"));
+    assertTrue(
+        error(at + ".min-baseline-days = 8")
+            .contains("'" + at + ".min-baseline-days' has illegal value: '8'"));
+    assertTrue(
+        error(at + ".baseline-from = 2")
+            .contains("'" + at + ".baseline-from' has illegal value: '2'"));
+    String m = error(at + ".treshold = 2.0");
+    assertTrue(m.contains("'" + at + ".treshold'") && m.contains("warning"), m);
+  }
+
+  @Test
   void aMisspelledExposureCategoryIsAnError() {
     String m = error("epiwatch.policy.monitoring-days.out_of_provice = 7");
     assertTrue(m.contains("'epiwatch.policy.monitoring-days.out_of_provice'"), m);
