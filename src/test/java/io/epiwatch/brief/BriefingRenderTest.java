@@ -344,32 +344,9 @@ class BriefingRenderTest {
   }
 
   private static Briefing withAlerts(Briefing b, List<Briefing.Alert> alerts) {
-    return new Briefing(
-        b.date(),
-        b.versions(),
-        b.quality(),
-        b.supersededAt(),
-        b.alertQuietGapDays(),
-        b.vaccinationMinAge(),
-        b.compliance(),
-        b.attendance(),
-        b.causes(),
-        alerts,
-        b.exposure(),
-        b.exposurePrevious(),
-        b.coverage(),
-        b.campaigns(),
-        b.signals(),
-        b.signalDays(),
-        b.areas(),
-        b.vaccinationFollowup(),
-        b.incidents(),
-        b.inspections(),
-        b.overdueFindings(),
-        b.deferrals(),
-        b.holiday(),
-        b.campusStays(),
-        b.earsAlerts());
+    Copy c = new Copy(b);
+    c.alerts = alerts;
+    return c.build();
   }
 
   @Test
@@ -526,32 +503,10 @@ class BriefingRenderTest {
   /** The briefing with another day's compliance and data quality. */
   private static Briefing withDay(
       Briefing b, List<Briefing.Compliance> compliance, Briefing.Quality quality) {
-    return new Briefing(
-        b.date(),
-        b.versions(),
-        quality,
-        b.supersededAt(),
-        b.alertQuietGapDays(),
-        b.vaccinationMinAge(),
-        compliance,
-        b.attendance(),
-        b.causes(),
-        b.alerts(),
-        b.exposure(),
-        b.exposurePrevious(),
-        b.coverage(),
-        b.campaigns(),
-        b.signals(),
-        b.signalDays(),
-        b.areas(),
-        b.vaccinationFollowup(),
-        b.incidents(),
-        b.inspections(),
-        b.overdueFindings(),
-        b.deferrals(),
-        b.holiday(),
-        b.campusStays(),
-        b.earsAlerts());
+    Copy c = new Copy(b);
+    c.compliance = compliance;
+    c.quality = quality;
+    return c.build();
   }
 
   @Test
@@ -914,32 +869,70 @@ class BriefingRenderTest {
       List<Briefing.Deferral> deferrals,
       io.epiwatch.config.Policy.Holiday holiday,
       List<Briefing.CampusStay> stays) {
-    return new Briefing(
-        b.date(),
-        b.versions(),
-        b.quality(),
-        b.supersededAt(),
-        b.alertQuietGapDays(),
-        b.vaccinationMinAge(),
-        b.compliance(),
-        b.attendance(),
-        b.causes(),
-        b.alerts(),
-        b.exposure(),
-        b.exposurePrevious(),
-        b.coverage(),
-        b.campaigns(),
-        b.signals(),
-        b.signalDays(),
-        b.areas(),
-        b.vaccinationFollowup(),
-        incidents,
-        rows,
-        overdue,
-        deferrals,
-        holiday,
-        stays,
-        b.earsAlerts());
+    Copy c = new Copy(b);
+    c.incidents = incidents;
+    c.inspections = rows;
+    c.overdueFindings = overdue;
+    c.deferrals = deferrals;
+    c.holiday = holiday;
+    c.campusStays = stays;
+    return c.build();
+  }
+
+  /** A briefing's records, each replaceable, for a briefing that differs in a few of them. */
+  private static final class Copy {
+    private final Briefing b;
+    Briefing.Quality quality;
+    List<Briefing.Compliance> compliance;
+    List<Briefing.Alert> alerts;
+    List<Briefing.Incidents> incidents;
+    List<Briefing.Inspections> inspections;
+    List<Briefing.OverdueFinding> overdueFindings;
+    List<Briefing.Deferral> deferrals;
+    io.epiwatch.config.Policy.Holiday holiday;
+    List<Briefing.CampusStay> campusStays;
+
+    Copy(Briefing b) {
+      this.b = b;
+      quality = b.quality();
+      compliance = b.compliance();
+      alerts = b.alerts();
+      incidents = b.incidents();
+      inspections = b.inspections();
+      overdueFindings = b.overdueFindings();
+      deferrals = b.deferrals();
+      holiday = b.holiday();
+      campusStays = b.campusStays();
+    }
+
+    Briefing build() {
+      return new Briefing(
+          b.date(),
+          b.versions(),
+          quality,
+          b.supersededAt(),
+          b.alertQuietGapDays(),
+          b.vaccinationMinAge(),
+          compliance,
+          b.attendance(),
+          b.causes(),
+          alerts,
+          b.exposure(),
+          b.exposurePrevious(),
+          b.coverage(),
+          b.campaigns(),
+          b.signals(),
+          b.signalDays(),
+          b.areas(),
+          b.vaccinationFollowup(),
+          incidents,
+          inspections,
+          overdueFindings,
+          deferrals,
+          holiday,
+          campusStays,
+          b.earsAlerts());
+    }
   }
 
   @Test
