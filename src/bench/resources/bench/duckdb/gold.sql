@@ -23,7 +23,7 @@
 --                          per_symptom_group, valid_from, valid_to, measure, min_persons)
 --     policy_ears_c2(enabled, baseline_from, baseline_to, min_baseline_days, sd_floor, threshold)
 --     policy_district_ears(enabled, baseline_from, baseline_to, min_baseline_days, sd_floor,
---                          warning, alert)
+--                          warning, alert, min_cases)
 --     policy_vaccination(grace_days, deadline_warning_days)             -- one row
 --     (policy_vaccine_products is created too; gold needs only silver's series_doses.)
 -- Parameter: ${run_date} (yyyy-MM-dd), substituted by the runner.
@@ -756,7 +756,7 @@ WHERE r.org_level <> 'province' OR cities.several;
 -- group of §2.4, zeros included) on the days the district's reports expect students: x = the
 -- line-list rows of t per 1,000 students_expected; the baseline is the rows of the same district
 -- and group on days t-9..t-3, at least min-baseline-days of them; z against max(sd, sd-floor);
--- level alert above 'alert', warning above 'warning'.
+-- level alert above 'alert', warning above 'warning', none with fewer than min-cases rows.
 CREATE OR REPLACE TABLE gold_district_ears AS
 WITH p AS (SELECT * FROM policy_district_ears WHERE enabled), expected AS (
   SELECT r.report_date, s.district_code, any_value(s.district_name) AS district_name,
@@ -784,12 +784,12 @@ WITH p AS (SELECT * FROM policy_district_ears WHERE enabled), expected AS (
 ), scored AS (
   SELECT s.*, s.n >= p.min_baseline_days AS enough,
     CASE WHEN s.n >= p.min_baseline_days THEN (s.rate_per_1000 - s.mean) / greatest(coalesce(s.sd, 0.0), p.sd_floor) END AS z,
-    p.warning, p.alert
+    p.warning, p.alert, p.min_cases
   FROM stats s CROSS JOIN p
 )
 SELECT report_date, 'district' AS org_level, district_code AS org_code, coalesce(district_name, district_code) AS org_name,
   substr(district_code, 1, 4) || '00' AS parent_code, district_code, district_name, symptom_group, cases, students_expected,
   rate_per_1000, n::INTEGER AS baseline_days,
   CASE WHEN enough THEN mean END AS baseline_mean, CASE WHEN enough THEN sd END AS baseline_sd, z,
-  CASE WHEN z > alert THEN 'alert' WHEN z > warning THEN 'warning' END AS level
+  CASE WHEN cases < min_cases THEN NULL WHEN z > alert THEN 'alert' WHEN z > warning THEN 'warning' END AS level
 FROM scored;

@@ -347,7 +347,7 @@ public final class DuckDbPeer {
               + "min_baseline_days INTEGER, sd_floor DOUBLE, threshold DOUBLE)");
       st.execute(
           "CREATE OR REPLACE TABLE policy_district_ears (enabled BOOLEAN, baseline_from INTEGER, baseline_to INTEGER, "
-              + "min_baseline_days INTEGER, sd_floor DOUBLE, warning DOUBLE, alert DOUBLE)");
+              + "min_baseline_days INTEGER, sd_floor DOUBLE, warning DOUBLE, alert DOUBLE, min_cases INTEGER)");
       st.execute(
           "CREATE OR REPLACE TABLE policy_vaccine_products (product VARCHAR, series_doses INTEGER, min_interval_days INTEGER, "
               + "match VARCHAR)");
@@ -428,7 +428,8 @@ public final class DuckDbPeer {
         de.minBaselineDays(),
         de.sdFloor(),
         de.warning(),
-        de.alert());
+        de.alert(),
+        de.minCases());
     for (Policy.VaccineProduct v : p.vaccineProducts()) {
       insert(
           c,

@@ -133,7 +133,8 @@ public record Policy(
       int minBaselineDays,
       double sdFloor,
       double warning,
-      double alert) {}
+      double alert,
+      int minCases) {}
 
   public record VaccineProduct(
       String product, int seriesDoses, int minIntervalDays, List<String> match) {}
@@ -466,15 +467,8 @@ public record Policy(
         "min-baseline-days",
         "sd-floor",
         "threshold");
-    int bTo = atLeast(e, eAt, "baseline-to", 1);
-    int bFrom = atLeast(e, eAt, "baseline-from", bTo);
-    int minDays = atLeast(e, eAt, "min-baseline-days", 1);
-    if (minDays > bFrom - bTo + 1) {
-      throw illegal(
-          eAt + ".min-baseline-days",
-          String.valueOf(minDays),
-          "at most " + (bFrom - bTo + 1) + " (the days t-" + bFrom + "..t-" + bTo + ")");
-    }
+    int[] baseline = baseline(e, eAt);
+    int bFrom = baseline[0], bTo = baseline[1], minDays = baseline[2];
     double sdFloor = e.getDouble("sd-floor");
     if (!(sdFloor > 0)) throw illegal(eAt + ".sd-floor", String.valueOf(sdFloor), "a number > 0");
     double threshold = e.getDouble("threshold");
@@ -798,16 +792,10 @@ public record Policy(
         "min-baseline-days",
         "sd-floor",
         "warning",
-        "alert");
-    int bTo = atLeast(e, at, "baseline-to", 1);
-    int bFrom = atLeast(e, at, "baseline-from", bTo);
-    int minDays = atLeast(e, at, "min-baseline-days", 1);
-    if (minDays > bFrom - bTo + 1) {
-      throw illegal(
-          at + ".min-baseline-days",
-          String.valueOf(minDays),
-          "at most " + (bFrom - bTo + 1) + " (the days t-" + bFrom + "..t-" + bTo + ")");
-    }
+        "alert",
+        "min-cases");
+    int[] baseline = baseline(e, at);
+    int bFrom = baseline[0], bTo = baseline[1], minDays = baseline[2];
     double sdFloor = e.getDouble("sd-floor");
     if (!(sdFloor > 0))
       throw illegal(at + ".sd-floor", String.valueOf(sdFloor), "a number > 0 (per 1,000 students)");
@@ -816,10 +804,29 @@ public record Policy(
     double alert = e.getDouble("alert");
     if (!(alert > warning))
       throw illegal(at + ".alert", String.valueOf(alert), "a number > warning (" + warning + ")");
-    return new DistrictEars(e.getBoolean("enabled"), bFrom, bTo, minDays, sdFloor, warning, alert);
+    int minCases = atLeast(e, at, "min-cases", 1);
+    return new DistrictEars(
+        e.getBoolean("enabled"), bFrom, bTo, minDays, sdFloor, warning, alert, minCases);
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /**
+   * An EARS baseline of a block at {@code at}: baseline-from, baseline-to and min-baseline-days,
+   * checked (1 <= to <= from; at least 1 and at most the days t-from..t-to).
+   */
+  private static int[] baseline(Config e, String at) {
+    int to = atLeast(e, at, "baseline-to", 1);
+    int from = atLeast(e, at, "baseline-from", to);
+    int minDays = atLeast(e, at, "min-baseline-days", 1);
+    if (minDays > from - to + 1) {
+      throw illegal(
+          at + ".min-baseline-days",
+          String.valueOf(minDays),
+          "at most " + (from - to + 1) + " (the days t-" + from + "..t-" + to + ")");
+    }
+    return new int[] {from, to, minDays};
+  }
 
   /** "Property '{}' has illegal value: '{}', allowed options: {}". */
   static IllegalArgumentException illegal(String property, String value, Object allowed) {

@@ -109,7 +109,8 @@ public final class DistrictEars {
         .withColumn("z", when(enough, z))
         .withColumn(
             "level",
-            when(col("z").gt(e.alert()), EarsLevel.ALERT.code())
+            when(col("cases").lt(e.minCases()), lit(null).cast("string"))
+                .when(col("z").gt(e.alert()), EarsLevel.ALERT.code())
                 .when(col("z").gt(e.warning()), EarsLevel.WARNING.code()))
         .withColumn("org_level", lit(OrgLevel.DISTRICT.code()))
         .withColumn("org_code", col("district_code"))

@@ -46,7 +46,7 @@ class PolicyTest {
   @Test
   void theDistrictEarsLevelsAndBaselineAreCheckedAtLoad() {
     Policy.DistrictEars e = AppConfig.fromString("").policy().districtEars();
-    assertEquals(new Policy.DistrictEars(true, 9, 3, 3, 0.5, 2.0, 3.0), e);
+    assertEquals(new Policy.DistrictEars(true, 9, 3, 3, 0.5, 2.0, 3.0, 3), e);
     String at = "epiwatch.policy.cluster.district-ears";
     assertEquals(
         "Property '"

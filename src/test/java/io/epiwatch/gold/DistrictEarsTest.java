@@ -181,6 +181,22 @@ class DistrictEarsTest {
   }
 
   @Test
+  void aDayWithFewerThanMinCasesRowsHasItsZButNoLevel(SparkSession spark) {
+    // min-cases 4: 上城区's ILI (4 rows, z 4.81) still alerts; its GI (3 rows, z 4.0) and
+    // 拱墅区's ILI (3 rows, z 2.94) keep their z and lose their level
+    Policy.DistrictEars four =
+        AppConfig.fromString("epiwatch.policy.cluster.district-ears.min-cases = 4")
+            .policy()
+            .districtEars();
+    DatasetAssert.assertRows(
+        days(spark, four).filter("report_date = DATE'2021-09-10' AND z > 2"),
+        cols("district_code", "symptom_group", "cases", "round(z, 2)", "level"),
+        row("330102", "ili", 4L, 4.81, "alert"),
+        row("330102", "gi", 3L, 4.0, null),
+        row("330105", "ili", 3L, 2.94, null));
+  }
+
+  @Test
   void disabledItHasNoRows(SparkSession spark) {
     Policy.DistrictEars off =
         AppConfig.fromString("epiwatch.policy.cluster.district-ears.enabled = false")
