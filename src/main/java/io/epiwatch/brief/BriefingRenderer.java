@@ -324,28 +324,34 @@ public final class BriefingRenderer {
     p.put(name + "_DS", new JRMapCollectionDataSource(new ArrayList<>(rows)));
   }
 
+  /** The days of the trend chart: the 14 days ending on the briefing's date. */
+  static final int TREND_DAYS = 14;
+
+  /**
+   * The illness-absence rate of each of the {@link #TREND_DAYS} days ending on D. A day without
+   * reports (no attendance row, or no rate) keeps its place on the axis without a point, and its
+   * row in the workbook says there is no data: the line never joins the days around it as if they
+   * were neighbours.
+   */
   private void trend(Map<String, Object> p, Scope scope) {
-    List<Map<String, ?>> rows = new ArrayList<>();
+    Map<LocalDate, Double> rates = new HashMap<>();
     data.attendance().stream()
         .filter(r -> inScope(r.org(), scope))
-        .sorted(Comparator.comparing(Briefing.Attendance::reportDate))
-        .forEach(
-            r -> {
-              Map<String, Object> m = new HashMap<>();
-              m.put("c1", r.reportDate().format(DateTimeFormatter.ofPattern("d")));
-              Double rate = r.illnessAbsenceRate();
-              m.put("v1", rate == null ? null : rate * 100);
-              rows.add(m);
-            });
+        .forEach(r -> rates.put(r.reportDate(), r.illnessAbsenceRate()));
+    List<Map<String, ?>> rows = new ArrayList<>();
+    List<List<String>> cells = new ArrayList<>();
+    for (int i = TREND_DAYS - 1; i >= 0; i--) {
+      LocalDate day = data.date().minusDays(i);
+      Double rate = rates.get(day);
+      Map<String, Object> m = new HashMap<>();
+      m.put("c1", day.format(DateTimeFormatter.ofPattern("d")));
+      m.put("v1", rate == null ? null : rate * 100);
+      rows.add(m);
+      cells.add(List.of(String.valueOf(day), pct(rate)));
+    }
     sheets.add(
         new Workbook.Sheet(
-            t("section.trend"),
-            List.of(t("col.date"), t("metric.illnessRate")),
-            data.attendance().stream()
-                .filter(r -> inScope(r.org(), scope))
-                .sorted(Comparator.comparing(Briefing.Attendance::reportDate))
-                .map(r -> List.of(String.valueOf(r.reportDate()), pct(r.illnessAbsenceRate())))
-                .toList()));
+            t("section.trend"), List.of(t("col.date"), t("metric.illnessRate")), cells));
     Map<String, Object> sub = new HashMap<>();
     sub.put("seriesLabel", t("metric.illnessRate"));
     p.put("TREND_TITLE", t("section.trend"));

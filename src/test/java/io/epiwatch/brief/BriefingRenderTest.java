@@ -466,6 +466,24 @@ class BriefingRenderTest {
   }
 
   @Test
+  void theTrendKeepsEveryDayAndADayWithoutReportsHasNoRate() throws Exception {
+    // the fixture has rates for D-1 and D only: the other twelve days are days without data
+    BriefingRenderer r = new BriefingRenderer(fullDay(7, 12), "zh", ZONE);
+    r.render(CITY_SCOPE, Instant.parse("2021-10-05T02:00:00Z"), "brief-test");
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.workbook()))) {
+      Sheet trend = wb.getSheet("四、近14天因病缺勤率趋势（%）");
+      assertEquals(1 + BriefingRenderer.TREND_DAYS, trend.getPhysicalNumberOfRows());
+      assertEquals(
+          String.valueOf(D.minusDays(13)), trend.getRow(1).getCell(0).getStringCellValue());
+      assertEquals(
+          String.valueOf(D.minusDays(2)), trend.getRow(12).getCell(0).getStringCellValue());
+      assertEquals("—", trend.getRow(12).getCell(1).getStringCellValue(), "no reports on D-2");
+      assertEquals("0.5%", trend.getRow(13).getCell(1).getStringCellValue());
+      assertEquals("0.8%", trend.getRow(14).getCell(1).getStringCellValue());
+    }
+  }
+
+  @Test
   void reportedCountsOfADayWithoutReportsAreNoDataNotZero() throws Exception {
     Briefing b = fullDay(7, 12);
     List<Briefing.Compliance> nobody =
