@@ -2,6 +2,7 @@ package io.epiwatch.brief;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
@@ -214,24 +215,33 @@ public final class BriefingData {
                     r.getAs("district_name"),
                     r.getAs("symptom_group"),
                     r.getAs("z")));
+    // the manifest has one row per file: read once, it answers both the rejected files and the
+    // run that last loaded travel records
+    List<Manifest> manifest =
+        gold.read(
+            Tables.OPS_INGEST_MANIFEST,
+            lit(true),
+            r -> new Manifest(r.getAs("source"), r.getAs("status"), localDate(r, "run_date")));
+    // D's contradicting zero reports, and every other flag: one pass over ops.data_quality
+    long[] flags =
+        gold.counts(
+            Tables.OPS_DATA_QUALITY,
+            col("flag")
+                .equalTo("ZERO_REPORT_CONTRADICTION")
+                .and(col("business_date").equalTo(lit(d))),
+            col("flag").notEqual("ZERO_REPORT_CONTRADICTION"));
     Briefing.Quality quality =
         new Briefing.Quality(
-            gold.count(Tables.OPS_INGEST_MANIFEST, col("status").equalTo("rejected")),
+            manifest.stream().filter(m -> "rejected".equals(m.status())).count(),
             gold.count(Tables.OPS_QUARANTINE, lit(true)),
-            gold.count(
-                Tables.OPS_DATA_QUALITY,
-                col("flag")
-                    .equalTo("ZERO_REPORT_CONTRADICTION")
-                    .and(col("business_date").equalTo(lit(d)))),
-            gold.count(Tables.OPS_DATA_QUALITY, col("flag").notEqual("ZERO_REPORT_CONTRADICTION")),
-            gold
-                .read(
-                    Tables.OPS_INGEST_MANIFEST,
-                    col("source")
-                        .equalTo(Sources.TRAVEL_RECORDS.name())
-                        .and(col("status").equalTo("loaded")),
-                    r -> localDate(r, "run_date"))
-                .stream()
+            flags[0],
+            flags[1],
+            manifest.stream()
+                .filter(
+                    m ->
+                        Sources.TRAVEL_RECORDS.name().equals(m.source())
+                            && "loaded".equals(m.status()))
+                .map(Manifest::runDate)
                 .max(LocalDate::compareTo)
                 .orElse(null));
     java.sql.Timestamp superseded = supersededAt(wh, d);
@@ -264,6 +274,9 @@ public final class BriefingData {
   }
 
   // ------------------------------------------------------------------ rows -> records, once
+
+  /** A file of ops.ingest_manifest, as far as a briefing needs it. */
+  private record Manifest(String source, String status, LocalDate runDate) {}
 
   static Briefing.Org org(Row r) {
     return new Briefing.Org(
@@ -490,6 +503,22 @@ public final class BriefingData {
     long count(TableSpec spec, Column filter) {
       long v = version(spec);
       return v < 0 ? 0 : wh.readVersion(spec.id(), v).filter(filter).count();
+    }
+
+    /** The rows that pass each condition, counted in one pass over the table. */
+    long[] counts(TableSpec spec, Column... conditions) {
+      long[] out = new long[conditions.length];
+      long v = version(spec);
+      if (v < 0) return out;
+      Column[] sums = new Column[conditions.length];
+      for (int i = 0; i < conditions.length; i++)
+        sums[i] = org.apache.spark.sql.functions.count(when(conditions[i], lit(1)));
+      Row r =
+          wh.readVersion(spec.id(), v)
+              .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+              .first();
+      for (int i = 0; i < conditions.length; i++) out[i] = r.getLong(i);
+      return out;
     }
 
     /** The pinned version; -1 for a table without one (or recorded as absent, -1). */

@@ -203,4 +203,43 @@ class BriefJobTest {
     assertTrue(old.contains("97.3%") && old.contains("西子湖小学"), old);
     assertEquals(zh.versions(), again.versions());
   }
+
+  @Test
+  void theQualityLineCountsRejectedFilesFlagsAndTheLastTravelFileFromOneReadEach(
+      SparkSession spark) {
+    JobContext ctx = fixture(spark);
+    String travel = io.epiwatch.contract.Sources.TRAVEL_RECORDS.name();
+    write(
+        ctx,
+        Tables.OPS_INGEST_MANIFEST,
+        Frames.of(
+            spark,
+            Tables.OPS_INGEST_MANIFEST.schema(),
+            cols("source", "file", "status", "run_date"),
+            new Object[] {"DAILY_REPORTS", "a.csv", "rejected", d("2021-10-05")},
+            new Object[] {travel, "t1.csv", "loaded", d("2021-10-03")},
+            new Object[] {travel, "t2.csv", "loaded", d("2021-10-04")},
+            new Object[] {travel, "t3.csv", "rejected", d("2021-10-05")},
+            new Object[] {"ROSTER", "r.csv", "rejected", d("2021-10-05")}));
+    write(
+        ctx,
+        Tables.OPS_DATA_QUALITY,
+        Frames.of(
+            spark,
+            Tables.OPS_DATA_QUALITY.schema(),
+            cols("flag", "source", "record_key", "business_date"),
+            new Object[] {"ZERO_REPORT_CONTRADICTION", "DAILY_REPORTS", "s1", d("2021-10-05")},
+            new Object[] {"ZERO_REPORT_CONTRADICTION", "DAILY_REPORTS", "s2", d("2021-10-04")},
+            new Object[] {"LINE_LIST_COUNT_MISMATCH", "DAILY_REPORTS", "s3", d("2021-10-05")},
+            new Object[] {"LINE_LIST_COUNT_MISMATCH", "DAILY_REPORTS", "s4", d("2021-10-02")}));
+    Briefing b =
+        BriefingData.read(
+            ctx.warehouse(),
+            ctx.config().policy(),
+            LocalDate.of(2021, 10, 5),
+            BriefingData.currentVersions(ctx.warehouse()));
+    // three files rejected; no quarantine table: 0; D's contradiction only; every other flag;
+    // the last run that loaded a travel file (a rejected one later does not count)
+    assertEquals(new Briefing.Quality(3, 0, 1, 2, LocalDate.of(2021, 10, 4)), b.quality());
+  }
 }
