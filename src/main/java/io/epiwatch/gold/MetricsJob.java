@@ -119,13 +119,17 @@ public final class MetricsJob {
   private static MetricsPlan.GoldState goldState(Warehouse wh, LocalDate d, Policy policy) {
     Optional<LocalDate> latestRun = Optional.ofNullable(latestAsOf(wh));
     // every as-of table holds D (a table added by an upgrade is computed on its first run); one
-    // query per table answers both whether D is there and whether any of it is superseded
-    boolean asOfPresent = true;
+    // query per table answers both whether D is there and whether any of it is superseded. A new
+    // day (after the latest as_of of gold.risk_exposure, one of them) is absent without asking.
+    boolean asOfPresent = latestRun.map(latest -> !latest.isBefore(d)).orElse(false);
     boolean superseded = false;
     // return deferrals have rows only in a term start's window: an empty D is computed there
     boolean noTermStart =
-        !ReturnDeferrals.anyStartOn(silverOrEmpty(wh, Tables.SILVER_RETURN_BATCHES), policy, d);
+        asOfPresent
+            && !ReturnDeferrals.anyStartOn(
+                silverOrEmpty(wh, Tables.SILVER_RETURN_BATCHES), policy, d);
     for (TableSpec t : AS_OF_INPUTS.keySet()) {
+      if (!asOfPresent) break; // one table without D answers: not present, nothing to supersede
       if (noTermStart
           && (t.equals(Tables.GOLD_RETURN_DEFERRALS)
               || t.equals(Tables.GOLD_RETURN_DEFERRAL_PERSONS))) continue;
@@ -149,9 +153,8 @@ public final class MetricsJob {
       superseded |= r.getLong(1) > 0;
     }
     superseded &= asOfPresent;
-    // a current-state table added by an upgrade (gold.district_ears) is computed on the first run
-    // too: without it an unchanged silver would write nothing and the table stay absent
-    asOfPresent &= wh.exists(Tables.GOLD_DISTRICT_EARS.id());
+    boolean currentStateTablesExist =
+        CURRENT_STATE_TABLES.stream().allMatch(t -> wh.exists(t.id()));
     boolean dailyTablesExist =
         wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id())
             && wh.exists(Tables.GOLD_ATTENDANCE.id())
@@ -162,7 +165,12 @@ public final class MetricsJob {
                 .filter(col("report_date").equalTo(lit(Date.valueOf(d))))
                 .isEmpty();
     return new MetricsPlan.GoldState(
-        latestRun, asOfPresent, superseded, dailyTablesExist, runDateComputed);
+        latestRun,
+        asOfPresent,
+        superseded,
+        dailyTablesExist,
+        runDateComputed,
+        currentStateTablesExist);
   }
 
   /**
@@ -603,6 +611,14 @@ public final class MetricsJob {
           Tables.SILVER_RISK_AREAS,
           Tables.SILVER_ABSENCE_CASES,
           Tables.SILVER_RETURN_BATCHES);
+
+  /**
+   * The tables that hold the state on the latest run date, rewritten whole by every run that is not
+   * a past day's: a run computes them when one is missing (added by an upgrade) even if nothing
+   * else changed.
+   */
+  static final List<TableSpec> CURRENT_STATE_TABLES =
+      List.of(Tables.GOLD_CLUSTER_ALERTS, Tables.GOLD_ALERT_CASES, Tables.GOLD_DISTRICT_EARS);
 
   /** The as-of tables and the silver tables their snapshots are computed from. */
   static final Map<TableSpec, List<TableSpec>> AS_OF_INPUTS =

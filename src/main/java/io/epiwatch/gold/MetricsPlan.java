@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * @param runDate the run date D
  * @param silverChanged silver's versions differ from the metrics watermark
- * @param writeNothing silver unchanged and D's as-of snapshots already computed and current: the
- *     run writes nothing, not even the watermark
+ * @param writeNothing silver unchanged, D's as-of snapshots already computed and current, and every
+ *     current-state table there: the run writes nothing, not even the watermark
  * @param daily the dates of the daily tables to rewrite
  * @param pastDay D is before the latest run date gold holds (a past day run again)
  * @param latestRun that latest run date, empty before the first run
@@ -44,17 +44,20 @@ public record MetricsPlan(
    * @param asOfSuperseded some of D's as-of snapshots are marked superseded by later data
    * @param dailyTablesExist every daily table exists
    * @param runDateComputed the daily tables hold rows of D
+   * @param currentStateTablesExist every table of the current state (cluster alerts, their cases,
+   *     district EARS) exists; one added by an upgrade is missing until a run computes it
    */
   public record GoldState(
       Optional<LocalDate> latestRun,
       boolean asOfPresent,
       boolean asOfSuperseded,
       boolean dailyTablesExist,
-      boolean runDateComputed) {
+      boolean runDateComputed,
+      boolean currentStateTablesExist) {
 
     /** An empty warehouse: nothing computed yet. */
     public static GoldState empty() {
-      return new GoldState(Optional.empty(), false, false, false, false);
+      return new GoldState(Optional.empty(), false, false, false, false, false);
     }
   }
 
@@ -75,7 +78,11 @@ public record MetricsPlan(
       Map<TableSpec, List<TableSpec>> asOfInputs) {
     boolean silverChanged = !current.equals(seen);
     boolean pastDay = gold.latestRun().map(d::isBefore).orElse(false);
-    boolean writeNothing = !silverChanged && gold.asOfPresent() && !gold.asOfSuperseded();
+    boolean writeNothing =
+        !silverChanged
+            && gold.asOfPresent()
+            && !gold.asOfSuperseded()
+            && gold.currentStateTablesExist();
     DailyPlan daily =
         writeNothing
             ? DailyPlan.of(d, false, seen, changes, true, true)
