@@ -45,8 +45,21 @@ public final class FollowUpList {
 
   public static List<FollowUpItem> read(Warehouse wh, Policy policy, LocalDate d) {
     List<FollowUpItem> out = new ArrayList<>();
+    // names, schools and classes are joined by almost every section: each is read (and the
+    // names masked) once, kept for the sections, and released at the end
+    List<Dataset<Row>> kept = new ArrayList<>();
+    try {
+      sections(wh, policy, d, out, kept);
+    } finally {
+      kept.forEach(Dataset::unpersist);
+    }
+    return out;
+  }
+
+  private static void sections(
+      Warehouse wh, Policy policy, LocalDate d, List<FollowUpItem> out, List<Dataset<Row>> kept) {
     if (!wh.exists(Tables.SILVER_TRAVEL_RECORDS.id())
-        || !wh.exists(Tables.SILVER_ABSENCE_CASES.id())) return out;
+        || !wh.exists(Tables.SILVER_ABSENCE_CASES.id())) return;
     UserDefinedFunction mask = udf((String n) -> Masking.maskName(n), DataTypes.StringType);
     Dataset<Row> names =
         wh.exists(Tables.RESTRICTED_PERSON_IDENTITY.id())
@@ -56,11 +69,16 @@ public final class FollowUpList {
                 .createDataFrame(
                     List.of(),
                     org.apache.spark.sql.types.StructType.fromDDL("_k STRING, masked_name STRING"));
+    names = keep(names, kept);
     // in_province vs out_of_province decides monitoring days: the policy as the schools decide it
     Dataset<Row> silverSchools = wh.read(Tables.SILVER_SCHOOLS.id());
     policy = io.epiwatch.gold.DataPolicy.resolve(silverSchools, policy);
     Dataset<Row> schools =
-        silverSchools.select(col("school_code").as("_s"), col("school_name")).dropDuplicates("_s");
+        keep(
+            silverSchools
+                .select(col("school_code").as("_s"), col("school_name"))
+                .dropDuplicates("_s"),
+            kept);
     Dataset<Row> roster =
         wh.exists(Tables.SILVER_ROSTER.id())
             ? wh.read(Tables.SILVER_ROSTER.id())
@@ -78,6 +96,7 @@ public final class FollowUpList {
                 .createDataFrame(
                     List.of(),
                     org.apache.spark.sql.types.StructType.fromDDL("_r STRING, cls STRING"));
+    roster = keep(roster, kept);
 
     if (wh.exists(Tables.GOLD_CASE_SIGNALS.id())) {
       Dataset<Row> signals =
@@ -168,7 +187,13 @@ public final class FollowUpList {
     out.addAll(alertCases(wh, d, names));
     out.addAll(deferrals(wh, d, names, schools));
     out.addAll(campusStays(wh, d, names, schools));
-    return out;
+  }
+
+  /** The frame persisted for the sections, and listed to be released when they are done. */
+  private static Dataset<Row> keep(Dataset<Row> frame, List<Dataset<Row>> kept) {
+    Dataset<Row> p = frame.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    kept.add(p);
+    return p;
   }
 
   /**
