@@ -91,12 +91,14 @@ public final class ReturnDeferrals {
    * that belongs to it (B in the term's window) when D lies in [B - lookback, B + days-after]. A
    * school and grade with several batch dates in one term start's window take the row of the later
    * file, then the later line.
+   *
+   * @param batchRows silver.return_batches, or null when there is none
    */
-  static List<Start> starts(Inputs in, Policy policy, LocalDate d) {
+  static List<Start> starts(Dataset<Row> batchRows, Policy policy, LocalDate d) {
     List<Row> batches =
-        in.batches() == null
+        batchRows == null
             ? List.of()
-            : in.batches()
+            : batchRows
                 .select(
                     col("school_code"),
                     col("grade"),
@@ -147,7 +149,7 @@ public final class ReturnDeferrals {
    * @param batches silver.return_batches, or null when there is none
    */
   public static boolean anyStartOn(Dataset<Row> batches, Policy policy, LocalDate d) {
-    return !starts(new Inputs(null, null, null, null, null, batches), policy, d).isEmpty();
+    return !starts(batches, policy, d).isEmpty();
   }
 
   private static Row later(Row a, Row b) {
@@ -167,7 +169,7 @@ public final class ReturnDeferrals {
    */
   public static Dataset<Row> persons(Inputs in, Policy policy, LocalDate d) {
     Dataset<Row> out = empty(in.roster(), PERSON_DDL);
-    for (Start s : starts(in, policy, d))
+    for (Start s : starts(in.batches(), policy, d))
       out = out.unionByName(reasons(active(in, s, d), in, policy, s.term(), d));
     return out;
   }
@@ -189,7 +191,7 @@ public final class ReturnDeferrals {
             in.roster(),
             "term_id STRING, term_start DATE, school_code STRING, person_type STRING, reason STRING, "
                 + "persons BIGINT, schools BIGINT, deferred BIGINT, roster BIGINT");
-    for (Start s : starts(in, policy, d)) {
+    for (Start s : starts(in.batches(), policy, d)) {
       TermStart t = s.term();
       Dataset<Row> active = active(in, s, d);
       Dataset<Row> reasons =
