@@ -531,44 +531,23 @@ class BriefingRenderTest {
   void policyValuesComeWithTheRecords() throws Exception {
     // quiet gap 3: the alert last fired 6 days ago is no longer active; vaccination from 15
     Briefing b = fullDay(3, 15);
-    b =
-        new Briefing(
-            b.date(),
-            b.versions(),
-            b.quality(),
-            b.supersededAt(),
-            3,
-            15,
-            b.compliance(),
-            b.attendance(),
-            b.causes(),
-            b.alerts(),
-            b.exposure(),
-            b.exposurePrevious(),
-            b.coverage().stream()
-                .map(
-                    c ->
-                        new Briefing.Coverage(
-                            c.org(),
-                            c.ageBand(),
-                            c.ageBand().equals("15-17"),
-                            c.eligible(),
-                            c.contraindicated(),
-                            c.dose1(),
-                            c.completed()))
-                .toList(),
-            b.campaigns(),
-            b.signals(),
-            b.signalDays(),
-            b.areas(),
-            b.vaccinationFollowup(),
-            b.incidents(),
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            List.of(),
-            b.earsAlerts());
+    Copy c = withoutDatedSections(b);
+    c.alertQuietGapDays = 3;
+    c.vaccinationMinAge = 15;
+    c.coverage =
+        b.coverage().stream()
+            .map(
+                v ->
+                    new Briefing.Coverage(
+                        v.org(),
+                        v.ageBand(),
+                        v.ageBand().equals("15-17"),
+                        v.eligible(),
+                        v.contraindicated(),
+                        v.dose1(),
+                        v.completed()))
+            .toList();
+    b = c.build();
     String t = render(b, CITY_SCOPE, "en");
     assertTrue(t.contains("Active cluster alerts 1"), t);
     assertTrue(
@@ -614,33 +593,9 @@ class BriefingRenderTest {
     assertTrue(zh.contains("一、疫情信号") && zh.contains("无（保持零感染）"), zh);
     // reproduced from versions recorded before gold.case_signals existed: no claim of zero
     Briefing e = emptyDay();
-    Briefing old =
-        new Briefing(
-            e.date(),
-            Map.of("gold.attendance", 0L),
-            e.quality(),
-            e.supersededAt(),
-            e.alertQuietGapDays(),
-            e.vaccinationMinAge(),
-            e.compliance(),
-            e.attendance(),
-            e.causes(),
-            e.alerts(),
-            e.exposure(),
-            e.exposurePrevious(),
-            e.coverage(),
-            e.campaigns(),
-            e.signals(),
-            e.signalDays(),
-            e.areas(),
-            e.vaccinationFollowup(),
-            e.incidents(),
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            List.of(),
-            e.earsAlerts());
+    Copy c = withoutDatedSections(e);
+    c.versions = Map.of("gold.attendance", 0L);
+    Briefing old = c.build();
     assertFalse(render(old, CITY_SCOPE, "zh").contains("无（保持零感染）"));
   }
 
@@ -898,8 +853,23 @@ class BriefingRenderTest {
   }
 
   /** A briefing's records, each replaceable, for a briefing that differs in a few of them. */
+  /** A copy without inspections, overdue findings, deferrals, a holiday or campus stays. */
+  private static Copy withoutDatedSections(Briefing b) {
+    Copy c = new Copy(b);
+    c.inspections = List.of();
+    c.overdueFindings = List.of();
+    c.deferrals = List.of();
+    c.holiday = null;
+    c.campusStays = List.of();
+    return c;
+  }
+
   private static final class Copy {
     private final Briefing b;
+    Map<String, Long> versions;
+    int alertQuietGapDays;
+    int vaccinationMinAge;
+    List<Briefing.Coverage> coverage;
     Briefing.Quality quality;
     List<Briefing.Compliance> compliance;
     List<Briefing.Alert> alerts;
@@ -912,6 +882,10 @@ class BriefingRenderTest {
 
     Copy(Briefing b) {
       this.b = b;
+      versions = b.versions();
+      alertQuietGapDays = b.alertQuietGapDays();
+      vaccinationMinAge = b.vaccinationMinAge();
+      coverage = b.coverage();
       quality = b.quality();
       compliance = b.compliance();
       alerts = b.alerts();
@@ -926,18 +900,18 @@ class BriefingRenderTest {
     Briefing build() {
       return new Briefing(
           b.date(),
-          b.versions(),
+          versions,
           quality,
           b.supersededAt(),
-          b.alertQuietGapDays(),
-          b.vaccinationMinAge(),
+          alertQuietGapDays,
+          vaccinationMinAge,
           compliance,
           b.attendance(),
           b.causes(),
           alerts,
           b.exposure(),
           b.exposurePrevious(),
-          b.coverage(),
+          coverage,
           b.campaigns(),
           b.signals(),
           b.signalDays(),
