@@ -43,7 +43,9 @@ public final class SparkExtension implements ParameterResolver {
               "spark.databricks.delta.snapshotPartitions", "2",
               "spark.ui.enabled", "false",
               "spark.sql.session.timeZone", "Asia/Shanghai",
-              "spark.databricks.delta.properties.defaults.enableDeletionVectors", "true"));
+              "spark.databricks.delta.properties.defaults.enableDeletionVectors", "true",
+              // as src/test/resources/it.conf: the tests' data are tiny (docs/benchmarks.md)
+              "spark.sql.adaptive.enabled", "false"));
       session =
           Sessions.configure(b, conf, scratch.resolve("spark-warehouse").toString()).getOrCreate();
       session.sparkContext().setLogLevel("WARN");
