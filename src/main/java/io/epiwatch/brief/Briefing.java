@@ -106,15 +106,26 @@ public record Briefing(
 
   /**
    * Files rejected, rows quarantined, zero-report contradictions on D, other data-quality flags;
-   * travelReceivedThrough: the latest run date that loaded a travel_records file (null: none ever),
-   * after which a day's positive tests are not known.
+   * receivedThrough: per source (the folder name of ops.ingest_manifest), the latest run date that
+   * loaded a file of it; a source without one never had a file loaded. What a source's files carry
+   * for a day after that date is not known: no data, not zero.
    */
   public record Quality(
       long filesRejected,
       long rowsQuarantined,
       long contradictions,
       long otherFlags,
-      LocalDate travelReceivedThrough) {}
+      Map<String, LocalDate> receivedThrough) {
+    public Quality {
+      receivedThrough = Map.copyOf(receivedThrough);
+    }
+
+    /** Whether a file of the source was loaded on the day or later, so the day's rows are known. */
+    public boolean received(String source, LocalDate day) {
+      LocalDate through = receivedThrough.get(source);
+      return through != null && !day.isAfter(through);
+    }
+  }
 
   /**
    * Compliance of one organisation on one day; status and firstSubmittedAt on school rows only.

@@ -1,5 +1,6 @@
 package io.epiwatch.brief;
 
+import static java.util.Comparator.naturalOrder;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -17,7 +18,6 @@ import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.Severity;
 import io.epiwatch.common.VaccinationStatus;
 import io.epiwatch.config.Policy;
-import io.epiwatch.contract.Sources;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -215,8 +217,8 @@ public final class BriefingData {
                     r.getAs("district_name"),
                     r.getAs("symptom_group"),
                     r.getAs("z")));
-    // the manifest has one row per file: read once, it answers both the rejected files and the
-    // run that last loaded travel records
+    // the manifest has one row per file: read once, it answers both the rejected files and, per
+    // source, the run that last loaded a file of it
     List<Manifest> manifest =
         gold.read(
             Tables.OPS_INGEST_MANIFEST,
@@ -237,13 +239,12 @@ public final class BriefingData {
             flags[0],
             flags[1],
             manifest.stream()
-                .filter(
-                    m ->
-                        Sources.TRAVEL_RECORDS.name().equals(m.source())
-                            && "loaded".equals(m.status()))
-                .map(Manifest::runDate)
-                .max(LocalDate::compareTo)
-                .orElse(null));
+                .filter(m -> "loaded".equals(m.status()))
+                .collect(
+                    Collectors.toMap(
+                        Manifest::source,
+                        Manifest::runDate,
+                        BinaryOperator.maxBy(naturalOrder()))));
     java.sql.Timestamp superseded = supersededAt(wh, d);
     return new Briefing(
         date,

@@ -8,6 +8,8 @@ import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.ResponseStatus;
 import io.epiwatch.common.SymptomGroup;
 import io.epiwatch.common.VaccinationStatus;
+import io.epiwatch.contract.SourceSpec;
+import io.epiwatch.contract.Sources;
 import java.io.ByteArrayOutputStream;
 import java.text.MessageFormat;
 import java.time.Instant;
@@ -307,6 +309,9 @@ public final class BriefingRenderer {
                   ? t("signals.none")
                   : t("none");
           case "VAXFOLLOWUP" -> t("vaxFollowup.none");
+          // no line-list row is "none" only when D's line list arrived
+          case "CAUSES" ->
+              received(Sources.ABSENCE_CASES, data.date()) ? t("empty") : t("causes.noData");
           default -> t("empty");
         });
     p.put(name + "_TITLE", title);
@@ -460,8 +465,7 @@ public final class BriefingRenderer {
         };
     // positive tests dated a day are known only once a travel_records file was loaded that day
     // or later: on a day with no such file they are no data, not 0
-    LocalDate travelThrough = data.quality().travelReceivedThrough();
-    Predicate<LocalDate> travelKnown = day -> travelThrough != null && !day.isAfter(travelThrough);
+    Predicate<LocalDate> travelKnown = day -> received(Sources.TRAVEL_RECORDS, day);
     signalRow(out, s, "metric.confirmed", Briefing.SignalDay::reportConfirmed, reported);
     signalRow(out, s, "metric.suspected", Briefing.SignalDay::reportSuspected, reported);
     signalRow(out, s, "metric.positive", Briefing.SignalDay::testPositive, travelKnown);
@@ -476,7 +480,12 @@ public final class BriefingRenderer {
                     : String.valueOf(today.daysSinceLastConfirmed()),
             t("none"),
             t("none")));
-    out.add(countRow("metric.newAlerts", day -> newAlerts(s, day)));
+    // the alert rules count the line list: a day whose absence_cases file did not arrive has
+    // no known new alerts
+    out.add(
+        countRow(
+            "metric.newAlerts",
+            day -> received(Sources.ABSENCE_CASES, day) ? newAlerts(s, day) : null));
     out.add(countRow("metric.activeAlerts", day -> activeAlerts(s, day)));
     out.add(
         countRow(
@@ -527,6 +536,11 @@ public final class BriefingRenderer {
           return r == null || !known.test(day) ? null : count.applyAsLong(r);
         };
     out.add(countRow(label, on));
+  }
+
+  /** Whether a file of the source was loaded on the day or later (its rows of the day known). */
+  private boolean received(SourceSpec source, LocalDate day) {
+    return data.quality().received(source.name(), day);
   }
 
   /** A headline row of a count: its value on D and its change since D-1 and D-7. */

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -239,7 +240,12 @@ class BriefJobTest {
             LocalDate.of(2021, 10, 5),
             BriefingData.currentVersions(ctx.warehouse()));
     // three files rejected; no quarantine table: 0; D's contradiction only; every other flag;
-    // the last run that loaded a travel file (a rejected one later does not count)
-    assertEquals(new Briefing.Quality(3, 0, 1, 2, LocalDate.of(2021, 10, 4)), b.quality());
+    // per source, the last run that loaded a file of it (a rejected one later does not count)
+    assertEquals(
+        new Briefing.Quality(3, 0, 1, 2, Map.of(travel, LocalDate.of(2021, 10, 4))), b.quality());
+    assertFalse(b.quality().received(travel, LocalDate.of(2021, 10, 5)));
+    assertTrue(b.quality().received(travel, LocalDate.of(2021, 10, 4)));
+    assertFalse(
+        b.quality().received("absence_cases", LocalDate.of(2021, 9, 1)), "none ever loaded");
   }
 }

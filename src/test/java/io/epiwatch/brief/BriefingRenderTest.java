@@ -189,7 +189,7 @@ class BriefingRenderTest {
     return new Briefing(
         D,
         versions,
-        new Briefing.Quality(1, 2, 0, 3, D),
+        new Briefing.Quality(1, 2, 0, 3, Map.of(TRAVEL, D, ABSENCE, D)),
         null,
         quietGapDays,
         vaccinationMinAge,
@@ -241,11 +241,14 @@ class BriefingRenderTest {
     return new Briefing.VaccinationFollowup(org, "student", "12-14", status, persons);
   }
 
+  private static final String TRAVEL = io.epiwatch.contract.Sources.TRAVEL_RECORDS.name();
+  private static final String ABSENCE = io.epiwatch.contract.Sources.ABSENCE_CASES.name();
+
   private static Briefing emptyDay() {
     return new Briefing(
         D,
         Map.of("gold.attendance", 0L, "gold.case_signals", 0L),
-        new Briefing.Quality(0, 0, 0, 0, null),
+        new Briefing.Quality(0, 0, 0, 0, Map.of()),
         null,
         7,
         12,
@@ -505,17 +508,55 @@ class BriefingRenderTest {
             q.rowsQuarantined(),
             q.contradictions(),
             q.otherFlags(),
-            D.minusDays(1));
+            Map.of(TRAVEL, D.minusDays(1), ABSENCE, D));
     String t = render(withDay(b, b.compliance(), through), CITY_SCOPE, "en");
     assertTrue(
         t.contains("Positive nucleic tests (today) - - -"),
         "the last travel file was loaded on D-1: D's positives are not known: " + t);
     Briefing.Quality never =
         new Briefing.Quality(
-            q.filesRejected(), q.rowsQuarantined(), q.contradictions(), q.otherFlags(), null);
+            q.filesRejected(),
+            q.rowsQuarantined(),
+            q.contradictions(),
+            q.otherFlags(),
+            Map.of(ABSENCE, D));
     t = render(withDay(b, b.compliance(), never), CITY_SCOPE, "en");
     assertTrue(t.contains("Positive nucleic tests (today) - - -"), "no travel file ever: " + t);
     assertTrue(t.contains("Confirmed cases (today) 2 +2"), "reports still count: " + t);
+  }
+
+  @Test
+  void aDayWhoseLineListDidNotArriveHasNoCausesAndNoNewAlertsNotNone() throws Exception {
+    Briefing b = fullDay(7, 12);
+    Briefing.Quality q = b.quality();
+    Copy c = new Copy(b);
+    c.causes = List.of();
+    c.quality =
+        new Briefing.Quality(
+            q.filesRejected(),
+            q.rowsQuarantined(),
+            q.contradictions(),
+            q.otherFlags(),
+            Map.of(TRAVEL, D, ABSENCE, D.minusDays(1)));
+    String t = render(c.build(), CITY_SCOPE, "en");
+    assertTrue(
+        t.contains("No absence line list received for the day (no data, not 0)"),
+        "the last line list was loaded on D-1: D's causes are not known: " + t);
+    assertTrue(t.contains("New cluster alerts - - -"), "the alert rules count the line list: " + t);
+    assertFalse(t.contains("Student illness-absence rate - - -"), "the reports still count: " + t);
+    c.quality =
+        new Briefing.Quality(
+            q.filesRejected(),
+            q.rowsQuarantined(),
+            q.contradictions(),
+            q.otherFlags(),
+            Map.of(TRAVEL, D, ABSENCE, D));
+    t = render(c.build(), CITY_SCOPE, "en");
+    assertFalse(t.contains("No absence line list received"), "D's line list arrived: " + t);
+    assertTrue(
+        t.contains(
+            "5. Illness absence by symptom group today Symptom group Persons Per 1,000 none"),
+        "an arrived line list without rows: none: " + t);
   }
 
   /** The briefing with another day's compliance and data quality. */
@@ -570,7 +611,11 @@ class BriefingRenderTest {
     String en = render(emptyDay(), CITY_SCOPE, "en");
     assertTrue(en.contains("Data as of: -"), "no submission: " + en);
     assertTrue(
-        en.contains("Reporting rate - - -") && en.contains("New cluster alerts 0 +0 +0"), en);
+        en.contains("Reporting rate - - -") && en.contains("New cluster alerts - - -"),
+        "no line list ever: new alerts not known: " + en);
+    assertTrue(
+        en.contains("No absence line list received for the day (no data, not 0)"),
+        "no line list ever: " + en);
     assertTrue(
         en.contains(
             "3. Schools that did not report on time School District Status First submitted none"),
@@ -872,6 +917,7 @@ class BriefingRenderTest {
     List<Briefing.Coverage> coverage;
     Briefing.Quality quality;
     List<Briefing.Compliance> compliance;
+    List<Briefing.Cause> causes;
     List<Briefing.Alert> alerts;
     List<Briefing.Incidents> incidents;
     List<Briefing.Inspections> inspections;
@@ -888,6 +934,7 @@ class BriefingRenderTest {
       coverage = b.coverage();
       quality = b.quality();
       compliance = b.compliance();
+      causes = b.causes();
       alerts = b.alerts();
       incidents = b.incidents();
       inspections = b.inspections();
@@ -907,7 +954,7 @@ class BriefingRenderTest {
           vaccinationMinAge,
           compliance,
           b.attendance(),
-          b.causes(),
+          causes,
           alerts,
           b.exposure(),
           b.exposurePrevious(),
