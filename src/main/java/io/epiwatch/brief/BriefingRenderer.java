@@ -298,8 +298,7 @@ public final class BriefingRenderer {
       String... headerKeys) {
     Map<String, Object> sub = new HashMap<>();
     for (int i = 0; i < headerKeys.length; i++) sub.put("h" + (i + 1), t(headerKeys[i]));
-    sub.put(
-        "emptyText",
+    String emptyText =
         switch (name) {
           case "ALERTS" -> t("alerts.none");
           // "zero infections" only when the signals were computed: a briefing recorded before
@@ -313,7 +312,8 @@ public final class BriefingRenderer {
           case "CAUSES" ->
               received(Sources.ABSENCE_CASES, data.date()) ? t("empty") : t("causes.noData");
           default -> t("empty");
-        });
+        };
+    sub.put("emptyText", emptyText);
     p.put(name + "_TITLE", title);
     p.put(name + "_REPORT", Templates.get("table"));
     List<String> header = new ArrayList<>();
@@ -324,6 +324,8 @@ public final class BriefingRenderer {
       for (int i = 1; i <= headerKeys.length; i++) line.add(String.valueOf(r.get("c" + i)));
       cells.add(line);
     }
+    // an empty section's sheet says what the page says (none, or no data), not a bare header
+    if (cells.isEmpty()) cells.add(List.of(emptyText));
     sheets.add(new Workbook.Sheet(title, header, cells));
     p.put(name + "_PARAMS", sub);
     p.put(name + "_DS", new JRMapCollectionDataSource(new ArrayList<>(rows)));

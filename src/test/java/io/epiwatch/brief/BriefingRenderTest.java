@@ -542,6 +542,14 @@ class BriefingRenderTest {
     assertTrue(
         t.contains("No absence line list received for the day (no data, not 0)"),
         "the last line list was loaded on D-1: D's causes are not known: " + t);
+    BriefingRenderer r = new BriefingRenderer(c.build(), "zh", ZONE);
+    r.render(CITY_SCOPE, Instant.parse("2021-10-05T02:00:00Z"), "brief-test");
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.workbook()))) {
+      assertEquals(
+          "未收到当日因病缺勤登记（无数据，不是0例）",
+          wb.getSheet("五、当日因病缺勤症状分组").getRow(1).getCell(0).getStringCellValue(),
+          "the workbook's sheet says what the page says");
+    }
     assertTrue(t.contains("New cluster alerts - - -"), "the alert rules count the line list: " + t);
     assertFalse(t.contains("Student illness-absence rate - - -"), "the reports still count: " + t);
     c.quality =
