@@ -140,5 +140,17 @@ class AppConfigTest {
     AppConfig c = AppConfig.load(itConf, Map.of(), null);
     assertEquals("2", c.sparkConf().get("spark.sql.shuffle.partitions"));
     assertEquals("warehouse", c.warehouse());
+    // the tests run with the tiny-data settings jobs/demo takes from conf/small-data.conf
+    Path smallData =
+        Path.of(System.getProperty("epiwatch.project.dir", ".")).resolve("conf/small-data.conf");
+    Map<String, String> demo = AppConfig.load(smallData, Map.of(), null).sparkConf();
+    assertEquals(demo, c.sparkConf());
+    assertEquals("false", demo.get("spark.sql.codegen.wholeStage"));
+    assertEquals("NO_CODEGEN", demo.get("spark.sql.codegen.factoryMode"));
+    assertEquals("false", demo.get("spark.sql.adaptive.enabled"));
+    // the shipped defaults leave code generation and adaptive execution to Spark (on)
+    Map<String, String> shipped = AppConfig.fromString("").sparkConf();
+    assertFalse(shipped.containsKey("spark.sql.codegen.wholeStage"), shipped.toString());
+    assertFalse(shipped.containsKey("spark.sql.adaptive.enabled"), shipped.toString());
   }
 }

@@ -33,19 +33,15 @@ public final class SparkExtension implements ParameterResolver {
               .master("local[2]")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1");
-      // The shipped Spark settings (conf/epiwatch.conf), then the test's own for 2 cores.
+      // The shipped Spark settings for a tiny inbox (conf/small-data.conf over conf/epiwatch.conf,
+      // as the integration tests' it.conf), then the tests' own.
       Map<String, String> conf =
-          new java.util.LinkedHashMap<>(AppConfig.fromString("").sparkConf());
+          new java.util.LinkedHashMap<>(
+              AppConfig.fromString("include classpath(\"small-data.conf\")").sparkConf());
       conf.putAll(
           Map.of(
-              "spark.sql.shuffle.partitions", "2",
-              "spark.default.parallelism", "2",
-              "spark.databricks.delta.snapshotPartitions", "2",
               "spark.ui.enabled", "false",
-              "spark.sql.session.timeZone", "Asia/Shanghai",
-              "spark.databricks.delta.properties.defaults.enableDeletionVectors", "true",
-              // as src/test/resources/it.conf: the tests' data are tiny (docs/benchmarks.md)
-              "spark.sql.adaptive.enabled", "false"));
+              "spark.sql.session.timeZone", "Asia/Shanghai"));
       session =
           Sessions.configure(b, conf, scratch.resolve("spark-warehouse").toString()).getOrCreate();
       session.sparkContext().setLogLevel("WARN");
