@@ -502,24 +502,12 @@ class BriefingRenderTest {
   void positiveTestsOfADayWithoutATravelFileAreNoDataNotZero() throws Exception {
     Briefing b = fullDay(7, 12);
     Briefing.Quality q = b.quality();
-    Briefing.Quality through =
-        new Briefing.Quality(
-            q.filesRejected(),
-            q.rowsQuarantined(),
-            q.contradictions(),
-            q.otherFlags(),
-            Map.of(TRAVEL, D.minusDays(1), ABSENCE, D));
+    Briefing.Quality through = receivedThrough(q, Map.of(TRAVEL, D.minusDays(1), ABSENCE, D));
     String t = render(withDay(b, b.compliance(), through), CITY_SCOPE, "en");
     assertTrue(
         t.contains("Positive nucleic tests (today) - - -"),
         "the last travel file was loaded on D-1: D's positives are not known: " + t);
-    Briefing.Quality never =
-        new Briefing.Quality(
-            q.filesRejected(),
-            q.rowsQuarantined(),
-            q.contradictions(),
-            q.otherFlags(),
-            Map.of(ABSENCE, D));
+    Briefing.Quality never = receivedThrough(q, Map.of(ABSENCE, D));
     t = render(withDay(b, b.compliance(), never), CITY_SCOPE, "en");
     assertTrue(t.contains("Positive nucleic tests (today) - - -"), "no travel file ever: " + t);
     assertTrue(t.contains("Confirmed cases (today) 2 +2"), "reports still count: " + t);
@@ -531,13 +519,7 @@ class BriefingRenderTest {
     Briefing.Quality q = b.quality();
     Copy c = new Copy(b);
     c.causes = List.of();
-    c.quality =
-        new Briefing.Quality(
-            q.filesRejected(),
-            q.rowsQuarantined(),
-            q.contradictions(),
-            q.otherFlags(),
-            Map.of(TRAVEL, D, ABSENCE, D.minusDays(1)));
+    c.quality = receivedThrough(q, Map.of(TRAVEL, D, ABSENCE, D.minusDays(1)));
     String t = render(c.build(), CITY_SCOPE, "en");
     assertTrue(
         t.contains("No absence line list received for the day (no data, not 0)"),
@@ -552,19 +534,20 @@ class BriefingRenderTest {
     }
     assertTrue(t.contains("New cluster alerts - - -"), "the alert rules count the line list: " + t);
     assertFalse(t.contains("Student illness-absence rate - - -"), "the reports still count: " + t);
-    c.quality =
-        new Briefing.Quality(
-            q.filesRejected(),
-            q.rowsQuarantined(),
-            q.contradictions(),
-            q.otherFlags(),
-            Map.of(TRAVEL, D, ABSENCE, D));
+    c.quality = receivedThrough(q, Map.of(TRAVEL, D, ABSENCE, D));
     t = render(c.build(), CITY_SCOPE, "en");
     assertFalse(t.contains("No absence line list received"), "D's line list arrived: " + t);
     assertTrue(
         t.contains(
             "5. Illness absence by symptom group today Symptom group Persons Per 1,000 none"),
         "an arrived line list without rows: none: " + t);
+  }
+
+  /** The same counts, with the given received-through date per source. */
+  private static Briefing.Quality receivedThrough(
+      Briefing.Quality q, Map<String, LocalDate> through) {
+    return new Briefing.Quality(
+        q.filesRejected(), q.rowsQuarantined(), q.contradictions(), q.otherFlags(), through);
   }
 
   /** The briefing with another day's compliance and data quality. */
