@@ -502,8 +502,7 @@ public final class BriefingData {
     }
 
     long count(TableSpec spec, Column filter) {
-      long v = version(spec);
-      return v < 0 ? 0 : wh.readVersion(spec.id(), v).filter(filter).count();
+      return counts(spec, filter)[0];
     }
 
     /** The rows that pass each condition, counted in one pass over the table. */
