@@ -471,10 +471,6 @@ public final class BriefingData {
     return readSlices(wh, policy, date, versions);
   }
 
-  /**
-   * The rows of a table at its pinned version; none when the versions do not name the table (a
-   * briefing recorded before the table existed, reproduced).
-   */
   /** Rows above the school level: the briefing reads districts and the city only. */
   private static final Column ABOVE_SCHOOL = col("org_level").notEqual(OrgLevel.SCHOOL.code());
 
