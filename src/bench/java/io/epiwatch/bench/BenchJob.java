@@ -132,8 +132,141 @@ public final class BenchJob {
           String.format("%.1f", growth.get(growth.size() - 1).dayRun().seconds()));
     }
     if (!growth.isEmpty()) growthTable(b, growth);
+    GrowthSeries.Point sample = null;
+    if (!plan.scale().equals("small")) {
+      sample = sampleDay(base, cache);
+      b.append("\nThe sample inbox (data-sample/inbox, conf/small-data.conf), as above:\n");
+      growthTable(b, List.of(sample));
+    }
+    targetsTable(b, plan, out, duckFull, growth, sample);
     append(report, b);
     return new BenchResult(out, oursPerMetric, peer, growth);
+  }
+
+  /**
+   * The shipped sample's last day (2021-10-05) after its 34 days, with the settings jobs/demo uses
+   * (conf/small-data.conf); the inbox is data-sample/inbox, copied into the cache once.
+   */
+  private static GrowthSeries.Point sampleDay(JobContext base, Path cache) {
+    Path project = Path.of(System.getProperty("epiwatch.project.dir", "."));
+    LocalDate start = LocalDate.parse("2021-09-01");
+    long seed = 20210901L;
+    Path inbox = cache.resolve("small-35d-" + start + "-" + seed).resolve("inbox");
+    try {
+      if (!Files.isDirectory(inbox.resolve("daily_reports")))
+        FileUtils.copyDirectory(project.resolve("data-sample/inbox").toFile(), inbox.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LOG.info("bench: the sample inbox's day 35 after 34 days");
+    return GrowthSeries.run(
+        base, "small", 34, start, seed, cache, project.resolve("conf/small-data.conf"));
+  }
+
+  /**
+   * The targets of the speed work (issue 15) against this run's figures, each marked met or missed;
+   * the reasons are for the reader of the tables above.
+   */
+  private static void targetsTable(
+      StringBuilder b,
+      Plan plan,
+      List<StageResult> stages,
+      DuckDbFullRecompute.Result duckFull,
+      List<GrowthSeries.Point> growth,
+      GrowthSeries.Point sample) {
+    b.append("\nTargets (2 cores; every figure from this run):\n\n")
+        .append("| measure | measured | target | |\n|---|---|---|---|\n");
+    if (!growth.isEmpty()) {
+      GrowthSeries.Point first = growth.get(0);
+      GrowthSeries.Point last = growth.get(growth.size() - 1);
+      target(
+          b,
+          plan.scale()
+              + " day N+1 after "
+              + last.history()
+              + " days, new JVM, incl. JVM start and PDF",
+          last.dayRun().seconds(),
+          "%.1f s",
+          "<= 60 s",
+          last.dayRun().seconds() <= 60);
+      if (growth.size() > 1) {
+        double r = last.dayRun().seconds() / first.dayRun().seconds();
+        target(
+            b,
+            "day " + (last.history() + 1) + " cost / day " + (first.history() + 1) + " cost",
+            r,
+            "%.2f",
+            "<= 1.2",
+            r <= 1.2);
+      }
+      double vs = last.dayRun().seconds() / last.duckDbFull().seconds();
+      target(
+          b,
+          "our incremental day "
+              + (last.history() + 1)
+              + " / DuckDB full recompute of "
+              + (last.history() + 1)
+              + " days",
+          vs,
+          "%.1f",
+          "< 1",
+          vs < 1);
+      target(
+          b,
+          "a day with no new file, " + plan.scale() + " after " + (last.history() + 1) + " days",
+          last.quietDay().seconds(),
+          "%.1f s",
+          "<= 20 s",
+          last.quietDay().seconds() <= 20);
+    }
+    double backfill = stages.stream().mapToDouble(StageResult::seconds).sum();
+    double r = backfill / duckFull.seconds();
+    target(
+        b,
+        "full back-fill " + plan.days() + " days (" + plan.scale() + ") / DuckDB full recompute",
+        r,
+        "%.1f",
+        "<= 5",
+        r <= 5);
+    if (sample != null) {
+      target(
+          b,
+          "sample inbox: day N+1 with the two daily files, new JVM",
+          sample.dayRun().seconds(),
+          "%.1f s",
+          "<= 30 s",
+          sample.dayRun().seconds() <= 30);
+      target(
+          b,
+          "sample inbox: a day with no new file, new JVM",
+          sample.quietDay().seconds(),
+          "%.1f s",
+          "<= 20 s",
+          sample.quietDay().seconds() <= 20);
+    }
+    if (plan.scale().equals("province"))
+      b.append("| province back-fill of ")
+          .append(plan.days())
+          .append(" days | ")
+          .append(String.format("%.1f s", backfill))
+          .append(", peak RSS ")
+          .append(stages.stream().mapToLong(StageResult::peakRssMb).max().orElse(-1))
+          .append(" MB | completes | met |\n");
+    b.append(
+        "| `mvn -B verify` on 2 cores | not run by the bench: README gives the latest clean-clone suite | <= 10 min | — |\n");
+  }
+
+  private static void target(
+      StringBuilder b, String measure, double value, String format, String goal, boolean met) {
+    b.append("| ")
+        .append(measure)
+        .append(" | ")
+        .append(String.format(format, value))
+        .append(" | ")
+        .append(goal)
+        .append(" | ")
+        .append(met ? "met" : "missed")
+        .append(" |\n");
   }
 
   private static StageResult stage(String name, Supplier<Long> work) {
@@ -284,11 +417,12 @@ public final class BenchJob {
         .append(
             "DuckDB full = the one-machine peer recomputing every gold table from all N+1 days of extracts (in this JVM, warm);"
                 + " ratio = our day N+1 / DuckDB full. Check = rows where our incrementally updated gold differs from DuckDB's gold over"
-                + " the same silver (0 = the incremental path equals a full recompute).\n\n")
+                + " the same silver (0 = the incremental path equals a full recompute). Day N+2 = run-daily the next day with no new"
+                + " file in the inbox, new JVM (stages ingest / transform / metrics / brief).\n\n")
         .append(
             "| history N (days) | rows in history | back-fill (s) | day N+1 rows | day N+1 total (s) | ingest | transform | metrics | brief"
-                + " | peak RSS (MB) | vs first | DuckDB full (s) | ratio ours/DuckDB | check |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | peak RSS (MB) | vs first | DuckDB full (s) | ratio ours/DuckDB | check | day N+2, no new file (s) |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     double first = points.get(0).dayRun().seconds();
     for (GrowthSeries.Point p : points) {
       b.append("| ")
@@ -301,10 +435,7 @@ public final class BenchJob {
           .append(p.dayRows())
           .append(" | ")
           .append(String.format("%.1f", p.dayRun().seconds()));
-      for (String s : List.of("ingest", "transform", "metrics", "brief")) {
-        Double v = p.stageSeconds().get(s);
-        b.append(" | ").append(v == null ? "—" : String.format("%.1f", v));
-      }
+      for (String s : STAGES) b.append(" | ").append(stageCell(p.stageSeconds(), s));
       b.append(" | ")
           .append(p.dayRun().peakRssMb())
           .append(" | ")
@@ -315,8 +446,23 @@ public final class BenchJob {
           .append(String.format("%.1f", p.dayRun().seconds() / p.duckDbFull().seconds()))
           .append(" | ")
           .append(p.peerMismatches() == 0 ? "0 differences" : p.peerMismatches() + " rows differ")
-          .append(" |\n");
+          .append(" | ")
+          .append(String.format("%.1f", p.quietDay().seconds()))
+          .append(" (")
+          .append(
+              STAGES.stream()
+                  .map(s -> stageCell(p.quietStageSeconds(), s))
+                  .collect(Collectors.joining(" / ")))
+          .append(") |\n");
     }
+  }
+
+  private static final List<String> STAGES = List.of("ingest", "transform", "metrics", "brief");
+
+  /** A stage's seconds from ops.job_runs, or "—" when the run did not record it. */
+  private static String stageCell(Map<String, Double> seconds, String stage) {
+    Double v = seconds.get(stage);
+    return v == null ? "—" : String.format("%.1f", v);
   }
 
   private static void append(Path report, StringBuilder b) {

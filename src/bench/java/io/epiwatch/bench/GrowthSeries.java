@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * H is history: the single-file extracts (travel, vaccinations, contraindications) and snapshots go
  * into the back-fill, where their few rows dated H+1 are quarantined as FUTURE_DATE; day H+1 brings
  * only the two daily sources. (The generator also writes a file of corrections dated H+2; it is
- * left out.)
+ * left out.) Last, after the comparisons with DuckDB, run-daily runs for day H+2 with nothing new
+ * in the inbox, again in a new JVM.
  */
 public final class GrowthSeries {
   private static final Logger LOG = LoggerFactory.getLogger(GrowthSeries.class);
@@ -39,6 +40,8 @@ public final class GrowthSeries {
    * @param peerMismatches rows where our incrementally updated gold differs from DuckDB's gold
    *     computed from the same silver (the incremental path checked against a full recompute)
    * @param duckDbFull DuckDB's full recompute of all H+1 days from the extracts
+   * @param quietDay run-daily for day H+2 in a new JVM with no new file in the inbox (the day a
+   *     school system sends nothing: the cost of finding that out and saying so)
    */
   public record Point(
       int history,
@@ -49,7 +52,9 @@ public final class GrowthSeries {
       Map<String, Double> stageSeconds,
       long dayRows,
       long peerMismatches,
-      DuckDbFullRecompute.Result duckDbFull) {}
+      DuckDbFullRecompute.Result duckDbFull,
+      ChildJvm.Measured quietDay,
+      Map<String, Double> quietStageSeconds) {}
 
   private GrowthSeries() {}
 
@@ -114,6 +119,14 @@ public final class GrowthSeries {
     DuckDbFullRecompute.Result duck =
         DuckDbFullRecompute.run(
             full, next, base.config().policy(), run.resolve("duckdb-full"), null);
+    LocalDate quiet = next.plusDays(1);
+    LOG.info("bench: day {} with no new file after day {}", quiet, next);
+    ChildJvm.Measured quietDay =
+        ChildJvm.runCliMeasured(
+            run.resolve("quiet-day.log"),
+            ChildJvm.thisJvmOptions(),
+            args(conf, inbox, wh, run, quiet));
+    check(quietDay, "day " + quiet + " (no new file)");
     return new Point(
         history,
         next,
@@ -123,7 +136,9 @@ public final class GrowthSeries {
         stageSeconds(base.spark(), wh.toString(), next),
         dayRows,
         peer.mismatches(),
-        duck);
+        duck,
+        quietDay,
+        stageSeconds(base.spark(), wh.toString(), quiet));
   }
 
   /** run-daily's arguments, as absolute paths: the child runs in the project folder (ChildJvm). */
