@@ -14,6 +14,7 @@ import io.epiwatch.common.FindingCategory;
 import io.epiwatch.common.FindingStatus;
 import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.InspectionScope;
+import io.epiwatch.common.ManifestStatus;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.Severity;
 import io.epiwatch.common.VaccinationStatus;
@@ -223,7 +224,11 @@ public final class BriefingData {
         gold.read(
             Tables.OPS_INGEST_MANIFEST,
             lit(true),
-            r -> new Manifest(r.getAs("source"), r.getAs("status"), localDate(r, "run_date")));
+            r ->
+                new Manifest(
+                    r.getAs("source"),
+                    ManifestStatus.of(r.getAs("status")),
+                    localDate(r, "run_date")));
     // D's contradicting zero reports, and every other flag: one pass over ops.data_quality
     long[] flags =
         gold.counts(
@@ -234,12 +239,12 @@ public final class BriefingData {
             col("flag").notEqual("ZERO_REPORT_CONTRADICTION"));
     Briefing.Quality quality =
         new Briefing.Quality(
-            manifest.stream().filter(m -> "rejected".equals(m.status())).count(),
+            manifest.stream().filter(m -> m.status() == ManifestStatus.REJECTED).count(),
             gold.count(Tables.OPS_QUARANTINE, lit(true)),
             flags[0],
             flags[1],
             manifest.stream()
-                .filter(m -> "loaded".equals(m.status()))
+                .filter(m -> m.status() == ManifestStatus.LOADED)
                 .collect(
                     Collectors.toMap(
                         Manifest::source,
@@ -277,7 +282,7 @@ public final class BriefingData {
   // ------------------------------------------------------------------ rows -> records, once
 
   /** A file of ops.ingest_manifest, as far as a briefing needs it. */
-  private record Manifest(String source, String status, LocalDate runDate) {}
+  private record Manifest(String source, ManifestStatus status, LocalDate runDate) {}
 
   static Briefing.Org org(Row r) {
     return new Briefing.Org(

@@ -1,5 +1,6 @@
 package io.epiwatch.cli;
 
+import io.epiwatch.common.ManifestStatus;
 import io.epiwatch.ingest.IngestJob;
 import io.epiwatch.ops.Stages;
 import io.epiwatch.spark.JobContext;
@@ -41,7 +42,7 @@ final class IngestCommand extends SparkCommand {
                     x.rows("quarantined"),
                     "files_rejected",
                     (long) x.rejected().size()));
-    long rejected = r.files().stream().filter(f -> f.status().equals("rejected")).count();
+    long rejected = r.files().stream().filter(f -> f.status() == ManifestStatus.REJECTED).count();
     System.err.printf(
         "ingest: %d file(s), %d rows in, %d loaded, %d quarantined, %d file(s) rejected%n",
         r.files().size(), r.rows("in"), r.rows("loaded"), r.rows("quarantined"), rejected);

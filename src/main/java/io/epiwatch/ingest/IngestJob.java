@@ -16,6 +16,7 @@ import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.TableWriter;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
+import io.epiwatch.common.ManifestStatus;
 import io.epiwatch.common.ReasonCode;
 import io.epiwatch.contract.BronzeSchema;
 import io.epiwatch.contract.SourceSpec;
@@ -72,7 +73,7 @@ public final class IngestJob {
       String file,
       String sha256,
       String encoding,
-      String status,
+      ManifestStatus status,
       long rowsIn,
       long rowsLoaded,
       long rowsQuarantined,
@@ -80,14 +81,14 @@ public final class IngestJob {
 
   public record IngestResult(String batchId, List<FileResult> files) {
     public boolean loadedAnything() {
-      return files.stream().anyMatch(f -> f.status().equals(LOADED));
+      return files.stream().anyMatch(f -> f.status() == ManifestStatus.LOADED);
     }
 
     /**
      * Files this run rejected whole (empty, unreadable, wrong encoding, missing required columns).
      */
     public List<FileResult> rejected() {
-      return files.stream().filter(f -> f.status().equals(REJECTED)).toList();
+      return files.stream().filter(f -> f.status() == ManifestStatus.REJECTED).toList();
     }
 
     public long rows(String what) {
@@ -102,9 +103,6 @@ public final class IngestJob {
           .sum();
     }
   }
-
-  public static final String LOADED = "loaded";
-  public static final String REJECTED = "rejected";
 
   private IngestJob() {}
 
@@ -179,7 +177,10 @@ public final class IngestJob {
     }
     if (!quarantined.isEmpty()) {
       List<String> shas =
-          results.stream().filter(r -> r.status().equals(LOADED)).map(FileResult::sha256).toList();
+          results.stream()
+              .filter(r -> r.status() == ManifestStatus.LOADED)
+              .map(FileResult::sha256)
+              .toList();
       StepMeter.step(
           batch.spark(),
           Tables.OPS_QUARANTINE.id().toString(),
@@ -315,7 +316,15 @@ public final class IngestJob {
       long q = c == null ? 0 : c.getLong(2);
       results.add(
           new FileResult(
-              spec.name(), t.path(), t.sha256(), t.detected(), LOADED, in, in - q, q, t.message()));
+              spec.name(),
+              t.path(),
+              t.sha256(),
+              t.detected(),
+              ManifestStatus.LOADED,
+              in,
+              in - q,
+              q,
+              t.message()));
       if (q > 0) LOG.warn("{}: {} of {} rows quarantined (see ops.quarantine)", t.path(), q, in);
       LOG.info("{}: {} rows in, {} loaded, {} quarantined", t.path(), in, in - q, q);
     }
@@ -644,7 +653,7 @@ public final class IngestJob {
                         r.file(),
                         r.sha256(),
                         r.encoding(),
-                        r.status(),
+                        r.status().code(),
                         r.rowsIn(),
                         r.rowsLoaded(),
                         r.rowsQuarantined(),

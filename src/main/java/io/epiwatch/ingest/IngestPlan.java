@@ -1,5 +1,6 @@
 package io.epiwatch.ingest;
 
+import io.epiwatch.common.ManifestStatus;
 import io.epiwatch.common.SourceEncoding;
 import io.epiwatch.contract.ColumnSpec;
 import io.epiwatch.contract.SourceSpec;
@@ -177,7 +178,8 @@ record IngestPlan(List<SourceStep> steps, List<Skipped> skipped) {
                 && e.getMessage().startsWith(f.path)
             ? e.getMessage()
             : f.path + ": cannot be read (" + e + "); file rejected, nothing loaded";
-    return new FileResult(spec.name(), f.path, f.sha256, null, IngestJob.REJECTED, 0, 0, 0, msg);
+    return new FileResult(
+        spec.name(), f.path, f.sha256, null, ManifestStatus.REJECTED, 0, 0, 0, msg);
   }
 
   /** The files to load, all sources. */

@@ -3,6 +3,7 @@ package io.epiwatch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.epiwatch.common.ManifestStatus;
 import io.epiwatch.ingest.IngestJob;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,14 +17,14 @@ class RejectedFilesExitTest {
   void aRunThatRejectedAFileExitsWith4AndItsLastLineNamesTheFileAndTheReason() {
     IngestJob.FileResult ok =
         new IngestJob.FileResult(
-            "daily_reports", "/in/a.csv", "s1", "UTF-8", "loaded", 2, 2, 0, null);
+            "daily_reports", "/in/a.csv", "s1", "UTF-8", ManifestStatus.LOADED, 2, 2, 0, null);
     IngestJob.FileResult bad =
         new IngestJob.FileResult(
             "daily_reports",
             "/in/b.csv",
             "s2",
             null,
-            "rejected",
+            ManifestStatus.REJECTED,
             0,
             0,
             0,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.epiwatch.common.ManifestStatus;
 import io.epiwatch.common.SourceEncoding;
 import io.epiwatch.contract.SourceSpec;
 import io.epiwatch.contract.Sources;
@@ -159,7 +160,7 @@ class IngestPlanTest {
             "/inbox/schools/a.csv",
             lacking.sha256(),
             null,
-            IngestJob.REJECTED,
+            ManifestStatus.REJECTED,
             0,
             0,
             0,
