@@ -123,18 +123,27 @@ public final class BriefJob {
       List<FollowUpItem> items =
           StepMeter.step(
               spark, "follow-up list", () -> FollowUpList.read(wh, ctx.config().policy(), date));
-      outputs.add(
-          write(
-              ctx,
-              outDir,
-              "followup-" + date + "-" + lang + ".pdf",
-              FollowUpDocuments.renderPdf(items, date, lang, ctx.config().zone())));
-      java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
-      FollowUpDocuments.writeXlsx(items, BriefingRenderer.bundle(lang), xlsx);
-      outputs.add(
-          write(ctx, outDir, "followup-" + date + "-" + lang + ".xlsx", xlsx.toByteArray()));
+      // one list per district, for its bureau: a city's run writes every district's, a district's
+      // run only its own (and no line of another district)
+      boolean cityWide = !scope.startsWith("district:");
+      Map<String, String> districts = new LinkedHashMap<>();
+      for (BriefingRenderer.Scope s : scopes(data, cityWide ? "all-districts" : scope))
+        if (s.level().equals(OrgLevel.DISTRICT.code())) districts.put(s.code(), s.name());
+      List<FollowUpDocuments.DistrictList> lists =
+          FollowUpDocuments.byDistrict(items, districts, cityWide);
+      List<FollowUpDocuments.Rendered> documents =
+          StepMeter.step(
+              spark,
+              "follow-up documents",
+              () -> FollowUpDocuments.renderAll(lists, date, lang, ctx.config().zone()));
+      for (FollowUpDocuments.Rendered r : documents) {
+        String name = "followup-" + date + "-" + r.list().code() + "-" + lang;
+        outputs.add(write(ctx, outDir, name + ".pdf", r.pdf()));
+        outputs.add(write(ctx, outDir, name + ".xlsx", r.xlsx()));
+      }
       java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
-      FollowUpDocuments.writeResponseForm(items, lang, form);
+      FollowUpDocuments.writeResponseForm(
+          lists.stream().flatMap(l -> l.items().stream()).toList(), lang, form);
       outputs.add(
           write(ctx, outDir, "alert-responses-" + date + "-" + lang + ".xlsx", form.toByteArray()));
       java.io.ByteArrayOutputStream ledger = new java.io.ByteArrayOutputStream();

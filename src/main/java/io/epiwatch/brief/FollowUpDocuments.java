@@ -170,13 +170,26 @@ public final class FollowUpDocuments {
 
   /** The PDF: the same table template as the briefing, one section per list. */
   static byte[] renderPdf(List<FollowUpItem> items, LocalDate d, String lang, ZoneId zone) {
+    return renderPdf(items, d, lang, zone, null);
+  }
+
+  /**
+   * The PDF of one district's list: the same, its title naming the district ({@code scopeName};
+   * null: no name).
+   */
+  static byte[] renderPdf(
+      List<FollowUpItem> items, LocalDate d, String lang, ZoneId zone, String scopeName) {
     Locale locale = lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     ResourceBundle b = BriefingRenderer.bundle(lang);
     Map<String, Object> p = new HashMap<>();
     p.put(JRParameter.REPORT_RESOURCE_BUNDLE, b);
     p.put(JRParameter.REPORT_LOCALE, locale);
     p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(zone));
-    p.put("TITLE", b.getString("followup.title"));
+    p.put(
+        "TITLE",
+        scopeName == null
+            ? b.getString("followup.title")
+            : MessageFormat.format(b.getString("followup.titleOf"), scopeName));
     p.put("SUBTITLE", MessageFormat.format(b.getString("followup.subtitle"), d));
     p.put("TABLE_REPORT", Templates.get("table"));
     for (FollowUpItem.Section s : FollowUpItem.Section.values()) {
@@ -190,6 +203,76 @@ public final class FollowUpDocuments {
       p.put(key + "_DS", new JRMapCollectionDataSource(new ArrayList<>(rows(items, s, b))));
     }
     return BriefingRenderer.pdf("followup", p, null);
+  }
+
+  /** The lines not of any district of the scope, in a city's run: their own list. */
+  static final String UNASSIGNED = "unassigned";
+
+  /**
+   * One district's follow-up list, for that district's bureau: its code and name (of the briefing's
+   * compliance rows) and its lines.
+   */
+  record DistrictList(String code, String name, List<FollowUpItem> items) {}
+
+  /**
+   * The lines split by district, one list per district of {@code districts} (code to name, in that
+   * order; a district without lines has an empty list, its sections saying 无). A line of a school
+   * of no district listed goes, in a city's run ({@code keepOthers}), to a last list of its own
+   * ({@link #UNASSIGNED}, named by the text followup.unassigned) so that no person to follow up is
+   * lost; in one district's run it is not that district's and is left out.
+   */
+  static List<DistrictList> byDistrict(
+      List<FollowUpItem> items, Map<String, String> districts, boolean keepOthers) {
+    Map<String, List<FollowUpItem>> lines = new java.util.LinkedHashMap<>();
+    districts.keySet().forEach(code -> lines.put(code, new ArrayList<>()));
+    List<FollowUpItem> others = new ArrayList<>();
+    for (FollowUpItem i : items) {
+      List<FollowUpItem> l = i.district() == null ? null : lines.get(i.district());
+      (l != null ? l : others).add(i);
+    }
+    List<DistrictList> out = new ArrayList<>();
+    lines.forEach((code, l) -> out.add(new DistrictList(code, districts.get(code), l)));
+    if (keepOthers && !others.isEmpty()) out.add(new DistrictList(UNASSIGNED, null, others));
+    return out;
+  }
+
+  /** One district's list as documents: the PDF and the workbook. */
+  record Rendered(DistrictList list, byte[] pdf, byte[] xlsx) {}
+
+  /**
+   * The PDF and the workbook of every list, rendered side by side on the machine's cores (a city's
+   * lists run to thousands of pages; filling and exporting a report uses one core), in the order of
+   * {@code lists}.
+   */
+  static List<Rendered> renderAll(List<DistrictList> lists, LocalDate d, String lang, ZoneId zone) {
+    ResourceBundle b = BriefingRenderer.bundle(lang);
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), lists.size()));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<Rendered>> futures = new ArrayList<>();
+      for (DistrictList l : lists)
+        futures.add(
+            pool.submit(
+                () -> {
+                  String name = l.name() != null ? l.name() : b.getString("followup.unassigned");
+                  java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+                  writeXlsx(l.items(), b, xlsx);
+                  return new Rendered(
+                      l, renderPdf(l.items(), d, lang, zone, name), xlsx.toByteArray());
+                }));
+      List<Rendered> out = new ArrayList<>();
+      for (java.util.concurrent.Future<Rendered> f : futures) out.add(f.get());
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while rendering the follow-up lists", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static String nz(String s) {

@@ -22,6 +22,8 @@ import java.util.Locale;
  * @param alertId the alert a person is counted in (section ALERT only, else null): printed so that
  *     responses can be recorded against it
  * @param stay the stay of a student on campus (section CAMPUS_STAY only, else null)
+ * @param district the district (6-digit code) of the school, which decides the district's list the
+ *     line is on; null when the school is not in silver.schools
  */
 public record FollowUpItem(
     Section section,
@@ -34,7 +36,8 @@ public record FollowUpItem(
     LocalDate date,
     Vaccination vaccination,
     String alertId,
-    Stay stay) {
+    Stay stay,
+    String district) {
 
   /**
    * The lists, in order: persons with a case signal; persons in monitoring or missing a test;
@@ -82,6 +85,7 @@ public record FollowUpItem(
         lastReturn,
         null,
         null,
+        null,
         null);
   }
 
@@ -89,7 +93,7 @@ public record FollowUpItem(
   public static FollowUpItem notFollowedUp(
       String name, String school, String cls, LocalDate reportDate) {
     return new FollowUpItem(
-        Section.ABSENCE, name, school, cls, null, false, false, reportDate, null, null, null);
+        Section.ABSENCE, name, school, cls, null, false, false, reportDate, null, null, null, null);
   }
 
   /**
@@ -114,14 +118,36 @@ public record FollowUpItem(
   public static FollowUpItem vaccination(
       String name, String school, String cls, Vaccination status, LocalDate dueDate) {
     return new FollowUpItem(
-        Section.VACCINATION, name, school, cls, null, false, false, dueDate, status, null, null);
+        Section.VACCINATION,
+        name,
+        school,
+        cls,
+        null,
+        false,
+        false,
+        dueDate,
+        status,
+        null,
+        null,
+        null);
   }
 
   /** A person with a case signal of the last 14 days (a covid19 episode, a positive test). */
   public static FollowUpItem signal(
       String name, String school, String cls, String signalType, LocalDate signalDate) {
     return new FollowUpItem(
-        Section.SIGNAL, name, school, cls, signalType, false, false, signalDate, null, null, null);
+        Section.SIGNAL,
+        name,
+        school,
+        cls,
+        signalType,
+        false,
+        false,
+        signalDate,
+        null,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -131,7 +157,18 @@ public record FollowUpItem(
   public static FollowUpItem contact(
       String name, String school, String cls, String signalType, LocalDate signalDate) {
     return new FollowUpItem(
-        Section.CONTACT, name, school, cls, signalType, false, false, signalDate, null, null, null);
+        Section.CONTACT,
+        name,
+        school,
+        cls,
+        signalType,
+        false,
+        false,
+        signalDate,
+        null,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -140,7 +177,7 @@ public record FollowUpItem(
   public static FollowUpItem alertCase(
       String name, String school, String cls, String rule, String alertId, LocalDate onset) {
     return new FollowUpItem(
-        Section.ALERT, name, school, cls, rule, false, false, onset, null, alertId, null);
+        Section.ALERT, name, school, cls, rule, false, false, onset, null, alertId, null, null);
   }
 
   /**
@@ -154,7 +191,18 @@ public record FollowUpItem(
   public static FollowUpItem deferral(
       String name, String school, String cls, String reasons, LocalDate mayReturn) {
     return new FollowUpItem(
-        Section.DEFERRAL, name, school, cls, reasons, false, false, mayReturn, null, null, null);
+        Section.DEFERRAL,
+        name,
+        school,
+        cls,
+        reasons,
+        false,
+        false,
+        mayReturn,
+        null,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -175,6 +223,34 @@ public record FollowUpItem(
   /** A student on campus on D (section CAMPUS_STAY); the date printed is the stay's last day. */
   public static FollowUpItem campusStay(String name, String school, String cls, Stay stay) {
     return new FollowUpItem(
-        Section.CAMPUS_STAY, name, school, cls, null, false, false, stay.to(), null, null, stay);
+        Section.CAMPUS_STAY,
+        name,
+        school,
+        cls,
+        null,
+        false,
+        false,
+        stay.to(),
+        null,
+        null,
+        stay,
+        null);
+  }
+
+  /** The same line, on the list of this district. */
+  public FollowUpItem inDistrict(String districtCode) {
+    return new FollowUpItem(
+        section,
+        name,
+        school,
+        cls,
+        category,
+        inMonitoring,
+        missingTest,
+        date,
+        vaccination,
+        alertId,
+        stay,
+        districtCode);
   }
 }

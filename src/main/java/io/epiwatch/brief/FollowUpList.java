@@ -76,7 +76,8 @@ public final class FollowUpList {
     Dataset<Row> schools =
         keep(
             silverSchools
-                .select(col("school_code").as("_s"), col("school_name"))
+                .select(
+                    col("school_code").as("_s"), col("school_name"), col("district_code").as("_d"))
                 .dropDuplicates("_s"),
             kept);
     Dataset<Row> roster =
@@ -118,16 +119,18 @@ public final class FollowUpList {
                   col("org_name"),
                   col("cls"),
                   col("signal_type"),
-                  col("signal_date"))
+                  col("signal_date"),
+                  col("district_code"))
               .orderBy(col("signal_date").desc(), col("org_name"), col("masked_name"))
               .collectAsList()) {
         out.add(
             FollowUpItem.signal(
-                r.getString(0),
-                r.getString(1),
-                r.getString(2),
-                r.getString(3),
-                r.getDate(4).toLocalDate()));
+                    r.getString(0),
+                    r.getString(1),
+                    r.getString(2),
+                    r.getString(3),
+                    r.getDate(4).toLocalDate())
+                .inDistrict(r.getString(5)));
       }
       out.addAll(contacts(wh, d, signals, names, schools));
     }
@@ -150,18 +153,20 @@ public final class FollowUpList {
                 col("category"),
                 col("in_monitoring"),
                 col("missing_test"),
-                col("last_return"))
+                col("last_return"),
+                col("_d"))
             .orderBy(col("school_name"), col("masked_name"))
             .collectAsList()) {
       out.add(
           FollowUpItem.monitoring(
-              r.getString(0),
-              r.getString(1),
-              r.getString(2),
-              r.getString(3),
-              r.getLong(4) == 1,
-              r.getLong(5) == 1,
-              r.isNullAt(6) ? null : r.getDate(6).toLocalDate()));
+                  r.getString(0),
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getLong(4) == 1,
+                  r.getLong(5) == 1,
+                  r.isNullAt(6) ? null : r.getDate(6).toLocalDate())
+              .inDistrict(r.getString(7)));
     }
     Dataset<Row> open =
         wh.read(Tables.SILVER_ABSENCE_CASES.id())
@@ -176,15 +181,17 @@ public final class FollowUpList {
                 col("masked_name"),
                 coalesce(col("school_name"), col("school_code")),
                 org.apache.spark.sql.functions.concat_ws(" ", col("grade"), col("class_name")),
-                col("report_date"))
+                col("report_date"),
+                col("_d"))
             .orderBy(col("report_date"), col("school_name"))
             .collectAsList()) {
       out.add(
           FollowUpItem.notFollowedUp(
-              r.getString(0), r.getString(1), r.getString(2), r.getDate(3).toLocalDate()));
+                  r.getString(0), r.getString(1), r.getString(2), r.getDate(3).toLocalDate())
+              .inDistrict(r.getString(4)));
     }
     out.addAll(vaccination(wh, policy, d, names, schools));
-    out.addAll(alertCases(wh, d, names));
+    out.addAll(alertCases(wh, d, names, schools));
     out.addAll(deferrals(wh, d, names, schools));
     out.addAll(campusStays(wh, d, names, schools));
   }
@@ -228,22 +235,24 @@ public final class FollowUpList {
                 col("stay_from"),
                 col("stay_to"),
                 coalesce(col("guardian_contact_ok"), lit(false)),
-                col("ill_or_signal"))
+                col("ill_or_signal"),
+                col("_d"))
             .collectAsList();
     byClass(rows)
         .forEach(
             r ->
                 out.add(
                     FollowUpItem.campusStay(
-                        r.getString(0),
-                        r.getString(1),
-                        ClassOrder.gradeAndClass(r.getString(2), r.getString(3)),
-                        new FollowUpItem.Stay(
-                            r.getString(4),
-                            r.getDate(5).toLocalDate(),
-                            r.isNullAt(6) ? null : r.getDate(6).toLocalDate(),
-                            r.getBoolean(7),
-                            r.getLong(8) == 1))));
+                            r.getString(0),
+                            r.getString(1),
+                            ClassOrder.gradeAndClass(r.getString(2), r.getString(3)),
+                            new FollowUpItem.Stay(
+                                r.getString(4),
+                                r.getDate(5).toLocalDate(),
+                                r.isNullAt(6) ? null : r.getDate(6).toLocalDate(),
+                                r.getBoolean(7),
+                                r.getLong(8) == 1))
+                        .inDistrict(r.getString(9))));
     return out;
   }
 
@@ -303,18 +312,20 @@ public final class FollowUpList {
                 col("grade"),
                 col("class_name"),
                 col("reasons"),
-                col("may_return"))
+                col("may_return"),
+                col("_d"))
             .collectAsList();
     byClass(rows)
         .forEach(
             r ->
                 out.add(
                     FollowUpItem.deferral(
-                        r.getString(0),
-                        r.getString(1),
-                        ClassOrder.gradeAndClass(r.getString(2), r.getString(3)),
-                        r.getString(4),
-                        r.isNullAt(5) ? null : r.getDate(5).toLocalDate())));
+                            r.getString(0),
+                            r.getString(1),
+                            ClassOrder.gradeAndClass(r.getString(2), r.getString(3)),
+                            r.getString(4),
+                            r.isNullAt(5) ? null : r.getDate(5).toLocalDate())
+                        .inDistrict(r.getString(6))));
     return out;
   }
 
@@ -371,16 +382,18 @@ public final class FollowUpList {
                 coalesce(col("school_name"), col("school_code")),
                 concat_ws(" ", col("grade"), col("class_name")).as("cls"),
                 col("signal_type"),
-                col("signal_date"))
+                col("signal_date"),
+                col("_d"))
             .orderBy(col("signal_date").desc(), col("school_name"), col("cls"), col("masked_name"))
             .collectAsList()) {
       out.add(
           FollowUpItem.contact(
-              r.getString(0),
-              r.getString(1),
-              r.getString(2),
-              r.getString(3),
-              r.getDate(4).toLocalDate()));
+                  r.getString(0),
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getDate(4).toLocalDate())
+              .inDistrict(r.getString(5)));
     }
     return out;
   }
@@ -390,7 +403,8 @@ public final class FollowUpList {
    * discarded or closed by their response), with the alert's rule and id, sorted by school, alert,
    * class and name.
    */
-  static List<FollowUpItem> alertCases(Warehouse wh, LocalDate d, Dataset<Row> names) {
+  static List<FollowUpItem> alertCases(
+      Warehouse wh, LocalDate d, Dataset<Row> names, Dataset<Row> schools) {
     List<FollowUpItem> out = new ArrayList<>();
     if (!wh.exists(Tables.GOLD_ALERT_CASES.id()) || !wh.exists(Tables.GOLD_CLUSTER_ALERTS.id()))
       return out;
@@ -414,6 +428,7 @@ public final class FollowUpList {
         wh.read(Tables.GOLD_ALERT_CASES.id())
             .join(active, col("alert_id").equalTo(col("_a")))
             .join(names, col("person_key").equalTo(col("_k")), "left")
+            .join(schools, col("school_code").equalTo(col("_s")), "left")
             .select(
                 col("masked_name"),
                 col("org_name"),
@@ -425,17 +440,19 @@ public final class FollowUpList {
                     .as("cls"),
                 col("rule"),
                 col("alert_id"),
-                col("onset_date"))
+                col("onset_date"),
+                col("_d"))
             .orderBy(col("org_name"), col("alert_id"), col("cls"), col("masked_name"))
             .collectAsList()) {
       out.add(
           FollowUpItem.alertCase(
-              r.getString(0),
-              r.getString(1),
-              r.getString(2),
-              r.getString(3),
-              r.getString(4),
-              r.isNullAt(5) ? null : r.getDate(5).toLocalDate()));
+                  r.getString(0),
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.isNullAt(5) ? null : r.getDate(5).toLocalDate())
+              .inDistrict(r.getString(6)));
     }
     return out;
   }
@@ -490,21 +507,23 @@ public final class FollowUpList {
                 col("status"),
                 col("dose_due"),
                 col("days_overdue"),
-                col("due_date"))
+                col("due_date"),
+                col("_d"))
             .collectAsList();
     byClass(rows)
         .forEach(
             r ->
                 out.add(
                     FollowUpItem.vaccination(
-                        r.getString(0),
-                        r.getString(1),
-                        ClassOrder.gradeAndClass(r.getString(2), r.getString(3)),
-                        new FollowUpItem.Vaccination(
-                            VaccinationStatus.of(r.getString(4)),
-                            r.isNullAt(5) ? null : r.getInt(5),
-                            r.isNullAt(6) ? null : r.getInt(6)),
-                        r.isNullAt(7) ? null : r.getDate(7).toLocalDate())));
+                            r.getString(0),
+                            r.getString(1),
+                            ClassOrder.gradeAndClass(r.getString(2), r.getString(3)),
+                            new FollowUpItem.Vaccination(
+                                VaccinationStatus.of(r.getString(4)),
+                                r.isNullAt(5) ? null : r.getInt(5),
+                                r.isNullAt(6) ? null : r.getInt(6)),
+                            r.isNullAt(7) ? null : r.getDate(7).toLocalDate())
+                        .inDistrict(r.getString(8))));
     return out;
   }
 

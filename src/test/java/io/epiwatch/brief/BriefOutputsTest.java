@@ -33,8 +33,8 @@ class BriefOutputsTest {
             "alert-responses-2021-10-05-zh.xlsx",
             "briefing-2021-10-05-330100-zh.pdf",
             "briefing-2021-10-05-330100-zh.xlsx",
-            "followup-2021-10-05-zh.pdf",
-            "followup-2021-10-05-zh.xlsx",
+            "followup-2021-10-05-330102-zh.pdf",
+            "followup-2021-10-05-330102-zh.xlsx",
             "rectification-2021-10-05-zh.xlsx",
             "signals-2021-10-05.json"),
         names);

@@ -179,14 +179,12 @@ class DailyJobIT {
           text.indexOf("一、疫情信号") >= 0 && text.indexOf("一、疫情信号") < text.indexOf("二、关键指标"), text);
       assertTrue(text.contains("确诊（学校报告）") && text.contains("疑似病例（当日） 1"), text);
     }
-    try (PDDocument doc = Loader.loadPDF(out.resolve("followup-2021-10-05-zh.pdf").toFile())) {
-      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-      assertTrue(
-          java.util.regex.Pattern.compile("阳性/确诊人员.*\\p{IsHan}\\*+\\p{IsHan}.*核酸阳性")
-              .matcher(text)
-              .find(),
-          "the positive household member, masked: " + text);
-    }
+    String text = followUpText(out).replaceAll("\\s+", " ");
+    assertTrue(
+        java.util.regex.Pattern.compile("阳性/确诊人员.*\\p{IsHan}\\*+\\p{IsHan}.*核酸阳性")
+            .matcher(text)
+            .find(),
+        "the positive household member, masked: " + text);
   }
 
   @Test
@@ -288,10 +286,8 @@ class DailyJobIT {
               "十二、暂缓返校2021-national-day（10月8日开学）：应返校3,851人，暂缓返校86人（学生77人、教职工7人、外包人员2人），预计返校3,765人。"),
           text);
     }
-    try (PDDocument doc = Loader.loadPDF(out.resolve("followup-2021-10-05-zh.pdf").toFile())) {
-      String text = new PDFTextStripper().getText(doc);
-      assertTrue(text.contains("七、暂缓返校人员"), text);
-    }
+    String followUp = followUpText(out);
+    assertTrue(followUp.contains("七、暂缓返校人员"), followUp);
   }
 
   @Test
@@ -348,17 +344,39 @@ class DailyJobIT {
 
   @Test
   void followUpListShowsMaskedNamesAndNeverAnIdNumber() throws Exception {
-    Path pdf = out.resolve("followup-2021-10-05-zh.pdf");
-    assertTrue(Files.exists(pdf) && Files.exists(out.resolve("followup-2021-10-05-zh.xlsx")));
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      String text = new PDFTextStripper().getText(doc);
-      assertTrue(text.contains("疫情防控跟进名单") && text.contains("未追查病因"), text);
+    // one list per district of the sample (its three districts), each a PDF and a workbook
+    for (String district : List.of("330102", "330105", "330106")) {
+      String name = "followup-2021-10-05-" + district + "-zh";
       assertTrue(
-          java.util.regex.Pattern.compile("\\p{IsHan}\\*").matcher(text).find(),
-          "masked names like 张*三");
-      assertFalse(
-          java.util.regex.Pattern.compile("\\d{17}[\\dX]").matcher(text).find(), "no ID numbers");
+          Files.exists(out.resolve(name + ".pdf")) && Files.exists(out.resolve(name + ".xlsx")),
+          name);
     }
+    String text = followUpText(out);
+    assertTrue(text.contains("疫情防控跟进名单") && text.contains("未追查病因"), text);
+    assertTrue(text.contains("西湖区疫情防控跟进名单"), "each list names its district: " + text);
+    assertTrue(
+        java.util.regex.Pattern.compile("\\p{IsHan}\\*").matcher(text).find(),
+        "masked names like 张*三");
+    assertFalse(
+        java.util.regex.Pattern.compile("\\d{17}[\\dX]").matcher(text).find(), "no ID numbers");
+  }
+
+  /** The text of every district's follow-up list of 2021-10-05, in district order. */
+  private static String followUpText(Path out) throws java.io.IOException {
+    StringBuilder text = new StringBuilder();
+    try (java.util.stream.Stream<Path> files = Files.list(out)) {
+      for (Path f :
+          files
+              .filter(
+                  f -> f.getFileName().toString().matches("followup-2021-10-05-\\d{6}-zh\\.pdf"))
+              .sorted()
+              .toList()) {
+        try (PDDocument doc = Loader.loadPDF(f.toFile())) {
+          text.append(new PDFTextStripper().getText(doc));
+        }
+      }
+    }
+    return text.toString();
   }
 
   @Test
