@@ -78,10 +78,17 @@ class FollowUpContactsTest {
     Dataset<Row> names =
         wh.read(Tables.SILVER_ROSTER.id())
             .selectExpr("person_key AS _k", "person_key AS masked_name");
-    Dataset<Row> schools = spark.sql("SELECT '" + S1 + "' AS _s, '甲校' AS school_name");
+    Dataset<Row> schools =
+        spark.sql("SELECT '" + S1 + "' AS _s, '甲校' AS school_name, '330106' AS _d");
 
+    List<FollowUpItem> contacts = FollowUpList.contacts(wh, D, signals, names, schools);
+    // the district of the contact's school; none for S2, which the schools frame lacks
+    assertEquals(
+        List.of(S2 + "|null", "甲校|330106"),
+        contacts.stream().map(i -> i.school() + "|" + i.district()).distinct().sorted().toList(),
+        "each contact on the list of its school's district");
     List<String> got =
-        FollowUpList.contacts(wh, D, signals, names, schools).stream()
+        contacts.stream()
             .map(
                 i ->
                     i.name()
