@@ -180,6 +180,8 @@ public final class BenchJob {
     if (!growth.isEmpty()) {
       GrowthSeries.Point first = growth.get(0);
       GrowthSeries.Point last = growth.get(growth.size() - 1);
+      // the sample's shape has its own target (30 s); every larger scale the city's (60 s)
+      double dayGoal = plan.scale().equals("small") ? 30 : 60;
       target(
           b,
           plan.scale()
@@ -188,8 +190,8 @@ public final class BenchJob {
               + " days, new JVM, incl. JVM start and PDF",
           last.dayRun().seconds(),
           "%.1f s",
-          "<= 60 s",
-          last.dayRun().seconds() <= 60);
+          String.format("<= %.0f s", dayGoal),
+          last.dayRun().seconds() <= dayGoal);
       if (growth.size() > 1) {
         double r = last.dayRun().seconds() / first.dayRun().seconds();
         target(
@@ -344,6 +346,7 @@ public final class BenchJob {
         .append(" --days ")
         .append(plan.days())
         .append(growth)
+        .append(plan.conf() == null ? "" : " --conf " + plan.conf())
         .append("`\n");
     return b;
   }

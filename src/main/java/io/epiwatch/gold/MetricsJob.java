@@ -575,8 +575,11 @@ public final class MetricsJob {
             wh.read(Tables.SILVER_RISK_AREAS.id()),
             run.cases(),
             silverOrEmpty(wh, Tables.SILVER_RETURN_BATCHES));
+    List<ReturnDeferrals.Group> groups =
+        ReturnDeferrals.groups(
+            in, run.policy(), d, rows -> kept("return deferral roster and stays", rows));
     Dataset<Row> persons =
-        kept("return deferral persons", ReturnDeferrals.persons(in, run.policy(), d));
+        kept("return deferral persons", ReturnDeferrals.persons(in, groups, run.policy(), d));
     run.asOf(
         Tables.GOLD_RETURN_DEFERRAL_PERSONS,
         () ->
@@ -588,7 +591,7 @@ public final class MetricsJob {
                     "left")));
     run.asOf(
         Tables.GOLD_RETURN_DEFERRALS,
-        () -> ReturnDeferrals.deferrals(in, persons, run.policy(), d));
+        () -> ReturnDeferrals.deferrals(in, groups, persons, run.policy(), d));
   }
 
   /**

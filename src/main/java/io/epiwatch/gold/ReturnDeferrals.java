@@ -17,8 +17,12 @@ import io.epiwatch.config.Policy.TermStart;
 import io.epiwatch.spark.Frames;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -168,9 +172,45 @@ public final class ReturnDeferrals {
    * unknown: a trip without a return date, a school in a risk area).
    */
   public static Dataset<Row> persons(Inputs in, Policy policy, LocalDate d) {
+    return persons(in, groups(in, policy, d, UnaryOperator.identity()), policy, d);
+  }
+
+  /** {@link #persons(Inputs, Policy, LocalDate)} of the groups of {@link #groups}. */
+  public static Dataset<Row> persons(Inputs in, List<Group> groups, Policy policy, LocalDate d) {
     Dataset<Row> out = empty(in.roster(), PERSON_DDL);
-    for (Start s : starts(in.batches(), policy, d))
-      out = out.unionByName(reasons(active(in, s, d), in, policy, s.term(), d));
+    for (Group g : groups)
+      out = out.unionByName(reasons(g.active(), g.stays(), in, policy, g.start().term(), d));
+    return out;
+  }
+
+  /**
+   * One start date in force on D with the frames every reason and count of it reads: its active
+   * persons ({@link #active(Inputs, Start, LocalDate)}) and the stays up to min(S, D) ({@link
+   * RiskExposure#trips}).
+   */
+  public record Group(Start start, Dataset<Row> active, Dataset<Row> stays) {}
+
+  /**
+   * The groups of D: the start dates of {@link #starts}, each with its frames. The roster persons
+   * of a term start (the same for every start date of the term) and the stays of one min(S, D) are
+   * computed once and passed through {@code keep} (the metrics job keeps them: a term start's
+   * persons and counts read each several times); the batches' subsets of the persons are not kept.
+   */
+  public static List<Group> groups(
+      Inputs in, Policy policy, LocalDate d, UnaryOperator<Dataset<Row>> keep) {
+    Map<String, Dataset<Row>> activeByTerm = new HashMap<>();
+    Map<LocalDate, Dataset<Row>> staysByEnd = new HashMap<>();
+    List<Group> out = new ArrayList<>();
+    for (Start s : starts(in.batches(), policy, d)) {
+      TermStart t = s.term();
+      Dataset<Row> termActive =
+          activeByTerm.computeIfAbsent(t.id(), id -> keep.apply(active(in, t, d)));
+      Dataset<Row> stays =
+          staysByEnd.computeIfAbsent(
+              t.lookbackTo(d),
+              end -> keep.apply(RiskExposure.trips(in.trips(), in.areas(), policy, end)));
+      out.add(new Group(s, active(termActive, s), stays));
+    }
     return out;
   }
 
@@ -186,14 +226,20 @@ public final class ReturnDeferrals {
    */
   public static Dataset<Row> deferrals(
       Inputs in, Dataset<Row> persons, Policy policy, LocalDate d) {
+    return deferrals(in, groups(in, policy, d, UnaryOperator.identity()), persons, policy, d);
+  }
+
+  /** {@link #deferrals(Inputs, Dataset, Policy, LocalDate)} of the groups of {@link #groups}. */
+  public static Dataset<Row> deferrals(
+      Inputs in, List<Group> groups, Dataset<Row> persons, Policy policy, LocalDate d) {
     Dataset<Row> rows =
         empty(
             in.roster(),
             "term_id STRING, term_start DATE, school_code STRING, person_type STRING, reason STRING, "
                 + "persons BIGINT, schools BIGINT, deferred BIGINT, roster BIGINT");
-    for (Start s : starts(in.batches(), policy, d)) {
-      TermStart t = s.term();
-      Dataset<Row> active = active(in, s, d);
+    for (Group g : groups) {
+      TermStart t = g.start().term();
+      Dataset<Row> active = g.active();
       Dataset<Row> reasons =
           persons.filter(
               col("term_id")
@@ -264,7 +310,11 @@ public final class ReturnDeferrals {
    * class_name, district_code.
    */
   static Dataset<Row> active(Inputs in, Start s, LocalDate d) {
-    Dataset<Row> all = active(in, s.term(), d);
+    return active(active(in, s.term(), d), s);
+  }
+
+  /** The part of a term start's active persons ({@code all}) that belongs to the start date s. */
+  private static Dataset<Row> active(Dataset<Row> all, Start s) {
     if (s.batch() == null && s.pairs().isEmpty()) return all;
     Dataset<Row> pairs =
         all.sparkSession()
@@ -306,17 +356,17 @@ public final class ReturnDeferrals {
         .dropDuplicates("person_key", "school_code");
   }
 
-  /** The reason rows ({@link #PERSON_DDL}) of one term start's active persons on D. */
+  /**
+   * The reason rows ({@link #PERSON_DDL}) of one start date's active persons on D, with the stays
+   * up to min(S, D) read as gold.risk_exposure reads them ({@link Group#stays}).
+   */
   static Dataset<Row> reasons(
-      Dataset<Row> active, Inputs in, Policy policy, TermStart t, LocalDate d) {
+      Dataset<Row> active, Dataset<Row> stays, Inputs in, Policy policy, TermStart t, LocalDate d) {
     Dataset<Row> trips = in.trips();
     Dataset<Row> areas = in.areas();
     Column day = lit(Date.valueOf(d));
     Column from = lit(Date.valueOf(t.windowFrom()));
-    Column end = lit(Date.valueOf(t.lookbackTo(d)));
     Column start = lit(Date.valueOf(t.start()));
-    // the stays up to min(S, D), read as gold.risk_exposure reads them
-    Dataset<Row> stays = RiskExposure.trips(trips, areas, policy, t.lookbackTo(d));
     Column inWindow = col("_end").geq(from);
     Column abroad = col("_category").equalTo(ExposureCategory.ABROAD.code()).and(inWindow);
     Column risk =
