@@ -28,6 +28,10 @@ import org.apache.spark.sql.functions;
 final class OrgRollup {
   private OrgRollup() {}
 
+  /** The school columns {@link #rollup} reads from its school rows. */
+  private static final List<String> SCHOOL_COLUMNS =
+      List.of("school_code", "school_name", "district_code", "district_name", "city_code");
+
   /** silver.schools rows in force on the value of {@code dateCol}, joined to school rows. */
   static Dataset<Row> withSchoolInForce(
       Dataset<Row> schoolRows, Dataset<Row> schools, String dateCol) {
@@ -75,17 +79,24 @@ final class OrgRollup {
       List<String> keys,
       List<String> counts,
       Map<String, String> cityNames) {
-    // The school rows are computed once and kept (localCheckpoint, eager): every level below reads
-    // them, and so does the several-cities test. Without it each read ran and planned the caller's
-    // whole query again (four or five times per table; with the plan analysis that goes with it,
-    // most of a sample day's metrics time: docs/benchmarks.md). They are aggregates per school and
-    // key, or at most one per person (risk exposure), kept in memory and on disk.
-    Dataset<Row> rows = schoolRows.localCheckpoint();
     Column[] sums =
         counts.stream()
             .map(c -> sum(coalesce(col(c), lit(0L))).cast("bigint").as(c))
             .toArray(Column[]::new);
     List<Column> keyCols = keys.stream().map(functions::col).toList();
+    // The school rows are summed per school snapshot and key, computed once and kept
+    // (localCheckpoint, eager): every level below reads them, and so does the several-cities test.
+    // Without it each read ran and planned the caller's whole query again (four or five times per
+    // table; with the plan analysis that goes with it, most of a sample day's metrics time:
+    // docs/benchmarks.md). Summing first keeps a few rows per school where a caller passes one row
+    // per person (coverage, campaigns: a city's million persons were kept, then summed three
+    // times);
+    // every level sums, so the sums of sums are the same.
+    Dataset<Row> rows =
+        schoolRows
+            .groupBy(cols(keyCols, SCHOOL_COLUMNS.toArray(String[]::new)))
+            .agg(sums[0], rest(sums))
+            .localCheckpoint();
 
     Dataset<Row> school = atSchool(rows);
     Dataset<Row> schoolOut =
