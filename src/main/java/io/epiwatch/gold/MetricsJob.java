@@ -120,7 +120,7 @@ public final class MetricsJob {
     Optional<LocalDate> latestRun = Optional.ofNullable(latestAsOf(wh));
     // every as-of table holds D (a table added by an upgrade is computed on its first run); one
     // query per table answers both whether D is there and whether any of it is superseded. A new
-    // day (after the latest as_of of gold.risk_exposure, one of them) is absent without asking.
+    // day (after the latest run date, latestAsOf) is absent without asking.
     boolean asOfPresent = latestRun.map(latest -> !latest.isBefore(d)).orElse(false);
     boolean superseded = false;
     // return deferrals have rows only in a term start's window: an empty D is computed there
@@ -784,14 +784,26 @@ public final class MetricsJob {
   }
 
   /** The latest as_of gold holds (the latest run date computed), or null before the first run. */
-  private static LocalDate latestAsOf(Warehouse wh) {
-    if (!wh.exists(Tables.GOLD_RISK_EXPOSURE.id())) return null;
-    Row r =
-        wh.read(Tables.GOLD_RISK_EXPOSURE.id())
-            .agg(org.apache.spark.sql.functions.max("as_of"))
-            .first();
-    return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
+  static LocalDate latestAsOf(Warehouse wh) {
+    LocalDate latest = null;
+    for (TableSpec t : RUN_DATE_MARKERS) {
+      if (!wh.exists(t.id())) continue;
+      Row r = wh.read(t.id()).agg(org.apache.spark.sql.functions.max("as_of")).first();
+      if (r.isNullAt(0)) continue;
+      LocalDate asOf = r.getDate(0).toLocalDate();
+      if (latest == null || asOf.isAfter(latest)) latest = asOf;
+    }
+    return latest;
   }
+
+  /**
+   * The as-of tables whose latest as_of is the latest run date computed. gold.case_signals_daily
+   * has a row for every school in force on every day computed; gold.risk_exposure has rows only on
+   * a day with exposed persons (a city's first weeks have none), and is read as well for a
+   * warehouse written before case_signals_daily existed.
+   */
+  private static final List<TableSpec> RUN_DATE_MARKERS =
+      List.of(Tables.GOLD_CASE_SIGNALS_DAILY, Tables.GOLD_RISK_EXPOSURE);
 
   /** True when the table holds exactly these rows (then nothing is written). */
   private static boolean sameContent(Warehouse wh, TableSpec spec, Dataset<Row> rows) {
