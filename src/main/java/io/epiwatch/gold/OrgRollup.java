@@ -89,8 +89,7 @@ final class OrgRollup {
     // Without it each read ran and planned the caller's whole query again (four or five times per
     // table; with the plan analysis that goes with it, most of a sample day's metrics time:
     // docs/benchmarks.md). Summing first keeps a few rows per school where a caller passes one row
-    // per person (coverage, campaigns: a city's million persons were kept, then summed three
-    // times);
+    // per person (coverage, campaigns: a city's million persons were kept, then summed per level);
     // every level sums, so the sums of sums are the same.
     Dataset<Row> rows =
         schoolRows

@@ -53,12 +53,16 @@ public final class SafetyIncidents {
    */
   public static Dataset<Row> summary(
       Dataset<Row> schools, Dataset<Row> incidents, boolean received, Policy policy, LocalDate d) {
-    Dataset<Row> inForce = inForce(schools, d);
+    // the frames every period's branches read are computed once and kept (localCheckpoint, as in
+    // Inspections): otherwise each branch of the union ran its own joins and broadcasts again (82
+    // Spark jobs for a city's 33 rows)
+    Dataset<Row> inForce = inForce(schools, d).localCheckpoint();
     Dataset<Row> districts =
         inForce
             .groupBy("district_code")
             .agg(first("district_name", true).as("district_name"))
-            .withColumn("city_code", cityOf(col("district_code")));
+            .withColumn("city_code", cityOf(col("district_code")))
+            .localCheckpoint();
     Dataset<Row> zeros = null;
     for (IncidentPeriod p : IncidentPeriod.values()) {
       Dataset<Row> z =
@@ -110,20 +114,22 @@ public final class SafetyIncidents {
             .withColumn("city_code", cityOf(col("district_code")));
     Column deaths = coalesce(col("deaths"), lit(0)).cast("bigint");
     Dataset<Row> measured =
-        named.select(
-            col("incident_date"),
-            col("incident_type"),
-            col("school_code"),
-            col("school_name"),
-            col("district_code"),
-            col("district_name"),
-            col("city_code"),
-            lit(1L).as("events"),
-            when(deaths.gt(0), 1L).otherwise(0L).as("death_events"),
-            deaths.as("deaths"),
-            coalesce(col("injured"), lit(0)).cast("bigint").as("injured"),
-            coalesce(col("students_involved"), lit(0)).cast("bigint").as("students_involved"),
-            when(lateReport(), 1L).otherwise(0L).as("report_delay_gt_24h"));
+        named
+            .select(
+                col("incident_date"),
+                col("incident_type"),
+                col("school_code"),
+                col("school_name"),
+                col("district_code"),
+                col("district_name"),
+                col("city_code"),
+                lit(1L).as("events"),
+                when(deaths.gt(0), 1L).otherwise(0L).as("death_events"),
+                deaths.as("deaths"),
+                coalesce(col("injured"), lit(0)).cast("bigint").as("injured"),
+                coalesce(col("students_involved"), lit(0)).cast("bigint").as("students_involved"),
+                when(lateReport(), 1L).otherwise(0L).as("report_delay_gt_24h"))
+            .localCheckpoint();
     Dataset<Row> all = null;
     for (IncidentPeriod p : IncidentPeriod.values()) {
       Dataset<Row> inPeriod =
