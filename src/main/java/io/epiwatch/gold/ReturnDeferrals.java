@@ -169,13 +169,9 @@ public final class ReturnDeferrals {
    * One row per term start in force on D, roster person and reason: term_id, term_start,
    * person_key, person_type, school_code, grade, class_name, reason and until (the earliest day the
    * reason allows a return: return + monitoring days of the trip, onset + lookback, or null when
-   * unknown: a trip without a return date, a school in a risk area).
+   * unknown: a trip without a return date, a school in a risk area), of the groups of {@link
+   * #groups}.
    */
-  public static Dataset<Row> persons(Inputs in, Policy policy, LocalDate d) {
-    return persons(in, groups(in, policy, d, UnaryOperator.identity()), policy, d);
-  }
-
-  /** {@link #persons(Inputs, Policy, LocalDate)} of the groups of {@link #groups}. */
   public static Dataset<Row> persons(Inputs in, List<Group> groups, Policy policy, LocalDate d) {
     Dataset<Row> out = empty(in.roster(), PERSON_DDL);
     for (Group g : groups)
@@ -185,7 +181,8 @@ public final class ReturnDeferrals {
 
   /**
    * One start date in force on D with the frames every reason and count of it reads: its active
-   * persons ({@link #active(Inputs, Start, LocalDate)}) and the stays up to min(S, D) ({@link
+   * persons (the roster persons active on D at a school of the term start, of the start date's
+   * batch or, for the term's own date, not of any batch) and the stays up to min(S, D) ({@link
    * RiskExposure#trips}).
    */
   public record Group(Start start, Dataset<Row> active, Dataset<Row> stays) {}
@@ -219,17 +216,11 @@ public final class ReturnDeferrals {
    * (distinct persons with the reason) and schools (schools with such a person), and one row of
    * reason all with deferred (distinct persons with a reason that defers), roster (active roster
    * persons) and expected_returning (roster - deferred). Every school of a term start has its all
-   * row, also with nobody deferred.
+   * row, also with nobody deferred. The groups are those of {@link #groups}.
    *
    * @param persons {@link #persons} of D (the caller keeps it: every level of the roll-up and both
    *     the reason and the all rows read it)
    */
-  public static Dataset<Row> deferrals(
-      Inputs in, Dataset<Row> persons, Policy policy, LocalDate d) {
-    return deferrals(in, groups(in, policy, d, UnaryOperator.identity()), persons, policy, d);
-  }
-
-  /** {@link #deferrals(Inputs, Dataset, Policy, LocalDate)} of the groups of {@link #groups}. */
   public static Dataset<Row> deferrals(
       Inputs in, List<Group> groups, Dataset<Row> persons, Policy policy, LocalDate d) {
     Dataset<Row> rows =
@@ -304,15 +295,6 @@ public final class ReturnDeferrals {
         .toArray();
   }
 
-  /**
-   * The roster persons active on D at a school of the term start (type and district in force on D),
-   * students only of its grades when it names grades: person_key, person_type, school_code, grade,
-   * class_name, district_code.
-   */
-  static Dataset<Row> active(Inputs in, Start s, LocalDate d) {
-    return active(active(in, s.term(), d), s);
-  }
-
   /** The part of a term start's active persons ({@code all}) that belongs to the start date s. */
   private static Dataset<Row> active(Dataset<Row> all, Start s) {
     if (s.batch() == null && s.pairs().isEmpty()) return all;
@@ -335,7 +317,11 @@ public final class ReturnDeferrals {
         s.batch() == null ? "left_anti" : "left_semi");
   }
 
-  /** The roster persons active on D at a school of the term start, whatever the batches. */
+  /**
+   * The roster persons active on D at a school of the term start (type and district in force on D),
+   * students only of its grades when it names grades, whatever the batches: person_key,
+   * person_type, school_code, grade, class_name, district_code.
+   */
   static Dataset<Row> active(Inputs in, TermStart t, LocalDate d) {
     Column day = lit(Date.valueOf(d));
     Column scope = col("school_type").isin(t.schoolTypes().toArray());

@@ -245,10 +245,26 @@ class ReturnDeferralsTest {
     return new ReturnDeferrals.Inputs(schools, roster, trips, areas, cases);
   }
 
+  /** {@link ReturnDeferrals#persons} of D's groups, as the metrics job derives them (not kept). */
+  private static Dataset<Row> persons(ReturnDeferrals.Inputs in, Policy policy, LocalDate d) {
+    return ReturnDeferrals.persons(in, groups(in, policy, d), policy, d);
+  }
+
+  /** {@link ReturnDeferrals#deferrals} of D's groups and the given persons. */
+  private static Dataset<Row> deferrals(
+      ReturnDeferrals.Inputs in, Dataset<Row> persons, Policy policy, LocalDate d) {
+    return ReturnDeferrals.deferrals(in, groups(in, policy, d), persons, policy, d);
+  }
+
+  private static List<ReturnDeferrals.Group> groups(
+      ReturnDeferrals.Inputs in, Policy policy, LocalDate d) {
+    return ReturnDeferrals.groups(in, policy, d, java.util.function.UnaryOperator.identity());
+  }
+
   /** person -> reasons on D. */
   private static Map<String, TreeSet<String>> reasons(LocalDate d) {
     Map<String, TreeSet<String>> out = new TreeMap<>();
-    for (Row r : ReturnDeferrals.persons(in(), policy, d).collectAsList())
+    for (Row r : persons(in(), policy, d).collectAsList())
       out.computeIfAbsent(r.getAs("person_key"), k -> new TreeSet<>()).add(r.getAs("reason"));
     return out;
   }
@@ -279,7 +295,7 @@ class ReturnDeferralsTest {
   @Test
   void theEarliestReturnOfAReason() {
     Map<String, java.sql.Date> until = new TreeMap<>();
-    for (Row r : ReturnDeferrals.persons(in(), policy, S.minusDays(1)).collectAsList())
+    for (Row r : persons(in(), policy, S.minusDays(1)).collectAsList())
       until.put(r.getAs("person_key") + ":" + r.getAs("reason"), r.getAs("until"));
     assertEquals(d("2021-10-09"), until.get("monOn:in_monitoring_at_start"), "return + 7");
     assertEquals(d("2021-10-14"), until.get("sick:symptoms_14d"), "onset + 14");
@@ -290,9 +306,9 @@ class ReturnDeferralsTest {
   @Test
   void goldCountsDeferredPersonsOnceAndNothingOutsideTheWindow() {
     List<Row> school =
-        ReturnDeferrals.deferrals(
+        deferrals(
                 in(),
-                ReturnDeferrals.persons(in(), policy, LocalDate.of(2021, 10, 5)),
+                persons(in(), policy, LocalDate.of(2021, 10, 5)),
                 policy,
                 LocalDate.of(2021, 10, 5))
             .filter("org_code = '3301020001' AND person_type = 'student' AND reason = 'all'")
@@ -304,9 +320,9 @@ class ReturnDeferralsTest {
     assertEquals(4L, (long) all.getAs("deferred"));
     assertEquals(5L, (long) all.getAs("expected_returning"));
     Row district =
-        ReturnDeferrals.deferrals(
+        deferrals(
                 in(),
-                ReturnDeferrals.persons(in(), policy, LocalDate.of(2021, 10, 5)),
+                persons(in(), policy, LocalDate.of(2021, 10, 5)),
                 policy,
                 LocalDate.of(2021, 10, 5))
             .filter(
@@ -314,20 +330,10 @@ class ReturnDeferralsTest {
             .first();
     assertEquals(1L, (long) district.getAs("schools"), "school B may not open");
     assertTrue(
-        ReturnDeferrals.deferrals(
-                in(),
-                ReturnDeferrals.persons(in(), policy, S.minusDays(15)),
-                policy,
-                S.minusDays(15))
-            .isEmpty(),
+        deferrals(in(), persons(in(), policy, S.minusDays(15)), policy, S.minusDays(15)).isEmpty(),
         "S-15: no rows");
     assertTrue(
-        !ReturnDeferrals.deferrals(
-                in(),
-                ReturnDeferrals.persons(in(), policy, S.minusDays(14)),
-                policy,
-                S.minusDays(14))
-            .isEmpty(),
+        !deferrals(in(), persons(in(), policy, S.minusDays(14)), policy, S.minusDays(14)).isEmpty(),
         "S-14: rows");
   }
 
@@ -340,9 +346,7 @@ class ReturnDeferralsTest {
                     "epiwatch.policy.term-starts = [ { id = t, start = \"2021-10-08\", school-types = [primary], household-exposure = false } ]")
                 .policy());
     assertTrue(
-        ReturnDeferrals.persons(in(), off, LocalDate.of(2021, 10, 5))
-            .filter("person_key = 'linked'")
-            .isEmpty());
+        persons(in(), off, LocalDate.of(2021, 10, 5)).filter("person_key = 'linked'").isEmpty());
   }
 
   @Test
@@ -358,7 +362,7 @@ class ReturnDeferralsTest {
                         + " { id = late, start = \"2021-10-20\", school-types = [primary], grades = [二年级] } ]")
                 .policy());
     LocalDate d = LocalDate.of(2021, 10, 7);
-    Dataset<Row> persons = ReturnDeferrals.persons(in(), batches, d);
+    Dataset<Row> persons = persons(in(), batches, d);
     assertTrue(persons.filter("term_id = 'late'").isEmpty(), "no 二年级 pupil, staff not yet away");
     assertEquals(
         Set("away", "in14", "linked", "monOn", "sick", "review", "b1"),
@@ -369,15 +373,13 @@ class ReturnDeferralsTest {
                 .as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList()));
     Row late =
-        ReturnDeferrals.deferrals(in(), persons, batches, d)
+        deferrals(in(), persons, batches, d)
             .filter("term_id = 'late' AND org_code = '3301020001' AND reason = 'all'")
             .agg(org.apache.spark.sql.functions.sum("roster"))
             .first();
     assertEquals(1L, late.getLong(0), "the late batch's roster at A: the staff member only");
     assertTrue(
-        ReturnDeferrals.persons(in(), batches, LocalDate.of(2021, 10, 5))
-            .filter("term_id = 'late'")
-            .isEmpty(),
+        persons(in(), batches, LocalDate.of(2021, 10, 5)).filter("term_id = 'late'").isEmpty(),
         "10-05 is before the late batch's window (10-06 .. 10-27)");
   }
 
@@ -459,7 +461,7 @@ class ReturnDeferralsTest {
   /** person -> term_start: reasons on D. */
   private static Map<String, String> evaluated(ReturnDeferrals.Inputs in, LocalDate d) {
     Map<String, TreeSet<String>> r = new TreeMap<>();
-    for (Row x : ReturnDeferrals.persons(in, policy, d).collectAsList())
+    for (Row x : persons(in, policy, d).collectAsList())
       r.computeIfAbsent(x.getAs("person_key") + "@" + x.getAs("term_start"), k -> new TreeSet<>())
           .add(x.getAs("reason"));
     Map<String, String> out = new TreeMap<>();
@@ -497,7 +499,7 @@ class ReturnDeferralsTest {
     ReturnDeferrals.Inputs in = withBatches(spark, batch("二年级", "2021-10-08", "b.csv", 2));
     LocalDate d = LocalDate.of(2021, 10, 5);
     Row all =
-        ReturnDeferrals.deferrals(in, ReturnDeferrals.persons(in, policy, d), policy, d)
+        deferrals(in, persons(in, policy, d), policy, d)
             .filter("org_code = '3301020001' AND person_type = 'student' AND reason = 'all'")
             .first();
     // one all row: the nine 一年级, two 二年级 and two 三年级 pupils, each once; deferred: the
@@ -533,7 +535,7 @@ class ReturnDeferralsTest {
     ReturnDeferrals.Inputs in = withBatches(spark, TWO_BATCHES);
     LocalDate d = LocalDate.of(2021, 10, 5);
     List<Row> all =
-        ReturnDeferrals.deferrals(in, ReturnDeferrals.persons(in, policy, d), policy, d)
+        deferrals(in, persons(in, policy, d), policy, d)
             .filter("org_code = '3301020001' AND person_type = 'student' AND reason = 'all'")
             .orderBy("term_start")
             .collectAsList();
