@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * An XLSX workbook of plain tables, one sheet each: a header row, then the rows as text. The
@@ -22,11 +22,18 @@ final class Workbook {
    */
   record Sheet(String name, List<String> header, List<List<String>> rows) {}
 
+  /**
+   * Written as a stream (rows beyond the last {@value #ROWS_IN_MEMORY} go to a temporary file until
+   * the workbook is written): a city's district list runs to 40,000 rows, which the in-memory
+   * workbook builds as an XML tree first.
+   */
   static void write(List<Sheet> sheets, OutputStream out) {
-    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+    // close() removes the temporary files (POI 5.3 on; dispose() is deprecated for it)
+    try (SXSSFWorkbook wb = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
       Set<String> used = new HashSet<>();
       for (Sheet s : sheets) {
-        XSSFSheet sheet = wb.createSheet(uniqueName(s.name(), used));
+        SXSSFSheet sheet = wb.createSheet(uniqueName(s.name(), used));
+        for (int c = 0; c < s.header().size(); c++) sheet.setColumnWidth(c, 5000);
         var h = sheet.createRow(0);
         for (int c = 0; c < s.header().size(); c++) h.createCell(c).setCellValue(s.header().get(c));
         int r = 1;
@@ -35,13 +42,14 @@ final class Workbook {
           for (int c = 0; c < row.size(); c++)
             x.createCell(c).setCellValue(row.get(c) == null ? "" : row.get(c));
         }
-        for (int c = 0; c < s.header().size(); c++) sheet.setColumnWidth(c, 5000);
       }
       wb.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  private static final int ROWS_IN_MEMORY = 200;
 
   /** A sheet name Excel accepts: no []:*?/\, at most 31 characters, not used before. */
   static String uniqueName(String name, Set<String> used) {
