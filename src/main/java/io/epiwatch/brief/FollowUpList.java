@@ -61,7 +61,7 @@ public final class FollowUpList {
     if (!wh.exists(Tables.SILVER_TRAVEL_RECORDS.id())
         || !wh.exists(Tables.SILVER_ABSENCE_CASES.id())) return;
     UserDefinedFunction mask = udf((String n) -> Masking.maskName(n), DataTypes.StringType);
-    Dataset<Row> names =
+    Dataset<Row> identities =
         wh.exists(Tables.RESTRICTED_PERSON_IDENTITY.id())
             ? wh.read(Tables.RESTRICTED_PERSON_IDENTITY.id())
                 .select(col("person_key").as("_k"), mask.apply(col("name")).as("masked_name"))
@@ -69,10 +69,10 @@ public final class FollowUpList {
                 .createDataFrame(
                     List.of(),
                     org.apache.spark.sql.types.StructType.fromDDL("_k STRING, masked_name STRING"));
-    names = keep(names, kept);
+    Dataset<Row> names = keep(identities, kept);
     // in_province vs out_of_province decides monitoring days: the policy as the schools decide it
     Dataset<Row> silverSchools = wh.read(Tables.SILVER_SCHOOLS.id());
-    policy = io.epiwatch.gold.DataPolicy.resolve(silverSchools, policy);
+    Policy resolved = io.epiwatch.gold.DataPolicy.resolve(silverSchools, policy);
     Dataset<Row> schools =
         keep(
             silverSchools
@@ -80,7 +80,7 @@ public final class FollowUpList {
                     col("school_code").as("_s"), col("school_name"), col("district_code").as("_d"))
                 .dropDuplicates("_s"),
             kept);
-    Dataset<Row> roster =
+    Dataset<Row> currentClasses =
         wh.exists(Tables.SILVER_ROSTER.id())
             ? wh.read(Tables.SILVER_ROSTER.id())
                 .filter("is_current")
@@ -97,8 +97,37 @@ public final class FollowUpList {
                 .createDataFrame(
                     List.of(),
                     org.apache.spark.sql.types.StructType.fromDDL("_r STRING, cls STRING"));
-    roster = keep(roster, kept);
+    Dataset<Row> roster = keep(currentClasses, kept);
 
+    section(wh, "signals and contacts", () -> signals(wh, d, names, schools, roster, out));
+    section(wh, "monitoring", () -> monitoring(wh, resolved, d, names, schools, roster, out));
+    section(wh, "absences", () -> absences(wh, d, names, schools, out));
+    out.addAll(section(wh, "vaccination", () -> vaccination(wh, resolved, d, names, schools)));
+    out.addAll(section(wh, "alert cases", () -> alertCases(wh, d, names, schools)));
+    out.addAll(section(wh, "deferrals", () -> deferrals(wh, d, names, schools)));
+    out.addAll(section(wh, "campus stays", () -> campusStays(wh, d, names, schools)));
+  }
+
+  /**
+   * One section, as its own step of the brief (ops.job_steps "follow-up list: ..."; the frames kept
+   * for every section are computed by the first that reads them).
+   */
+  private static <T> T section(Warehouse wh, String name, java.util.function.Supplier<T> work) {
+    return io.epiwatch.spark.StepMeter.step(wh.spark(), "follow-up list: " + name, work);
+  }
+
+  private static void section(Warehouse wh, String name, Runnable work) {
+    io.epiwatch.spark.StepMeter.step(wh.spark(), "follow-up list: " + name, work);
+  }
+
+  /** The persons of the open case signals (阳性/确诊人员) and their potential contacts. */
+  private static void signals(
+      Warehouse wh,
+      LocalDate d,
+      Dataset<Row> names,
+      Dataset<Row> schools,
+      Dataset<Row> roster,
+      List<FollowUpItem> out) {
     if (wh.exists(Tables.GOLD_CASE_SIGNALS.id())) {
       Dataset<Row> signals =
           wh.read(Tables.GOLD_CASE_SIGNALS.id())
@@ -134,6 +163,17 @@ public final class FollowUpList {
       }
       out.addAll(contacts(wh, d, signals, names, schools));
     }
+  }
+
+  /** Persons in health monitoring or without a test after their return (健康监测中/未做核酸). */
+  private static void monitoring(
+      Warehouse wh,
+      Policy policy,
+      LocalDate d,
+      Dataset<Row> names,
+      Dataset<Row> schools,
+      Dataset<Row> roster,
+      List<FollowUpItem> out) {
     Dataset<Row> people =
         RiskExposure.persons(
                 wh.read(Tables.SILVER_TRAVEL_RECORDS.id()),
@@ -168,6 +208,11 @@ public final class FollowUpList {
                   r.isNullAt(6) ? null : r.getDate(6).toLocalDate())
               .inDistrict(r.getString(7)));
     }
+  }
+
+  /** Illness absences of the last 7 days whose cause was not followed up (因病缺勤未追查). */
+  private static void absences(
+      Warehouse wh, LocalDate d, Dataset<Row> names, Dataset<Row> schools, List<FollowUpItem> out) {
     Dataset<Row> open =
         wh.read(Tables.SILVER_ABSENCE_CASES.id())
             .filter(
@@ -190,10 +235,6 @@ public final class FollowUpList {
                   r.getString(0), r.getString(1), r.getString(2), r.getDate(3).toLocalDate())
               .inDistrict(r.getString(4)));
     }
-    out.addAll(vaccination(wh, policy, d, names, schools));
-    out.addAll(alertCases(wh, d, names, schools));
-    out.addAll(deferrals(wh, d, names, schools));
-    out.addAll(campusStays(wh, d, names, schools));
   }
 
   /** The frame persisted for the sections, and listed to be released when they are done. */
