@@ -19,8 +19,6 @@ import io.epiwatch.gold.CampusStays;
 import io.epiwatch.gold.CaseSignals;
 import io.epiwatch.gold.ReturnDeferrals;
 import io.epiwatch.gold.RiskExposure;
-import io.epiwatch.gold.Vaccination;
-import io.epiwatch.gold.VaccinationFollowup;
 import io.epiwatch.spark.Frames;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -102,7 +100,7 @@ public final class FollowUpList {
     section(wh, "signals and contacts", () -> signals(wh, d, names, schools, roster, out));
     section(wh, "monitoring", () -> monitoring(wh, resolved, d, names, schools, roster, out));
     section(wh, "absences", () -> absences(wh, d, names, schools, out));
-    out.addAll(section(wh, "vaccination", () -> vaccination(wh, resolved, d, names, schools)));
+    out.addAll(section(wh, "vaccination", () -> vaccination(wh, d, names, schools)));
     out.addAll(section(wh, "alert cases", () -> alertCases(wh, d, names, schools)));
     out.addAll(section(wh, "deferrals", () -> deferrals(wh, d, names, schools)));
     out.addAll(section(wh, "campus stays", () -> campusStays(wh, d, names, schools)));
@@ -499,20 +497,17 @@ public final class FollowUpList {
   }
 
   /**
-   * Persons with a vaccination status to act on ({@link VaccinationStatus#listedStatuses()}), with
-   * grade and class of their current roster row, sorted by school, grade, class and name.
+   * Persons with a vaccination status to act on (D's snapshot of gold.vaccination_followup_persons,
+   * {@link VaccinationStatus#listedStatuses()}), with grade and class of their current roster row,
+   * sorted by school, grade, class and name.
    */
   static List<FollowUpItem> vaccination(
-      Warehouse wh, Policy policy, LocalDate d, Dataset<Row> names, Dataset<Row> schools) {
+      Warehouse wh, LocalDate d, Dataset<Row> names, Dataset<Row> schools) {
     List<FollowUpItem> out = new ArrayList<>();
-    if (!wh.exists(Tables.SILVER_ROSTER.id())
-        || !wh.exists(Tables.SILVER_VACCINATIONS.id())
-        || !wh.exists(Tables.SILVER_CONTRAINDICATIONS.id())) return out;
-    Dataset<Row> roster = wh.read(Tables.SILVER_ROSTER.id());
-    Dataset<Row> contraindications = wh.read(Tables.SILVER_CONTRAINDICATIONS.id());
-    Dataset<Row> doses = wh.read(Tables.SILVER_VACCINATIONS.id());
+    if (!wh.exists(Tables.GOLD_VACCINATION_FOLLOWUP_PERSONS.id())
+        || !wh.exists(Tables.SILVER_ROSTER.id())) return out;
     Dataset<Row> classes =
-        roster
+        wh.read(Tables.SILVER_ROSTER.id())
             .filter("is_current")
             .select(
                 col("person_key").as("_r"),
@@ -520,18 +515,9 @@ public final class FollowUpList {
                 col("grade"),
                 col("class_name"));
     Dataset<Row> listed =
-        VaccinationFollowup.persons(
-                Vaccination.persons(roster, contraindications, doses, policy, d),
-                contraindications,
-                doses,
-                policy,
-                d)
-            .filter(
-                col("status")
-                    .isin(
-                        VaccinationStatus.listedStatuses().stream()
-                            .map(VaccinationStatus::code)
-                            .toArray()));
+        wh.read(Tables.GOLD_VACCINATION_FOLLOWUP_PERSONS.id())
+            .filter(col("as_of").equalTo(lit(Date.valueOf(d))))
+            .select("person_key", "school_code", "status", "dose_due", "days_overdue", "due_date");
     List<Row> rows =
         listed
             .join(names, col("person_key").equalTo(col("_k")), "left")
@@ -551,6 +537,7 @@ public final class FollowUpList {
                 col("due_date"),
                 col("_d"))
             .collectAsList();
+    if (rows.isEmpty()) requireSnapshot(wh, d);
     byClass(rows)
         .forEach(
             r ->
@@ -566,6 +553,40 @@ public final class FollowUpList {
                             r.isNullAt(7) ? null : r.getDate(7).toLocalDate())
                         .inDistrict(r.getString(8))));
     return out;
+  }
+
+  /**
+   * An empty snapshot is a list only when the counts of D agree: a warehouse upgraded after D has
+   * D's counts (gold.vaccination_followup) but no persons, and the list must not say 无 then.
+   */
+  private static void requireSnapshot(Warehouse wh, LocalDate d) {
+    if (!wh.exists(Tables.GOLD_VACCINATION_FOLLOWUP.id())) return;
+    Row r =
+        wh.read(Tables.GOLD_VACCINATION_FOLLOWUP.id())
+            .filter(
+                col("as_of")
+                    .equalTo(lit(Date.valueOf(d)))
+                    .and(col("org_level").equalTo(io.epiwatch.common.OrgLevel.SCHOOL.code()))
+                    .and(
+                        col("status")
+                            .isin(
+                                VaccinationStatus.listedStatuses().stream()
+                                    .map(VaccinationStatus::code)
+                                    .toArray())))
+            .agg(org.apache.spark.sql.functions.sum("persons"))
+            .first();
+    if (!r.isNullAt(0) && r.getLong(0) > 0)
+      throw new IllegalStateException(
+          Tables.GOLD_VACCINATION_FOLLOWUP_PERSONS.id()
+              + " has no persons as of "
+              + d
+              + " while "
+              + Tables.GOLD_VACCINATION_FOLLOWUP.id()
+              + " counts "
+              + r.getLong(0)
+              + " to follow up (computed before the table existed): run jobs/metrics --date "
+              + d
+              + " first");
   }
 
   /**

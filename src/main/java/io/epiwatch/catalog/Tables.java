@@ -425,6 +425,23 @@ public final class Tables {
               + "campaign_at_risk BIGINT COMMENT 'of these, eligible persons lacking the dose of a campaign of their band whose deadline is at most policy.vaccination.deadline-warning-days after as_of (or past)', "
               + SUPERSEDED);
 
+  public static final TableSpec GOLD_VACCINATION_FOLLOWUP_PERSONS =
+      TableSpec.of(
+          TableId.gold("vaccination_followup_persons"),
+          "as_of",
+          List.of("as_of", "person_key", "school_code"),
+          "The persons behind gold.vaccination_followup (docs/rules.md §4.8) that the follow-up list names, as of a date: one row (org_level school: the person's school) per person with a listed status (record_gap, never_vaccinated, overdue, due, contraindication_expiring). The follow-up list's 疫苗接种待跟进人员 reads it.",
+          "as_of DATE COMMENT 'the run date the snapshot was computed for', "
+              + ORG
+              + "person_key STRING COMMENT 'restricted.person_identity maps it back', person_type STRING COMMENT 'student, staff, contractor', "
+              + "school_code STRING, age_band STRING COMMENT 'policy.age-bands band of the age on as_of', "
+              + "status STRING COMMENT 'record_gap, never_vaccinated, overdue, due or contraindication_expiring (first match wins, as in gold.vaccination_followup)', "
+              + "dose_due INT COMMENT 'the dose number an overdue or due person needs next', "
+              + "due_date DATE COMMENT 'the date that dose is due; the valid_until of an expiring contraindication; null otherwise', "
+              + "days_overdue INT COMMENT 'as_of - due_date, overdue only', "
+              + "campaign_at_risk BOOLEAN COMMENT 'lacks the dose of a campaign of the band whose deadline is at most policy.vaccination.deadline-warning-days after as_of (or past)', "
+              + SUPERSEDED);
+
   public static final TableSpec GOLD_SAFETY_INCIDENTS_SUMMARY =
       TableSpec.of(
           TableId.gold("safety_incidents_summary"),
@@ -715,7 +732,8 @@ public final class Tables {
                   GOLD_RECTIFICATION_LEDGER,
                   GOLD_RETURN_DEFERRALS,
                   GOLD_RETURN_DEFERRAL_PERSONS,
-                  GOLD_CAMPUS_STAYS))
+                  GOLD_CAMPUS_STAYS,
+                  GOLD_VACCINATION_FOLLOWUP_PERSONS))
           .toList();
 
   public static final List<TableSpec> OPS =

@@ -438,19 +438,27 @@ public final class MetricsJob {
     run.asOf(
         Tables.GOLD_EXPOSURE_BY_AREA,
         () -> ExposureByArea.exposure(schools, trips, areas, policy, d));
-    run.asOf(
-        Tables.GOLD_VACCINATION_FOLLOWUP,
-        () ->
-            VaccinationFollowup.followup(
-                schools,
-                VaccinationFollowup.persons(
-                    persons,
-                    wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
-                    wh.read(Tables.SILVER_VACCINATIONS.id()),
-                    policy,
-                    d),
+    Dataset<Row> followup =
+        kept(
+            "vaccination follow-up persons",
+            VaccinationFollowup.persons(
+                persons,
+                wh.read(Tables.SILVER_CONTRAINDICATIONS.id()),
+                wh.read(Tables.SILVER_VACCINATIONS.id()),
                 policy,
                 d));
+    run.asOf(
+        Tables.GOLD_VACCINATION_FOLLOWUP,
+        () -> VaccinationFollowup.followup(schools, followup, policy, d));
+    run.asOf(
+        Tables.GOLD_VACCINATION_FOLLOWUP_PERSONS,
+        () ->
+            OrgRollup.atSchool(
+                OrgRollup.withSchoolInForce(
+                    VaccinationFollowup.listed(followup).withColumn("as_of", lit(Date.valueOf(d))),
+                    schools,
+                    "as_of",
+                    "left")));
   }
 
   /**
@@ -651,6 +659,12 @@ public final class MetricsJob {
               List.of(
                   Tables.SILVER_SCHOOLS, Tables.SILVER_TRAVEL_RECORDS, Tables.SILVER_RISK_AREAS),
           Tables.GOLD_VACCINATION_FOLLOWUP,
+              List.of(
+                  Tables.SILVER_SCHOOLS,
+                  Tables.SILVER_ROSTER,
+                  Tables.SILVER_VACCINATIONS,
+                  Tables.SILVER_CONTRAINDICATIONS),
+          Tables.GOLD_VACCINATION_FOLLOWUP_PERSONS,
               List.of(
                   Tables.SILVER_SCHOOLS,
                   Tables.SILVER_ROSTER,

@@ -134,6 +134,19 @@ public final class VaccinationFollowup {
   }
 
   /**
+   * The persons of {@link #persons} the follow-up list names: those with a listed status ({@link
+   * VaccinationStatus#listedStatuses()}).
+   */
+  public static Dataset<Row> listed(Dataset<Row> followup) {
+    return followup.filter(
+        col("status")
+            .isin(
+                VaccinationStatus.listedStatuses().stream()
+                    .map(VaccinationStatus::code)
+                    .toArray()));
+  }
+
+  /**
    * An eligible person whose band has a campaign with its deadline at most deadline-warning-days
    * after D (or past) and who lacks that campaign's dose (as campaign progress counts it: dose 1,
    * dose 2, or the completed series for a higher dose number).

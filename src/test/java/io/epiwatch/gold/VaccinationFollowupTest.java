@@ -241,4 +241,19 @@ class VaccinationFollowupTest {
     assertTrue(
         gold.filter("persons < campaign_at_risk").isEmpty(), "at risk is a part of the persons");
   }
+
+  @Test
+  void theListedPersonsAreThoseTheFollowUpListNames(SparkSession spark) {
+    // completed, scheduled and contraindicated are counted, not listed
+    DatasetAssert.assertRows(
+        VaccinationFollowup.listed(followupPersons(spark)),
+        cols("person_key", "status"),
+        row("due", "due"),
+        row("overdue", "overdue"),
+        row("zf2001", "due"),
+        row("ci_expiring", "contraindication_expiring"),
+        row("gap", "record_gap"),
+        row("never", "never_vaccinated"),
+        row("staff", "never_vaccinated"));
+  }
 }
