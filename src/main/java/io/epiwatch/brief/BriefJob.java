@@ -89,6 +89,13 @@ public final class BriefJob {
             spark,
             "briefing data",
             () -> BriefingData.read(wh, ctx.config().policy(), date, versions));
+    // read before anything is written: a list that cannot be read (a day whose metrics never ran)
+    // stops the run before the briefing reaches the out folder
+    List<FollowUpItem> items =
+        reproducedFrom != null
+            ? List.of()
+            : StepMeter.step(
+                spark, "follow-up list", () -> FollowUpList.read(wh, ctx.config().policy(), date));
     BriefingRenderer renderer = new BriefingRenderer(data, lang, ctx.config().zone());
     List<BriefingRenderer.Scope> scopes = scopes(data, scope);
     // A city without a name is named in a WARN by DataPolicy (metrics and the follow-up list
@@ -120,9 +127,6 @@ public final class BriefJob {
           write(ctx, outDir, name.substring(0, name.length() - 4) + ".xlsx", renderer.workbook()));
     }
     if (reproducedFrom == null) {
-      List<FollowUpItem> items =
-          StepMeter.step(
-              spark, "follow-up list", () -> FollowUpList.read(wh, ctx.config().policy(), date));
       // one list per district, for its bureau: a city's run writes every district's, a district's
       // run only its own (and no line of another district)
       boolean cityWide = !scope.startsWith("district:");

@@ -556,10 +556,25 @@ public final class FollowUpList {
   }
 
   /**
-   * An empty snapshot is a list only when the counts of D agree: a warehouse upgraded after D has
-   * D's counts (gold.vaccination_followup) but no persons, and the list must not say 无 then.
+   * An empty snapshot is a list only when D was computed and its counts agree; the list must not
+   * say 无 for a day whose as-of metrics never ran (gold.case_signals_daily, a row per school in
+   * force on every day computed, has none of D), nor for a warehouse upgraded after D (D's counts
+   * in gold.vaccination_followup, no persons).
    */
   private static void requireSnapshot(Warehouse wh, LocalDate d) {
+    if (!wh.exists(Tables.GOLD_CASE_SIGNALS_DAILY.id())
+        || wh.read(Tables.GOLD_CASE_SIGNALS_DAILY.id())
+            .filter(col("as_of").equalTo(lit(Date.valueOf(d))))
+            .isEmpty())
+      throw new IllegalStateException(
+          "the as-of metrics of "
+              + d
+              + " were not computed ("
+              + Tables.GOLD_CASE_SIGNALS_DAILY.id()
+              + " has no row of that day), so the follow-up list cannot name the persons to"
+              + " vaccinate: run jobs/metrics --date "
+              + d
+              + " first");
     if (!wh.exists(Tables.GOLD_VACCINATION_FOLLOWUP.id())) return;
     Row r =
         wh.read(Tables.GOLD_VACCINATION_FOLLOWUP.id())

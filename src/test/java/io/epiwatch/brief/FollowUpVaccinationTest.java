@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/rules.md §4.8, the follow-up list's 疫苗接种待跟进人员: D's snapshot of
  * gold.vaccination_followup_persons with the class of the current roster row; a day whose counts
- * have persons to follow up but whose snapshot has none (computed before the table existed) stops
- * the brief instead of listing 无.
+ * have persons to follow up but whose snapshot has none (computed before the table existed), or
+ * whose as-of metrics never ran, stops the brief instead of listing 无.
  */
 @SparkTest
 class FollowUpVaccinationTest {
@@ -65,6 +65,17 @@ class FollowUpVaccinationTest {
         .write()
         .format("delta")
         .save(wh.path(Tables.GOLD_VACCINATION_FOLLOWUP.id()));
+    // the days computed: a row per school in force on each
+    Frames.of(
+            spark,
+            Tables.GOLD_CASE_SIGNALS_DAILY.schema(),
+            cols("as_of", "org_level", "org_code"),
+            new Object[] {d("2021-10-05"), "school", S1},
+            new Object[] {d("2021-10-03"), "school", S1},
+            new Object[] {d("2021-10-02"), "school", S1})
+        .write()
+        .format("delta")
+        .save(wh.path(Tables.GOLD_CASE_SIGNALS_DAILY.id()));
     Dataset<Row> names =
         wh.read(Tables.SILVER_ROSTER.id())
             .selectExpr("person_key AS _k", "person_key AS masked_name")
@@ -102,5 +113,13 @@ class FollowUpVaccinationTest {
     assertTrue(
         FollowUpList.vaccination(wh, LocalDate.of(2021, 10, 2), names, schools).isEmpty(),
         "nobody to follow up on a day whose counts list nobody");
+    IllegalStateException notComputed =
+        assertThrows(
+            IllegalStateException.class,
+            () -> FollowUpList.vaccination(wh, LocalDate.of(2021, 10, 1), names, schools));
+    assertTrue(
+        notComputed.getMessage().contains("were not computed")
+            && notComputed.getMessage().contains("jobs/metrics --date 2021-10-01"),
+        notComputed.getMessage());
   }
 }
