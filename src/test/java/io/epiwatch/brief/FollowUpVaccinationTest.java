@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.epiwatch.catalog.TableSpec;
 import io.epiwatch.catalog.Tables;
 import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.testing.Frames;
@@ -32,50 +33,38 @@ class FollowUpVaccinationTest {
   @Test
   void theSnapshotOfDWithTheCurrentClassAndNoListWithoutIt(SparkSession spark) {
     Warehouse wh = new Warehouse(spark, SparkExtension.newFolder("vaccination-list").toString());
-    Frames.of(
-            spark,
-            Tables.SILVER_ROSTER.schema(),
-            cols("person_key", "school_code", "grade", "class_name", "is_current"),
-            new Object[] {"p1", S1, "初一", "1班", false},
-            new Object[] {"p1", S1, "初二", "3班", true},
-            new Object[] {"p2", S1, "初一", "2班", true})
-        .write()
-        .format("delta")
-        .save(wh.path(Tables.SILVER_ROSTER.id()));
+    save(
+        wh,
+        Tables.SILVER_ROSTER,
+        cols("person_key", "school_code", "grade", "class_name", "is_current"),
+        new Object[] {"p1", S1, "初一", "1班", false},
+        new Object[] {"p1", S1, "初二", "3班", true},
+        new Object[] {"p2", S1, "初一", "2班", true});
     String[] persons =
         cols(
             "as_of", "person_key", "school_code", "status", "dose_due", "due_date", "days_overdue");
-    Frames.of(
-            spark,
-            Tables.GOLD_VACCINATION_FOLLOWUP_PERSONS.schema(),
-            persons,
-            new Object[] {d("2021-10-05"), "p1", S1, "overdue", 2, d("2021-09-27"), 8},
-            new Object[] {d("2021-10-04"), "p2", S1, "never_vaccinated", null, null, null})
-        .write()
-        .format("delta")
-        .save(wh.path(Tables.GOLD_VACCINATION_FOLLOWUP_PERSONS.id()));
+    save(
+        wh,
+        Tables.GOLD_VACCINATION_FOLLOWUP_PERSONS,
+        persons,
+        new Object[] {d("2021-10-05"), "p1", S1, "overdue", 2, d("2021-09-27"), 8},
+        new Object[] {d("2021-10-04"), "p2", S1, "never_vaccinated", null, null, null});
     String[] counts = cols("as_of", "org_level", "org_code", "status", "persons");
-    Frames.of(
-            spark,
-            Tables.GOLD_VACCINATION_FOLLOWUP.schema(),
-            counts,
-            new Object[] {d("2021-10-05"), "school", S1, "overdue", 1L},
-            new Object[] {d("2021-10-03"), "school", S1, "never_vaccinated", 4L},
-            new Object[] {d("2021-10-02"), "school", S1, "completed", 9L})
-        .write()
-        .format("delta")
-        .save(wh.path(Tables.GOLD_VACCINATION_FOLLOWUP.id()));
+    save(
+        wh,
+        Tables.GOLD_VACCINATION_FOLLOWUP,
+        counts,
+        new Object[] {d("2021-10-05"), "school", S1, "overdue", 1L},
+        new Object[] {d("2021-10-03"), "school", S1, "never_vaccinated", 4L},
+        new Object[] {d("2021-10-02"), "school", S1, "completed", 9L});
     // the days computed: a row per school in force on each
-    Frames.of(
-            spark,
-            Tables.GOLD_CASE_SIGNALS_DAILY.schema(),
-            cols("as_of", "org_level", "org_code"),
-            new Object[] {d("2021-10-05"), "school", S1},
-            new Object[] {d("2021-10-03"), "school", S1},
-            new Object[] {d("2021-10-02"), "school", S1})
-        .write()
-        .format("delta")
-        .save(wh.path(Tables.GOLD_CASE_SIGNALS_DAILY.id()));
+    save(
+        wh,
+        Tables.GOLD_CASE_SIGNALS_DAILY,
+        cols("as_of", "org_level", "org_code"),
+        new Object[] {d("2021-10-05"), "school", S1},
+        new Object[] {d("2021-10-03"), "school", S1},
+        new Object[] {d("2021-10-02"), "school", S1});
     Dataset<Row> names =
         wh.read(Tables.SILVER_ROSTER.id())
             .selectExpr("person_key AS _k", "person_key AS masked_name")
@@ -121,5 +110,15 @@ class FollowUpVaccinationTest {
         notComputed.getMessage().contains("were not computed")
             && notComputed.getMessage().contains("jobs/metrics --date 2021-10-01"),
         notComputed.getMessage());
+  }
+
+  /**
+   * The rows (cells in the order of {@code columns}, the rest null) as the table's first version.
+   */
+  private static void save(Warehouse wh, TableSpec spec, String[] columns, Object[]... rows) {
+    Frames.of(wh.spark(), spec.schema(), columns, rows)
+        .write()
+        .format("delta")
+        .save(wh.path(spec.id()));
   }
 }
