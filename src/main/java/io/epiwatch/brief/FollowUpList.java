@@ -577,17 +577,14 @@ public final class FollowUpList {
               + " first");
     if (!wh.exists(Tables.GOLD_VACCINATION_FOLLOWUP.id())) return;
     Row r =
-        wh.read(Tables.GOLD_VACCINATION_FOLLOWUP.id())
-            .filter(
-                col("as_of")
-                    .equalTo(lit(Date.valueOf(d)))
-                    .and(col("org_level").equalTo(io.epiwatch.common.OrgLevel.SCHOOL.code()))
-                    .and(
-                        col("status")
-                            .isin(
-                                VaccinationStatus.listedStatuses().stream()
-                                    .map(VaccinationStatus::code)
-                                    .toArray())))
+        io.epiwatch.gold.VaccinationFollowup.listed(
+                wh.read(Tables.GOLD_VACCINATION_FOLLOWUP.id())
+                    .filter(
+                        col("as_of")
+                            .equalTo(lit(Date.valueOf(d)))
+                            .and(
+                                col("org_level")
+                                    .equalTo(io.epiwatch.common.OrgLevel.SCHOOL.code()))))
             .agg(org.apache.spark.sql.functions.sum("persons"))
             .first();
     if (!r.isNullAt(0) && r.getLong(0) > 0)

@@ -134,8 +134,8 @@ public final class VaccinationFollowup {
   }
 
   /**
-   * The persons of {@link #persons} the follow-up list names: those with a listed status ({@link
-   * VaccinationStatus#listedStatuses()}).
+   * The rows with a listed status ({@link VaccinationStatus#listedStatuses()}): of {@link
+   * #persons}, the persons the follow-up list names; of gold.vaccination_followup, their counts.
    */
   public static Dataset<Row> listed(Dataset<Row> followup) {
     return followup.filter(
