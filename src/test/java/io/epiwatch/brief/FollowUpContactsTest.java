@@ -88,18 +88,9 @@ class FollowUpContactsTest {
         contacts.stream().map(i -> i.school() + "|" + i.district()).distinct().sorted().toList(),
         "each contact on the list of its school's district");
     List<String> got =
-        contacts.stream()
-            .map(
-                i ->
-                    i.name()
-                        + "|"
-                        + i.school()
-                        + "|"
-                        + i.cls()
-                        + "|"
-                        + i.category()
-                        + "|"
-                        + i.date())
+        FollowUpLines.of(
+                contacts, i -> new Object[] {i.name(), i.school(), i.cls(), i.category(), i.date()})
+            .stream()
             .sorted()
             .toList();
 

@@ -75,19 +75,8 @@ class FollowUpVaccinationTest {
     List<FollowUpItem> items = FollowUpList.vaccination(wh, D, names, schools);
     assertEquals(
         List.of("p1|甲校|初二 3班|2021-09-27|330106"),
-        items.stream()
-            .map(
-                i ->
-                    i.name()
-                        + "|"
-                        + i.school()
-                        + "|"
-                        + i.cls()
-                        + "|"
-                        + i.date()
-                        + "|"
-                        + i.district())
-            .toList(),
+        FollowUpLines.of(
+            items, i -> new Object[] {i.name(), i.school(), i.cls(), i.date(), i.district()}),
         "D's person only, in the class of the current roster row");
     assertEquals(8, items.get(0).vaccination().daysOverdue());
 
