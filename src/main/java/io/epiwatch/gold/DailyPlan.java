@@ -12,11 +12,15 @@ import java.util.TreeSet;
  * Which dates of the daily tables (compliance, attendance, absence by cause) a metrics run
  * rewrites: the whole table, or a set of report dates. The run date is among them whether or not
  * silver changed (a day without any new file still has every expected school missing on it), unless
- * nothing changed and its rows are already there.
+ * nothing changed and its rows are already there. So are the days between the latest date the
+ * tables hold and the run date: a day no run was dated (cron skipped it, or the files of day D+1
+ * reached silver in the run of day D) is computed by the next run, as a whole recompute would, and
+ * never left out of a trend.
  *
  * @param full recompute every date up to the run date
- * @param dates the report dates to rewrite when not full: the run date, unless silver is unchanged
- *     and the run date was computed before (then none)
+ * @param dates the report dates to rewrite when not full: the run date and the days after the
+ *     latest computed date, unless silver is unchanged and the run date was computed before (then
+ *     none), plus the earlier dates silver rebuilt
  */
 public record DailyPlan(boolean full, SortedSet<LocalDate> dates) {
 
@@ -32,6 +36,7 @@ public record DailyPlan(boolean full, SortedSet<LocalDate> dates) {
    * @param changes the transform stage's result (run-daily), empty when unknown (jobs/metrics)
    * @param tablesExist every daily table exists already
    * @param runDateComputed the daily tables already hold rows of the run date
+   * @param computedThrough the latest report date the daily tables hold, empty when none
    */
   public static DailyPlan of(
       LocalDate runDate,
@@ -39,9 +44,13 @@ public record DailyPlan(boolean full, SortedSet<LocalDate> dates) {
       Map<String, Long> seen,
       Optional<TransformResult> changes,
       boolean tablesExist,
-      boolean runDateComputed) {
+      boolean runDateComputed,
+      Optional<LocalDate> computedThrough) {
     SortedSet<LocalDate> dates = new TreeSet<>();
     dates.add(runDate);
+    computedThrough
+        .filter(latest -> latest.isBefore(runDate))
+        .ifPresent(latest -> latest.plusDays(1).datesUntil(runDate).forEach(dates::add));
     if (!tablesExist) return new DailyPlan(true, dates);
     // Nothing new and the date already computed (a past day, or the same day, run again): its
     // rows would come out the same, so nothing is rewritten.

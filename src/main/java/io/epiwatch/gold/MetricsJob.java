@@ -2,6 +2,7 @@ package io.epiwatch.gold;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.epiwatch.catalog.TableId;
 import io.epiwatch.catalog.TableSpec;
@@ -159,17 +160,28 @@ public final class MetricsJob {
         wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id())
             && wh.exists(Tables.GOLD_ATTENDANCE.id())
             && wh.exists(Tables.GOLD_ABSENCE_BY_CAUSE.id());
-    boolean runDateComputed =
-        dailyTablesExist
-            && !wh.read(Tables.GOLD_REPORTING_COMPLIANCE.id())
-                .filter(col("report_date").equalTo(lit(Date.valueOf(d))))
-                .isEmpty();
+    // one query: whether D's rows are there, and the latest date (the days after it up to D are
+    // computed by this run)
+    boolean runDateComputed = false;
+    Optional<LocalDate> computedThrough = Optional.empty();
+    if (dailyTablesExist) {
+      Row daily =
+          wh.read(Tables.GOLD_REPORTING_COMPLIANCE.id())
+              .agg(
+                  org.apache.spark.sql.functions.max("report_date"),
+                  org.apache.spark.sql.functions.count(
+                      when(col("report_date").equalTo(lit(Date.valueOf(d))), lit(1))))
+              .first();
+      runDateComputed = daily.getLong(1) > 0;
+      if (!daily.isNullAt(0)) computedThrough = Optional.of(daily.getDate(0).toLocalDate());
+    }
     return new MetricsPlan.GoldState(
         latestRun,
         asOfPresent,
         superseded,
         dailyTablesExist,
         runDateComputed,
+        computedThrough,
         currentStateTablesExist);
   }
 

@@ -44,6 +44,7 @@ public record MetricsPlan(
    * @param asOfSuperseded some of D's as-of snapshots are marked superseded by later data
    * @param dailyTablesExist every daily table exists
    * @param runDateComputed the daily tables hold rows of D
+   * @param dailyComputedThrough the latest report date the daily tables hold, empty when none
    * @param currentStateTablesExist every table of the current state (cluster alerts, their cases,
    *     district EARS) exists; one added by an upgrade is missing until a run computes it
    */
@@ -53,11 +54,12 @@ public record MetricsPlan(
       boolean asOfSuperseded,
       boolean dailyTablesExist,
       boolean runDateComputed,
+      Optional<LocalDate> dailyComputedThrough,
       boolean currentStateTablesExist) {
 
     /** An empty warehouse: nothing computed yet. */
     public static GoldState empty() {
-      return new GoldState(Optional.empty(), false, false, false, false, false);
+      return new GoldState(Optional.empty(), false, false, false, false, Optional.empty(), false);
     }
   }
 
@@ -85,9 +87,15 @@ public record MetricsPlan(
             && gold.currentStateTablesExist();
     DailyPlan daily =
         writeNothing
-            ? DailyPlan.of(d, false, seen, changes, true, true)
+            ? DailyPlan.of(d, false, seen, changes, true, true, Optional.empty())
             : DailyPlan.of(
-                d, silverChanged, seen, changes, gold.dailyTablesExist(), gold.runDateComputed());
+                d,
+                silverChanged,
+                seen,
+                changes,
+                gold.dailyTablesExist(),
+                gold.runDateComputed(),
+                gold.dailyComputedThrough());
     Map<TableSpec, LocalDate> supersede = new LinkedHashMap<>();
     if (!writeNothing) {
       asOfInputs.forEach(

@@ -22,19 +22,33 @@ class DailyPlanTest {
   void aDayWithoutNewFilesStillComputesTheRunDate() {
     // silver unchanged (no file arrived): D alone, incrementally
     DailyPlan p =
-        DailyPlan.of(D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true, false);
+        DailyPlan.of(
+            D,
+            false,
+            SEEN,
+            Optional.of(TransformResult.unchanged(SEEN)),
+            true,
+            false,
+            Optional.empty());
     assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D))), p);
     // jobs/metrics on its own, silver unchanged: the same
     assertEquals(
         new DailyPlan(false, new TreeSet<>(List.of(D))),
-        DailyPlan.of(D, false, SEEN, Optional.empty(), true, false));
+        DailyPlan.of(D, false, SEEN, Optional.empty(), true, false, Optional.empty()));
   }
 
   @Test
   void aDayAlreadyComputedWithNothingNewRewritesNothing() {
     // a past day (or the same day) run again, silver unchanged: its rows would come out the same
     DailyPlan p =
-        DailyPlan.of(D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true, true);
+        DailyPlan.of(
+            D,
+            false,
+            SEEN,
+            Optional.of(TransformResult.unchanged(SEEN)),
+            true,
+            true,
+            Optional.empty());
     assertEquals(true, p.isEmpty());
     // silver changed: the run date is rewritten even though it was computed before
     TransformResult tr =
@@ -42,7 +56,7 @@ class DailyPlanTest {
             true, Map.of("silver.daily_reports", 4L), new TreeSet<>(), Map.of(), SEEN);
     assertEquals(
         new DailyPlan(false, new TreeSet<>(List.of(D))),
-        DailyPlan.of(D, true, SEEN, Optional.of(tr), true, true));
+        DailyPlan.of(D, true, SEEN, Optional.of(tr), true, true, Optional.empty()));
   }
 
   @Test
@@ -56,14 +70,14 @@ class DailyPlanTest {
             SEEN);
     assertEquals(
         new DailyPlan(false, new TreeSet<>(List.of(D.minusDays(5), D))),
-        DailyPlan.of(D, true, SEEN, Optional.of(tr), true, false));
+        DailyPlan.of(D, true, SEEN, Optional.of(tr), true, false, Optional.empty()));
     assertEquals(
         true,
-        DailyPlan.of(D, true, SEEN, Optional.empty(), true, false).full(),
+        DailyPlan.of(D, true, SEEN, Optional.empty(), true, false, Optional.empty()).full(),
         "jobs/metrics: unknown changes");
     assertEquals(
         true,
-        DailyPlan.of(D, true, Map.of(), Optional.of(tr), true, false).full(),
+        DailyPlan.of(D, true, Map.of(), Optional.of(tr), true, false, Optional.empty()).full(),
         "after a crashed metrics stage");
     TransformResult schools =
         new TransformResult(
@@ -74,10 +88,40 @@ class DailyPlanTest {
             SEEN);
     assertEquals(
         true,
-        DailyPlan.of(D, true, SEEN, Optional.of(schools), true, false).full(),
+        DailyPlan.of(D, true, SEEN, Optional.of(schools), true, false, Optional.empty()).full(),
         "the schools reach every date");
     assertEquals(
-        true, DailyPlan.of(D, false, SEEN, Optional.empty(), false, false).full(), "first run");
+        true,
+        DailyPlan.of(D, false, SEEN, Optional.empty(), false, false, Optional.empty()).full(),
+        "first run");
+  }
+
+  @Test
+  void theDaysBetweenTheLatestComputedDateAndTheRunDateAreComputedToo() {
+    // The run of 10-04 loaded the files of 10-05 too (their dates after the run date were left);
+    // the run of 10-06 sees silver unchanged since: 10-05 is computed with 10-06, as a whole
+    // recompute would, not left out of the trend.
+    Optional<LocalDate> through = Optional.of(D.minusDays(2));
+    assertEquals(
+        new DailyPlan(false, new TreeSet<>(List.of(D.minusDays(1), D))),
+        DailyPlan.of(
+            D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true, false, through));
+    // cron skipped two days and files arrived for D and an earlier rebuilt date
+    TransformResult tr =
+        new TransformResult(
+            true,
+            Map.of("silver.daily_reports", 4L),
+            new TreeSet<>(List.of(D.minusDays(9), D)),
+            Map.of(),
+            SEEN);
+    assertEquals(
+        new DailyPlan(
+            false, new TreeSet<>(List.of(D.minusDays(9), D.minusDays(2), D.minusDays(1), D))),
+        DailyPlan.of(D, true, SEEN, Optional.of(tr), true, false, Optional.of(D.minusDays(3))));
+    // a past day: nothing after it is added
+    assertEquals(
+        new DailyPlan(false, new TreeSet<>(List.of(D))),
+        DailyPlan.of(D, false, SEEN, Optional.empty(), true, false, Optional.of(D.plusDays(4))));
   }
 
   @Test

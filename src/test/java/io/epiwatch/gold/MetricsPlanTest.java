@@ -20,7 +20,14 @@ class MetricsPlanTest {
   static final Map<String, Long> SEEN = Map.of("silver.daily_reports", 3L, "silver.schools", 1L);
   static final Map<String, Long> NEWER = Map.of("silver.daily_reports", 4L, "silver.schools", 1L);
   static final GoldState UP_TO_YESTERDAY =
-      new GoldState(Optional.of(D.minusDays(1)), false, false, true, false, true);
+      new GoldState(
+          Optional.of(D.minusDays(1)),
+          false,
+          false,
+          true,
+          false,
+          Optional.of(D.minusDays(1)),
+          true);
 
   static MetricsPlan plan(Map<String, Long> current, GoldState gold) {
     return MetricsPlan.of(D, current, SEEN, Optional.empty(), gold, MetricsJob.AS_OF_INPUTS);
@@ -39,7 +46,8 @@ class MetricsPlanTest {
 
   @Test
   void theSameDayAgainWithNothingNewWritesNothing() {
-    MetricsPlan p = plan(SEEN, new GoldState(Optional.of(D), true, false, true, true, true));
+    MetricsPlan p =
+        plan(SEEN, new GoldState(Optional.of(D), true, false, true, true, Optional.of(D), true));
     assertTrue(p.writeNothing());
     assertTrue(p.daily().isEmpty());
     assertFalse(p.currentState());
@@ -47,7 +55,8 @@ class MetricsPlanTest {
 
   @Test
   void aCurrentStateTableAddedByAnUpgradeIsComputedThoughNothingChanged() {
-    MetricsPlan p = plan(SEEN, new GoldState(Optional.of(D), true, false, true, true, false));
+    MetricsPlan p =
+        plan(SEEN, new GoldState(Optional.of(D), true, false, true, true, Optional.of(D), false));
     assertFalse(p.writeNothing(), "gold.district_ears missing: the run must write it");
     assertTrue(p.currentState());
     assertTrue(p.daily().isEmpty(), "the daily rows of D are current");
@@ -55,7 +64,8 @@ class MetricsPlanTest {
 
   @Test
   void supersededSnapshotsOfTheDayAreRecomputed() {
-    MetricsPlan p = plan(SEEN, new GoldState(Optional.of(D), true, true, true, true, true));
+    MetricsPlan p =
+        plan(SEEN, new GoldState(Optional.of(D), true, true, true, true, Optional.of(D), true));
     assertFalse(p.writeNothing());
     assertTrue(p.daily().isEmpty(), "the daily rows of D are current");
   }
@@ -63,7 +73,16 @@ class MetricsPlanTest {
   @Test
   void aPastDayLeavesTheCurrentStateAlone() {
     MetricsPlan p =
-        plan(NEWER, new GoldState(Optional.of(D.plusDays(3)), false, false, true, true, true));
+        plan(
+            NEWER,
+            new GoldState(
+                Optional.of(D.plusDays(3)),
+                false,
+                false,
+                true,
+                true,
+                Optional.of(D.plusDays(3)),
+                true));
     assertTrue(p.pastDay());
     assertFalse(p.currentState(), "alerts keep the state of the latest run date");
     assertTrue(p.daily().full(), "what changed is unknown: every date up to D");
