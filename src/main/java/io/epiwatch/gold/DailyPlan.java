@@ -13,9 +13,10 @@ import java.util.TreeSet;
  * rewrites: the whole table, or a set of report dates. The run date is among them whether or not
  * silver changed (a day without any new file still has every expected school missing on it), unless
  * nothing changed and its rows are already there. So are the days between the latest date the
- * tables hold and the run date: a day no run was dated (cron skipped it, or the files of day D+1
- * reached silver in the run of day D) is computed by the next run, as a whole recompute would, and
- * never left out of a trend.
+ * tables hold and the run date: a day no run was dated and no file of which arrived (its schools
+ * all missing) is computed by the next run, as a whole recompute would, and never left out of a
+ * trend. Tables with a day missing between their first and latest date (left by an earlier build)
+ * are recomputed whole.
  *
  * @param full recompute every date up to the run date
  * @param dates the report dates to rewrite when not full: the run date and the days after the
@@ -30,31 +31,49 @@ public record DailyPlan(boolean full, SortedSet<LocalDate> dates) {
   }
 
   /**
+   * What the daily tables hold before the run.
+   *
+   * @param exist every daily table exists
+   * @param runDate they hold rows of the run date
+   * @param through the latest report date they hold, empty when none
+   * @param gaps some day between their first and latest date has no row (left by a build before the
+   *     days up to the run date were computed): the whole table is recomputed once
+   */
+  public record Held(boolean exist, boolean runDate, Optional<LocalDate> through, boolean gaps) {
+
+    /** No daily table yet. */
+    public static Held none() {
+      return new Held(false, false, Optional.empty(), false);
+    }
+
+    /** Every table there, holding every day up to {@code through}. */
+    public static Held through(LocalDate through, boolean runDate) {
+      return new Held(true, runDate, Optional.of(through), false);
+    }
+  }
+
+  /**
    * @param runDate the run date D
    * @param silverChanged silver's versions differ from the metrics watermark
    * @param seen the metrics watermark: silver versions gold last computed from
    * @param changes the transform stage's result (run-daily), empty when unknown (jobs/metrics)
-   * @param tablesExist every daily table exists already
-   * @param runDateComputed the daily tables already hold rows of the run date
-   * @param computedThrough the latest report date the daily tables hold, empty when none
+   * @param held what the daily tables hold
    */
   public static DailyPlan of(
       LocalDate runDate,
       boolean silverChanged,
       Map<String, Long> seen,
       Optional<TransformResult> changes,
-      boolean tablesExist,
-      boolean runDateComputed,
-      Optional<LocalDate> computedThrough) {
+      Held held) {
     SortedSet<LocalDate> dates = new TreeSet<>();
     dates.add(runDate);
-    computedThrough
+    if (!held.exist() || held.gaps()) return new DailyPlan(true, dates);
+    held.through()
         .filter(latest -> latest.isBefore(runDate))
         .ifPresent(latest -> latest.plusDays(1).datesUntil(runDate).forEach(dates::add));
-    if (!tablesExist) return new DailyPlan(true, dates);
     // Nothing new and the date already computed (a past day, or the same day, run again): its
     // rows would come out the same, so nothing is rewritten.
-    if (!silverChanged && runDateComputed) return new DailyPlan(false, new TreeSet<>());
+    if (!silverChanged && held.runDate()) return new DailyPlan(false, new TreeSet<>());
     if (!silverChanged) return new DailyPlan(false, dates);
     // Only the rebuilt dates when this stage saw all of silver before the transform ran; after
     // a gold stage that crashed, silver moved past our watermark unseen: recompute whole. A

@@ -156,33 +156,35 @@ public final class MetricsJob {
     superseded &= asOfPresent;
     boolean currentStateTablesExist =
         CURRENT_STATE_TABLES.stream().allMatch(t -> wh.exists(t.id()));
-    boolean dailyTablesExist =
+    return new MetricsPlan.GoldState(
+        latestRun, asOfPresent, superseded, dailyHeld(wh, d), currentStateTablesExist);
+  }
+
+  /**
+   * What the daily tables hold, in one query on compliance: D's rows, the latest date (the days
+   * after it up to D are computed by this run) and whether a day between the first and latest date
+   * has no row.
+   */
+  private static DailyPlan.Held dailyHeld(Warehouse wh, LocalDate d) {
+    boolean exist =
         wh.exists(Tables.GOLD_REPORTING_COMPLIANCE.id())
             && wh.exists(Tables.GOLD_ATTENDANCE.id())
             && wh.exists(Tables.GOLD_ABSENCE_BY_CAUSE.id());
-    // one query: whether D's rows are there, and the latest date (the days after it up to D are
-    // computed by this run)
-    boolean runDateComputed = false;
-    Optional<LocalDate> computedThrough = Optional.empty();
-    if (dailyTablesExist) {
-      Row daily =
-          wh.read(Tables.GOLD_REPORTING_COMPLIANCE.id())
-              .agg(
-                  org.apache.spark.sql.functions.max("report_date"),
-                  org.apache.spark.sql.functions.count(
-                      when(col("report_date").equalTo(lit(Date.valueOf(d))), lit(1))))
-              .first();
-      runDateComputed = daily.getLong(1) > 0;
-      if (!daily.isNullAt(0)) computedThrough = Optional.of(daily.getDate(0).toLocalDate());
-    }
-    return new MetricsPlan.GoldState(
-        latestRun,
-        asOfPresent,
-        superseded,
-        dailyTablesExist,
-        runDateComputed,
-        computedThrough,
-        currentStateTablesExist);
+    if (!exist) return DailyPlan.Held.none();
+    Row r =
+        wh.read(Tables.GOLD_REPORTING_COMPLIANCE.id())
+            .agg(
+                org.apache.spark.sql.functions.min("report_date"),
+                org.apache.spark.sql.functions.max("report_date"),
+                org.apache.spark.sql.functions.countDistinct(col("report_date")),
+                org.apache.spark.sql.functions.count(
+                    when(col("report_date").equalTo(lit(Date.valueOf(d))), lit(1))))
+            .first();
+    if (r.isNullAt(0)) return new DailyPlan.Held(true, false, Optional.empty(), false);
+    LocalDate first = r.getDate(0).toLocalDate();
+    LocalDate latest = r.getDate(1).toLocalDate();
+    boolean gaps = r.getLong(2) < java.time.temporal.ChronoUnit.DAYS.between(first, latest) + 1;
+    return new DailyPlan.Held(true, r.getLong(3) > 0, Optional.of(latest), gaps);
   }
 
   /**

@@ -42,9 +42,7 @@ public record MetricsPlan(
    * @param latestRun the latest as_of of the as-of tables (the latest run date computed)
    * @param asOfPresent the as-of tables hold D
    * @param asOfSuperseded some of D's as-of snapshots are marked superseded by later data
-   * @param dailyTablesExist every daily table exists
-   * @param runDateComputed the daily tables hold rows of D
-   * @param dailyComputedThrough the latest report date the daily tables hold, empty when none
+   * @param daily what the daily tables hold
    * @param currentStateTablesExist every table of the current state (cluster alerts, their cases,
    *     district EARS) exists; one added by an upgrade is missing until a run computes it
    */
@@ -52,14 +50,12 @@ public record MetricsPlan(
       Optional<LocalDate> latestRun,
       boolean asOfPresent,
       boolean asOfSuperseded,
-      boolean dailyTablesExist,
-      boolean runDateComputed,
-      Optional<LocalDate> dailyComputedThrough,
+      DailyPlan.Held daily,
       boolean currentStateTablesExist) {
 
     /** An empty warehouse: nothing computed yet. */
     public static GoldState empty() {
-      return new GoldState(Optional.empty(), false, false, false, false, Optional.empty(), false);
+      return new GoldState(Optional.empty(), false, false, DailyPlan.Held.none(), false);
     }
   }
 
@@ -87,15 +83,8 @@ public record MetricsPlan(
             && gold.currentStateTablesExist();
     DailyPlan daily =
         writeNothing
-            ? DailyPlan.of(d, false, seen, changes, true, true, Optional.empty())
-            : DailyPlan.of(
-                d,
-                silverChanged,
-                seen,
-                changes,
-                gold.dailyTablesExist(),
-                gold.runDateComputed(),
-                gold.dailyComputedThrough());
+            ? DailyPlan.of(d, false, seen, changes, DailyPlan.Held.through(d, true))
+            : DailyPlan.of(d, silverChanged, seen, changes, gold.daily());
     Map<TableSpec, LocalDate> supersede = new LinkedHashMap<>();
     if (!writeNothing) {
       asOfInputs.forEach(

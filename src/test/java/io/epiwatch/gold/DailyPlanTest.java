@@ -3,6 +3,7 @@ package io.epiwatch.gold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.epiwatch.catalog.Tables;
+import io.epiwatch.gold.DailyPlan.Held;
 import io.epiwatch.silver.TransformResult;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,14 +28,13 @@ class DailyPlanTest {
             false,
             SEEN,
             Optional.of(TransformResult.unchanged(SEEN)),
-            true,
-            false,
-            Optional.empty());
+            new Held(true, false, Optional.empty(), false));
     assertEquals(new DailyPlan(false, new TreeSet<>(List.of(D))), p);
     // jobs/metrics on its own, silver unchanged: the same
     assertEquals(
         new DailyPlan(false, new TreeSet<>(List.of(D))),
-        DailyPlan.of(D, false, SEEN, Optional.empty(), true, false, Optional.empty()));
+        DailyPlan.of(
+            D, false, SEEN, Optional.empty(), new Held(true, false, Optional.empty(), false)));
   }
 
   @Test
@@ -46,9 +46,7 @@ class DailyPlanTest {
             false,
             SEEN,
             Optional.of(TransformResult.unchanged(SEEN)),
-            true,
-            true,
-            Optional.empty());
+            new Held(true, true, Optional.empty(), false));
     assertEquals(true, p.isEmpty());
     // silver changed: the run date is rewritten even though it was computed before
     TransformResult tr =
@@ -56,7 +54,8 @@ class DailyPlanTest {
             true, Map.of("silver.daily_reports", 4L), new TreeSet<>(), Map.of(), SEEN);
     assertEquals(
         new DailyPlan(false, new TreeSet<>(List.of(D))),
-        DailyPlan.of(D, true, SEEN, Optional.of(tr), true, true, Optional.empty()));
+        DailyPlan.of(
+            D, true, SEEN, Optional.of(tr), new Held(true, true, Optional.empty(), false)));
   }
 
   @Test
@@ -70,14 +69,19 @@ class DailyPlanTest {
             SEEN);
     assertEquals(
         new DailyPlan(false, new TreeSet<>(List.of(D.minusDays(5), D))),
-        DailyPlan.of(D, true, SEEN, Optional.of(tr), true, false, Optional.empty()));
+        DailyPlan.of(
+            D, true, SEEN, Optional.of(tr), new Held(true, false, Optional.empty(), false)));
     assertEquals(
         true,
-        DailyPlan.of(D, true, SEEN, Optional.empty(), true, false, Optional.empty()).full(),
+        DailyPlan.of(
+                D, true, SEEN, Optional.empty(), new Held(true, false, Optional.empty(), false))
+            .full(),
         "jobs/metrics: unknown changes");
     assertEquals(
         true,
-        DailyPlan.of(D, true, Map.of(), Optional.of(tr), true, false, Optional.empty()).full(),
+        DailyPlan.of(
+                D, true, Map.of(), Optional.of(tr), new Held(true, false, Optional.empty(), false))
+            .full(),
         "after a crashed metrics stage");
     TransformResult schools =
         new TransformResult(
@@ -88,11 +92,15 @@ class DailyPlanTest {
             SEEN);
     assertEquals(
         true,
-        DailyPlan.of(D, true, SEEN, Optional.of(schools), true, false, Optional.empty()).full(),
+        DailyPlan.of(
+                D, true, SEEN, Optional.of(schools), new Held(true, false, Optional.empty(), false))
+            .full(),
         "the schools reach every date");
     assertEquals(
         true,
-        DailyPlan.of(D, false, SEEN, Optional.empty(), false, false, Optional.empty()).full(),
+        DailyPlan.of(
+                D, false, SEEN, Optional.empty(), new Held(false, false, Optional.empty(), false))
+            .full(),
         "first run");
   }
 
@@ -105,7 +113,11 @@ class DailyPlanTest {
     assertEquals(
         new DailyPlan(false, new TreeSet<>(List.of(D.minusDays(1), D))),
         DailyPlan.of(
-            D, false, SEEN, Optional.of(TransformResult.unchanged(SEEN)), true, false, through));
+            D,
+            false,
+            SEEN,
+            Optional.of(TransformResult.unchanged(SEEN)),
+            new Held(true, false, through, false)));
     // cron skipped two days and files arrived for D and an earlier rebuilt date
     TransformResult tr =
         new TransformResult(
@@ -117,11 +129,26 @@ class DailyPlanTest {
     assertEquals(
         new DailyPlan(
             false, new TreeSet<>(List.of(D.minusDays(9), D.minusDays(2), D.minusDays(1), D))),
-        DailyPlan.of(D, true, SEEN, Optional.of(tr), true, false, Optional.of(D.minusDays(3))));
+        DailyPlan.of(
+            D,
+            true,
+            SEEN,
+            Optional.of(tr),
+            new Held(true, false, Optional.of(D.minusDays(3)), false)));
+    // a day missing between the first and latest date (left by an earlier build): whole, once
+    assertEquals(
+        true,
+        DailyPlan.of(D, false, SEEN, Optional.empty(), new Held(true, false, through, true))
+            .full());
     // a past day: nothing after it is added
     assertEquals(
         new DailyPlan(false, new TreeSet<>(List.of(D))),
-        DailyPlan.of(D, false, SEEN, Optional.empty(), true, false, Optional.of(D.plusDays(4))));
+        DailyPlan.of(
+            D,
+            false,
+            SEEN,
+            Optional.empty(),
+            new Held(true, false, Optional.of(D.plusDays(4)), false)));
   }
 
   @Test

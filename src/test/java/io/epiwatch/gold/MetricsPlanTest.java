@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.epiwatch.catalog.Tables;
+import io.epiwatch.gold.DailyPlan.Held;
 import io.epiwatch.gold.MetricsPlan.GoldState;
 import io.epiwatch.silver.TransformResult;
 import java.time.LocalDate;
@@ -21,13 +22,7 @@ class MetricsPlanTest {
   static final Map<String, Long> NEWER = Map.of("silver.daily_reports", 4L, "silver.schools", 1L);
   static final GoldState UP_TO_YESTERDAY =
       new GoldState(
-          Optional.of(D.minusDays(1)),
-          false,
-          false,
-          true,
-          false,
-          Optional.of(D.minusDays(1)),
-          true);
+          Optional.of(D.minusDays(1)), false, false, Held.through(D.minusDays(1), false), true);
 
   static MetricsPlan plan(Map<String, Long> current, GoldState gold) {
     return MetricsPlan.of(D, current, SEEN, Optional.empty(), gold, MetricsJob.AS_OF_INPUTS);
@@ -47,7 +42,7 @@ class MetricsPlanTest {
   @Test
   void theSameDayAgainWithNothingNewWritesNothing() {
     MetricsPlan p =
-        plan(SEEN, new GoldState(Optional.of(D), true, false, true, true, Optional.of(D), true));
+        plan(SEEN, new GoldState(Optional.of(D), true, false, Held.through(D, true), true));
     assertTrue(p.writeNothing());
     assertTrue(p.daily().isEmpty());
     assertFalse(p.currentState());
@@ -56,7 +51,7 @@ class MetricsPlanTest {
   @Test
   void aCurrentStateTableAddedByAnUpgradeIsComputedThoughNothingChanged() {
     MetricsPlan p =
-        plan(SEEN, new GoldState(Optional.of(D), true, false, true, true, Optional.of(D), false));
+        plan(SEEN, new GoldState(Optional.of(D), true, false, Held.through(D, true), false));
     assertFalse(p.writeNothing(), "gold.district_ears missing: the run must write it");
     assertTrue(p.currentState());
     assertTrue(p.daily().isEmpty(), "the daily rows of D are current");
@@ -65,7 +60,7 @@ class MetricsPlanTest {
   @Test
   void supersededSnapshotsOfTheDayAreRecomputed() {
     MetricsPlan p =
-        plan(SEEN, new GoldState(Optional.of(D), true, true, true, true, Optional.of(D), true));
+        plan(SEEN, new GoldState(Optional.of(D), true, true, Held.through(D, true), true));
     assertFalse(p.writeNothing());
     assertTrue(p.daily().isEmpty(), "the daily rows of D are current");
   }
@@ -76,13 +71,7 @@ class MetricsPlanTest {
         plan(
             NEWER,
             new GoldState(
-                Optional.of(D.plusDays(3)),
-                false,
-                false,
-                true,
-                true,
-                Optional.of(D.plusDays(3)),
-                true));
+                Optional.of(D.plusDays(3)), false, false, Held.through(D.plusDays(3), true), true));
     assertTrue(p.pastDay());
     assertFalse(p.currentState(), "alerts keep the state of the latest run date");
     assertTrue(p.daily().full(), "what changed is unknown: every date up to D");
