@@ -1,5 +1,6 @@
 package io.epiwatch.gold;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -9,8 +10,10 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -18,6 +21,7 @@ import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -27,6 +31,7 @@ import io.epiwatch.common.RuleMeasure;
 import io.epiwatch.common.RuleScope;
 import io.epiwatch.config.Policy;
 import io.epiwatch.spark.Frames;
+import io.epiwatch.spark.StepMeter;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,52 +79,75 @@ public final class ClusterAlerts {
                 "onset",
                 "symptom_group",
                 "diagnosis");
-    List<Dataset<Row>> fired = new ArrayList<>();
-    for (Policy.ClusterRule r : policy.clusterRules()) {
+    // One pass over the line list for every rule: each row carries one entry per rule it matches
+    // (the rule's index, its unit and group, and the days t its window reaches, bounded by the
+    // run date and the rule's dates), exploded to (rule, unit, t) rows and counted in one
+    // aggregation; the rules then take their own rows of the kept counts. One branch and one
+    // aggregation per rule cost about 4 Spark jobs each.
+    List<Policy.ClusterRule> rules = policy.clusterRules();
+    Column[] entries = new Column[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      Policy.ClusterRule r = rules.get(i);
       Column match = lit(r.symptomGroup() == null && r.diagnosis() == null);
       if (r.symptomGroup() != null)
         match = match.or(col("symptom_group").equalTo(r.symptomGroup().code()));
       if (r.diagnosis() != null) match = match.or(col("diagnosis").equalTo(r.diagnosis()));
-      Dataset<Row> c = base.filter(match);
       boolean classScope = r.scope() == RuleScope.CLASS;
       boolean dormScope = r.scope() == RuleScope.DORMITORY;
       if (classScope)
-        c =
-            c.filter(
+        match =
+            match.and(
                 col("grade")
                     .isNotNull()
                     .and(col("class_name").isNotNull())
                     .and(col("person_type").equalTo("student")));
       if (dormScope)
-        c = c.filter(col("dormitory").isNotNull().and(col("person_type").equalTo("student")));
+        match = match.and(col("dormitory").isNotNull().and(col("person_type").equalTo("student")));
       Column group =
           r.perSymptomGroup()
               ? col("symptom_group")
               : lit(r.symptomGroup() == null ? null : r.symptomGroup().code()).cast("string");
-      c =
-          c.withColumn("_grade", classScope ? col("grade") : lit(null).cast("string"))
-              .withColumn("_class", classScope ? col("class_name") : lit(null).cast("string"))
-              .withColumn("_dorm", dormScope ? col("dormitory") : lit(null).cast("string"))
-              .withColumn("_group", group)
-              .withColumn(
-                  "t", explode(sequence(col("onset"), date_add(col("onset"), r.window() - 1))));
-      Dataset<Row> counted =
-          c.filter(col("t").leq(lit(Date.valueOf(runDate))))
-              .filter(col("t").geq(lit(Date.valueOf(r.from()))))
-              .filter(r.to() == null ? lit(true) : col("t").leq(lit(Date.valueOf(r.to()))))
-              .groupBy(
-                  col("school_code"),
-                  col("_grade").as("grade"),
-                  col("_class").as("class_name"),
-                  col("_dorm").as("dormitory"),
-                  col("_group").as("symptom_group"),
-                  col("t"))
-              .agg(countDistinct("person_key").as("persons"));
+      Column last = least(date_add(col("onset"), r.window() - 1), lit(Date.valueOf(runDate)));
+      if (r.to() != null) last = least(last, lit(Date.valueOf(r.to())));
+      entries[i] =
+          when(
+              match,
+              struct(
+                  lit(i).as("_r"),
+                  (classScope ? col("grade") : lit(null).cast("string")).as("grade"),
+                  (classScope ? col("class_name") : lit(null).cast("string")).as("class_name"),
+                  (dormScope ? col("dormitory") : lit(null).cast("string")).as("dormitory"),
+                  group.as("symptom_group"),
+                  greatest(col("onset"), lit(Date.valueOf(r.from()))).as("_first"),
+                  last.as("_last")));
+    }
+    Dataset<Row> counted =
+        base.select(
+                col("person_key"),
+                col("school_code"),
+                explode(filter(array(entries), e -> e.isNotNull())).as("_e"))
+            .filter(col("_e._first").leq(col("_e._last")))
+            .select(
+                col("person_key"),
+                col("school_code"),
+                col("_e._r").as("_r"),
+                col("_e.grade").as("grade"),
+                col("_e.class_name").as("class_name"),
+                col("_e.dormitory").as("dormitory"),
+                col("_e.symptom_group").as("symptom_group"),
+                explode(sequence(col("_e._first"), col("_e._last"))).as("t"))
+            .groupBy("_r", "school_code", "grade", "class_name", "dormitory", "symptom_group", "t")
+            .agg(countDistinct("person_key").as("persons"))
+            .localCheckpoint();
+    List<Dataset<Row>> fired = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      Policy.ClusterRule r = rules.get(i);
+      Dataset<Row> mine = counted.filter(col("_r").equalTo(i)).drop("_r");
       Dataset<Row> days;
       if (r.measure() == RuleMeasure.RATE) {
         days =
             withDenominator(
-                    counted.filter(col("persons").geq(r.minPersons())),
+                    mine.filter(col("persons").geq(r.minPersons())),
                     r.scope(),
                     roster,
                     reports,
@@ -130,8 +158,7 @@ public final class ClusterAlerts {
                 .withColumn("_min_persons", lit(r.minPersons()));
       } else {
         days =
-            counted
-                .filter(col("persons").geq(r.threshold()))
+            mine.filter(col("persons").geq(r.threshold()))
                 .withColumn("rate", lit(null).cast("double"))
                 .withColumn("_denominator", lit(null).cast("long"))
                 .withColumn("_min_persons", lit(null).cast("int"));
@@ -311,13 +338,17 @@ public final class ClusterAlerts {
       Dataset<Row> roster,
       Policy policy,
       LocalDate runDate) {
-    Dataset<Row> fired = firingDays(cases, roster, reports, schools, policy, runDate);
-    if (policy.earsC2().enabled())
-      fired = fired.unionByName(earsFiringDays(reports, policy.earsC2(), runDate));
+    Dataset<Row> fired =
+        policy.earsC2().enabled()
+            ? firingDays(cases, roster, reports, schools, policy, runDate)
+                .unionByName(earsFiringDays(reports, policy.earsC2(), runDate))
+            : firingDays(cases, roster, reports, schools, policy, runDate);
     // The firing days (one union branch per rule) and the alerts grouped from them are computed
     // once and kept: both are read again below (members, EARS, the alert ids), and each read of
     // the lazy frames planned every rule's branch again (most of the table's 30 s on the sample).
-    Dataset<Row> days = fired.localCheckpoint();
+    Dataset<Row> days =
+        StepMeter.step(
+            cases.sparkSession(), "cluster alerts: firing days", () -> fired.localCheckpoint());
     int gap = policy.quietGapDays();
     Column[] unit = {
       col("rule"),
@@ -349,7 +380,7 @@ public final class ClusterAlerts {
     groupCols[unit.length + 1] = col("measure");
     groupCols[unit.length + 2] = col("_min_persons");
     groupCols[unit.length + 3] = col("_episode");
-    Dataset<Row> alerts =
+    Dataset<Row> grouped =
         episodes
             .groupBy(groupCols)
             .agg(
@@ -357,8 +388,10 @@ public final class ClusterAlerts {
                 max("t").as("last_detected"),
                 max("persons").as("_max_persons"),
                 max("rate").as("rate"),
-                min_by(col("_denominator"), col("t")).as("_denominator"))
-            .localCheckpoint();
+                min_by(col("_denominator"), col("t")).as("_denominator"));
+    Dataset<Row> alerts =
+        StepMeter.step(
+            cases.sparkSession(), "cluster alerts: grouped", () -> grouped.localCheckpoint());
 
     Dataset<Row> counted =
         members(alerts.filter(col("rule").notEqual(Policy.EARS_RULE)), cases, "left")

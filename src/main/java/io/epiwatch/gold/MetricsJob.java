@@ -368,21 +368,37 @@ public final class MetricsJob {
                 TableWriter.conformStored(
                     silverOrEmpty(wh, Tables.SILVER_ROSTER), Tables.SILVER_ROSTER);
             // the line list with each row's dormitory resolved (the row's, else the roster's)
-            Dataset<Row> cases = ClusterAlerts.withDormitory(run.cases(), roster).localCheckpoint();
+            SparkSession spark = wh.spark();
+            Dataset<Row> cases =
+                StepMeter.step(
+                    spark,
+                    "cluster alerts: line list with dormitories",
+                    () -> ClusterAlerts.withDormitory(run.cases(), roster).localCheckpoint());
+            Dataset<Row> grouped =
+                ClusterAlerts.alerts(run.schools(), cases, run.reports(), roster, policy, d);
             Dataset<Row> alerts =
-                TableWriter.conform(
-                        ClusterAlerts.withResponses(
-                            ClusterAlerts.alerts(
-                                run.schools(), cases, run.reports(), roster, policy, d),
-                            cases,
-                            run.reports(),
-                            responses,
-                            d,
-                            Timestamp.from(d.plusDays(1).atStartOfDay(run.zone()).toInstant())),
-                        Tables.GOLD_CLUSTER_ALERTS)
-                    .localCheckpoint();
-            if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts))
-              writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
+                StepMeter.step(
+                    spark,
+                    "cluster alerts: responses and detection",
+                    () ->
+                        TableWriter.conform(
+                                ClusterAlerts.withResponses(
+                                    grouped,
+                                    cases,
+                                    run.reports(),
+                                    responses,
+                                    d,
+                                    Timestamp.from(
+                                        d.plusDays(1).atStartOfDay(run.zone()).toInstant())),
+                                Tables.GOLD_CLUSTER_ALERTS)
+                            .localCheckpoint());
+            StepMeter.step(
+                spark,
+                "cluster alerts: compared and written",
+                () -> {
+                  if (!sameContent(wh, Tables.GOLD_CLUSTER_ALERTS, alerts))
+                    writeAll(wh, Tables.GOLD_CLUSTER_ALERTS, alerts, versions);
+                });
             timed(
                 seconds,
                 Tables.GOLD_ALERT_CASES,
