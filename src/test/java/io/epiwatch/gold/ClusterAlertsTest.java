@@ -124,6 +124,42 @@ class ClusterAlertsTest {
   }
 
   @Test
+  void aRuleCountsOnlyTheDaysOfItsDatesAndUpToTheRunDate(SparkSession spark) {
+    // the same rule in force until 09-11, and again (as 'late') from 09-12: three onsets on 09-10
+    // reach the days 09-10..09-12 of a 3-day window; each rule fires on its own days only
+    Policy dated =
+        AppConfig.fromString(
+                """
+                epiwatch.policy.cluster.ears-c2.enabled = false
+                epiwatch.policy.cluster.rules = [
+                  { rule = early, scope = class, window = 3, threshold = 3, from = "2000-01-01", to = "2021-09-11" }
+                  { rule = late,  scope = class, window = 3, threshold = 3, from = "2021-09-12" }
+                ]
+                """)
+            .policy();
+    Dataset<Row> c =
+        cases(
+            spark,
+            pupil("a", "1班", "2021-09-10", "fever", "unknown"),
+            pupil("b", "1班", "2021-09-10", "fever", "unknown"),
+            pupil("c", "1班", "2021-09-10", "fever", "unknown"));
+    String[] shown = {
+      "rule", "CAST(first_detected AS STRING)", "CAST(last_detected AS STRING)", "cases"
+    };
+    DatasetAssert.assertRows(
+        ClusterAlerts.alerts(
+            schools(spark), c, reports(spark), roster(spark), dated, LocalDate.of(2021, 9, 12)),
+        cols(shown),
+        row("early", "2021-09-10", "2021-09-11", 3L),
+        row("late", "2021-09-12", "2021-09-12", 3L));
+    DatasetAssert.assertRows(
+        ClusterAlerts.alerts(
+            schools(spark), c, reports(spark), roster(spark), dated, LocalDate.of(2021, 9, 10)),
+        cols(shown),
+        row("early", "2021-09-10", "2021-09-10", 3L));
+  }
+
+  @Test
   void fiveRedEyeCasesInAClassWithinThreeDaysAreAConjunctivitisAlert(SparkSession spark) {
     // two, two and one over three days: no class_same_day, and class_3day in its own group
     Dataset<Row> c =
