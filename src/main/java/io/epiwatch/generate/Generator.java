@@ -86,9 +86,22 @@ public final class Generator {
   private boolean positivePlanted;
   private int expiringPlanted;
 
+  /** Schools from which a scale is laid out as a province: 11 cities x 10 districts. */
+  private static final int PROVINCE_FROM_SCHOOLS = 20000;
+
+  private final int provinceFromSchools;
+
   Generator(Params p) {
+    this(p, PROVINCE_FROM_SCHOOLS);
+  }
+
+  /**
+   * @param provinceFromSchools schools from which the province layout applies (tests lower it)
+   */
+  Generator(Params p, int provinceFromSchools) {
     this.p = p;
     this.end = p.start().plusDays(p.days() - 1);
+    this.provinceFromSchools = provinceFromSchools;
   }
 
   /** Schools for a number of persons: the sample has 30; larger scales ~525 persons per school. */
@@ -98,7 +111,7 @@ public final class Generator {
 
   /** Districts a scale spreads its schools over (0 = province: 11 cities x 10 districts). */
   int districtCount(int schools) {
-    return p.persons() <= 6000 ? 3 : schools < 20000 ? DISTRICTS.length : 0;
+    return p.persons() <= 6000 ? 3 : schools < provinceFromSchools ? DISTRICTS.length : 0;
   }
 
   String[] district(int school, int schools) {
@@ -129,16 +142,19 @@ public final class Generator {
     long perSchool = Math.max(40, p.persons() / schools);
     writeSchools(schools);
     writeRiskAreas();
-    try (CsvOut roster =
-            out(
-                "roster",
+    // The population's files (rosters, vaccinations) are one per city at province scale: a
+    // province's single roster would be gigabytes, more than ingest holds while parsing a file.
+    boolean perCity = districtCount(schools) == 0;
+    try (PerCity rosters =
+            new PerCity(
+                perCity,
                 "roster-2021-09-01.csv",
-                StandardCharsets.UTF_8,
-                false,
-                Sources.ROSTER,
-                true);
-        CsvOut roster2 =
-            out("roster", "roster-2021-09-20.csv", GB18030, false, Sources.ROSTER, true);
+                f -> out("roster", f, StandardCharsets.UTF_8, false, Sources.ROSTER, true));
+        PerCity rosters2 =
+            new PerCity(
+                perCity,
+                "roster-2021-09-20.csv",
+                f -> out("roster", f, GB18030, false, Sources.ROSTER, true));
         // Travel files keep the layout of before linked_person_type existed, with the link under
         // its
         // former name 关联学生身份证号 (still accepted): every generated household member is linked to a
@@ -152,14 +168,18 @@ public final class Generator {
                 Sources.TRAVEL_RECORDS,
                 true,
                 Map.of("linked_person_id", "关联学生身份证号", "linked_person_type", ""));
-        CsvOut vacc =
-            out(
-                "vaccinations",
+        PerCity vaccs =
+            new PerCity(
+                perCity,
                 "vaccinations.csv",
-                StandardCharsets.UTF_8,
-                false,
-                Sources.VACCINATIONS,
-                false);
+                f ->
+                    out(
+                        "vaccinations",
+                        f,
+                        StandardCharsets.UTF_8,
+                        false,
+                        Sources.VACCINATIONS,
+                        false));
         CsvOut contra =
             out(
                 "contraindications",
@@ -176,11 +196,14 @@ public final class Generator {
         if (s == 0)
           for (Person x : persons)
             if (x.type().equals("student")) firstSchoolStudents.add(new Object[] {code, x});
-        rosterRows(roster, roster2, s, code, persons, rnd);
+        rosterRows(rosters.of(d[0]), () -> rosters2.of(d[0]), s, code, persons, rnd);
         dailyRows(s, code, persons, rnd);
         travelRows(travel, s, code, d[0], persons, rnd);
-        vaccinationRows(vacc, contra, s, code, persons, rnd);
+        vaccinationRows(vaccs.of(d[0]), contra, s, code, persons, rnd);
       }
+      String firstDistrict = district(0, schools)[0];
+      CsvOut roster = rosters.of(firstDistrict);
+      CsvOut vacc = vaccs.of(firstDistrict);
       // Planted bad rows carry every column of their file, so each fails for its planted reason
       // (a row with a missing field is FIELD_COUNT, whatever it was meant to test).
       plantBad(
@@ -399,6 +422,34 @@ public final class Generator {
     }
   }
 
+  /**
+   * A source's file, or at province scale one file per city: {@code roster-2021-09-01-3301.csv} for
+   * the schools of city 3301 (the first four digits of the district code), opened on its first row.
+   */
+  private static final class PerCity implements AutoCloseable {
+    private final boolean perCity;
+    private final String file;
+    private final java.util.function.Function<String, CsvOut> open;
+    private final Map<String, CsvOut> files = new LinkedHashMap<>();
+
+    PerCity(boolean perCity, String file, java.util.function.Function<String, CsvOut> open) {
+      this.perCity = perCity;
+      this.file = file;
+      this.open = open;
+    }
+
+    /** The file of a district's city. */
+    CsvOut of(String district) {
+      String name = perCity ? file.replace(".csv", "-" + district.substring(0, 4) + ".csv") : file;
+      return files.computeIfAbsent(name, open);
+    }
+
+    @Override
+    public void close() {
+      files.values().forEach(CsvOut::close);
+    }
+  }
+
   private CsvOut out(
       String source, String file, Charset cs, boolean bom, SourceSpec spec, boolean chinese) {
     // Roster and line-list files keep the layout of before their optional dormitory column
@@ -592,8 +643,16 @@ public final class Generator {
     return rnd.nextInt(3) == 0 ? n : n + GIVEN[rnd.nextInt(GIVEN.length)];
   }
 
+  /**
+   * @param b the second snapshot's file, opened only by a school that has rows in it
+   */
   private void rosterRows(
-      CsvOut a, CsvOut b, int s, String code, List<Person> persons, SplittableRandom rnd) {
+      CsvOut a,
+      java.util.function.Supplier<CsvOut> b,
+      int s,
+      String code,
+      List<Person> persons,
+      SplittableRandom rnd) {
     boolean second = s % 10 == 2;
     for (int i = 0; i < persons.size(); i++) {
       Person x = persons.get(i);
@@ -613,19 +672,20 @@ public final class Generator {
           "2021-09-01");
       if (second) {
         if (i == 1) continue; // left without notice: absent from the later snapshot
-        b.row(
-            x.id(),
-            "",
-            x.name(),
-            type,
-            code,
-            x.grade(),
-            x.className(),
-            x.birth().toString(),
-            "",
-            "否",
-            i == 2 ? "离校" : "在籍",
-            "2021-09-20");
+        b.get()
+            .row(
+                x.id(),
+                "",
+                x.name(),
+                type,
+                code,
+                x.grade(),
+                x.className(),
+                x.birth().toString(),
+                "",
+                "否",
+                i == 2 ? "离校" : "在籍",
+                "2021-09-20");
       }
     }
   }

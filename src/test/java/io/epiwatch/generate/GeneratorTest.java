@@ -106,6 +106,36 @@ class GeneratorTest {
     assertTrue(inClass >= 1, "planted cluster rows present in " + day);
   }
 
+  @Test
+  void aProvinceWritesItsRostersAndVaccinationsOneFilePerCity() throws IOException {
+    Path out = tmp.resolve("p");
+    // 21,000 persons make 40 schools; with the province layout from 30 schools they spread over
+    // 11 cities (3301..3311) of 10 districts each
+    new Generator(new Generator.Params(21_000, 2, LocalDate.of(2021, 9, 1), 7L, out), 30).run();
+    java.util.regex.Pattern name =
+        java.util.regex.Pattern.compile("(roster-2021-09-(01|20)|vaccinations)-(33\\d\\d)\\.csv");
+    for (String source : List.of("roster", "vaccinations")) {
+      List<Path> fs = files(out.resolve(source));
+      // every city's first roster snapshot and vaccinations; the second snapshot (the schools
+      // whose number ends in 2) of the cities that have such a school: 2, 12, 22 and 32 are in
+      // four different cities
+      assertEquals(source.equals("roster") ? 11 + 4 : 11, fs.size(), source + ": " + fs);
+      for (Path f : fs) {
+        java.util.regex.Matcher m = name.matcher(f.getFileName().toString());
+        assertTrue(m.matches(), "a city's file: " + f.getFileName());
+        List<CSVRecord> rows = read(f, charsetOf(f));
+        assertFalse(rows.isEmpty(), f + " has rows");
+        for (CSVRecord r : rows) {
+          String school = r.isMapped("school_code") ? r.get("school_code") : r.get("学校标识码");
+          // school code = 3 + district code + number; the district code starts with the city's
+          assertEquals(m.group(3), school.substring(1, 5), f.getFileName() + ":" + r);
+        }
+      }
+    }
+    for (CSVRecord r : read(out.resolve("_generator/planted_rows.csv"), StandardCharsets.UTF_8))
+      assertTrue(Files.exists(out.resolve(r.get("file"))), "planted in a written file: " + r);
+  }
+
   static Charset charsetOf(Path f) throws IOException {
     try {
       StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f)));
