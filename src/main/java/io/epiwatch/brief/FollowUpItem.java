@@ -135,19 +135,7 @@ public record FollowUpItem(
   /** A person with a case signal of the last 14 days (a covid19 episode, a positive test). */
   public static FollowUpItem signal(
       String name, String school, String cls, String signalType, LocalDate signalDate) {
-    return new FollowUpItem(
-        Section.SIGNAL,
-        name,
-        school,
-        cls,
-        signalType,
-        false,
-        false,
-        signalDate,
-        null,
-        null,
-        null,
-        null);
+    return ofSignal(Section.SIGNAL, name, school, cls, signalType, signalDate);
   }
 
   /**
@@ -156,19 +144,19 @@ public record FollowUpItem(
    */
   public static FollowUpItem contact(
       String name, String school, String cls, String signalType, LocalDate signalDate) {
+    return ofSignal(Section.CONTACT, name, school, cls, signalType, signalDate);
+  }
+
+  /** A line of a signal's section (the person, or a contact): its type and date. */
+  private static FollowUpItem ofSignal(
+      Section section,
+      String name,
+      String school,
+      String cls,
+      String signalType,
+      LocalDate signalDate) {
     return new FollowUpItem(
-        Section.CONTACT,
-        name,
-        school,
-        cls,
-        signalType,
-        false,
-        false,
-        signalDate,
-        null,
-        null,
-        null,
-        null);
+        section, name, school, cls, signalType, false, false, signalDate, null, null, null, null);
   }
 
   /**
