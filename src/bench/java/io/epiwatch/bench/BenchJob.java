@@ -498,7 +498,9 @@ public final class BenchJob {
         .append(peer.threads())
         .append(" threads, memory limit ")
         .append(peer.memoryLimit())
-        .append(" = DuckDB's default), over Parquet exported from silver in ")
+        .append(
+            ": DuckDB's default of 80% of the memory, or less when this JVM's heap leaves less),"
+                + " over Parquet exported from silver in ")
         .append(String.format("%.1f", peer.exportSeconds()))
         .append(" s (not counted). Ours = computation and Delta write per metric; ")
         .append(

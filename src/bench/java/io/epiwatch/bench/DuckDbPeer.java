@@ -184,12 +184,20 @@ public final class DuckDbPeer {
   }
 
   /**
-   * Threads = cores (DuckDB's default, set explicitly); memory limit left at DuckDB's default (80%
-   * of RAM).
+   * Threads = cores (DuckDB's default, set explicitly); memory limit DuckDB's default (80% of RAM)
+   * unless this JVM's heap leaves less: DuckDB runs in this process, so its limit is at most the
+   * machine's memory less the JVM's maximum heap and 1 GiB (a province run's heap is large).
    */
   static void configure(Connection c, Path folder) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
+      long ram =
+          ((com.sun.management.OperatingSystemMXBean)
+                  java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getTotalMemorySize();
+      long mib = 1L << 20;
+      long limit = Math.min(ram / 10 * 8, ram - Runtime.getRuntime().maxMemory() - 1024 * mib);
+      st.execute("SET memory_limit = '" + Math.max(1024 * mib, limit) / mib + "MiB'");
       st.execute(
           "SET temp_directory = '"
               + sqlString(folder.resolve("duckdb-tmp").toAbsolutePath().toString())
