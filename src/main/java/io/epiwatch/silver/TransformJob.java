@@ -175,11 +175,17 @@ public final class TransformJob {
      */
     void writeNotingFrom(
         TableSpec spec, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope, String dateColumn) {
+      Dataset<Row> built = kept(spec.id() + ": built", rows);
       LocalDate from =
           minDate(
-              rows.select(dateColumn).unionByName(existing(spec, scope).select(dateColumn)),
+              built.select(dateColumn).unionByName(existing(spec, scope).select(dateColumn)),
               to_date(col(dateColumn)));
-      if (write(spec, rows, scope)) noteFrom(spec, from);
+      if (write(spec, built, scope)) noteFrom(spec, from);
+    }
+
+    /** The rows computed once, as a step of their own, for the reads that follow. */
+    Dataset<Row> kept(String step, Dataset<Row> rows) {
+      return StepMeter.step(wh.spark(), step, () -> rows.localCheckpoint());
     }
 
     void noteFrom(TableSpec spec, LocalDate d) {
@@ -240,10 +246,16 @@ public final class TransformJob {
       Dataset<Row> affected = pairs.persist(StorageLevel.MEMORY_AND_DISK());
       UnaryOperator<Dataset<Row>> inPairs =
           t -> t.join(affected, Latest.seq("report_date", "school_code"), "left_semi");
+      // built once and kept: the writes (a MERGE reads its source more than once) and the
+      // data-quality flags would each build them again from all of bronze, which grows with history
       Dataset<Row> silverReports =
-          DailyReportsSilver.build(inPairs.apply(bronze(Sources.DAILY_REPORTS)));
+          kept(
+              "silver.daily_reports: built",
+              DailyReportsSilver.build(inPairs.apply(bronze(Sources.DAILY_REPORTS))));
       Dataset<Row> silverCases =
-          AbsenceCasesSilver.build(inPairs.apply(bronze(Sources.ABSENCE_CASES)));
+          kept(
+              "silver.absence_cases: built",
+              AbsenceCasesSilver.build(inPairs.apply(bronze(Sources.ABSENCE_CASES))));
       affected
           .select("report_date")
           .distinct()
