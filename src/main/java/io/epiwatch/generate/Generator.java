@@ -657,37 +657,29 @@ public final class Generator {
     for (int i = 0; i < persons.size(); i++) {
       Person x = persons.get(i);
       String type = Sources.PERSON_TYPE.chinese(x.type());
-      a.row(
-          x.id(),
-          "",
-          x.name(),
-          type,
-          code,
-          x.grade(),
-          x.className(),
-          x.birth().toString(),
-          "",
-          "否",
-          "在籍",
-          "2021-09-01");
+      rosterRow(a, x, type, code, "在籍", "2021-09-01");
       if (second) {
         if (i == 1) continue; // left without notice: absent from the later snapshot
-        b.get()
-            .row(
-                x.id(),
-                "",
-                x.name(),
-                type,
-                code,
-                x.grade(),
-                x.className(),
-                x.birth().toString(),
-                "",
-                "否",
-                i == 2 ? "离校" : "在籍",
-                "2021-09-20");
+        rosterRow(b.get(), x, type, code, i == 2 ? "离校" : "在籍", "2021-09-20");
       }
     }
+  }
+
+  private static void rosterRow(
+      CsvOut f, Person x, String type, String code, String status, String asOf) {
+    f.row(
+        x.id(),
+        "",
+        x.name(),
+        type,
+        code,
+        x.grade(),
+        x.className(),
+        x.birth().toString(),
+        "",
+        "否",
+        status,
+        asOf);
   }
 
   // ------------------------------------------------------------------ daily reports and line lists
