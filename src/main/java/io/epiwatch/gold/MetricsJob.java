@@ -12,6 +12,7 @@ import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.config.Policy;
 import io.epiwatch.contract.Sources;
 import io.epiwatch.ops.Watermarks;
+import io.epiwatch.spark.Frames;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.spark.StepMeter;
 import java.sql.Date;
@@ -755,22 +756,9 @@ public final class MetricsJob {
         versions.get(spec.id().toString()));
   }
 
-  /**
-   * Computes {@code rows} now and keeps them (localCheckpoint, eager) for the tables that follow: a
-   * query over kept rows plans against them, not against the query that made them. (A persisted
-   * frame is recomputed nowhere either, but every query over it analyses and plans its whole
-   * lineage again, which was most of a small day's metrics time.) Logs the seconds taken, which no
-   * table's own time includes. The kept blocks go when the frame is no longer referenced.
-   */
+  /** The rows of one intermediate result computed once and kept (step "kept: what"). */
   static Dataset<Row> kept(String what, Dataset<Row> rows) {
-    long t0 = System.nanoTime();
-    Dataset<Row> k =
-        StepMeter.step(rows.sparkSession(), "kept: " + what, () -> rows.localCheckpoint());
-    LOG.info(
-        "{} computed and kept in {} s",
-        what,
-        String.format("%.2f", (System.nanoTime() - t0) / 1e9));
-    return k;
+    return Frames.kept("kept: " + what, rows);
   }
 
   /**

@@ -12,6 +12,7 @@ import io.epiwatch.catalog.Warehouse;
 import io.epiwatch.contract.SourceSpec;
 import io.epiwatch.contract.Sources;
 import io.epiwatch.ops.Watermarks;
+import io.epiwatch.spark.Frames;
 import io.epiwatch.spark.JobContext;
 import io.epiwatch.spark.StepMeter;
 import java.sql.Timestamp;
@@ -171,21 +172,18 @@ public final class TransformJob {
     /**
      * Replaces the scope with the rows and, when a version was committed, notes the earliest date
      * of the column among the new rows and the rows they replace (a corrected date moves a row:
-     * both dates are affected).
+     * both dates are affected). Returns the rows as built once and kept (step "table: built"), for
+     * any further read.
      */
-    void writeNotingFrom(
+    Dataset<Row> writeNotingFrom(
         TableSpec spec, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope, String dateColumn) {
-      Dataset<Row> built = kept(spec.id() + ": built", rows);
+      Dataset<Row> built = Frames.kept(spec.id() + ": built", rows);
       LocalDate from =
           minDate(
               built.select(dateColumn).unionByName(existing(spec, scope).select(dateColumn)),
               to_date(col(dateColumn)));
       if (write(spec, built, scope)) noteFrom(spec, from);
-    }
-
-    /** The rows computed once, as a step of their own, for the reads that follow. */
-    Dataset<Row> kept(String step, Dataset<Row> rows) {
-      return StepMeter.step(wh.spark(), step, () -> rows.localCheckpoint());
+      return built;
     }
 
     void noteFrom(TableSpec spec, LocalDate d) {
@@ -249,11 +247,11 @@ public final class TransformJob {
       // built once and kept: the writes (a MERGE reads its source more than once) and the
       // data-quality flags would each build them again from all of bronze, which grows with history
       Dataset<Row> silverReports =
-          kept(
+          Frames.kept(
               "silver.daily_reports: built",
               DailyReportsSilver.build(inPairs.apply(bronze(Sources.DAILY_REPORTS))));
       Dataset<Row> silverCases =
-          kept(
+          Frames.kept(
               "silver.absence_cases: built",
               AbsenceCasesSilver.build(inPairs.apply(bronze(Sources.ABSENCE_CASES))));
       affected
@@ -327,12 +325,14 @@ public final class TransformJob {
       UnaryOperator<Dataset<Row>> inPersons =
           t -> t.join(affected, Latest.seq("person_key"), "left_semi");
       Dataset<Row> doses =
-          VaccinationsSilver.build(
+          writeNotingFrom(
+              Tables.SILVER_VACCINATIONS,
+              VaccinationsSilver.build(
                   inPersons.apply(bronze(Sources.VACCINATIONS)),
                   inPersons.apply(bronze(Sources.ROSTER)).select("person_key"),
-                  ctx.config().policy().vaccineProducts())
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      writeNotingFrom(Tables.SILVER_VACCINATIONS, doses, inPersons, "vaccination_date");
+                  ctx.config().policy().vaccineProducts()),
+              inPersons,
+              "vaccination_date");
       dqRows.add(DataQualityFlags.ofDoses(doses));
       dqScopes.add(
           t ->
