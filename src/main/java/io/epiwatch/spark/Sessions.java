@@ -1,14 +1,19 @@
 package io.epiwatch.spark;
 
 import io.epiwatch.config.AppConfig;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the one SparkSession of a process, with Delta configured. Under spark-submit the master
  * and deploy settings come from the cluster and are left alone; embedded runs use the configured
- * master (local[*] by default) and stay on loopback.
+ * master (local[*] by default) and stay on loopback. A jobs/ script given a cluster's master
+ * ({@code EPIWATCH_SPARK_MASTER=spark://host:7077}) is the driver itself: the executors get the
+ * application jar through {@code spark.jars}, as spark-submit would ship it.
  */
 public final class Sessions {
   private Sessions() {}
@@ -28,12 +33,37 @@ public final class Sessions {
       b.master(master);
       if (master.startsWith("local")) {
         b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      } else {
+        jarToShip(master, codeSource()).ifPresent(jar -> b.config("spark.jars", jar));
       }
     }
     configure(b, config.sparkConf(), config.warehouse());
     fromConf(config).forEach(b::config);
     commandConf.forEach(b::config);
     return b.getOrCreate();
+  }
+
+  /**
+   * The application jar the executors of a cluster {@code master} need, when this process runs from
+   * it (a jobs/ script: target/epiwatch.jar, lib/epiwatch.jar in a bundle); none for a local
+   * master, or when the classes come from a folder (tests, jobs/bench), where {@code spark.jars}
+   * must be configured (conf/: epiwatch.spark.conf). A configured {@code spark.jars} wins: it is
+   * applied after this.
+   */
+  static Optional<String> jarToShip(String master, Optional<Path> codeSource) {
+    if (master.startsWith("local")) return Optional.empty();
+    return codeSource
+        .filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".jar"))
+        .map(p -> p.toAbsolutePath().toString());
+  }
+
+  private static Optional<Path> codeSource() {
+    try {
+      var source = Sessions.class.getProtectionDomain().getCodeSource();
+      return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
+    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+      return Optional.empty();
+    }
   }
 
   /**

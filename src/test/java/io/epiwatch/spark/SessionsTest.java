@@ -8,6 +8,7 @@ import io.epiwatch.config.AppConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +35,18 @@ class SessionsTest {
     assertEquals("true", m.get("spark.eventLog.enabled"));
     assertEquals(events.toUri().toString(), m.get("spark.eventLog.dir"));
     assertTrue(Files.isDirectory(events));
+  }
+
+  @Test
+  void aClusterMasterGetsTheApplicationJarWhenTheClassesComeFromOne() {
+    Path jar = dir.resolve("epiwatch.jar");
+    assertEquals(
+        Optional.of(jar.toAbsolutePath().toString()),
+        Sessions.jarToShip("spark://127.0.0.1:7077", Optional.of(jar)));
+    assertEquals(Optional.empty(), Sessions.jarToShip("local[*]", Optional.of(jar)));
+    assertEquals(
+        Optional.empty(),
+        Sessions.jarToShip("spark://127.0.0.1:7077", Optional.of(dir.resolve("classes"))));
+    assertEquals(Optional.empty(), Sessions.jarToShip("yarn", Optional.empty()));
   }
 }
