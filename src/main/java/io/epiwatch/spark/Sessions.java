@@ -34,7 +34,7 @@ public final class Sessions {
       if (master.startsWith("local")) {
         b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
       } else {
-        jarToShip(master, codeSource()).ifPresent(jar -> b.config("spark.jars", jar));
+        jarToShip(master, probe, codeSource()).ifPresent(jar -> b.config("spark.jars", jar));
       }
     }
     configure(b, config.sparkConf(), config.warehouse());
@@ -47,11 +47,12 @@ public final class Sessions {
    * The application jar the executors of a cluster {@code master} need, when this process runs from
    * it (a jobs/ script: target/epiwatch.jar, lib/epiwatch.jar in a bundle); none for a local
    * master, or when the classes come from a folder (tests, jobs/bench), where {@code spark.jars}
-   * must be configured (conf/: epiwatch.spark.conf). A configured {@code spark.jars} wins: it is
-   * applied after this.
+   * must be configured (conf/: epiwatch.spark.conf, or {@code -Dspark.jars=} in
+   * EPIWATCH_JAVA_OPTS). A configured {@code spark.jars} wins: one in conf/ is applied after this,
+   * and one set as a system property (seen by {@code probe}) leaves nothing to ship.
    */
-  static Optional<String> jarToShip(String master, Optional<Path> codeSource) {
-    if (master.startsWith("local")) return Optional.empty();
+  static Optional<String> jarToShip(String master, SparkConf probe, Optional<Path> codeSource) {
+    if (master.startsWith("local") || probe.contains("spark.jars")) return Optional.empty();
     return codeSource
         .filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".jar"))
         .map(p -> p.toAbsolutePath().toString());

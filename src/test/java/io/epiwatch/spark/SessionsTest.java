@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,13 +41,23 @@ class SessionsTest {
   @Test
   void aClusterMasterGetsTheApplicationJarWhenTheClassesComeFromOne() {
     Path jar = dir.resolve("epiwatch.jar");
+    SparkConf none = new SparkConf(false);
     assertEquals(
         Optional.of(jar.toAbsolutePath().toString()),
-        Sessions.jarToShip("spark://127.0.0.1:7077", Optional.of(jar)));
-    assertEquals(Optional.empty(), Sessions.jarToShip("local[*]", Optional.of(jar)));
+        Sessions.jarToShip("spark://127.0.0.1:7077", none, Optional.of(jar)));
+    assertEquals(Optional.empty(), Sessions.jarToShip("local[*]", none, Optional.of(jar)));
     assertEquals(
         Optional.empty(),
-        Sessions.jarToShip("spark://127.0.0.1:7077", Optional.of(dir.resolve("classes"))));
-    assertEquals(Optional.empty(), Sessions.jarToShip("yarn", Optional.empty()));
+        Sessions.jarToShip("spark://127.0.0.1:7077", none, Optional.of(dir.resolve("classes"))));
+    assertEquals(Optional.empty(), Sessions.jarToShip("yarn", none, Optional.empty()));
+  }
+
+  @Test
+  void aSparkJarsSystemPropertyIsNotOverriddenByTheJarThisProcessRunsFrom() {
+    SparkConf given = new SparkConf(false).set("spark.jars", "/opt/epiwatch/epiwatch.jar");
+    assertEquals(
+        Optional.empty(),
+        Sessions.jarToShip(
+            "spark://127.0.0.1:7077", given, Optional.of(dir.resolve("epiwatch.jar"))));
   }
 }
