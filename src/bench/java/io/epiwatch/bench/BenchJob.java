@@ -119,20 +119,22 @@ public final class BenchJob {
     LOG.info("bench: DuckDB full recompute from the extracts for {}", runDate);
     // a failure here (a province's spill can fill the disk) is recorded, not fatal: what was
     // measured before it still goes into the report
-    DuckDbFullRecompute.Result duckFull = null;
-    String duckFailure = null;
+    Optional<DuckDbFullRecompute.Result> duckFull;
+    String duckFailure = "";
     try {
       duckFull =
-          DuckDbFullRecompute.run(
-              inbox, runDate, config.policy(), data.resolve("duckdb-full"), ctx.warehouse());
+          Optional.of(
+              DuckDbFullRecompute.run(
+                  inbox, runDate, config.policy(), data.resolve("duckdb-full"), ctx.warehouse()));
     } catch (RuntimeException e) {
+      duckFull = Optional.empty();
       duckFailure = e.getMessage();
       LOG.error("bench: the DuckDB full recompute failed: {}", duckFailure);
     }
     StringBuilder b = header(report, plan, runDate);
     stagesTable(b, out);
     appendPeer(b, oursPerMetric, peer);
-    if (duckFull != null) fullRecomputeTable(b, out, duckFull);
+    if (duckFull.isPresent()) fullRecomputeTable(b, out, duckFull.get());
     else
       b.append("\nDuckDB's full recompute from the extracts failed: ")
           .append(duckFailure)
@@ -155,7 +157,7 @@ public final class BenchJob {
       growthTable(b, List.of(sample), growth.isEmpty());
     }
     targetsTable(b, plan, out, duckFull, growth, sample);
-    if (duckFull == null) {
+    if (duckFull.isEmpty()) {
       append(report, b);
       throw new IllegalStateException(
           "the DuckDB full recompute failed (what was measured is in "
@@ -195,7 +197,7 @@ public final class BenchJob {
       StringBuilder b,
       Plan plan,
       List<StageResult> stages,
-      DuckDbFullRecompute.Result duckFull,
+      Optional<DuckDbFullRecompute.Result> duckFull,
       List<GrowthSeries.Point> growth,
       GrowthSeries.Point sample) {
     b.append("\nTargets (2 cores; every figure from this run):\n\n")
@@ -248,12 +250,12 @@ public final class BenchJob {
     double backfill = stages.stream().mapToDouble(StageResult::seconds).sum();
     String backfillRow =
         "full back-fill " + plan.days() + " days (" + plan.scale() + ") / DuckDB full recompute";
-    if (duckFull == null) {
+    if (duckFull.isEmpty()) {
       b.append("| ")
           .append(backfillRow)
           .append(" | not measured: DuckDB failed (above) | <= 5 | — |\n");
     } else {
-      double r = backfill / duckFull.seconds();
+      double r = backfill / duckFull.get().seconds();
       target(b, backfillRow, r, "%.1f", "<= 5", r <= 5);
     }
     if (sample != null) {
