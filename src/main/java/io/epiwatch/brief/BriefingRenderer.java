@@ -372,9 +372,15 @@ public final class BriefingRenderer {
     return s.level().equals(o.level().code()) && s.code().equals(o.code());
   }
 
-  /** The whole city, or the scope's district itself. */
+  /**
+   * The district is the scope's district, or one of the scope city's districts (the city of a
+   * district is in its code): a warehouse holding several cities briefs each on its own.
+   */
   private static boolean cityOrDistrict(String districtCode, Scope s) {
-    return s.level().equals(OrgLevel.CITY.code()) || s.code().equals(districtCode);
+    if (districtCode == null) return false;
+    return s.level().equals(OrgLevel.CITY.code())
+        ? OrgLevel.cityOf(districtCode).equals(s.code())
+        : s.code().equals(districtCode);
   }
 
   /** Schools inside the scope. */
@@ -930,7 +936,9 @@ public final class BriefingRenderer {
         o -> inScope(o, s),
         o ->
             schoolOf(o, s)
-                || (o.level() == OrgLevel.DISTRICT && s.level().equals(OrgLevel.CITY.code())),
+                || (o.level() == OrgLevel.DISTRICT
+                    && s.level().equals(OrgLevel.CITY.code())
+                    && s.code().equals(o.parentCode())),
         bundle);
   }
 

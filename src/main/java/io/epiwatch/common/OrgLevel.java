@@ -11,4 +11,12 @@ public enum OrgLevel implements Coded {
   public static OrgLevel of(String code) {
     return Coded.of(OrgLevel.class, code);
   }
+
+  /**
+   * The city of a district: the first four digits of its 6-digit division code + 00 (330102 →
+   * 330100; docs/rules.md §2.1, §7.2).
+   */
+  public static String cityOf(String districtCode) {
+    return districtCode.substring(0, 4) + "00";
+  }
 }

@@ -2,17 +2,16 @@ package io.epiwatch.gold;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.config.Policy;
 import io.epiwatch.spark.Frames;
+import io.epiwatch.spark.OrgColumns;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -121,7 +120,7 @@ public final class CampusStays {
         inForce
             .groupBy("district_code")
             .agg(first("district_name", true).as("district_name"))
-            .withColumn("city_code", concat(substring(col("district_code"), 1, 4), lit("00")))
+            .withColumn("city_code", OrgColumns.cityOf(col("district_code")))
             .withColumn("school_code", lit(null).cast("string"))
             .withColumn("school_name", lit(null).cast("string"))
             .withColumn("as_of", day);

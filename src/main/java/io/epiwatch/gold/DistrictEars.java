@@ -3,14 +3,12 @@ package io.epiwatch.gold;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,6 +17,7 @@ import io.epiwatch.common.EarsLevel;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.SymptomGroup;
 import io.epiwatch.config.Policy;
+import io.epiwatch.spark.OrgColumns;
 import java.sql.Date;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
@@ -115,7 +114,7 @@ public final class DistrictEars {
         .withColumn("org_level", lit(OrgLevel.DISTRICT.code()))
         .withColumn("org_code", col("district_code"))
         .withColumn("org_name", coalesce(col("district_name"), col("district_code")))
-        .withColumn("parent_code", concat(substring(col("district_code"), 1, 4), lit("00")))
+        .withColumn("parent_code", OrgColumns.cityOf(col("district_code")))
         .select(
             "report_date",
             "org_level",

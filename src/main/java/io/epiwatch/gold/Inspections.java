@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import io.epiwatch.common.FindingStatus;
@@ -16,6 +15,7 @@ import io.epiwatch.common.OrgLevel;
 import io.epiwatch.common.ReasonCode;
 import io.epiwatch.config.Policy;
 import io.epiwatch.spark.Frames;
+import io.epiwatch.spark.OrgColumns;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -336,7 +336,7 @@ public final class Inspections {
             col("district_code").equalTo(col("_dc")),
             "left")
         .drop("_dc")
-        .withColumn("city_code", cityOf(col("district_code")));
+        .withColumn("city_code", OrgColumns.cityOf(col("district_code")));
   }
 
   /**
@@ -394,10 +394,6 @@ public final class Inspections {
     return inForce
         .groupBy("district_code")
         .agg(first("district_name", true).as("district_name"))
-        .withColumn("city_code", cityOf(col("district_code")));
-  }
-
-  private static Column cityOf(Column district) {
-    return concat(substring(district, 1, 4), lit("00"));
+        .withColumn("city_code", OrgColumns.cityOf(col("district_code")));
   }
 }

@@ -2,17 +2,16 @@ package io.epiwatch.gold;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import io.epiwatch.common.IncidentPeriod;
 import io.epiwatch.common.IncidentType;
 import io.epiwatch.common.OrgLevel;
 import io.epiwatch.config.Policy;
+import io.epiwatch.spark.OrgColumns;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,7 +60,7 @@ public final class SafetyIncidents {
         inForce
             .groupBy("district_code")
             .agg(first("district_name", true).as("district_name"))
-            .withColumn("city_code", cityOf(col("district_code")))
+            .withColumn("city_code", OrgColumns.cityOf(col("district_code")))
             .localCheckpoint();
     Dataset<Row> zeros = null;
     for (IncidentPeriod p : IncidentPeriod.values()) {
@@ -111,7 +110,7 @@ public final class SafetyIncidents {
                 col("district_code").equalTo(col("_dc")),
                 "left")
             .drop("_dc")
-            .withColumn("city_code", cityOf(col("district_code")));
+            .withColumn("city_code", OrgColumns.cityOf(col("district_code")));
     Column deaths = coalesce(col("deaths"), lit(0)).cast("bigint");
     Dataset<Row> measured =
         named
@@ -168,9 +167,5 @@ public final class SafetyIncidents {
     Column day = lit(Date.valueOf(d));
     return schools.filter(
         col("valid_from").leq(day).and(col("valid_to").isNull().or(day.lt(col("valid_to")))));
-  }
-
-  private static Column cityOf(Column district) {
-    return concat(substring(district, 1, 4), lit("00"));
   }
 }

@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -109,10 +108,5 @@ final class Dimensions {
     Column[] out = Arrays.copyOf(a, a.length + 1);
     out[a.length] = b;
     return out;
-  }
-
-  /** City code = first four digits of the district code + 00 (docs/rules.md §7). */
-  static Column cityOf(Column district) {
-    return concat(substring(district, 1, 4), lit("00"));
   }
 }

@@ -2,6 +2,7 @@ package io.epiwatch.silver;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.epiwatch.spark.OrgColumns;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,7 +33,7 @@ public final class SchoolsDimension {
   public static Dataset<Row> build(Dataset<Row> bronzeSchools) {
     Dataset<Row> rows =
         Latest.perKey(bronzeSchools, List.of("school_code", "as_of"), null)
-            .withColumn("city_code", Dimensions.cityOf(col("district_code")));
+            .withColumn("city_code", OrgColumns.cityOf(col("district_code")));
     return Dimensions.scd2(rows, List.of("school_code"), List.of(), ATTRIBUTES);
   }
 }

@@ -590,6 +590,66 @@ class BriefingRenderTest {
   }
 
   @Test
+  void aCityBriefingNamesNothingOfAnotherCityInTheSameWarehouse() throws Exception {
+    // a province's warehouse: 宁波市 beside 杭州市, with a late school, an alert in progress, a
+    // lagging district and a district EARS alert of its own
+    Org ningbo = new Org(OrgLevel.CITY, "330200", "宁波市", null);
+    Org haishu = new Org(OrgLevel.DISTRICT, "330203", "海曙区", "330200");
+    Org school = new Org(OrgLevel.SCHOOL, "S900", "海曙实验小学", "330203");
+    Briefing b = fullDay(7, 12);
+    Copy c = new Copy(b);
+    c.compliance = new ArrayList<>(b.compliance());
+    c.compliance.add(new Briefing.Compliance(D, ningbo, null, null, 0.5, 0.5, null));
+    c.compliance.add(new Briefing.Compliance(D, haishu, null, null, 0.5, 0.5, null));
+    c.compliance.add(
+        new Briefing.Compliance(
+            D,
+            school,
+            Briefing.SchoolStatus.LATE,
+            Instant.parse("2021-10-05T04:00:00Z"),
+            null,
+            null,
+            null));
+    Briefing.Alert first = b.alerts().get(0);
+    c.alerts = new ArrayList<>(b.alerts());
+    c.alerts.add(
+        new Briefing.Alert(
+            first.rule(),
+            "330203",
+            "海曙实验小学",
+            "一年级",
+            "9班",
+            first.symptomGroup(),
+            null,
+            D,
+            D,
+            5L,
+            true,
+            "unverified",
+            null,
+            null,
+            null,
+            false,
+            null,
+            null));
+    c.campaigns = new ArrayList<>(b.campaigns());
+    c.campaigns.add(
+        new Briefing.Campaign(
+            haishu, "c1", "12-14", 2, LocalDate.parse("2021-10-31"), 0.1, 90L, 26, true));
+    c.earsAlerts = new ArrayList<>(b.earsAlerts());
+    c.earsAlerts.add(new Briefing.EarsAlert("330203", "海曙区", "ili", 5.0));
+    b = c.build();
+    String hangzhou = render(b, CITY_SCOPE, "zh");
+    assertTrue(hangzhou.contains("西子湖小学") && hangzhou.contains("西湖区"), hangzhou);
+    assertFalse(hangzhou.contains("海曙"), "no school, alert or district of 宁波市: " + hangzhou);
+    String ningboText = render(b, new BriefingRenderer.Scope("city", "330200", "宁波市"), "zh");
+    assertTrue(ningboText.contains("海曙实验小学") && ningboText.contains("海曙区"), ningboText);
+    assertFalse(
+        ningboText.contains("西子湖小学") || ningboText.contains("西湖区"),
+        "nothing of 杭州市: " + ningboText);
+  }
+
+  @Test
   void districtBriefingShowsOnlyItsDistrict() throws Exception {
     String t =
         render(fullDay(7, 12), new BriefingRenderer.Scope("district", "330102", "上城区"), "zh");
@@ -916,6 +976,8 @@ class BriefingRenderTest {
     List<Briefing.Deferral> deferrals;
     io.epiwatch.config.Policy.Holiday holiday;
     List<Briefing.CampusStay> campusStays;
+    List<Briefing.Campaign> campaigns;
+    List<Briefing.EarsAlert> earsAlerts;
 
     Copy(Briefing b) {
       this.b = b;
@@ -933,6 +995,8 @@ class BriefingRenderTest {
       deferrals = b.deferrals();
       holiday = b.holiday();
       campusStays = b.campusStays();
+      campaigns = b.campaigns();
+      earsAlerts = b.earsAlerts();
     }
 
     Briefing build() {
@@ -950,7 +1014,7 @@ class BriefingRenderTest {
           b.exposure(),
           b.exposurePrevious(),
           coverage,
-          b.campaigns(),
+          campaigns,
           b.signals(),
           b.signalDays(),
           b.areas(),
@@ -961,7 +1025,7 @@ class BriefingRenderTest {
           deferrals,
           holiday,
           campusStays,
-          b.earsAlerts());
+          earsAlerts);
     }
   }
 
