@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -327,9 +328,25 @@ public final class BriefingRenderer {
     // an empty section's sheet says what the page says (none, or no data), not a bare header
     if (cells.isEmpty()) cells.add(List.of(emptyText));
     sheets.add(new Workbook.Sheet(title, header, cells));
+    List<Map<String, ?>> shown = rows;
+    if (LONG_LISTS.contains(name) && rows.size() > PDF_LIST_ROWS) {
+      shown = rows.subList(0, PDF_LIST_ROWS);
+      sub.put("moreText", t("list.more", PDF_LIST_ROWS, rows.size() - PDF_LIST_ROWS, title));
+    }
     p.put(name + "_PARAMS", sub);
-    p.put(name + "_DS", new JRMapCollectionDataSource(new ArrayList<>(rows)));
+    p.put(name + "_DS", new JRMapCollectionDataSource(new ArrayList<>(shown)));
   }
+
+  /**
+   * The lists that grow with the number of schools: the schools late or not reporting (三) and the
+   * cluster alerts in progress (六). The PDF shows their first {@link #PDF_LIST_ROWS} rows and says
+   * how many more the workbook's sheet holds; the workbook always has every row. The case signals
+   * are never cut: every infection is named.
+   */
+  private static final Set<String> LONG_LISTS = Set.of("LATE", "ALERTS");
+
+  /** Rows of a long list in the PDF (a leader's briefing stays short at a province's scale). */
+  static final int PDF_LIST_ROWS = 30;
 
   /** The days of the trend chart: the 14 days ending on the briefing's date. */
   static final int TREND_DAYS = 14;

@@ -16,7 +16,9 @@ final class BriefCommand extends SparkCommand {
   @Option(
       names = "--scope",
       defaultValue = "city",
-      description = "city, district:CODE or all-districts (default: ${DEFAULT-VALUE}).")
+      description =
+          "city (one briefing per city in the warehouse, each of its own districts only),"
+              + " district:CODE or all-districts (default: ${DEFAULT-VALUE}).")
   String scope;
 
   @Option(

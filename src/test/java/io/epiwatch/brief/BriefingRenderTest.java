@@ -650,6 +650,41 @@ class BriefingRenderTest {
   }
 
   @Test
+  void aLongListShowsItsFirstRowsAndSaysWhereTheRestAre() throws Exception {
+    // 35 more late schools in 上城区: with 灵隐中学 (missing) and 西子湖小学 (late), 37 rows
+    Briefing b = fullDay(7, 12);
+    Copy c = new Copy(b);
+    c.compliance = new ArrayList<>(b.compliance());
+    for (int i = 1; i <= 35; i++) {
+      c.compliance.add(
+          new Briefing.Compliance(
+              D,
+              new Org(OrgLevel.SCHOOL, String.format("S5%02d", i), "上城第" + i + "小学", "330102"),
+              Briefing.SchoolStatus.LATE,
+              Instant.parse("2021-10-05T04:00:00Z"),
+              null,
+              null,
+              null));
+    }
+    b = c.build();
+    int more = 37 - BriefingRenderer.PDF_LIST_ROWS;
+    String t = render(b, CITY_SCOPE, "zh");
+    assertTrue(t.contains("灵隐中学") && t.contains("上城第28小学"), t);
+    assertFalse(t.contains("上城第29小学") || t.contains("上城第35小学"), t);
+    assertTrue(t.contains("以上列出前 30 行，另有 " + more + " 行未列出"), t);
+    assertTrue(
+        render(b, CITY_SCOPE, "en").contains("The first 30 rows are shown; " + more + " more"));
+    BriefingRenderer r = new BriefingRenderer(b, "zh", ZONE);
+    r.render(CITY_SCOPE, Instant.parse("2021-10-05T02:00:00Z"), "brief-test");
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.workbook()))) {
+      Sheet late = wb.getSheetAt(2);
+      assertTrue(late.getSheetName().startsWith("三、"), late.getSheetName());
+      assertEquals(37, late.getLastRowNum(), "the header and every row");
+      assertEquals("上城第35小学", late.getRow(37).getCell(0).getStringCellValue());
+    }
+  }
+
+  @Test
   void districtBriefingShowsOnlyItsDistrict() throws Exception {
     String t =
         render(fullDay(7, 12), new BriefingRenderer.Scope("district", "330102", "上城区"), "zh");
