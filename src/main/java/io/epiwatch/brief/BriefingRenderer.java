@@ -955,7 +955,7 @@ public final class BriefingRenderer {
             schoolOf(o, s)
                 || (o.level() == OrgLevel.DISTRICT
                     && s.level().equals(OrgLevel.CITY.code())
-                    && s.code().equals(o.parentCode())),
+                    && cityOrDistrict(o.code(), s)),
         bundle);
   }
 
